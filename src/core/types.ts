@@ -1,0 +1,65 @@
+/** Shared data shapes of the engine. Offsets are UTF-16 code-unit offsets into the text given. */
+
+/** How a text unit was found: a sentence of running prose, a heading, a list item or a bare line. */
+export type UnitKind = 'sentence' | 'heading' | 'item' | 'line';
+
+/** A sentence (or heading, list item, bare line) of a text, with its offsets in that text. */
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  kind: UnitKind;
+}
+
+/** How closely a matched sentence follows the page's sentence. */
+export type Tier = 'verbatim' | 'close' | 'paraphrase';
+
+/** Metadata of one corpus report, as bundled. `id` is a readable slug of the outlet. */
+export interface ReportMeta {
+  id: string;
+  file: string;
+  outlet: string;
+  site: string;
+  url: string;
+  title: string | null;
+  published: string;
+  origin: string;
+  note?: string;
+}
+
+/** One other report's sentence making the same claim as a page sentence. */
+export interface SentenceMatch {
+  report: string;
+  outlet: string;
+  url: string;
+  text: string;
+  start: number;
+  end: number;
+  score: number;
+  tier: Tier;
+}
+
+/** A page sentence with every other report that makes its claim (each report at most once). */
+export interface SentenceResult {
+  text: string;
+  start: number;
+  end: number;
+  matches: SentenceMatch[];
+}
+
+/** Per-outlet count of page sentences it shares. */
+export interface OutletSummary {
+  report: string;
+  outlet: string;
+  sentences: number;
+}
+
+/** What the engine says about one article. The CLI's --json is this shape less the extra fields. */
+export interface ArticleReport {
+  self: { report: string; outlet: string } | null;
+  article: { title: string | null; detected: boolean };
+  sentences: SentenceResult[];
+  summary: { sentences: number; matched: number; outlets: OutletSummary[] };
+  /** True when the text was longer than the engine checks and was cut. */
+  truncated?: boolean;
+}
