@@ -1,0 +1,345 @@
+/**
+ * Splits article text into units: sentences of running prose, and headings, list items and bare
+ * lines (bylines, "Leave a Reply") as units of their own. Offsets point into the original text.
+ *
+ * Sentence boundaries come from Intl.Segmenter (Unicode UAX #29), then a few repairs for what it
+ * gets wrong in news text:
+ * - Titles before a name (Gen., Sen., Mr., Dr. …) never end a sentence.
+ * - Abbreviations that can end a sentence (U.S., D.C., Inc., St., initials like "F.", months …)
+ *   end one only when the next word is a typical sentence opener: a closed-class word such as
+ *   "The", "He", "However", "In" or an opening quote. A capitalised word that is not an opener is
+ *   read as a name continuing the sentence: "U.S. President", "John F. Kennedy", "St. Petersburg".
+ *   The trade-off, chosen knowingly: "…in the U.S. Trump said…" stays one sentence.
+ * - Number prefixes (No., Art., Jan. …) before a digit never end a sentence ("No. 10").
+ * - "!" or "?" followed by a lower-case word does not end one (“Stop!” he shouted); after a
+ *   quoted "!" or "?", a capitalised word that is not an opener is read as the speaker
+ *   (“Is it over?” Putin asked).
+ * - Closing quotes and brackets after the full stop belong to the sentence before.
+ */
+import type { Sentence, UnitKind } from './types';
+
+/** Titles and ranks that always precede a name, so a full stop after them never ends a sentence. */
+const TITLES = new Set(
+  (
+    'mr mrs ms mx messrs mmes dr prof gen gens lt col capt cpt sgt cpl pvt maj brig adm cmdr cdr ' +
+    'sen sens rep reps gov govs pres supt insp det rev msgr hon amb atty sec secy fr sra srta'
+  ).split(' '),
+);
+
+/** Abbreviations that are always followed by more of the same sentence. */
+const INLINE = new Set(['vs', 'v', 'e.g', 'i.e', 'cf', 'viz', 'approx', 'incl', 'esp', 'ca', 'c']);
+
+/** Prefixes of a number ("No. 10", "Art. 5", "Jan. 5"): no break when a digit follows. */
+const NUMBER_PREFIXES = new Set(
+  (
+    'no nos art arts fig figs vol vols ch chap p pp para sec sect ed eds op ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' '),
+);
+
+/**
+ * Abbreviations that can end a sentence as well as sit inside one; decided by the next word.
+ * Acronyms with inner dots (U.S., D.C., a.m.) and single-letter initials are recognised by shape.
+ */
+const AMBIGUOUS = new Set(
+  (
+    'inc corp co ltd plc llc bros jr sr st mt ft ave blvd rd etc al jan feb mar apr jun jul aug ' +
+    'sep sept oct nov dec ala ariz ark calif colo conn fla ga ill ind kan ky md mich minn ' +
+    'neb nev okla ore pa tenn tex va vt wash wis wyo dept univ assn est'
+  ).split(' '),
+);
+
+/**
+ * Closed-class words that commonly open an English sentence. After an ambiguous abbreviation, one of
+ * these means a new sentence; any other capitalised word is read as a name carrying on the sentence.
+ */
+const SENTENCE_OPENERS = new Set(
+  (
+    'a an the this that these those there here it its he she they we i you his her their our my ' +
+    'your one some many most several few both each every all any no none neither either nor not ' +
+    'but and or so yet however meanwhile still also instead indeed thus therefore moreover ' +
+    'furthermore nevertheless nonetheless otherwise besides although though while whereas when ' +
+    'whenever where wherever if unless until after before since because as once despite ' +
+    'according in on at by for from to with without within into onto over under during about ' +
+    'against among between through throughout across along around amid beyond toward towards ' +
+    'upon following last next earlier later now then today yesterday tomorrow tonight recently ' +
+    'previously currently finally first second third what why how who whom whose which ' +
+    'such other another more less only even just perhaps maybe officials sources analysts ' +
+    'critics experts people asked speaking'
+  ).split(/\s+/),
+);
+
+/** Characters that close a quotation or bracket and belong to the sentence they follow. */
+const CLOSERS = new Set(['"', "'", '\u2019', '\u201d', '\u00bb', '\u203a', ')', ']', '}']);
+
+/** Marks that end a line as a complete sentence (after any closing quotes or brackets). */
+const FINAL_PUNCTUATION = /[.!?\u2026:;\u203c\u2047\u2048\u2049\u3002\uff01\uff1f\uff0e]$/u;
+
+/** Marks after which the segmenter may end a sentence inside a block. */
+const TERMINAL = /[.!?\u2026\u203c\u2047\u2048\u2049\u3002\uff01\uff1f\uff0e]/u;
+
+/** Punctuation at the end of a line that says the text carries on in the next line. */
+const CONTINUES = /[,(\u2013\u2014-]$/u;
+
+/** A list-item marker at the start of a line: bullet characters, "-", "*", "+", or "1." / "1)". */
+const BULLET =
+  /^(?:[\u2022\u25e6\u25aa\u25ab\u2023\u2043\u00b7\u25cf\u25cb\u25a0\u25a1\u25ba\u25b8\u2219\u27a2\u2794\u2013\u2014][ \t\u00a0]*|[-*+][ \t\u00a0]+|\d{1,3}[.)][ \t\u00a0]+)(?=\S)/u;
+
+/** Lines without final punctuation of at most this many words count as headings; longer are lines. */
+const HEADING_MAX_WORDS = 20;
+
+/** A byline or credit line: site furniture, never a heading. */
+const BYLINE = /^(?:by|photo|image|credit|source|updated|published|posted|written by)\b/iu;
+
+// Vertical tab and form feed end a line too (Unicode line-breaking class BK).
+// eslint-disable-next-line no-control-regex
+const LINE_BREAK = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/gu;
+const SPACE_CHAR = /\s/u;
+
+let segmenter: Intl.Segmenter | null = null;
+
+function getSegmenter(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  return segmenter;
+}
+
+function isSpace(ch: string | undefined): boolean {
+  return ch !== undefined && SPACE_CHAR.test(ch);
+}
+
+/** Start and end of `text[start, end)` with surrounding whitespace removed. */
+function trimRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && isSpace(text[start])) start++;
+  while (end > start && isSpace(text[end - 1])) end--;
+  return [start, end];
+}
+
+/** A line of the text, trimmed, with the offset after its list marker if it is a list item. */
+interface Line {
+  start: number;
+  end: number;
+  item: boolean;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let from = 0;
+  const push = (lineStart: number, lineEnd: number): void => {
+    const [start, end] = trimRange(text, lineStart, lineEnd);
+    if (start === end) {
+      lines.push({ start, end, item: false }); // blank line: a paragraph break
+      return;
+    }
+    const marker = BULLET.exec(text.slice(start, Math.min(end, start + 16)));
+    if (marker) {
+      const [itemStart] = trimRange(text, start + marker[0].length, end);
+      lines.push({ start: itemStart, end, item: true });
+    } else {
+      lines.push({ start, end, item: false });
+    }
+  };
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
+    push(from, m.index);
+    from = m.index + m[0].length;
+  }
+  push(from, text.length);
+  return lines;
+}
+
+/** The text of a line without trailing closing quotes and brackets. */
+function withoutClosers(text: string, start: number, end: number): number {
+  while (end > start && CLOSERS.has(text[end - 1] ?? '')) end--;
+  return end;
+}
+
+function endsWithFinalPunctuation(text: string, start: number, end: number): boolean {
+  const last = withoutClosers(text, start, end);
+  return last > start && FINAL_PUNCTUATION.test(text[last - 1] ?? '');
+}
+
+function startsLowerCase(text: string, at: number): boolean {
+  const ch = text[at];
+  return ch !== undefined && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+/** A block: consecutive lines forming one paragraph or one list item. */
+interface Block {
+  start: number;
+  end: number;
+  item: boolean;
+}
+
+/**
+ * Groups lines into blocks. A line carries on into the next when it has no final punctuation and
+ * either ends with a comma, bracket or dash or the next line starts in lower case (hard-wrapped text).
+ */
+function groupBlocks(text: string, lines: Line[]): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  for (const line of lines) {
+    if (line.start === line.end) {
+      current = null;
+      continue;
+    }
+    if (
+      current &&
+      !line.item &&
+      !endsWithFinalPunctuation(text, current.start, current.end) &&
+      (CONTINUES.test(text[current.end - 1] ?? '') || startsLowerCase(text, line.start))
+    ) {
+      current.end = line.end;
+      continue;
+    }
+    current = { start: line.start, end: line.end, item: line.item };
+    blocks.push(current);
+  }
+  return blocks;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019-]*/uy;
+const LAST_TOKEN = /(?:^|[\s("'\u201c\u2018[{\u00ab-])([\p{L}\p{N}.]*[\p{L}\p{N}])\.$/u;
+const ACRONYM = /^\p{L}(?:\.\p{L})+$/u;
+const INITIAL = /^\p{Lu}$/u;
+const OPENING = /^["'\u201c\u2018\u00ab\u2039([{]/u;
+
+/** The word before a final "." at `end`, or null when the text there does not end in ".". */
+function abbreviationBefore(text: string, start: number, end: number): string | null {
+  if (text[end - 1] !== '.') return null;
+  const tail = text.slice(Math.max(start, end - 40), end);
+  const m = LAST_TOKEN.exec(tail);
+  return m ? (m[1] ?? null) : null;
+}
+
+/** First word at or after `at` (skipping whitespace), or the first character when it is not a word. */
+function nextToken(text: string, at: number, end: number): string {
+  while (at < end && isSpace(text[at])) at++;
+  WORD.lastIndex = at;
+  const m = WORD.exec(text);
+  if (m && m.index === at) return m[0];
+  return text[at] ?? '';
+}
+
+/** Whether a word (or an opening quote or bracket) typically starts a new sentence. */
+function opensSentence(token: string): boolean {
+  return OPENING.test(token) || SENTENCE_OPENERS.has(token.toLowerCase());
+}
+
+/** Decides whether the segmenter's break at `pos` (end of the sentence before) stands. */
+function keepBreak(text: string, sentenceStart: number, pos: number, blockEnd: number): boolean {
+  const [, before] = trimRange(text, sentenceStart, pos);
+  const next = nextToken(text, pos, blockEnd);
+  if (next === '') return true;
+  // Without terminal punctuation the segmenter broke only at a line break inside a block that
+  // groupBlocks already judged to be one hard-wrapped paragraph.
+  const bare = withoutClosers(text, sentenceStart, before);
+  const mark = text[bare - 1] ?? '';
+  if (!TERMINAL.test(mark)) return false;
+  if (mark !== '.') {
+    // “Stop!” he shouted. — a lower-case word after the mark carries on the sentence.
+    if (startsLowerCase(next, 0)) return false;
+    // “Is it over?” Putin asked. — after a quoted question or exclamation, a capitalised word
+    // that is not a sentence opener is read as the speaker.
+    if (bare < before && (mark === '!' || mark === '?')) return opensSentence(next);
+    return true;
+  }
+  const word = abbreviationBefore(text, sentenceStart, before);
+  if (word === null) return true;
+  const lower = word.toLowerCase();
+  const nextIsDigit = /^\p{N}/u.test(next);
+  if (nextIsDigit && NUMBER_PREFIXES.has(lower)) return false;
+  if (TITLES.has(lower)) return !(/^\p{Lu}/u.test(next) || nextIsDigit);
+  // Case-sensitive: "c." is circa, "C." an initial or a grade.
+  if (INLINE.has(word)) return false;
+  if (AMBIGUOUS.has(lower) || ACRONYM.test(word) || INITIAL.test(word)) return opensSentence(next);
+  return true;
+}
+
+/** Moves closing quotes and brackets that follow a break onto the sentence before it. */
+function absorbClosers(text: string, pos: number, blockEnd: number): number {
+  let at = pos;
+  while (at < blockEnd && isSpace(text[at])) at++;
+  let end = at;
+  while (end < blockEnd && CLOSERS.has(text[end] ?? '')) end++;
+  if (end === at) return pos;
+  // Only when they close something: followed by space or the end of the block, not opening a word.
+  if (end < blockEnd && !isSpace(text[end])) return pos;
+  const [, before] = trimRange(text, 0, pos);
+  if (!TERMINAL.test(text[before - 1] ?? '')) return pos;
+  return end;
+}
+
+/**
+ * Length of the slices handed to Intl.Segmenter. Iterating its segments costs time proportional to
+ * the length of the string segmented for every segment (a 1 MB paragraph takes over a minute in
+ * V8), so long blocks are segmented a window at a time, which keeps the cost linear.
+ */
+const SEGMENT_WINDOW = 2048;
+
+/**
+ * Breaks this close to the end of a window are left to the next window: the segmenter decides a
+ * break by looking ahead (". " followed by a lower-case word is not one), and a cut window hides that.
+ */
+const WINDOW_MARGIN = 128;
+
+/** Sentence boundaries (end offsets) inside one block, after the repairs. */
+function sentenceEnds(text: string, start: number, end: number): number[] {
+  const ends: number[] = [];
+  let sentenceStart = start;
+  let from = start;
+  while (from < end) {
+    const windowEnd = Math.min(end, from + SEGMENT_WINDOW);
+    const final = windowEnd === end;
+    const acceptUntil = final ? end : windowEnd - WINDOW_MARGIN;
+    let next = final ? end : acceptUntil;
+    for (const seg of getSegmenter().segment(text.slice(from, windowEnd))) {
+      const pos = from + seg.index + seg.segment.length;
+      if (pos > acceptUntil || pos >= windowEnd) break;
+      next = pos;
+      if (pos <= sentenceStart || !keepBreak(text, sentenceStart, pos, end)) continue;
+      const moved = absorbClosers(text, pos, end);
+      if (moved >= end) break;
+      ends.push(moved);
+      sentenceStart = moved;
+    }
+    from = next;
+  }
+  ends.push(end);
+  return ends;
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Kind of a block that is one unit and has no final punctuation. */
+function lineKind(unitText: string): UnitKind {
+  if (BYLINE.test(unitText)) return 'line';
+  const words = countWords(unitText);
+  if (words === 0 || words > HEADING_MAX_WORDS) return 'line';
+  return /^[\p{Lu}\p{N}]/u.test(unitText) ? 'heading' : 'line';
+}
+
+/**
+ * Splits `text` into sentences, headings, list items and bare lines. Units are trimmed, in order,
+ * never overlap, and between them lie only whitespace and list markers. Never throws.
+ */
+export function splitSentences(text: string): Sentence[] {
+  const units: Sentence[] = [];
+  for (const block of groupBlocks(text, splitLines(text))) {
+    const ends = sentenceEnds(text, block.start, block.end);
+    const complete = endsWithFinalPunctuation(text, block.start, block.end);
+    let from = block.start;
+    for (const to of ends) {
+      const [start, end] = trimRange(text, from, to);
+      from = to;
+      if (start === end) continue;
+      const unitText = text.slice(start, end);
+      let kind: UnitKind = 'sentence';
+      if (block.item) kind = 'item';
+      else if (!complete && ends.length === 1) kind = lineKind(unitText);
+      units.push({ text: unitText, start, end, kind });
+    }
+  }
+  return units;
+}

@@ -1,0 +1,323 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { splitSentences } from '../../src/core/sentences';
+import type { UnitKind } from '../../src/core/types';
+
+const corpusDir = new URL('../../assets/corpus/', import.meta.url);
+const gold = JSON.parse(
+  readFileSync(new URL('../fixtures/gold/dev-claims.json', import.meta.url), 'utf8'),
+) as {
+  claims: { id: string; makes: Record<string, string[]>; partly: Record<string, string[]> }[];
+  matches_nothing: Record<string, string[]>;
+};
+
+function texts(input: string): string[] {
+  return splitSentences(input).map((u) => u.text);
+}
+
+const REPAIRS = [
+  {
+    name: 'U.S. before a title stays inside the sentence',
+    input: 'The proposal comes as former U.S. President Donald Trump awaits a response. He waits.',
+    expected: [
+      'The proposal comes as former U.S. President Donald Trump awaits a response.',
+      'He waits.',
+    ],
+  },
+  {
+    name: 'U.S. at the end of a sentence followed by an opener breaks',
+    input:
+      'Sources said the list resembles proposals made to NATO and the U.S. These included a ban.',
+    expected: [
+      'Sources said the list resembles proposals made to NATO and the U.S.',
+      'These included a ban.',
+    ],
+  },
+  {
+    name: 'U.K. followed by "The" breaks, followed by a name does not',
+    input: 'He flew to the U.K. The talks began. The U.K. Foreign Office declined to comment.',
+    expected: [
+      'He flew to the U.K.',
+      'The talks began.',
+      'The U.K. Foreign Office declined to comment.',
+    ],
+  },
+  {
+    name: 'U.N. Security Council',
+    input: 'The U.N. Security Council met on Friday. It adjourned without a vote.',
+    expected: ['The U.N. Security Council met on Friday.', 'It adjourned without a vote.'],
+  },
+  {
+    name: 'Washington, D.C. at the end of a sentence',
+    input:
+      'The demands aim at restructuring relations with Washington, D.C. According to the report, talks continue.',
+    expected: [
+      'The demands aim at restructuring relations with Washington, D.C.',
+      'According to the report, talks continue.',
+    ],
+  },
+  {
+    name: 'military rank before a name',
+    input: 'However, retired Gen. Keith Kellogg expressed skepticism. He spoke last week.',
+    expected: ['However, retired Gen. Keith Kellogg expressed skepticism.', 'He spoke last week.'],
+  },
+  {
+    name: 'Sen. and Rep. before names',
+    input: 'Sen. Lindsey Graham and Rep. Adam Smith both spoke. Neither took questions.',
+    expected: ['Sen. Lindsey Graham and Rep. Adam Smith both spoke.', 'Neither took questions.'],
+  },
+  {
+    name: 'Mr., Mrs. and Dr. before names',
+    input: 'Mr. Putin met Dr. Jane Roe and Mrs. Smith in Moscow. They talked for an hour.',
+    expected: ['Mr. Putin met Dr. Jane Roe and Mrs. Smith in Moscow.', 'They talked for an hour.'],
+  },
+  {
+    name: 'St. Petersburg is a place, not a sentence end',
+    input: 'The forum in St. Petersburg opened on Wednesday. Delegates arrived late.',
+    expected: ['The forum in St. Petersburg opened on Wednesday.', 'Delegates arrived late.'],
+  },
+  {
+    name: 'No. before a number',
+    input: 'The prime minister returned to No. 10 Downing Street. He made no statement.',
+    expected: ['The prime minister returned to No. 10 Downing Street.', 'He made no statement.'],
+  },
+  {
+    name: 'month abbreviation before a date',
+    input: 'The truce was proposed on Jan. 5 in Riyadh. Kyiv accepted.',
+    expected: ['The truce was proposed on Jan. 5 in Riyadh.', 'Kyiv accepted.'],
+  },
+  {
+    name: 'middle initial',
+    input: 'The speech recalled John F. Kennedy and his Berlin visit. Crowds cheered.',
+    expected: ['The speech recalled John F. Kennedy and his Berlin visit.', 'Crowds cheered.'],
+  },
+  {
+    name: 'company suffix before a title',
+    input: 'Apple Inc. Chief Executive Tim Cook said sales rose. Shares fell.',
+    expected: ['Apple Inc. Chief Executive Tim Cook said sales rose.', 'Shares fell.'],
+  },
+  {
+    name: 'vs. inside a sentence',
+    input: 'The ruling in Smith vs. Jones was overturned. Lawyers appealed.',
+    expected: ['The ruling in Smith vs. Jones was overturned.', 'Lawyers appealed.'],
+  },
+  {
+    name: 'a capital letter at the end of a sentence is not circa',
+    input: 'The pills contain vitamin C. It helps, doctors say.',
+    expected: ['The pills contain vitamin C.', 'It helps, doctors say.'],
+  },
+  {
+    name: 'curly quote closing after the full stop',
+    input:
+      'He said, \u201cI think we have to develop something entirely new.\u201d The council agreed.',
+    expected: [
+      'He said, \u201cI think we have to develop something entirely new.\u201d',
+      'The council agreed.',
+    ],
+  },
+  {
+    name: 'quote and bracket closing after the stop',
+    input: 'The official added: \u201cThe demands remain unchanged.\u201d) Talks resume Monday.',
+    expected: [
+      'The official added: \u201cThe demands remain unchanged.\u201d)',
+      'Talks resume Monday.',
+    ],
+  },
+  {
+    name: 'exclamation inside a quote followed by the speaker',
+    input:
+      '\u201cWe\u2019re going to bring it to them directly!\u201d Rubio told reporters. He left.',
+    expected: [
+      '\u201cWe\u2019re going to bring it to them directly!\u201d Rubio told reporters.',
+      'He left.',
+    ],
+  },
+  {
+    name: 'question inside a quote followed by a lower-case verb',
+    input: '"Is Russia serious?" asked one diplomat. Nobody answered.',
+    expected: ['"Is Russia serious?" asked one diplomat.', 'Nobody answered.'],
+  },
+  {
+    name: 'quoted sentences break inside a long quotation',
+    input: '\u201cThe demands remain unchanged. This suggests they are not interested.\u201d',
+    expected: [
+      '\u201cThe demands remain unchanged.',
+      'This suggests they are not interested.\u201d',
+    ],
+  },
+  {
+    name: 'a lower-case word after an abbreviation carries on the sentence',
+    input: 'The meeting ended at 5 p.m. on Tuesday, aides said. Talks resume today.',
+    expected: ['The meeting ended at 5 p.m. on Tuesday, aides said.', 'Talks resume today.'],
+  },
+  {
+    name: 'an ordinary abbreviation-free break',
+    input: 'Russia invaded on February 24, 2022. The effort failed.',
+    expected: ['Russia invaded on February 24, 2022.', 'The effort failed.'],
+  },
+];
+
+describe('sentence repairs in news prose', () => {
+  test.each(REPAIRS)('$name', ({ input, expected }) => {
+    expect(texts(input)).toEqual(expected);
+  });
+
+  test('a paragraph far longer than the segmenter window splits the same way', () => {
+    // Every case run together, many times over, so breaks and abbreviations fall at every
+    // position relative to the window edges.
+    const input = Array.from({ length: 40 }, () => REPAIRS.map((r) => r.input).join(' ')).join(' ');
+    const expected = Array.from({ length: 40 }, () => REPAIRS.flatMap((r) => r.expected)).flat();
+    expect(input.length).toBeGreaterThan(10_000);
+    expect(texts(input)).toEqual(expected);
+  });
+});
+
+describe('lines, headings, list items', () => {
+  test.each<{ name: string; input: string; expected: [UnitKind, string][] }>([
+    {
+      name: 'heading between paragraphs',
+      input:
+        'Russia has laid out its demands.\n\nRussia Gains Ground as Talks Unfold\n\nThe Kremlin waited.',
+      expected: [
+        ['sentence', 'Russia has laid out its demands.'],
+        ['heading', 'Russia Gains Ground as Talks Unfold'],
+        ['sentence', 'The Kremlin waited.'],
+      ],
+    },
+    {
+      name: 'byline on its own line',
+      input:
+        'Russia has presented a list.\nBy yourNEWS Media Newsroom\nRussia has outlined demands.',
+      expected: [
+        ['sentence', 'Russia has presented a list.'],
+        ['line', 'By yourNEWS Media Newsroom'],
+        ['sentence', 'Russia has outlined demands.'],
+      ],
+    },
+    {
+      name: 'bullet list after a colon, markers stripped',
+      input:
+        'These past demands included:\n\n  \u2022 Blocking Ukraine from joining NATO\n  \u2022 Ensuring no foreign troops are stationed in Ukraine\n',
+      expected: [
+        ['sentence', 'These past demands included:'],
+        ['item', 'Blocking Ukraine from joining NATO'],
+        ['item', 'Ensuring no foreign troops are stationed in Ukraine'],
+      ],
+    },
+    {
+      name: 'dash, star and numbered items',
+      input: '- First point here\n* Second point here\n1. Third point here.\n2) Fourth point',
+      expected: [
+        ['item', 'First point here'],
+        ['item', 'Second point here'],
+        ['item', 'Third point here.'],
+        ['item', 'Fourth point'],
+      ],
+    },
+    {
+      name: 'comment-section furniture',
+      input:
+        'The war goes on.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n\nBack To Top',
+      expected: [
+        ['sentence', 'The war goes on.'],
+        ['heading', 'Leave a Reply'],
+        ['sentence', 'Your email address will not be published.'],
+        ['sentence', 'Required fields are marked *'],
+        ['heading', 'Back To Top'],
+      ],
+    },
+    {
+      name: 'hard-wrapped paragraph joins its lines',
+      input:
+        'Officials said the talks, held over three\nweeks, were constructive. Nothing was signed.',
+      expected: [
+        ['sentence', 'Officials said the talks, held over three\nweeks, were constructive.'],
+        ['sentence', 'Nothing was signed.'],
+      ],
+    },
+    {
+      name: 'line ending in a comma continues',
+      input:
+        'The demands included a ban on NATO membership,\nLimits on troops and recognition of Crimea.',
+      expected: [
+        [
+          'sentence',
+          'The demands included a ban on NATO membership,\nLimits on troops and recognition of Crimea.',
+        ],
+      ],
+    },
+    {
+      name: 'Windows line endings',
+      input: 'Headline Here\r\n\r\nFirst sentence. Second sentence.\r\n',
+      expected: [
+        ['heading', 'Headline Here'],
+        ['sentence', 'First sentence.'],
+        ['sentence', 'Second sentence.'],
+      ],
+    },
+  ])('$name', ({ input, expected }) => {
+    const units = splitSentences(input);
+    expect(units.map((u) => [u.kind, u.text])).toEqual(expected);
+    for (const u of units) expect(input.slice(u.start, u.end)).toBe(u.text);
+  });
+});
+
+describe('corpus reports', () => {
+  const files = [
+    '000_46723dfe6c79f676.txt',
+    '001_1f74d85761ef329b.txt',
+    '002_40561f0108d56a31.txt',
+    '003_992c80810b19968e.txt',
+    '004_65fbd3fac8f1e1aa.txt',
+  ];
+  const quotes = new Map<string, string[]>(files.map((f) => [f, []]));
+  for (const claim of gold.claims) {
+    for (const group of [claim.makes, claim.partly]) {
+      for (const [file, list] of Object.entries(group)) quotes.get(file)?.push(...list);
+    }
+  }
+  for (const [file, list] of Object.entries(gold.matches_nothing)) quotes.get(file)?.push(...list);
+
+  test.each(files)('%s: every gold quote lies in one unit or spans whole units', (file) => {
+    const text = readFileSync(new URL(file, corpusDir), 'utf8');
+    const units = splitSentences(text);
+    const list = quotes.get(file) ?? [];
+    expect(list.length).toBeGreaterThan(0);
+    for (const quote of list) {
+      const qs = text.indexOf(quote);
+      expect(qs, quote).toBeGreaterThanOrEqual(0);
+      const qe = qs + quote.length;
+      const overlapping = units.filter((u) => u.start < qe && u.end > qs);
+      const inside =
+        overlapping.length === 1 && overlapping[0]!.start <= qs && overlapping[0]!.end >= qe;
+      const whole = overlapping.every((u) => u.start >= qs && u.end <= qe);
+      expect(inside || whole, `${file}: ${quote}`).toBe(true);
+    }
+  });
+
+  test.each(files)('%s: units are in order, trimmed and cover the text', (file) => {
+    const text = readFileSync(new URL(file, corpusDir), 'utf8');
+    const units = splitSentences(text);
+    let at = 0;
+    for (const u of units) {
+      expect(
+        text
+          .slice(at, u.start)
+          .trim()
+          .replace(/^[\u2022]/u, '')
+          .trim(),
+      ).toBe('');
+      expect(u.text).toBe(u.text.trim());
+      expect(text.slice(u.start, u.end)).toBe(u.text);
+      at = u.end;
+    }
+    expect(text.slice(at).trim()).toBe('');
+  });
+
+  test('the bylines and furniture lines are units of their own', () => {
+    const text = readFileSync(new URL('001_1f74d85761ef329b.txt', corpusDir), 'utf8');
+    const units = splitSentences(text);
+    expect(units.find((u) => u.text === 'By yourNEWS Media Newsroom')?.kind).toBe('line');
+    expect(units.at(-1)?.text).toBe('Leave a Comment');
+  });
+});
