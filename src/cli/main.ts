@@ -1,0 +1,105 @@
+/**
+ * `crosscheck match FILE [--json]`: checks an article (plain text or HTML, a file or standard
+ * input) against the bundled corpus and prints which other outlets made the same claims.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CorpusError, type CompiledCorpus } from '../core/corpus';
+import { Matcher } from '../core/matcher';
+import { splitSentences } from '../core/sentences';
+import { parseArgs, USAGE, UsageError } from './args';
+import { formatReport, toJson } from './format';
+import { InputError, readArticle } from './input';
+
+/** The CLI's version, set by the build from package.json. */
+declare const CROSSCHECK_VERSION: string;
+
+/** The prebuilt corpus index, next to the built CLI (dist/cli → dist/corpus). */
+function indexPath(): string {
+  return path.join(path.dirname(fileURLToPath(import.meta.url)), '../corpus/index.json');
+}
+
+function loadMatcher(): Matcher {
+  const file = indexPath();
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CorpusError(
+      'corpus index',
+      code === 'ENOENT'
+        ? `missing (${file}); run the build: node build.mjs`
+        : 'is damaged (not valid JSON); rebuild it',
+    );
+  }
+  return Matcher.fromCompiled(json as CompiledCorpus);
+}
+
+/** Whether to colour: a flag wins, then NO_COLOR, then whether stdout is a terminal. */
+function useColor(flag: boolean | null): boolean {
+  if (flag !== null) return flag;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  return process.stdout.isTTY === true;
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  const command = parseArgs(argv);
+  if (command.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command.kind === 'version') {
+    process.stdout.write(`crosscheck ${CROSSCHECK_VERSION}\n`);
+    return 0;
+  }
+  const article = await readArticle(command.file);
+  const matcher = loadMatcher();
+  // A plain-text article that opens with a heading has it as its title.
+  const first = article.html ? undefined : splitSentences(article.text)[0];
+  const title = article.title ?? (first?.kind === 'heading' ? first.text : null);
+  const report = matcher.check(article.text, { title, detected: article.detected });
+  if (report.truncated) {
+    process.stderr.write(
+      'crosscheck: note: the article is very long; only its beginning was checked\n',
+    );
+  }
+  if (command.json) {
+    process.stdout.write(`${JSON.stringify(toJson(report), null, 2)}\n`);
+  } else {
+    const source = command.file === '-' ? 'standard input' : command.file;
+    process.stdout.write(
+      `${formatReport(report, matcher.reports, { source, color: useColor(command.color) })}\n`,
+    );
+  }
+  return 0;
+}
+
+/** One line on stderr for every expected failure; never a stack trace. */
+function fail(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`crosscheck: ${error.message} (see crosscheck --help)\n`);
+    return 2;
+  }
+  const message =
+    error instanceof InputError || error instanceof CorpusError
+      ? error.message
+      : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`crosscheck: ${message.split('\n')[0]}\n`);
+  return 1;
+}
+
+// Output into a closed pipe (`crosscheck match x | head`) is not an error worth a trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = fail(error);
+  },
+);

@@ -1,0 +1,55 @@
+/** Reads the corpus folder (`reports.json` and one text file per report) from disk, in Node. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  CorpusError,
+  compileCorpus,
+  parseManifest,
+  type CompiledCorpus,
+  type CorpusInput,
+} from '../core/corpus';
+
+/** The manifest's file name inside the corpus folder. */
+export const MANIFEST = 'reports.json';
+
+/** Reads a file as strict UTF-8, turning every failure into a CorpusError naming it. */
+function readText(file: string, label: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CorpusError(
+      label,
+      code === 'ENOENT' ? 'file is missing' : `cannot be read (${code ?? 'error'})`,
+    );
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new CorpusError(label, 'is not valid UTF-8 text');
+  }
+}
+
+/** Reads and checks every report of the corpus folder `dir`. Throws a CorpusError on any problem. */
+export function readCorpus(dir: string): { story: string | null; inputs: CorpusInput[] } {
+  const manifestText = readText(path.join(dir, MANIFEST), MANIFEST);
+  let json: unknown;
+  try {
+    json = JSON.parse(manifestText);
+  } catch (error) {
+    throw new CorpusError(MANIFEST, `is not valid JSON (${(error as Error).message})`);
+  }
+  const manifest = parseManifest(json, MANIFEST);
+  const inputs = manifest.reports.map((meta) => ({
+    meta,
+    text: readText(path.join(dir, meta.file), meta.file),
+  }));
+  return { story: manifest.story, inputs };
+}
+
+/** Reads the corpus folder and compiles it into the prebuilt index. */
+export function compileCorpusDir(dir: string): CompiledCorpus {
+  const { story, inputs } = readCorpus(dir);
+  return compileCorpus(inputs, story);
+}

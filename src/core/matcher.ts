@@ -1,0 +1,353 @@
+/**
+ * The matcher: for every sentence of an article, the corpus reports that make the same claim.
+ * Candidates come from a BM25 index over normalised terms; each is reranked by idf-weighted term
+ * overlap in both directions (see rerank.ts); a report counts when its best sentence scores at or
+ * above a threshold calibrated on the development gold.
+ */
+import { Bm25Index, bm25Idf } from './bm25';
+import { validateCompiled, type CompiledCorpus, type CompiledSentence } from './corpus-format';
+import { NameVariants } from './name-variants';
+import { PlaceAliases } from './place-aliases';
+import { compareBags, makeBag, type NeighboursOf, type Similarity, type TermBag } from './rerank';
+import { SpellingNeighbours, type Neighbours } from './spelling-neighbours';
+import { splitSentences } from './sentences';
+import { tokenize, type Token } from './tokens';
+import type {
+  ArticleReport,
+  OutletSummary,
+  ReportMeta,
+  SentenceMatch,
+  SentenceResult,
+  Tier,
+} from './types';
+
+/**
+ * Score at or above which a report's sentence is taken to make the page sentence's claim.
+ * Calibrated on the development gold (test/quality): the value that maximises F1 there, inside a
+ * plateau of near-equal F1, so small shifts in wording do not flip many decisions.
+ */
+export const MATCH_THRESHOLD = 0.19;
+/**
+ * Fewest distinct content terms two units must share to match at all: one or two shared words
+ * ("Leave a Reply" / "Leave a Comment", or just "Putin" and "NATO") are coincidence, not a claim.
+ */
+export const MIN_SHARED_TERMS = 2.5;
+/**
+ * Score from which a match is shown as `close` rather than `paraphrase`: about half of each
+ * unit's informative words shared, i.e. the same sentence lightly reworded.
+ */
+export const CLOSE_CUT = 0.5;
+/**
+ * Coverage both ways (and word order) from which a match is `verbatim`: the same content words in
+ * the same order, give or take an article or a punctuation mark.
+ */
+export const VERBATIM_CUT = 0.95;
+/** Candidates reranked per page sentence: the BM25 top list is cheap, the rerank is not. */
+export const CANDIDATES = 64;
+/**
+ * Most characters of an article the matcher checks: far longer than any news article (about
+ * 15,000 words), so only pathological pages are cut, and the cost of a check stays bounded.
+ */
+export const MAX_CHECK_CHARS = 100_000;
+/**
+ * A report is the page's own when its near-verbatim matches cover at least this share of the
+ * page's informative sentences…
+ */
+export const SELF_SHARE = 0.5;
+/** …and at least this many sentences (one shared sentence is a quotation, not the same report). */
+export const SELF_MIN_SENTENCES = 2;
+/** Score of a match that counts as near-verbatim for self-detection. */
+export const SELF_MATCH_SCORE = 0.9;
+
+/** Options of {@link Matcher.check}. */
+export interface CheckOptions {
+  /** The article's title, reported back as is. */
+  title?: string | null;
+  /** Whether the page was detected as a news article, reported back as is. */
+  detected?: boolean;
+  /** Id of a report to leave out (e.g. the report being checked against the others). */
+  exclude?: string;
+  /**
+   * Lowest score reported (default {@link MATCH_THRESHOLD}); calibration asks for lower ones to
+   * sweep the threshold in one pass.
+   */
+  threshold?: number;
+}
+
+/** A corpus sentence prepared for matching. */
+interface IndexedSentence {
+  source: CompiledSentence;
+  bag: TermBag;
+  /**
+   * Whether the unit can carry a claim: it names something — a name, a place, an acronym or a
+   * number. Site furniture ("Leave a Reply", "consider supporting my work", "Back To Top") names
+   * nothing, so it is never offered as a match, whatever the page says.
+   */
+  claim: boolean;
+}
+
+/** A page unit's terms; words the corpus does not know get ids above every vocabulary id. */
+interface QueryTerms {
+  bag: TermBag;
+  /** Spelling neighbours of every term, as seen from this query (unknown words included). */
+  neighbours: NeighboursOf;
+}
+
+/** Answers, for any text, which corpus reports make the same claims as its sentences. */
+export class Matcher {
+  /** The corpus reports, in corpus order. */
+  readonly reports: ReportMeta[];
+  /** One line on the story the corpus reports tell, if known. */
+  readonly story: string | null;
+  private readonly reportIndex: ReadonlyMap<string, number>;
+  private readonly vocabulary: string[];
+  private readonly termIds: Map<string, number>;
+  /** Vocabulary id → id of its spelling class (itself unless it is a name variant). */
+  private readonly canonical: Int32Array;
+  private readonly nameVariants: NameVariants;
+  private readonly acronyms: ReadonlySet<string>;
+  private readonly aliases: PlaceAliases;
+  private readonly sentences: IndexedSentence[];
+  private readonly index: Bm25Index;
+  private readonly unknownIdf: number;
+  private readonly spelling: SpellingNeighbours;
+
+  private constructor(corpus: CompiledCorpus) {
+    this.reports = corpus.reports.map((r) => ({ ...r }));
+    this.story = corpus.story;
+    this.reportIndex = new Map(this.reports.map((r, i) => [r.id, i]));
+    this.vocabulary = corpus.vocabulary;
+    this.termIds = new Map(corpus.vocabulary.map((term, id) => [term, id]));
+    this.acronyms = new Set(corpus.acronyms);
+    this.aliases = new PlaceAliases(corpus.aliases);
+    const nameTerms = corpus.names.map((id) => corpus.vocabulary[id]!);
+    this.nameVariants = new NameVariants(nameTerms);
+    this.canonical = new Int32Array(corpus.vocabulary.length);
+    for (let id = 0; id < this.canonical.length; id++) this.canonical[id] = id;
+    for (const [name, representative] of this.nameVariants.classes()) {
+      this.canonical[this.termIds.get(name)!] = this.termIds.get(representative)!;
+    }
+    const documents = corpus.sentences.map((s) => s.terms.map((t) => this.canonical[t]!));
+    this.index = new Bm25Index(documents, corpus.vocabulary.length);
+    this.unknownIdf = bm25Idf(0, this.index.docs);
+    // Only class representatives take part: the other spellings of a name never occur in a bag.
+    this.spelling = new SpellingNeighbours(
+      corpus.vocabulary.map((t, id) => (this.canonical[id] === id ? t : '')),
+    );
+    const names = new Set(corpus.names.map((id) => this.canonical[id]!));
+    // Numbers, acronyms and place terms ("30", "NATO", "@RUS") start with a digit, a capital or "@".
+    const namesSomething = (id: number): boolean =>
+      names.has(id) || /^[\d@\p{Lu}]/u.test(corpus.vocabulary[id]!);
+    this.sentences = corpus.sentences.map((source, i) => ({
+      source,
+      bag: this.bagOf(documents[i]!),
+      claim: documents[i]!.some(namesSomething),
+    }));
+  }
+
+  /** Loads a prebuilt corpus. Throws a CorpusError when the index is damaged or of another version. */
+  static fromCompiled(corpus: CompiledCorpus): Matcher {
+    validateCompiled(corpus);
+    return new Matcher(corpus);
+  }
+
+  /**
+   * Checks an article: splits it into sentences and lists, for each, the other reports making the
+   * same claim (each report once, with its best sentence). Never throws.
+   */
+  check(text: string, options: CheckOptions = {}): ArticleReport {
+    const input = typeof text === 'string' ? text : '';
+    const truncated = input.length > MAX_CHECK_CHARS;
+    const checked = truncated ? cutAt(input, MAX_CHECK_CHARS) : input;
+    const threshold = options.threshold ?? MATCH_THRESHOLD;
+    const excluded =
+      options.exclude === undefined ? -1 : this.reports.findIndex((r) => r.id === options.exclude);
+
+    const units = splitSentences(checked);
+    const perUnit = units.map((unit) =>
+      this.matchUnit(unit.text, excluded, Math.min(threshold, SELF_MATCH_SCORE)),
+    );
+
+    const self = this.detectSelf(perUnit);
+    const counts = new Map<number, number>();
+    const sentences: SentenceResult[] = units.map((unit, i) => {
+      const kept = perUnit[i]!.matches.filter(
+        (m) => m.report !== self && m.similarity.score >= threshold,
+      );
+      for (const m of kept) counts.set(m.report, (counts.get(m.report) ?? 0) + 1);
+      return {
+        text: unit.text,
+        start: unit.start,
+        end: unit.end,
+        matches: kept.map((m) => this.toMatch(m.report, m.sentence, m.similarity)),
+      };
+    });
+
+    const outlets: OutletSummary[] = [...counts]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .map(([r, n]) => ({
+        report: this.reports[r]!.id,
+        outlet: this.reports[r]!.outlet,
+        sentences: n,
+      }));
+    const report: ArticleReport = {
+      self:
+        self === -1 ? null : { report: this.reports[self]!.id, outlet: this.reports[self]!.outlet },
+      article: { title: options.title ?? null, detected: options.detected ?? false },
+      sentences,
+      summary: {
+        sentences: sentences.length,
+        matched: sentences.filter((s) => s.matches.length > 0).length,
+        outlets,
+      },
+    };
+    if (truncated) report.truncated = true;
+    return report;
+  }
+
+  /** Best sentence of every report scoring at least `floor` for one page unit, best first. */
+  private matchUnit(text: string, excluded: number, floor: number) {
+    const query = this.queryTerms(this.aliases.apply(tokenize(text, { acronyms: this.acronyms })));
+    const informative = query.bag.ids.length > 0;
+    const best = new Map<number, { sentence: number; similarity: Similarity }>();
+    if (informative) {
+      const hits = this.index.search(query.bag.ids, CANDIDATES, (doc) => {
+        const sentence = this.sentences[doc]!;
+        return sentence.claim && sentence.source.report !== excluded;
+      });
+      for (const hit of hits) {
+        const candidate = this.sentences[hit.doc]!;
+        const similarity = compareBags(query.bag, candidate.bag, query.neighbours, floor);
+        if (similarity.shared < MIN_SHARED_TERMS || similarity.score < floor) continue;
+        const report = candidate.source.report;
+        const previous = best.get(report);
+        if (!previous || similarity.score > previous.similarity.score) {
+          best.set(report, { sentence: hit.doc, similarity });
+        }
+      }
+    }
+    const matches = [...best]
+      .map(([report, m]) => ({ report, sentence: m.sentence, similarity: m.similarity }))
+      .sort((a, b) => b.similarity.score - a.similarity.score || a.report - b.report);
+    return { informative, matches };
+  }
+
+  /**
+   * The report most of whose sentences the page repeats nearly verbatim, or -1: that report is the
+   * page itself (or a copy of it), not another outlet.
+   */
+  private detectSelf(
+    perUnit: { informative: boolean; matches: { report: number; similarity: Similarity }[] }[],
+  ): number {
+    const informative = perUnit.filter((u) => u.informative).length;
+    const counts = new Map<number, number>();
+    for (const unit of perUnit) {
+      for (const match of unit.matches) {
+        if (match.similarity.score >= SELF_MATCH_SCORE)
+          counts.set(match.report, (counts.get(match.report) ?? 0) + 1);
+      }
+    }
+    let self = -1;
+    let bestCount = 0;
+    for (const [report, count] of counts) {
+      if (count >= SELF_MIN_SENTENCES && count >= informative * SELF_SHARE && count > bestCount) {
+        self = report;
+        bestCount = count;
+      }
+    }
+    return self;
+  }
+
+  private toMatch(report: number, sentence: number, similarity: Similarity): SentenceMatch {
+    const meta = this.reports[report]!;
+    const source = this.sentences[sentence]!.source;
+    return {
+      report: meta.id,
+      outlet: meta.outlet,
+      url: meta.url,
+      text: source.text,
+      start: source.start,
+      end: source.end,
+      score: Math.round(similarity.score * 1000) / 1000,
+      tier: tierOf(similarity),
+    };
+  }
+
+  /** Term ids and weights of a page unit; unknown words get fresh ids above the vocabulary. */
+  private queryTerms(tokens: readonly Token[]): QueryTerms {
+    const unknownIds = new Map<string, number>();
+    /** Known term → unknown page words spelled like it (the reverse of their neighbour lists). */
+    const reverse = new Map<number, Map<number, number>>();
+    const unknownNeighbours = new Map<number, Neighbours>();
+    const sequence: number[] = [];
+    for (const token of tokens) {
+      let id = this.termIds.get(token.term);
+      if (id === undefined && token.kind === 'word' && token.capitalized) {
+        const variant = this.nameVariants.variantOf(token.term);
+        if (variant !== null) id = this.termIds.get(variant);
+      }
+      if (id !== undefined) id = this.canonical[id]!;
+      else {
+        id = unknownIds.get(token.term);
+        if (id === undefined) {
+          id = this.vocabulary.length + unknownIds.size;
+          unknownIds.set(token.term, id);
+          const found = this.spelling.search(token.term);
+          unknownNeighbours.set(id, found);
+          for (let k = 0; k < found.ids.length; k++) {
+            const known = found.ids[k]!;
+            let back = reverse.get(known);
+            if (!back) reverse.set(known, (back = new Map()));
+            back.set(id, found.similarities[k]!);
+          }
+        }
+      }
+      sequence.push(id);
+    }
+    const merged: (Neighbours | undefined)[] = [];
+    const neighbours = (id: number): Neighbours => {
+      const unknown = unknownNeighbours.get(id);
+      if (unknown) return unknown;
+      const own = this.spelling.of(id);
+      const back = reverse.get(id);
+      if (!back) return own;
+      let both = merged[id];
+      if (!both) {
+        both = {
+          ids: [...own.ids, ...back.keys()],
+          similarities: [...own.similarities, ...back.values()],
+        };
+        merged[id] = both;
+      }
+      return both;
+    };
+    return { bag: this.bagOf(sequence), neighbours };
+  }
+
+  private bagOf(sequence: readonly number[]): TermBag {
+    return makeBag(sequence, (id) =>
+      id < this.vocabulary.length ? this.index.idf(id) : this.unknownIdf,
+    );
+  }
+}
+
+/** The tier shown for a match. */
+function tierOf(similarity: Similarity): Tier {
+  if (
+    Math.min(similarity.forward, similarity.backward) >= VERBATIM_CUT &&
+    similarity.order >= VERBATIM_CUT
+  ) {
+    return 'verbatim';
+  }
+  return similarity.score >= CLOSE_CUT ? 'close' : 'paraphrase';
+}
+
+/** Cuts `text` to at most `max` code units, at a whitespace if one is near, never inside a surrogate pair. */
+function cutAt(text: string, max: number): string {
+  let end = max;
+  const space = text.lastIndexOf(' ', end);
+  if (space > max * 0.9) end = space;
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return text.slice(0, end);
+}

@@ -1,0 +1,106 @@
+/**
+ * Fuzzy equality of names: transliterated names come in several spellings (Zelensky, Zelenskiy,
+ * Zelenskyy; Kyiv, Kiev; Kharkiv, Kharkov; Odesa, Odessa). Two name terms are one when their
+ * consonant skeletons agree and their spellings are close; the rule is general, not a list.
+ */
+import { distance } from 'fastest-levenshtein';
+
+/** Letters that transliteration systems disagree on most: vowels and the semivowel y. */
+const VOWELS = /[aeiouy]/g;
+/** Shortest name that may have a variant: shorter ones are too easily confused. */
+export const MIN_VARIANT_LENGTH = 4;
+/**
+ * Largest share of the shorter name's letters that may differ (edit distance / length): lets
+ * "kyiv" ~ "kiev" (2 of 4) and "zelenskyy" ~ "zelensky" (1 of 8) meet, but keeps "volodymyr" and
+ * "vladimir" (4 of 8), two different men in the news, and "putin" and "patton" (3 of 5) apart.
+ */
+export const MAX_VARIANT_DISTANCE_SHARE = 0.5;
+/** At most this many edits whatever the length: longer names differing more are different names. */
+export const MAX_VARIANT_DISTANCE = 2;
+
+/**
+ * Consonant skeleton of a term: its first letter, then its consonants with vowels and y removed and
+ * doubled letters collapsed ("zelenskyy" → "zlnsk", "kiev" → "kv", "odessa" → "ds").
+ */
+export function skeleton(term: string): string {
+  if (term.length === 0) return '';
+  const rest = term.slice(1).replace(VOWELS, '');
+  return (term[0]! + rest).replace(/(.)\1+/g, '$1');
+}
+
+/** True when two name terms are spellings of one name. */
+export function areVariants(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < MIN_VARIANT_LENGTH || b.length < MIN_VARIANT_LENGTH) return false;
+  if (!/^\p{L}+$/u.test(a) || !/^\p{L}+$/u.test(b)) return false;
+  if (skeleton(a) !== skeleton(b)) return false;
+  const d = distance(a, b);
+  return (
+    d <= MAX_VARIANT_DISTANCE && d <= Math.min(a.length, b.length) * MAX_VARIANT_DISTANCE_SHARE
+  );
+}
+
+/** Groups the name terms of a vocabulary into spelling variants and finds variants of new terms. */
+export class NameVariants {
+  /** Skeleton → names with that skeleton. */
+  private readonly bySkeleton = new Map<string, string[]>();
+
+  /** `names`: the vocabulary's name terms. */
+  constructor(names: Iterable<string>) {
+    for (const name of names) {
+      if (name.length < MIN_VARIANT_LENGTH) continue;
+      const key = skeleton(name);
+      const list = this.bySkeleton.get(key);
+      if (list) list.push(name);
+      else this.bySkeleton.set(key, [name]);
+    }
+  }
+
+  /** The known name closest to `term` among its spelling variants, or null (the term itself excluded). */
+  variantOf(term: string): string | null {
+    if (term.length < MIN_VARIANT_LENGTH) return null;
+    let best: string | null = null;
+    let bestDistance = Infinity;
+    for (const name of this.bySkeleton.get(skeleton(term)) ?? []) {
+      if (name === term || !areVariants(term, name)) continue;
+      const d = distance(term, name);
+      if (d < bestDistance || (d === bestDistance && best !== null && name < best)) {
+        best = name;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Classes of spelling variants among the known names: each name mapped to its class's
+   * representative (the alphabetically first member, so the mapping is stable).
+   */
+  classes(): Map<string, string> {
+    const representative = new Map<string, string>();
+    for (const list of this.bySkeleton.values()) {
+      if (list.length < 2) continue;
+      // Union-find over the bucket: variants of variants are one class.
+      const parent = list.map((_, i) => i);
+      const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          if (areVariants(list[i]!, list[j]!)) parent[find(i)] = find(j);
+        }
+      }
+      const members = new Map<number, string[]>();
+      list.forEach((name, i) => {
+        const root = find(i);
+        const group = members.get(root);
+        if (group) group.push(name);
+        else members.set(root, [name]);
+      });
+      for (const group of members.values()) {
+        if (group.length < 2) continue;
+        const first = [...group].sort()[0]!;
+        for (const name of group) representative.set(name, first);
+      }
+    }
+    return representative;
+  }
+}

@@ -1,0 +1,339 @@
+/**
+ * Tokenisation for matching: a text unit becomes the list of its content terms — normalised,
+ * stemmed, numbers in digits, acronyms kept whole, function words dropped — each with its offsets
+ * in the original text and whether it was written like a name.
+ */
+import { stemmer } from 'stemmer';
+import { normalize } from './normalize';
+import { digitsOf, isNumberWord, readNumberWords } from './numbers';
+import { STOP_WORDS } from './stop-words';
+
+/** One content term of a text unit. */
+export interface Token {
+  /**
+   * The matching key: a Porter stem, canonical digits, or an acronym's letters in capitals (so the
+   * acronym "US" never meets "us", the stem of "use").
+   */
+  term: string;
+  /** Offsets of the word(s) in the original text. */
+  start: number;
+  end: number;
+  /** Written with a capital inside running text (or as an acronym): likely a name. */
+  name: boolean;
+  /** Written with a capital at all (also first word or title case): may be a name. */
+  capitalized: boolean;
+  kind: 'word' | 'number' | 'acronym';
+}
+
+/** Options of {@link tokenize}. */
+export interface TokenizeOptions {
+  /**
+   * Acronyms known to the corpus ("us", "nato"). A run of capitalised words whose initials spell
+   * one ("United States") becomes that acronym, so both spellings meet on one term.
+   */
+  acronyms?: ReadonlySet<string>;
+}
+
+/**
+ * A word: letters, digits and marks, with inner apostrophes, dots, hyphens, commas and ampersands
+ * ("U.S.-Russia", "1,000", "cease-fire", "Russia's"). Splitting happens after the match.
+ */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['.\-,&][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
+/** Dotted initials: "u.s", "d.c" (the final dot is punctuation to the word pattern). */
+const DOTTED_INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
+const UPPER_START = /^\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const HAS_LETTER = /\p{L}/u;
+const ALPHA = /^\p{L}[\p{L}\p{M}]*$/u;
+const DIGIT_START = /^\d/;
+/** Hyphen-minus, hyphen and non-breaking hyphen: the characters that join compound words. */
+const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
+/** Clitics dropped from the end of a word: possessive 's and contracted verbs. */
+const CLITIC = /'(?:s|re|ve|ll|d|m)$/;
+
+/** Longest all-capital word still read as an acronym ("NATO", "OSCE"); longer ones are shouting. */
+const MAX_ACRONYM_LENGTH = 6;
+/**
+ * Share of capitalised words above which a unit is in title case (a headline): there a capital
+ * says nothing about names.
+ */
+const TITLE_CASE_SHARE = 0.6;
+/** Longest run of capitalised words tried as the expansion of an acronym. */
+const MAX_ACRONYM_EXPANSION = 5;
+/** Small words allowed inside an expanded name without giving a letter ("Council on Foreign Relations"). */
+const ACRONYM_GLUE = new Set(['of', 'on', 'and', 'for', 'the', 'in', 'to']);
+
+/** A word part before stop-word removal and stemming. */
+interface RawPart {
+  lower: string;
+  original: string;
+  start: number;
+  end: number;
+  /** The part opens the unit (its capital is grammar, not a name). */
+  initial: boolean;
+  /** Joined from hyphenated lower-case parts ("cease-fire" → "ceasefire"). */
+  compound: boolean;
+}
+
+/**
+ * Content terms of one text unit (a sentence, heading or list item), in order. Never throws;
+ * returns [] for text without letters or digits.
+ */
+export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
+  const parts = rawParts(text);
+  if (parts.length === 0) return [];
+  const titleCase = isTitleCase(parts);
+  const shouting = isShouting(parts);
+  const tokens: Token[] = [];
+  const acronyms = options.acronyms;
+  for (let i = 0; i < parts.length;) {
+    const part = parts[i]!;
+    if (acronyms && acronyms.size > 0) {
+      const expanded = expandAcronym(text, parts, i, acronyms);
+      if (expanded) {
+        tokens.push(expanded.token);
+        i += expanded.length;
+        continue;
+      }
+    }
+    const acronym = acronymOf(part);
+    // In an all-capital unit every word looks like an acronym; only known acronyms count there.
+    if (acronym && (!shouting || acronyms?.has(acronym))) {
+      tokens.push({
+        term: acronym.toUpperCase(),
+        start: part.start,
+        end: part.end,
+        name: true,
+        capitalized: true,
+        kind: 'acronym',
+      });
+      i++;
+      continue;
+    }
+    const digits = digitsOf(part.lower);
+    if (digits !== null) {
+      tokens.push({
+        term: digits,
+        start: part.start,
+        end: part.end,
+        name: false,
+        capitalized: false,
+        kind: 'number',
+      });
+      i++;
+      continue;
+    }
+    if (isNumberWord(part.lower)) {
+      const words = parts.slice(i, i + 8).map((p) => p.lower);
+      const number = readNumberWords(words, 0);
+      if (number) {
+        const last = parts[i + number.length - 1]!;
+        tokens.push({
+          term: String(number.value),
+          start: part.start,
+          end: last.end,
+          name: false,
+          capitalized: false,
+          kind: 'number',
+        });
+        i += number.length;
+        continue;
+      }
+    }
+    i++;
+    const word = part.lower;
+    if (word.length < 2 || STOP_WORDS.has(word) || !HAS_LETTER.test(word)) continue;
+    const capitalized = UPPER_START.test(part.original);
+    if (capitalized && acronyms?.has(word)) {
+      // "Nato" is how some outlets write "NATO".
+      tokens.push({
+        term: word.toUpperCase(),
+        start: part.start,
+        end: part.end,
+        name: true,
+        capitalized,
+        kind: 'acronym',
+      });
+      continue;
+    }
+    tokens.push({
+      term: stemmer(word),
+      start: part.start,
+      end: part.end,
+      name: capitalized && !part.initial && !titleCase,
+      capitalized,
+      kind: 'word',
+    });
+  }
+  return tokens;
+}
+
+/** The words of a unit, split at hyphens (or joined, for lower-case compounds), clitics removed. */
+function rawParts(text: string): RawPart[] {
+  const { text: lower, offsets } = normalize(text);
+  const parts: RawPart[] = [];
+  const at = (i: number): number => offsets[Math.min(i, offsets.length - 1)]!;
+  for (const match of lower.matchAll(WORD)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    // Pieces between hyphens and ampersands, with their positions in the normalised text.
+    const pieces: { s: number; e: number; lower: string; original: string }[] = [];
+    for (const piece of match[0].matchAll(/[^-&]+/g)) {
+      const s = start + piece.index;
+      const e = s + piece[0].length;
+      pieces.push({ s, e, lower: piece[0], original: text.slice(at(s), at(e)) });
+    }
+    const joinable =
+      pieces.length > 1 &&
+      // Only real hyphens make a compound; a dash between words ("work—buy") is punctuation.
+      pieces.slice(1).every((p) => HYPHENS.has(text.charCodeAt(at(p.s - 1)))) &&
+      pieces.every(
+        (p) => ALPHA.test(p.lower) && p.lower.length > 1 && !UPPER_START.test(p.original),
+      ) &&
+      // "thirty-day" is a number and a word, like "30-day".
+      !pieces.some((p) => isNumberWord(p.lower));
+    if (joinable) {
+      // "cease-fire", "long-standing", "in-person": outlets write them with and without the
+      // hyphen, and joined they stay one term either way.
+      parts.push({
+        lower: pieces.map((p) => p.lower).join(''),
+        original: text.slice(at(start), at(end)),
+        start: at(start),
+        end: at(end),
+        initial: parts.length === 0,
+        compound: true,
+      });
+    } else {
+      for (const piece of pieces) {
+        // Negated auxiliaries ("don't", "won't") are function words through and through.
+        if (piece.lower.endsWith("n't")) continue;
+        let clean = piece.lower.replace(CLITIC, '');
+        if (DIGIT_START.test(clean)) clean = clean.replace(/'/g, '');
+        else if (!DOTTED_INITIALS.test(clean)) clean = clean.replace(/['.]/g, '');
+        if (clean.length === 0) continue;
+        parts.push({
+          lower: clean,
+          original: piece.original,
+          start: at(piece.s),
+          end: at(piece.e),
+          initial: parts.length === 0,
+          compound: false,
+        });
+      }
+    }
+    if (lower.charCodeAt(end) === 0x25) {
+      // "86%" reads as "86 percent".
+      parts.push({
+        lower: 'percent',
+        original: '%',
+        start: at(end),
+        end: at(end + 1),
+        initial: false,
+        compound: false,
+      });
+    }
+  }
+  return parts;
+}
+
+/** True when most words of the unit start with a capital: a headline, where capitals mean little. */
+function isTitleCase(parts: readonly RawPart[]): boolean {
+  let words = 0;
+  let capitals = 0;
+  for (const part of parts) {
+    if (part.lower.length < 4 || !ALPHA.test(part.lower)) continue;
+    words++;
+    if (UPPER_START.test(part.original)) capitals++;
+  }
+  return words >= 3 && capitals / words >= TITLE_CASE_SHARE;
+}
+
+/** True when the unit has letters but no lower-case ones (an all-capital headline or line). */
+function isShouting(parts: readonly RawPart[]): boolean {
+  let words = 0;
+  for (const part of parts) {
+    if (HAS_LOWER.test(part.original)) return false;
+    if (HAS_LETTER.test(part.original)) words++;
+  }
+  return words >= 2;
+}
+
+/** The acronym a part spells ("NATO" → "nato", "U.S." → "us"), or null. */
+function acronymOf(part: RawPart): string | null {
+  if (DOTTED_INITIALS.test(part.lower)) return part.lower.replace(/\./g, '');
+  const letters = part.original;
+  if (
+    letters.length >= 2 &&
+    letters.length <= MAX_ACRONYM_LENGTH &&
+    ALPHA.test(part.lower) &&
+    !HAS_LOWER.test(letters)
+  ) {
+    return part.lower;
+  }
+  return null;
+}
+
+/**
+ * When the capitalised words starting at `i` spell a known acronym by their initials ("United
+ * States" → "us"), the acronym token and how many parts it replaces.
+ */
+function expandAcronym(
+  text: string,
+  parts: readonly RawPart[],
+  i: number,
+  acronyms: ReadonlySet<string>,
+): { token: Token; length: number } | null {
+  const first = parts[i]!;
+  if (!UPPER_START.test(first.original) || !HAS_LOWER.test(first.original) || first.compound)
+    return null;
+  let initials = '';
+  let best: { token: Token; length: number } | null = null;
+  let words = 0;
+  for (let j = i; j < parts.length && words < MAX_ACRONYM_EXPANSION; j++) {
+    const part = parts[j]!;
+    // A name is one run of words with nothing but spaces between them ("Ukraine's Sumy" is not one).
+    if (j > i) {
+      const previous = parts[j - 1]!;
+      if (
+        !/^\s+$/.test(text.slice(previous.end, part.start)) ||
+        /['\u2019]/.test(previous.original)
+      )
+        break;
+    }
+    if (ACRONYM_GLUE.has(part.original)) continue; // lower-case glue word inside the name
+    if (
+      !UPPER_START.test(part.original) ||
+      !HAS_LOWER.test(part.original) ||
+      !ALPHA.test(part.lower)
+    )
+      break;
+    initials += part.lower[0];
+    words++;
+    if (words >= 2 && acronyms.has(initials)) {
+      best = {
+        token: {
+          term: initials.toUpperCase(),
+          start: first.start,
+          end: part.end,
+          name: true,
+          capitalized: true,
+          kind: 'acronym',
+        },
+        length: j - i + 1,
+      };
+    }
+  }
+  return best;
+}
+
+/** Acronyms written in a text unit ("NATO", "U.S."), for building the corpus's acronym list. */
+export function acronymsIn(text: string): string[] {
+  const parts = rawParts(text);
+  if (isShouting(parts)) return [];
+  const found: string[] = [];
+  for (const part of parts) {
+    const acronym = acronymOf(part);
+    if (acronym && !DIGIT_START.test(acronym)) found.push(acronym);
+  }
+  return found;
+}

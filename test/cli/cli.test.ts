@@ -1,0 +1,184 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'dist/cli/crosscheck.mjs');
+const corpusReport = (file: string): string => path.join(root, 'assets/corpus', file);
+const sample = path.join(root, 'examples/meridian-post.txt');
+let scratch = '';
+
+beforeAll(() => {
+  if (!existsSync(cli) || !existsSync(path.join(root, 'dist/corpus/index.json'))) {
+    throw new Error(
+      'dist/cli/crosscheck.mjs or dist/corpus/index.json is missing: build first with `node build.mjs` (npm test does)',
+    );
+  }
+  scratch = mkdtempSync(path.join(tmpdir(), 'crosscheck-cli-'));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs the built CLI; NO_COLOR and FORCE_COLOR from the caller's environment are removed. */
+function run(
+  args: string[],
+  options: { input?: string | Buffer; env?: Record<string, string> } = {},
+) {
+  const env = { ...process.env, ...options.env };
+  if (!options.env?.NO_COLOR) delete env.NO_COLOR;
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    input: options.input,
+    env,
+    encoding: 'utf8',
+    cwd: root,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function scratchFile(name: string, content: string | Buffer): string {
+  const file = path.join(scratch, name);
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('crosscheck match --json', () => {
+  test('prints exactly the documented shape for every sentence', () => {
+    const { status, stdout, stderr } = run(['match', sample, '--json']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(['self', 'article', 'sentences', 'summary']);
+    expect(json.self).toBeNull();
+    expect(Object.keys(json.article)).toEqual(['title', 'detected']);
+    expect(Object.keys(json.summary)).toEqual(['sentences', 'matched', 'outlets']);
+    const text = readFileSync(sample, 'utf8');
+    for (const sentence of json.sentences) {
+      expect(Object.keys(sentence)).toEqual(['text', 'start', 'end', 'matches']);
+      expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+      for (const match of sentence.matches) {
+        expect(Object.keys(match)).toEqual(['report', 'outlet', 'text', 'score', 'tier']);
+        expect(['verbatim', 'close', 'paraphrase']).toContain(match.tier);
+      }
+    }
+    expect(json.summary.sentences).toBe(json.sentences.length);
+    expect(json.summary.matched).toBeGreaterThan(0);
+    for (const outlet of json.summary.outlets)
+      expect(Object.keys(outlet)).toEqual(['report', 'outlet', 'sentences']);
+  });
+
+  test('a corpus report is recognised as itself', () => {
+    const { status, stdout } = run(['match', corpusReport('001_1f74d85761ef329b.txt'), '--json']);
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.self).toEqual({ report: 'yournews', outlet: 'yourNEWS' });
+    expect(json.summary.outlets.map((o: { report: string }) => o.report)).not.toContain('yournews');
+  });
+
+  test('reads standard input with -', () => {
+    const { status, stdout } = run(['match', '-', '--json'], { input: readFileSync(sample) });
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(run(['match', sample, '--json']).stdout));
+  });
+
+  test('extracts the article from an HTML page, scripts not run', () => {
+    const page = path.join(root, 'test/fixtures/articles/eawaz-report-page.html');
+    const { status, stdout } = run(['match', page, '--json']);
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.article.detected).toBe(true);
+    expect(json.article.title).toMatch(/^Putin's conditions/);
+    expect(json.self).toEqual({ report: 'eawaz', outlet: 'eAwaz' });
+    const texts: string[] = json.sentences.map((s: { text: string }) => s.text);
+    // Menus, related links, comments and the footer are not part of the article.
+    for (const furniture of ['Home', 'Ten recipes for spring', 'Leave a Reply', 'Back To Top']) {
+      expect(texts.some((t) => t.includes(furniture))).toBe(false);
+    }
+  });
+
+  test('an article on another subject matches nothing', () => {
+    const { stdout } = run([
+      'match',
+      path.join(root, 'test/fixtures/articles/sport-cup-final.txt'),
+      '--json',
+    ]);
+    expect(JSON.parse(stdout).summary).toMatchObject({ matched: 0, outlets: [] });
+  });
+});
+
+describe('crosscheck match (readable report)', () => {
+  test('lists the shared sentences, the outlets and the common origin, without colour off a terminal', () => {
+    const { status, stdout } = run(['match', sample]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/\d+ of \d+ sentences were also reported by other outlets/);
+    expect(stdout).toContain('Outlets that made the same claims:');
+    expect(stdout).toMatch(/rewrite the same source, Reuters report of 2025-03-13/);
+    expect(stdout).toMatch(/echo/);
+    expect(stdout).not.toContain('\u001b[');
+  });
+
+  test('--color forces colour, NO_COLOR wins over nothing', () => {
+    expect(run(['match', sample, '--color']).stdout).toContain('\u001b[');
+    expect(run(['match', sample], { env: { NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+
+  test("names the page as the outlet's own report", () => {
+    const { stdout } = run(['match', corpusReport('003_992c80810b19968e.txt')]);
+    expect(stdout).toContain("This is Chris Wick News's own report");
+  });
+});
+
+describe('help, version and errors', () => {
+  test('--help', () => {
+    const { status, stdout } = run(['--help']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Usage: crosscheck match FILE \[--json\]/);
+  });
+
+  test('--version is the package version', () => {
+    const version = (
+      JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }
+    ).version;
+    expect(run(['--version']).stdout.trim()).toBe(`crosscheck ${version}`);
+  });
+
+  test.each([
+    ['no arguments', () => [], 2, /missing command/],
+    ['unknown command', () => ['compare', 'x'], 2, /unknown command: compare/],
+    ['unknown option', () => ['match', sample, '--fast'], 2, /unknown option: --fast/],
+    ['no file', () => ['match'], 2, /needs a FILE/],
+    ['missing file', () => ['match', path.join(scratch, 'nope.txt')], 1, /nope\.txt: no such file/],
+    ['a directory', () => ['match', scratch], 1, /is a directory/],
+    ['empty file', () => ['match', scratchFile('empty.txt', '')], 1, /empty input/],
+    ['blank file', () => ['match', scratchFile('blank.txt', ' \n\n \t')], 1, /empty input/],
+    [
+      'binary file',
+      () => [
+        'match',
+        scratchFile('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49])),
+      ],
+      1,
+      /binary input/,
+    ],
+    [
+      'invalid UTF-8',
+      () => ['match', scratchFile('latin1.txt', Buffer.from([0x52, 0xe9, 0x73, 0x75, 0x6d, 0xe9]))],
+      1,
+      /binary input, not UTF-8/,
+    ],
+  ])('%s: one line on stderr, non-zero exit, no stack trace', (_name, args, code, message) => {
+    const { status, stdout, stderr } = run(args());
+    expect(status).toBe(code);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('empty standard input', () => {
+    const { status, stderr } = run(['match', '-'], { input: '' });
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/standard input: empty input/);
+  });
+});

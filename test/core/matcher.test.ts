@@ -1,0 +1,200 @@
+import { describe, expect, test } from 'vitest';
+import { MAX_CHECK_CHARS, MATCH_THRESHOLD } from '../../src/core/matcher';
+import type { ArticleReport } from '../../src/core/types';
+import { readUnrelatedArticles } from '../quality/calibrate';
+import { loadDevCorpus } from '../quality/predict';
+
+const corpus = loadDevCorpus();
+const { matcher } = corpus;
+const reportIds = (report: ArticleReport, sentence = 0): string[] =>
+  report.sentences[sentence]!.matches.map((m) => m.report);
+
+describe('match decisions on real prose', () => {
+  // Page sentences of other wording; each should be found in the named report.
+  test.each([
+    [
+      'the issue example: Moscow / Russia, deal / agreement',
+      'Moscow has presented the United States with a list of demands aimed at reaching a deal to end the ongoing war',
+      'eawaz',
+    ],
+    [
+      'number and name spellings differ',
+      'President Trump is awaiting an answer from Putin on whether he will accept a thirty-day cease-fire.',
+      'yournews',
+    ],
+    [
+      'Kyiv / Kiev, Zelenskyy / Zelensky',
+      'In Kyiv, Zelenskyy called the meeting in Saudi Arabia between Ukrainian and US officials constructive.',
+      'eawaz',
+    ],
+    [
+      'a list item inside a long sentence',
+      'Recognition of Crimea and four additional regions as Russian territory',
+      'cnews-live-english',
+    ],
+    [
+      'the same claim reworded',
+      'Russian and American officials have discussed the terms over the past three weeks, in person and virtually.',
+      'cnews-live-english',
+    ],
+  ])('%s', (_name, sentence, report) => {
+    expect(reportIds(matcher.check(sentence))).toContain(report);
+  });
+
+  // Sentences sharing names or the topic but not a claim of the corpus.
+  test.each([
+    ['only names in common', 'Putin and NATO leaders traded accusations over Ukraine on Friday.'],
+    [
+      'same war, other story',
+      'Russian drones struck a power station in Kharkiv overnight, leaving thousands without electricity.',
+    ],
+    [
+      'same actors, other claim',
+      'Trump and Zelensky spoke by phone about minerals and air defence on Friday.',
+    ],
+    ['site furniture', 'Leave a Reply'],
+    ['site furniture', 'Your email address will not be published. Required fields are marked *'],
+    ['a byline', 'By Helen Marsh, Europe correspondent'],
+    [
+      'a donation plea',
+      'If you enjoyed this article, consider supporting our work with a small donation.',
+    ],
+  ])('%s: no match', (_name, sentence) => {
+    const report = matcher.check(sentence);
+    expect(report.summary.matched).toBe(0);
+  });
+
+  test('the decision uses the calibrated threshold', () => {
+    const report = matcher.check(corpus.inputs[4]!.text, { exclude: 'eawaz' });
+    for (const sentence of report.sentences) {
+      for (const match of sentence.matches)
+        expect(match.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    }
+  });
+});
+
+describe('self-detection', () => {
+  test.each(corpus.inputs.map((input) => [input.meta.id, input.text] as const))(
+    '%s checked whole is its own report, never another outlet',
+    (id, text) => {
+      const report = matcher.check(text);
+      expect(report.self?.report).toBe(id);
+      for (const sentence of report.sentences) {
+        expect(sentence.matches.map((m) => m.report)).not.toContain(id);
+      }
+      expect(report.summary.outlets.map((o) => o.report)).not.toContain(id);
+      // The other outlets still show up where they make the same claims.
+      expect(report.summary.matched).toBeGreaterThan(0);
+    },
+  );
+
+  test('a page quoting one sentence of a report is not that report', () => {
+    const quoted =
+      'Neither the Russian embassy in Washington nor the White House has issued an immediate response to requests for comment on the negotiations.';
+    const text = `${readUnrelatedArticles().get('ukraine-grain-exports.txt')!}\n\n${quoted}`;
+    const report = matcher.check(text);
+    expect(report.self).toBeNull();
+    expect(report.sentences.find((s) => s.text === quoted)?.matches.map((m) => m.report)).toContain(
+      'yournews',
+    );
+  });
+});
+
+describe('articles on other subjects', () => {
+  test.each([...readUnrelatedArticles()])('%s matches nothing', (_name, text) => {
+    const report = matcher.check(text);
+    expect(report.sentences.length).toBeGreaterThan(10);
+    expect(report.summary.matched).toBe(0);
+    expect(report.summary.outlets).toEqual([]);
+    expect(report.self).toBeNull();
+  });
+});
+
+describe('report shape', () => {
+  const text = corpus.inputs[1]!.text;
+  const report = matcher.check(text, { exclude: 'yournews', title: 'A title', detected: true });
+
+  test('every sentence is listed with offsets into the text', () => {
+    expect(report.article).toEqual({ title: 'A title', detected: true });
+    for (const sentence of report.sentences)
+      expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+    expect(report.summary.sentences).toBe(report.sentences.length);
+    expect(report.summary.matched).toBe(
+      report.sentences.filter((s) => s.matches.length > 0).length,
+    );
+  });
+
+  test('each report at most once per sentence, best first, with offsets into that report', () => {
+    const texts = new Map(corpus.inputs.map((i) => [i.meta.id, i.text]));
+    for (const sentence of report.sentences) {
+      const ids = sentence.matches.map((m) => m.report);
+      expect(new Set(ids).size).toBe(ids.length);
+      const scores = sentence.matches.map((m) => m.score);
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+      for (const match of sentence.matches) {
+        expect(texts.get(match.report)!.slice(match.start, match.end)).toBe(match.text);
+        expect(match.score).toBeGreaterThan(0);
+        expect(match.score).toBeLessThanOrEqual(1);
+        expect(['verbatim', 'close', 'paraphrase']).toContain(match.tier);
+      }
+    }
+  });
+
+  test('the summary counts sentences per outlet', () => {
+    for (const outlet of report.summary.outlets) {
+      const n = report.sentences.filter((s) =>
+        s.matches.some((m) => m.report === outlet.report),
+      ).length;
+      expect(outlet.sentences).toBe(n);
+    }
+  });
+
+  test('an identical sentence is verbatim, a reworded one is not', () => {
+    const same = matcher.check('The effort failed and Russia invaded on February 24, 2022.', {
+      exclude: 'yournews',
+    });
+    expect(same.sentences[0]!.matches.find((m) => m.report === 'eawaz')?.tier).toBe('verbatim');
+    const reworded = matcher.check(
+      'However, those efforts ultimately failed, and Russia launched its attack on Ukraine on February 24, 2022.',
+      {
+        exclude: 'yournews',
+      },
+    );
+    expect(reworded.sentences[0]!.matches.find((m) => m.report === 'eawaz')?.tier).not.toBe(
+      'verbatim',
+    );
+  });
+});
+
+describe('bad and extreme input', () => {
+  test.each([
+    ['empty', ''],
+    ['whitespace', ' \n\t '],
+    ['lone surrogates', '\ud800 Russia \udfff demands \ud83d'],
+    ['control characters', '\u0000\u0001 Russia\u0007 has\u001b[31m presented demands\u0008'],
+    ['right-to-left and combining marks', 'روسيا قدمت مطالب ́́́ e\u0301\u0301'],
+    ['astral characters', '𝐑𝐮𝐬𝐬𝐢𝐚 has presented 🇺🇦 demands 😀'.repeat(50)],
+  ])('%s: no throw, sane report', (_name, text) => {
+    const report = matcher.check(text);
+    for (const sentence of report.sentences) {
+      expect(sentence.start).toBeGreaterThanOrEqual(0);
+      expect(sentence.end).toBeLessThanOrEqual(text.length);
+    }
+    expect(report.truncated).toBeUndefined();
+  });
+
+  test('a 1 MB text is cut at the cap and says so', () => {
+    const text = `${corpus.inputs[0]!.text}\n\n`.repeat(
+      Math.ceil(1_000_000 / corpus.inputs[0]!.text.length),
+    );
+    const report = matcher.check(text);
+    expect(report.truncated).toBe(true);
+    const last = report.sentences.at(-1)!;
+    expect(last.end).toBeLessThanOrEqual(MAX_CHECK_CHARS);
+  });
+
+  test('an unknown excluded report changes nothing', () => {
+    const text = corpus.inputs[3]!.text;
+    expect(matcher.check(text, { exclude: 'no-such-report' })).toEqual(matcher.check(text));
+  });
+});

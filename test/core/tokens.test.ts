@@ -1,0 +1,108 @@
+import { describe, expect, test } from 'vitest';
+import { stemmer } from 'stemmer';
+import { areVariants, skeleton } from '../../src/core/name-variants';
+import { readNumberWords } from '../../src/core/numbers';
+import { tokenize } from '../../src/core/tokens';
+
+const acronyms = new Set(['us', 'nato', 'kgb']);
+const terms = (text: string): string[] => tokenize(text, { acronyms }).map((t) => t.term);
+
+describe('tokenize', () => {
+  test.each([
+    ['30-day and thirty-day', 'a 30-day ceasefire', 'a thirty-day ceasefire'],
+    ['digits and words', 'over the past three weeks', 'over the past 3 weeks'],
+    ['hyphenated compound', 'a possible cease-fire agreement', 'a possible ceasefire agreement'],
+    ['spaced compound', 'a long-standing concern', 'a longstanding concern'],
+    ['per cent sign', 'out of 86% of the territory', 'out of 86 percent of the territory'],
+    ['thousands separator', 'more than 1,000 drones', 'more than 1000 drones'],
+    ['compound number', 'two hundred and fifty soldiers', '250 soldiers'],
+    ['possessive', "Russia's key conditions", 'Russia key conditions'],
+    ['dotted acronym', 'the U.S. and NATO', 'the US and NATO'],
+    [
+      'acronym spelled out',
+      'presented the United States with a list',
+      'presented the US with a list',
+    ],
+    ['curly apostrophe', 'Moscow’s demands', "Moscow's demands"],
+    ['inflection', 'Russia demanded', 'Russian demands'.replace('Russian', 'Russia')],
+  ])('%s: "%s" ~ "%s"', (_name, a, b) => {
+    expect(terms(a)).toEqual(terms(b));
+  });
+
+  test.each([
+    ['the acronym US is not the verb "use"', 'They may use the truce', 'They may the US truce'],
+    [
+      'a dash between words does not join them',
+      'my work—buy me a coffee',
+      'my workbuy me a coffee',
+    ],
+  ])('%s', (_name, a, b) => {
+    expect(terms(a)).not.toEqual(terms(b));
+  });
+
+  test('function words are dropped, content words stemmed', () => {
+    expect(terms('Leave a Reply')).toEqual(['leav', 'repli']);
+    expect(terms('It is not clear whether they will')).toEqual(['clear']);
+  });
+
+  test('offsets point at the words in the original text', () => {
+    const text = 'Zelenskiy, speaking in Kyiv, said the U.S. talks were constructive.';
+    for (const token of tokenize(text)) {
+      const word = text.slice(token.start, token.end);
+      expect(word.length).toBeGreaterThan(0);
+      expect(/[\p{L}\p{N}]/u.test(word)).toBe(true);
+    }
+  });
+
+  test('a capital inside a sentence marks a name, a headline capital does not', () => {
+    const inProse = tokenize('Officials said the envoy would meet Putin in Moscow next week');
+    expect(inProse.find((t) => t.term === 'putin')?.name).toBe(true);
+    expect(inProse.find((t) => t.term === 'offici')?.name).toBe(false);
+    const headline = tokenize('Russia Issues Demands For Ending Ukraine War');
+    expect(headline.find((t) => t.term === 'demand')?.name).toBe(false);
+  });
+
+  test('all-capital lines keep only known acronyms', () => {
+    expect(terms('RUSSIA WANTS NATO OUT')).toEqual(['russia', 'want', 'NATO']);
+  });
+
+  test('never throws and finds nothing in text without words', () => {
+    expect(tokenize('')).toEqual([]);
+    expect(tokenize('\ud800\u0000 — … !!!')).toEqual([]);
+  });
+});
+
+describe('readNumberWords', () => {
+  test.each([
+    [['thirty'], 30],
+    [['twenty', 'four'], 24],
+    [['two', 'hundred', 'and', 'fifty'], 250],
+    [['three', 'million'], 3_000_000],
+    [['a', 'dozen'], null],
+    [['thousands', 'of'], null],
+  ])('%j → %s', (words, value) => {
+    expect(readNumberWords(words, 0)?.value ?? null).toBe(value);
+  });
+});
+
+describe('name variants', () => {
+  test.each([
+    ['Zelensky', 'Zelenskiy', true],
+    ['Zelensky', 'Zelenskyy', true],
+    ['Zelenskiy', 'Zelenskyy', true],
+    ['Kyiv', 'Kiev', true],
+    ['Kharkiv', 'Kharkov', true],
+    ['Odesa', 'Odessa', true],
+    ['Volodymyr', 'Vladimir', false],
+    ['Russia', 'Russian', false],
+    ['Trump', 'Truce', false],
+    ['Putin', 'Patton', false],
+  ])('%s ~ %s: %s', (a, b, same) => {
+    expect(areVariants(stemmer(a.toLowerCase()), stemmer(b.toLowerCase()))).toBe(same);
+  });
+
+  test('the skeleton keeps the first letter and the consonants', () => {
+    expect(skeleton('zelenskyy')).toBe('zlnsk');
+    expect(skeleton('kiev')).toBe(skeleton('kyiv'));
+  });
+});
