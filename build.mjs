@@ -2,9 +2,10 @@
 // extension for Chrome (dist/chrome) and Firefox (dist/firefox), plus store zips.
 // Usage: node build.mjs [--watch]
 import * as esbuild from 'esbuild';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildExtension } from './scripts/build-extension.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(root, 'dist');
@@ -22,16 +23,58 @@ async function buildCli() {
     target: 'node20',
     packages: 'external',
     banner: { js: '#!/usr/bin/env node' },
+    define: { CROSSCHECK_VERSION: JSON.stringify(await packageVersion()) },
     logLevel: 'warning',
   });
+  await chmod(path.join(dist, 'cli/crosscheck.mjs'), 0o755);
+}
+
+/** The version in package.json, shown by `crosscheck --version`. */
+async function packageVersion() {
+  return JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')).version;
+}
+
+/**
+ * Compiles assets/corpus (reports.json + one text per report) into dist/corpus/index.json, the
+ * prebuilt index the CLI and the extension load. The compiler is TypeScript, so it is bundled to a
+ * temporary module first. A broken corpus throws a CorpusError naming the file and the problem.
+ */
+async function buildCorpus() {
+  const tmp = path.join(dist, '.tmp');
+  const compiler = path.join(tmp, 'compile-corpus.mjs');
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src/cli/read-corpus.ts')],
+    outfile: compiler,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  const { compileCorpusDir } = await import(pathToFileURL(compiler).href);
+  let compiled;
+  try {
+    compiled = compileCorpusDir(path.join(root, 'assets/corpus'));
+  } catch (error) {
+    // One line naming the file and the problem; a stack trace would bury it.
+    throw new Error(`corpus: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  await mkdir(path.join(dist, 'corpus'), { recursive: true });
+  await writeFile(path.join(dist, 'corpus/index.json'), JSON.stringify(compiled));
+  return compiled;
 }
 
 async function main() {
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
+  await buildCorpus();
   await buildCli();
+  // dist/chrome, dist/firefox and their zips; in watch mode this keeps running.
+  await buildExtension({ root, dist, watch });
   await writeFile(path.join(dist, '.built'), new Date().toISOString());
-  if (watch) console.log('watch mode: not yet');
 }
 
 main().catch((error) => {

@@ -1,0 +1,78 @@
+/**
+ * The corpus as the background holds it: the prebuilt index, loaded once per worker start, turned
+ * into a matcher, plus what the popup and options page show about it.
+ */
+import type { ArticleReport, ReportMeta } from '../core/types';
+import type { CorpusInfo, EchoNote } from '../shared/messages';
+import { isRecord } from '../shared/validate';
+
+/** What the background needs from the engine's Matcher. */
+export interface ArticleMatcher {
+  readonly reports: ReportMeta[];
+  /** One line on the story the reports tell, when the corpus gives one. */
+  readonly story?: string | null;
+  check(
+    text: string,
+    options?: { title?: string | null; detected?: boolean; exclude?: string },
+  ): ArticleReport;
+}
+
+/** A loaded corpus: the matcher and the facts shown about it. */
+export interface LoadedCorpus {
+  matcher: ArticleMatcher;
+  info: CorpusInfo;
+}
+
+/** The path of the prebuilt index inside the extension. */
+export const INDEX_PATH = 'corpus/index.json';
+
+/**
+ * The echo note: when every report names the same origin, their agreement repeats that source
+ * rather than confirming it. Null when origins differ or there is only one report.
+ */
+export function echoOf(reports: readonly ReportMeta[]): EchoNote | null {
+  if (reports.length < 2) return null;
+  const origin = reports[0]!.origin.trim();
+  if (origin === '' || reports.some((report) => report.origin.trim() !== origin)) return null;
+  return { origin, reports: reports.length };
+}
+
+/**
+ * Loads the prebuilt index from `url` and builds a matcher with `compile` (the engine's
+ * `Matcher.fromCompiled`, which throws on a damaged index). Errors name what failed.
+ */
+export async function loadCorpus(
+  url: string,
+  fetchJson: (url: string) => Promise<unknown>,
+  compile: (compiled: unknown) => ArticleMatcher,
+): Promise<LoadedCorpus> {
+  let compiled: unknown;
+  try {
+    compiled = await fetchJson(url);
+  } catch (error) {
+    throw new Error(
+      `${INDEX_PATH} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const matcher = compile(compiled);
+  const story =
+    matcher.story ??
+    (isRecord(compiled) && typeof compiled.story === 'string' ? compiled.story : null);
+  const reports = [...matcher.reports];
+  return { matcher, info: { story, reports, echo: echoOf(reports) } };
+}
+
+/**
+ * Caches a successful load for the worker's lifetime. A failure is not cached, so a transient
+ * problem does not stick; a damaged index simply fails again, cheaply.
+ */
+export function cacheCorpus(load: () => Promise<LoadedCorpus>): () => Promise<LoadedCorpus> {
+  let pending: Promise<LoadedCorpus> | null = null;
+  return () => {
+    pending ??= load().catch((error: unknown) => {
+      pending = null;
+      throw error;
+    });
+    return pending;
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * The content script, injected at document_idle into every http(s) page. It stays small and
+ * quiet: nothing runs on the page until an idle moment, nothing is thrown into the page, and the
+ * corpus never comes here (matching happens in the background).
+ */
+import { getApi } from '../shared/browser-api';
+import { contentValidators, createDispatcher, listen, sendToBackground } from '../shared/messages';
+import { readSettings, watchSettings } from '../shared/settings';
+import { watchPointer } from './card-pointer';
+import { watchChanges } from './change-watch';
+import { detectArticle } from './detect';
+import type { extractArticle } from './extract';
+import { createHighlighter } from './highlighter';
+import { createHoverCard } from './hover-card';
+import { PageChecker } from './page-checker';
+
+/** The built extractor module, next to this script in the extension. */
+const EXTRACT_MODULE = 'content-extract.js';
+
+async function start(): Promise<void> {
+  const api = getApi();
+  let extractor: Promise<typeof extractArticle> | null = null;
+  const loadExtractor = () =>
+    (extractor ??= (
+      import(api.runtime.getURL(EXTRACT_MODULE)) as Promise<{
+        extractArticle: typeof extractArticle;
+      }>
+    ).then(
+      (module) => module.extractArticle,
+      (error: unknown) => {
+        // Try again on the next check rather than never.
+        extractor = null;
+        throw error;
+      },
+    ));
+  const doc = document;
+  const win = window;
+  const settings = await readSettings(api);
+  const highlighter = createHighlighter(doc, win);
+  const card = createHoverCard(doc, win);
+
+  const stops: (() => void)[] = [];
+  const stopAll = () => {
+    for (const stop of stops.splice(0)) {
+      try {
+        stop();
+      } catch {
+        // Keep stopping the rest.
+      }
+    }
+  };
+
+  const changes = watchChanges({
+    doc,
+    win,
+    ignore: (node) => card.owns(node) || highlighter.owns(node),
+    onChange: (reason) =>
+      reason === 'navigation' ? checker.navigated() : checker.schedule('mutation'),
+  });
+  const checker = new PageChecker({
+    doc,
+    win,
+    detect: detectArticle,
+    extract: async (page, options) => (await loadExtractor())(page, options),
+    send: (type, payload) => sendToBackground(api, type, payload),
+    highlighter,
+    settings,
+    quietly: (work) => changes.quietly(work),
+    onOrphaned: stopAll,
+  });
+  stops.push(
+    () => changes.stop(),
+    () => checker.stop(),
+    () => card.destroy(),
+    watchPointer({
+      doc,
+      win,
+      highlighter,
+      card,
+      dataFor: (entry) => checker.cardData(entry),
+      active: () => checker.active,
+    }),
+    watchSettings(api, (next) => checker.updateSettings(next)),
+  );
+
+  const ownOrigin = api.runtime.getURL('');
+  listen(
+    api,
+    createDispatcher({
+      validators: contentValidators,
+      handlers: checker.handlers(),
+      // Only our popup and report page talk to this script (pages cannot use runtime messaging).
+      acceptSender: (_type, sender) =>
+        sender.id === api.runtime.id &&
+        (sender.url === undefined || sender.url.startsWith(ownOrigin)),
+    }),
+  );
+  checker.schedule('load');
+}
+
+start().catch(() => {
+  // Not an extension context any more, or storage unavailable: leave the page alone.
+});

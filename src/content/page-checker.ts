@@ -1,0 +1,327 @@
+/**
+ * The content script's work on one page: decide whether to check it (site turned off, automatic
+ * detection off, not an article), extract the article text, have the background match it, and
+ * highlight what other outlets also reported. Runs again after in-page navigation and when the
+ * site replaces the article, but never sends the same text twice for the same page.
+ */
+import type { SentenceResult } from '../core/types';
+import type {
+  BackgroundMessages,
+  ContentMessages,
+  FlashSentenceRequest,
+  Handlers,
+  Result,
+  TabState,
+} from '../shared/messages';
+import { isSiteDisabled, type Settings } from '../shared/settings';
+import type { CardData } from './hover-card';
+import { levelFor, type HighlightEntry, type Highlighter } from './highlighter';
+import { idle, mapInSlices } from './idle';
+import { hashText } from './text-hash';
+
+/** The extractor's result, as far as the checker uses it (see extract.ts). */
+export interface ArticleText {
+  title: string | null;
+  text: string;
+  truncated: boolean;
+  rangeFor(start: number, end: number): Range | null;
+}
+
+/** Why a check runs; the stronger reason wins when several arrive during one run. */
+export type CheckReason =
+  'highlights' | 'mutation' | 'load' | 'settings' | 'navigation' | 'check-now';
+
+const REASON_STRENGTH: Record<CheckReason, number> = {
+  highlights: 0,
+  mutation: 1,
+  load: 2,
+  settings: 3,
+  navigation: 4,
+  'check-now': 5,
+};
+
+/**
+ * The most article text checked. Long-form features run to about 60,000 characters; beyond this,
+ * extra text costs time on every page and the popup says the text was cut.
+ */
+export const MAX_ARTICLE_CHARS = 100_000;
+
+type StatusKind = BackgroundMessages['page-status']['request']['status'];
+type Sent =
+  | { type: 'check-article'; payload: BackgroundMessages['check-article']['request'] }
+  | { type: 'page-status'; payload: BackgroundMessages['page-status']['request'] };
+
+/** What the checker needs from the page and the extension. */
+export interface PageCheckerDeps {
+  doc: Document;
+  win: Window & typeof globalThis;
+  detect: (doc: Document) => { isArticle: boolean };
+  /** Loads the extractor on first use (see extract-entry.ts), then extracts. */
+  extract: (doc: Document, options: { maxChars: number }) => Promise<ArticleText | null>;
+  send: <K extends 'check-article' | 'page-status'>(
+    type: K,
+    payload: BackgroundMessages[K]['request'],
+  ) => Promise<Result<TabState>>;
+  highlighter: Highlighter;
+  settings: Settings;
+  /** Runs DOM work of the extension's own without it counting as a page change. */
+  quietly: <T>(work: () => T) => T;
+  /** Called when the extension was reloaded or removed under the page: stop everything. */
+  onOrphaned: () => void;
+}
+
+/** The content script's controller for one page. */
+export class PageChecker {
+  private settings: Settings;
+  private forced = false;
+  private article: ArticleText | null = null;
+  private hash: string | null = null;
+  private state: TabState | null = null;
+  private lastSent: Sent | null = null;
+  private entries: HighlightEntry[] = [];
+  private running = false;
+  private queued: CheckReason | null = null;
+  private generation = 0;
+  private stopped = false;
+
+  constructor(private readonly deps: PageCheckerDeps) {
+    this.settings = deps.settings;
+    deps.highlighter.setStyle(this.settings.highlightStyle);
+    deps.highlighter.setVisible(this.settings.highlights);
+  }
+
+  /** Asks for a check; one runs at a time, later requests are merged into one follow-up run. */
+  schedule(reason: CheckReason): void {
+    if (this.stopped) return;
+    if (this.running) {
+      if (this.queued === null || REASON_STRENGTH[reason] > REASON_STRENGTH[this.queued]) {
+        this.queued = reason;
+      }
+      return;
+    }
+    this.running = true;
+    void this.run(reason)
+      .catch(() => {
+        // Whatever failed, the page must not notice; the next change tries again.
+      })
+      .finally(() => {
+        this.running = false;
+        const next = this.queued;
+        this.queued = null;
+        if (next !== null) this.schedule(next);
+      });
+  }
+
+  /** Applies new settings to the page. */
+  updateSettings(next: Settings): void {
+    const before = this.settings;
+    this.settings = next;
+    const host = this.deps.win.location.hostname;
+    const wasDisabled = isSiteDisabled(before, host);
+    const isDisabled = isSiteDisabled(next, host);
+    this.deps.highlighter.setStyle(next.highlightStyle);
+    if (isDisabled !== wasDisabled || next.autoDetect !== before.autoDetect) {
+      this.schedule('settings');
+      return;
+    }
+    if (next.highlights !== before.highlights) {
+      this.deps.highlighter.setVisible(next.highlights);
+      // The fallback unwraps when hidden; showing again needs ranges over the current DOM.
+      if (next.highlights && this.deps.highlighter.changesDom) this.schedule('highlights');
+    }
+  }
+
+  /** The page changed address without a new document. */
+  navigated(): void {
+    this.forced = false;
+    this.clear();
+    this.schedule('navigation');
+  }
+
+  /** The card content of a highlighted sentence. */
+  cardData(entry: HighlightEntry): CardData | null {
+    const sentence: SentenceResult | undefined = this.state?.report?.sentences[entry.index];
+    if (!sentence || sentence.matches.length === 0) return null;
+    return { sentence, echo: this.state?.echo ?? null };
+  }
+
+  /** True while something is highlighted and highlights are on. */
+  get active(): boolean {
+    return this.settings.highlights && this.entries.length > 0;
+  }
+
+  /** Handlers of the messages the popup sends to this page. */
+  handlers(): Handlers<ContentMessages> {
+    return {
+      'flash-sentence': (payload) => this.flash(payload),
+      'check-now': () => {
+        this.forced = true;
+        this.schedule('check-now');
+        return null;
+      },
+      'report-status': async () => {
+        const last = this.lastSent;
+        if (last === null) this.schedule('load');
+        else await this.deps.send(last.type, last.payload as never);
+        return null;
+      },
+    };
+  }
+
+  /** Stops all work and removes every highlight. */
+  stop(): void {
+    this.stopped = true;
+    this.generation++;
+    this.clear();
+  }
+
+  private clear(): void {
+    this.entries = [];
+    this.deps.quietly(() => this.deps.highlighter.clear());
+  }
+
+  private async run(reason: CheckReason): Promise<void> {
+    const generation = ++this.generation;
+    const current = () => generation === this.generation && !this.stopped;
+    const { doc, win } = this.deps;
+    const host = win.location.hostname;
+
+    if (isSiteDisabled(this.settings, host)) return this.report('disabled');
+    if (!this.settings.autoDetect && !this.forced) return this.report('auto-off');
+
+    await idle(win);
+    if (!current()) return;
+    const detected = this.deps.detect(doc).isArticle;
+    if (!detected && !this.forced) return this.report('not-article');
+
+    await idle(win);
+    if (!current()) return;
+    const article = await this.deps.extract(doc, { maxChars: MAX_ARTICLE_CHARS });
+    if (!current()) return;
+    if (!article || article.text.trim() === '') return this.report('no-text');
+    this.article = article;
+
+    const hash = hashText(article.text);
+    const sameText = hash === this.hash && this.state?.status === 'ready';
+    // The same text re-rendered (or highlights switched back on): only the ranges are rebuilt.
+    if (sameText && (reason === 'mutation' || reason === 'highlights')) {
+      return this.highlight(article, current);
+    }
+
+    const payload = {
+      url: win.location.href,
+      title: article.title,
+      text: article.text,
+      truncated: article.truncated,
+      detected,
+      hash,
+    };
+    this.hash = hash;
+    const answer = await this.send({ type: 'check-article', payload });
+    if (!current()) return;
+    if (!answer.ok || answer.value.status !== 'ready') {
+      this.state = answer.ok ? answer.value : null;
+      this.clear();
+      return;
+    }
+    this.state = answer.value;
+    return this.highlight(article, current);
+  }
+
+  /** Tells the background why the page is not checked (once per status and address). */
+  private async report(status: StatusKind): Promise<void> {
+    this.clear();
+    this.state = null;
+    this.hash = null;
+    const url = this.deps.win.location.href;
+    const last = this.lastSent;
+    if (
+      last?.type === 'page-status' &&
+      last.payload.status === status &&
+      last.payload.url === url
+    ) {
+      return;
+    }
+    await this.send({ type: 'page-status', payload: { url, status } });
+  }
+
+  private async send(message: Sent): Promise<Result<TabState>> {
+    this.lastSent = message;
+    const answer = await this.deps.send(message.type, message.payload as never);
+    if (!answer.ok && /context invalidated|extension context/i.test(answer.error)) {
+      this.stop();
+      this.deps.onOrphaned();
+    }
+    return answer;
+  }
+
+  /** Maps the report's matched sentences to ranges, a slice at a time, and highlights them. */
+  private async highlight(article: ArticleText, current: () => boolean): Promise<void> {
+    const sentences = this.state?.report?.sentences ?? [];
+    const matched: number[] = [];
+    sentences.forEach((sentence, index) => {
+      if (sentence.matches.length > 0) matched.push(index);
+    });
+    const mapped = await mapInSlices(
+      this.deps.win,
+      matched,
+      (index): HighlightEntry | null => {
+        const sentence = sentences[index]!;
+        const range = article.rangeFor(sentence.start, sentence.end);
+        return range && { range, level: levelFor(sentence.matches.length), index };
+      },
+      () => !current(),
+    );
+    if (mapped === null || !current()) return;
+    this.entries = mapped.filter((entry): entry is HighlightEntry => entry !== null);
+    const { highlighter } = this.deps;
+    this.deps.quietly(() => {
+      highlighter.show(this.entries);
+      highlighter.setVisible(this.settings.highlights);
+    });
+  }
+
+  /** Scrolls to a sentence of the checked text and flashes it. */
+  private flash(request: FlashSentenceRequest): boolean {
+    const report = this.state?.report;
+    const article = this.article;
+    if (!report || !article || request.hash !== this.hash) return false;
+    const index = report.sentences.findIndex(
+      (sentence) => sentence.start === request.start && sentence.end === request.end,
+    );
+    if (index === -1) return false;
+    const { highlighter, win, doc } = this.deps;
+    let range: Range | null = null;
+    let rects = highlighter.rectsOf(index);
+    if (!rects || rects.length === 0) {
+      range = article.rangeFor(request.start, request.end);
+      rects = range ? Array.from(range.getClientRects()) : [];
+    }
+    const first = rects[0];
+    if (!first) return false;
+    scrollToRect(doc, win, first, range?.startContainer ?? null);
+    return this.deps.quietly(() => highlighter.flash(index, range));
+  }
+}
+
+function prefersReducedMotion(win: Window): boolean {
+  try {
+    return win.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  } catch {
+    return false;
+  }
+}
+
+/** Scrolls so that `rect` (viewport coordinates) sits in the middle of the window. */
+function scrollToRect(doc: Document, win: Window, rect: DOMRect, node: Node | null): void {
+  const behavior: ScrollBehavior = prefersReducedMotion(win) ? 'auto' : 'smooth';
+  const scroller = doc.scrollingElement;
+  if (scroller && scroller.scrollHeight > win.innerHeight) {
+    const top = win.scrollY + rect.top - Math.max(0, (win.innerHeight - rect.height) / 2);
+    win.scrollTo({ top: Math.max(0, top), behavior });
+    return;
+  }
+  // The page scrolls inside an element rather than the window: let the browser find it.
+  const element = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
+  element?.scrollIntoView({ block: 'center', behavior });
+}

@@ -1,0 +1,30 @@
+/**
+ * What the options page needs from the extension, behind one interface so the page renders in
+ * tests with a stub.
+ */
+import type { Api } from '../shared/browser-api';
+import { toggleShortcut } from '../shared/commands';
+import { sendToBackground, type CorpusInfo, type Result } from '../shared/messages';
+import { readSettings, updateSettings, watchSettings, type Settings } from '../shared/settings';
+
+/** The options page's window onto the extension. */
+export interface OptionsClient {
+  settings(): Promise<Settings>;
+  updateSettings(change: (settings: Settings) => Settings): Promise<Settings>;
+  /** Calls back when the settings change elsewhere (popup, keyboard command); returns an unsubscribe. */
+  watchSettings(listener: (settings: Settings) => void): () => void;
+  corpus(): Promise<Result<CorpusInfo>>;
+  /** The keyboard shortcut that toggles highlights, or null when none is set. */
+  shortcut(): Promise<string | null>;
+}
+
+/** The client over the real extension APIs. */
+export function extensionOptionsClient(api: Api): OptionsClient {
+  return {
+    settings: () => readSettings(api),
+    updateSettings: (change) => updateSettings(api, change),
+    watchSettings: (listener) => watchSettings(api, listener),
+    corpus: () => sendToBackground(api, 'get-corpus', {}),
+    shortcut: () => toggleShortcut(api),
+  };
+}

@@ -1,0 +1,213 @@
+/**
+ * The options page: automatic detection, highlights and their style, the sites where Crosscheck
+ * is off, and what the bundled corpus is (including that its reports echo one source).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { ReportMeta } from '../core/types';
+import { BROWSER } from '../shared/build-flags';
+import { t, type MessageKey } from '../shared/i18n';
+import type { CorpusInfo, Result } from '../shared/messages';
+import {
+  HIGHLIGHT_STYLES,
+  withSiteDisabled,
+  type HighlightStyle,
+  type Settings,
+} from '../shared/settings';
+import type { OptionsClient } from './client';
+
+const STYLE_KEYS: Record<HighlightStyle, MessageKey> = {
+  marker: 'optionsStyleMarker',
+  underline: 'optionsStyleUnderline',
+};
+
+function webHref(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function Report({ meta }: { meta: ReportMeta }) {
+  const href = webHref(meta.url);
+  const title = meta.title ?? t('optionsAboutUntitled');
+  return (
+    <li class="report-item">
+      <div class="report-outlet">{meta.outlet}</div>
+      <div>
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {title}
+            <span class="sr-only"> {t('reportOpensInNewTab')}</span>
+          </a>
+        ) : (
+          title
+        )}
+      </div>
+      <div class="hint">{t('optionsAboutPublished', meta.published)}</div>
+    </li>
+  );
+}
+
+function About({ corpus }: { corpus: Result<CorpusInfo> | null }) {
+  if (corpus === null) return <p class="hint">{t('popupLoading')}</p>;
+  if (!corpus.ok) {
+    return (
+      <div role="alert" class="status-error">
+        <p>{t('popupErrorCorpus')}</p>
+        <p class="details">{t('popupErrorDetails', corpus.error)}</p>
+      </div>
+    );
+  }
+  const { story, reports, echo } = corpus.value;
+  return (
+    <>
+      {story && <p>{t('optionsAboutStory', story)}</p>}
+      {echo && (
+        <aside class="echo" aria-labelledby="echo-title">
+          <h3 id="echo-title" class="echo-title">
+            {t('reportEchoTitle')}
+          </h3>
+          <p>{t('reportEchoBody', [String(echo.reports), echo.origin])}</p>
+        </aside>
+      )}
+      <ul class="reports">
+        {reports.map((meta) => (
+          <Report key={meta.id} meta={meta} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The options page's root. */
+export function OptionsApp({ client }: { client: OptionsClient }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [corpus, setCorpus] = useState<Result<CorpusInfo> | null>(null);
+  const [shortcut, setShortcut] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    document.title = t('optionsTitle');
+    void client.settings().then(setSettings);
+    void client.corpus().then(setCorpus);
+    void client.shortcut().then(setShortcut);
+    return client.watchSettings(setSettings);
+  }, [client]);
+
+  useEffect(() => {
+    if (!saved) return;
+    const timer = setTimeout(() => setSaved(false), 2_000);
+    return () => clearTimeout(timer);
+  }, [saved]);
+
+  const change = (update: (current: Settings) => Settings) => {
+    void client.updateSettings(update).then((next) => {
+      setSettings(next);
+      setSaved(true);
+    });
+  };
+
+  return (
+    <div class="options">
+      <header class="bar">
+        <img class="logo" src="icons/icon-32.png" width={24} height={24} alt="" />
+        <h1>{t('optionsTitle')}</h1>
+        <span class="saved" role="status">
+          {saved ? t('optionsSaved') : ''}
+        </span>
+      </header>
+
+      <main>
+        {settings && (
+          <>
+            <section aria-labelledby="checking-title">
+              <h2 id="checking-title">{t('optionsCheckingHeading')}</h2>
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={settings.autoDetect}
+                  aria-describedby="auto-hint"
+                  onChange={(event) => {
+                    const on = event.currentTarget.checked;
+                    change((s) => ({ ...s, autoDetect: on }));
+                  }}
+                />
+                <span>{t('optionsAutoDetect')}</span>
+              </label>
+              <p id="auto-hint" class="hint indent">
+                {t('optionsAutoDetectHint')}
+              </p>
+            </section>
+
+            <section aria-labelledby="highlights-title">
+              <h2 id="highlights-title">{t('optionsHighlightsHeading')}</h2>
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={settings.highlights}
+                  onChange={(event) => {
+                    const on = event.currentTarget.checked;
+                    change((s) => ({ ...s, highlights: on }));
+                  }}
+                />
+                <span>{t('optionsHighlights')}</span>
+              </label>
+              <fieldset class="styles">
+                <legend>{t('optionsStyle')}</legend>
+                {HIGHLIGHT_STYLES.map((style) => (
+                  <label key={style} class="check">
+                    <input
+                      type="radio"
+                      name="highlight-style"
+                      value={style}
+                      checked={settings.highlightStyle === style}
+                      onChange={() => change((s) => ({ ...s, highlightStyle: style }))}
+                    />
+                    <span class={`sample sample-${style}`}>{t(STYLE_KEYS[style])}</span>
+                  </label>
+                ))}
+              </fieldset>
+              <p class="hint">
+                {t('optionsShortcut', shortcut ?? t('optionsShortcutNone'))}{' '}
+                {BROWSER === 'firefox'
+                  ? t('optionsShortcutFirefoxHint')
+                  : t('optionsShortcutChromeHint')}
+              </p>
+            </section>
+
+            <section aria-labelledby="sites-title">
+              <h2 id="sites-title">{t('optionsSitesHeading')}</h2>
+              {settings.disabledSites.length === 0 ? (
+                <p class="hint">{t('optionsSitesEmpty')}</p>
+              ) : (
+                <ul class="sites">
+                  {settings.disabledSites.map((site) => (
+                    <li key={site} class="site">
+                      <span>{site}</span>
+                      <button
+                        type="button"
+                        class="button"
+                        aria-label={t('optionsSiteRemoveLabel', site)}
+                        onClick={() => change((s) => withSiteDisabled(s, site, false))}
+                      >
+                        {t('optionsSiteRemove')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          </>
+        )}
+
+        <section aria-labelledby="about-title">
+          <h2 id="about-title">{t('optionsAboutHeading')}</h2>
+          <p>{t('optionsAboutIntro')}</p>
+          <About corpus={corpus} />
+        </section>
+      </main>
+    </div>
+  );
+}

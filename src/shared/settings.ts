@@ -1,0 +1,151 @@
+/**
+ * The user's settings: typed defaults, a forgiving reader and a read-modify-write helper over
+ * storage.local. A damaged or older stored value never costs the user the parts that are valid.
+ */
+import type { Api } from './browser-api';
+import { isRecord } from './validate';
+
+/** How highlighted sentences look on the page. */
+export type HighlightStyle = 'marker' | 'underline';
+
+/** The highlight styles, in the order the options page lists them. */
+export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['marker', 'underline'];
+
+/** Everything the user can set. */
+export interface Settings {
+  /** Check pages that look like news articles without being asked. */
+  autoDetect: boolean;
+  /** Show highlights on the page (the popup switch and the keyboard command toggle this). */
+  highlights: boolean;
+  highlightStyle: HighlightStyle;
+  /** Host names where Crosscheck does nothing (normalised by `siteKey`). */
+  disabledSites: string[];
+}
+
+/** The key of the settings object in storage.local. */
+export const SETTINGS_KEY = 'settings';
+
+/** Settings of a fresh install. */
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  autoDetect: true,
+  highlights: true,
+  highlightStyle: 'marker',
+  disabledSites: [],
+});
+
+// Enough for anyone's list; keeps a damaged value from filling the options page.
+const MAX_DISABLED_SITES = 1_000;
+// A DNS name is at most 253 characters.
+const MAX_HOST_LENGTH = 253;
+const HOST_PATTERN = /^(?:[a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/;
+
+/**
+ * The key a site is disabled under: its lower-case host name without a leading "www.", or null
+ * when the text is not a host name.
+ */
+export function siteKey(host: string): string | null {
+  const key = host
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
+  if (key === '' || key.length > MAX_HOST_LENGTH || !HOST_PATTERN.test(key)) return null;
+  return key;
+}
+
+/** True when Crosscheck is turned off for this host. */
+export function isSiteDisabled(settings: Settings, host: string): boolean {
+  const key = siteKey(host);
+  return key !== null && settings.disabledSites.includes(key);
+}
+
+function readBoolean(value: unknown, fallback: boolean): boolean {
+  if (typeof value === 'boolean') return value;
+  // Values once written by hand or through a string-only store.
+  if (value === 'true' || value === 1) return true;
+  if (value === 'false' || value === 0) return false;
+  return fallback;
+}
+
+function readStyle(value: unknown): HighlightStyle {
+  if (typeof value !== 'string') return DEFAULT_SETTINGS.highlightStyle;
+  const style = value.trim().toLowerCase();
+  // "background" was the marker style's name in early builds.
+  if (style === 'background') return 'marker';
+  return (HIGHLIGHT_STYLES as readonly string[]).includes(style)
+    ? (style as HighlightStyle)
+    : DEFAULT_SETTINGS.highlightStyle;
+}
+
+function readSites(value: unknown): string[] {
+  let entries: unknown[] = [];
+  if (Array.isArray(value)) entries = value;
+  // Older shapes: a map of host → true, or one comma- or line-separated string.
+  else if (isRecord(value)) entries = Object.keys(value).filter((key) => value[key] === true);
+  else if (typeof value === 'string') entries = value.split(/[\s,]+/);
+  const sites = new Set<string>();
+  for (const entry of entries) {
+    if (sites.size >= MAX_DISABLED_SITES) break;
+    if (typeof entry !== 'string') continue;
+    const key = siteKey(entry);
+    if (key !== null) sites.add(key);
+  }
+  return [...sites];
+}
+
+/**
+ * Reads settings from whatever storage holds, field by field: each valid field is kept, each
+ * missing or damaged one falls back to its default, invalid list entries are dropped one by one.
+ */
+export function parseSettings(raw: unknown): Settings {
+  const value = isRecord(raw) ? raw : {};
+  return {
+    autoDetect: readBoolean(value.autoDetect, DEFAULT_SETTINGS.autoDetect),
+    // `highlightsEnabled` is the field's name in early builds.
+    highlights: readBoolean(
+      value.highlights ?? value.highlightsEnabled,
+      DEFAULT_SETTINGS.highlights,
+    ),
+    highlightStyle: readStyle(value.highlightStyle),
+    disabledSites: readSites(value.disabledSites),
+  };
+}
+
+/** The settings stored in storage.local (defaults when none or unreadable). */
+export async function readSettings(api: Api): Promise<Settings> {
+  try {
+    const stored = await api.storage.local.get(SETTINGS_KEY);
+    return parseSettings(stored[SETTINGS_KEY]);
+  } catch {
+    return { ...DEFAULT_SETTINGS, disabledSites: [] };
+  }
+}
+
+/** Applies `change` to the stored settings and stores the result, which it returns. */
+export async function updateSettings(
+  api: Api,
+  change: (settings: Settings) => Settings,
+): Promise<Settings> {
+  const next = parseSettings(change(await readSettings(api)));
+  await api.storage.local.set({ [SETTINGS_KEY]: next });
+  return next;
+}
+
+/** Adds or removes a host from the disabled sites. */
+export function withSiteDisabled(settings: Settings, host: string, disabled: boolean): Settings {
+  const key = siteKey(host);
+  if (key === null) return settings;
+  const others = settings.disabledSites.filter((site) => site !== key);
+  return { ...settings, disabledSites: disabled ? [...others, key] : others };
+}
+
+/** Calls `listener` with the new settings whenever they change; returns an unsubscribe. */
+export function watchSettings(api: Api, listener: (settings: Settings) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && Object.hasOwn(changes, SETTINGS_KEY)) {
+      listener(parseSettings(changes[SETTINGS_KEY]?.newValue));
+    }
+  };
+  api.storage.onChanged.addListener(onChanged);
+  return () => api.storage.onChanged.removeListener(onChanged);
+}

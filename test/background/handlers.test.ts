@@ -1,0 +1,129 @@
+import { describe, expect, test, vi } from 'vitest';
+import type { LoadedCorpus } from '../../src/background/corpus-service';
+import { createBackgroundHandlers, type BackgroundDeps } from '../../src/background/handlers';
+import { memoryTabStore } from '../../src/background/tab-store';
+import type { ArticleReport } from '../../src/core/types';
+import type { Sender, TabState } from '../../src/shared/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
+
+const PAGE = 'https://news.example/world/story';
+const sender: Sender = { id: 'own', url: PAGE, tab: { id: 5 } as Sender['tab'], frameId: 0 };
+
+function report(text: string): ArticleReport {
+  return {
+    self: null,
+    article: { title: 'Title', detected: true },
+    sentences: [{ text, start: 0, end: text.length, matches: [] }],
+    summary: { sentences: 1, matched: 0, outlets: [] },
+  };
+}
+
+function setup(options: { settings?: Partial<Settings>; corpusError?: Error } = {}) {
+  const check = vi.fn((text: string) => report(text));
+  const corpus: LoadedCorpus = {
+    matcher: { reports: [], check },
+    info: { story: null, reports: [], echo: { origin: 'One wire report', reports: 5 } },
+  };
+  const badges: [number, TabState | null][] = [];
+  const store = memoryTabStore();
+  const deps: BackgroundDeps = {
+    corpus: async () => {
+      if (options.corpusError) throw options.corpusError;
+      return corpus;
+    },
+    store,
+    settings: async () => ({ ...DEFAULT_SETTINGS, disabledSites: [], ...options.settings }),
+    showBadge: async (tabId, state) => void badges.push([tabId, state]),
+    now: () => 1_000,
+  };
+  return { handlers: createBackgroundHandlers(deps), check, badges, store };
+}
+
+const payload = {
+  url: PAGE,
+  title: 'Title',
+  text: 'Moscow has presented the United States with a list of demands.',
+  truncated: false,
+  detected: true,
+  hash: 'h:1',
+};
+
+describe('check-article', () => {
+  test('matches the text, stores the tab state and shows it on the badge', async () => {
+    const { handlers, check, badges, store } = setup();
+    const state = await handlers['check-article'](payload, sender);
+    expect(check).toHaveBeenCalledOnce();
+    expect(state).toMatchObject({
+      status: 'ready',
+      url: PAGE,
+      host: 'news.example',
+      hash: 'h:1',
+      echo: { origin: 'One wire report', reports: 5 },
+    });
+    expect(await store.get(5)).toEqual(state);
+    expect(badges).toEqual([[5, state]]);
+  });
+
+  test('the same text again is answered without matching twice', async () => {
+    const { handlers, check } = setup();
+    await handlers['check-article'](payload, sender);
+    await handlers['check-article'](payload, { ...sender, tab: { id: 6 } as Sender['tab'] });
+    expect(check).toHaveBeenCalledOnce();
+    await handlers['check-article']({ ...payload, text: `${payload.text} More.` }, sender);
+    expect(check).toHaveBeenCalledTimes(2);
+  });
+
+  test('a site the user turned off is not matched, even if a late message arrives', async () => {
+    const { handlers, check } = setup({ settings: { disabledSites: ['news.example'] } });
+    const state = await handlers['check-article'](payload, sender);
+    expect(state.status).toBe('disabled');
+    expect(check).not.toHaveBeenCalled();
+  });
+
+  test('a damaged corpus gives an error state naming the problem', async () => {
+    const { handlers, store } = setup({
+      corpusError: new Error('index.json: "sentences" is missing'),
+    });
+    const state = await handlers['check-article'](payload, sender);
+    expect(state).toMatchObject({ status: 'error', error: 'index.json: "sentences" is missing' });
+    expect(await store.get(5)).toMatchObject({ status: 'error' });
+  });
+
+  test.each([
+    ['another origin than the sender', 'https://evil.example/story'],
+    ['a non-web URL', 'javascript:alert(1)'],
+    ['not a URL', 'not a url'],
+  ])('refuses %s, storing nothing', async (_name, url) => {
+    const { handlers, store, check } = setup();
+    await expect(handlers['check-article']({ ...payload, url }, sender)).rejects.toThrow();
+    expect(await store.get(5)).toBeNull();
+    expect(check).not.toHaveBeenCalled();
+  });
+
+  test('a text cut by the engine is noted as truncated', async () => {
+    const { handlers, check } = setup();
+    check.mockImplementationOnce((text: string) => ({ ...report(text), truncated: true }));
+    expect((await handlers['check-article'](payload, sender)).truncated).toBe(true);
+  });
+});
+
+test('page-status stores the status without a report', async () => {
+  const { handlers, store, badges } = setup();
+  const state = await handlers['page-status']({ url: PAGE, status: 'not-article' }, sender);
+  expect(state).toMatchObject({ status: 'not-article', report: null, host: 'news.example' });
+  expect(await store.get(5)).toEqual(state);
+  expect(badges[0]?.[1]?.status).toBe('not-article');
+});
+
+test('get-tab-state and get-corpus answer from the store and the corpus', async () => {
+  const { handlers } = setup();
+  expect(await handlers['get-tab-state']({ tabId: 99 }, sender)).toBeNull();
+  await handlers['page-status']({ url: PAGE, status: 'auto-off' }, sender);
+  expect(await handlers['get-tab-state']({ tabId: 5 }, sender)).toMatchObject({
+    status: 'auto-off',
+  });
+  expect((await handlers['get-corpus']({}, sender)).echo).toEqual({
+    origin: 'One wire report',
+    reports: 5,
+  });
+});

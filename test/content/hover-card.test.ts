@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+import messages from '../../assets/_locales/en/messages.json';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { renderCard, webUrl, type CardData } from '../../src/content/hover-card';
+import type { SentenceMatch } from '../../src/core/types';
+import { setTranslator, translatorFrom } from '../../src/shared/i18n';
+
+beforeAll(() => {
+  setTranslator(translatorFrom(messages));
+});
+afterAll(() => setTranslator(null));
+
+function match(outlet: string, text: string, url: string): SentenceMatch {
+  return {
+    report: outlet.toLowerCase(),
+    outlet,
+    url,
+    text,
+    start: 0,
+    end: text.length,
+    score: 0.8,
+    tier: 'close',
+  };
+}
+
+function card(data: CardData): HTMLElement {
+  const element = document.createElement('div');
+  renderCard(document, element, data);
+  return element;
+}
+
+describe('renderCard', () => {
+  test('lists each outlet with its wording, tier and a safe link', () => {
+    const element = card({
+      sentence: {
+        text: 'Moscow has presented a list of demands.',
+        start: 0,
+        end: 39,
+        matches: [
+          match(
+            'CNews Live English',
+            'Moscow has presented the United States with a list of demands.',
+            'https://cnews.example/a',
+          ),
+          match('eAwaz', 'Russia handed over its demands.', 'https://eawaz.example/b'),
+        ],
+      },
+      echo: { origin: 'a Reuters report', reports: 5 },
+    });
+    expect(element.querySelector('.head')?.textContent).toBe('Also reported by 2 other outlets');
+    expect([...element.querySelectorAll('.outlet')].map((e) => e.textContent)).toEqual([
+      'CNews Live English',
+      'eAwaz',
+    ]);
+    expect([...element.querySelectorAll('.tier')].map((e) => e.textContent)).toEqual([
+      'Close wording',
+      'Close wording',
+    ]);
+    const links = [...element.querySelectorAll('a')];
+    expect(links.map((a) => [a.getAttribute('href'), a.target, a.rel])).toEqual([
+      ['https://cnews.example/a', '_blank', 'noopener noreferrer'],
+      ['https://eawaz.example/b', '_blank', 'noopener noreferrer'],
+    ]);
+    expect(element.querySelector('.echo')?.textContent).toContain('a Reuters report');
+  });
+
+  test('markup in page or corpus text is shown as text, never parsed', () => {
+    const payload = '<img src=x onerror="window.pwned=1"></script><b>bold</b>';
+    const element = card({
+      sentence: {
+        text: payload,
+        start: 0,
+        end: payload.length,
+        matches: [match(`${payload}Outlet`, payload, 'javascript:alert(1)')],
+      },
+      echo: null,
+    });
+    expect(element.querySelector('img, b, script')).toBeNull();
+    expect(element.querySelector('.quote')?.textContent).toBe(payload);
+    expect(element.querySelector('.outlet')?.textContent).toBe(`${payload}Outlet`);
+    // A javascript: address is not a link at all.
+    expect(element.querySelector('a')).toBeNull();
+    expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+  });
+});
+
+test.each([
+  ['https://a.example/x', 'https://a.example/x'],
+  ['http://a.example/', 'http://a.example/'],
+  ['javascript:alert(1)', null],
+  ['data:text/html,<b>', null],
+  ['not a url', null],
+])('webUrl(%j) = %j', (url, expected) => {
+  expect(webUrl(url)).toBe(expected);
+});

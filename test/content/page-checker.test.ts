@@ -1,0 +1,300 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { HighlightEntry, Highlighter } from '../../src/content/highlighter';
+import {
+  PageChecker,
+  type ArticleText,
+  type PageCheckerDeps,
+} from '../../src/content/page-checker';
+import type { ArticleReport, SentenceResult } from '../../src/core/types';
+import type { Result, TabState } from '../../src/shared/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
+
+type Env = Window & typeof globalThis;
+
+const TEXT =
+  'Moscow has presented a list of demands. Talks took place over three weeks. Trump awaits an answer.';
+
+/** The sentences of TEXT, with as many other outlets as given. */
+function sentences(outlets: number[]): SentenceResult[] {
+  const parts = [
+    'Moscow has presented a list of demands.',
+    'Talks took place over three weeks.',
+    'Trump awaits an answer.',
+  ];
+  return parts.map((text, i) => {
+    const start = TEXT.indexOf(text);
+    return {
+      text,
+      start,
+      end: start + text.length,
+      matches: Array.from({ length: outlets[i] ?? 0 }, (_, k) => ({
+        report: `r${k}`,
+        outlet: `Outlet ${k}`,
+        url: `https://r${k}.example/`,
+        text,
+        start: 0,
+        end: text.length,
+        score: 0.9,
+        tier: 'verbatim' as const,
+      })),
+    };
+  });
+}
+
+function readyState(hash: string, list: SentenceResult[]): TabState {
+  const report: ArticleReport = {
+    self: null,
+    article: { title: 'T', detected: true },
+    sentences: list,
+    summary: {
+      sentences: list.length,
+      matched: list.filter((s) => s.matches.length > 0).length,
+      outlets: [],
+    },
+  };
+  return {
+    status: 'ready',
+    url: location.href,
+    host: location.hostname,
+    hash,
+    report,
+    truncated: false,
+    echo: null,
+    error: null,
+    updatedAt: 0,
+  };
+}
+
+function fakeHighlighter(): Highlighter & { shown: number[][] } {
+  const shown: number[][] = [];
+  return {
+    shown,
+    changesDom: false,
+    show: vi.fn((entries: HighlightEntry[]) => void shown.push(entries.map((e) => e.level))),
+    clear: vi.fn(),
+    setVisible: vi.fn(),
+    setStyle: vi.fn(),
+    flash: vi.fn(() => true),
+    rectsOf: vi.fn(() => [new DOMRect(0, 100, 200, 20)]),
+    entryAt: vi.fn(() => null),
+    owns: vi.fn(() => false),
+  };
+}
+
+function setup(
+  options: {
+    article?: boolean;
+    settings?: Partial<Settings>;
+    outlets?: number[];
+    text?: () => string;
+  } = {},
+) {
+  document.body.innerHTML = `<article><p id="t">${TEXT}</p></article>`;
+  const textNode = () => document.getElementById('t')!.firstChild as Text;
+  const currentText = options.text ?? (() => TEXT);
+  const extract = vi.fn(async (): Promise<ArticleText | null> => ({
+    title: 'T',
+    text: currentText(),
+    truncated: false,
+    rangeFor(start, end) {
+      const range = document.createRange();
+      range.setStart(textNode(), start);
+      range.setEnd(textNode(), end);
+      return range;
+    },
+  }));
+  const sent: { type: string; payload: Record<string, unknown> }[] = [];
+  let answer: (payload: Record<string, unknown>) => Result<TabState> = (payload) => ({
+    ok: true,
+    value: readyState(String(payload.hash), sentences(options.outlets ?? [3, 0, 1])),
+  });
+  const send = vi.fn(async (type: string, payload: unknown) => {
+    sent.push({ type, payload: payload as Record<string, unknown> });
+    if (type === 'page-status')
+      return {
+        ok: true,
+        value: { status: (payload as { status: string }).status },
+      } as Result<TabState>;
+    return answer(payload as Record<string, unknown>);
+  });
+  const highlighter = fakeHighlighter();
+  const onOrphaned = vi.fn();
+  const deps: PageCheckerDeps = {
+    doc: document,
+    win: window as unknown as Env,
+    detect: vi.fn(() => ({ isArticle: options.article ?? true })),
+    extract,
+    send: send as PageCheckerDeps['send'],
+    highlighter,
+    settings: { ...DEFAULT_SETTINGS, disabledSites: [], ...options.settings },
+    quietly: (work) => work(),
+    onOrphaned,
+  };
+  const checker = new PageChecker(deps);
+  return {
+    checker,
+    deps,
+    sent,
+    highlighter,
+    extract,
+    onOrphaned,
+    setAnswer: (next: typeof answer) => (answer = next),
+  };
+}
+
+/** Lets the checker's idle callbacks and promises run. */
+async function settle(): Promise<void> {
+  await vi.advanceTimersByTimeAsync(3_000);
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('deciding whether to check', () => {
+  test('an article is sent once and its matched sentences highlighted by level', async () => {
+    const { checker, sent, highlighter } = setup();
+    checker.schedule('load');
+    await settle();
+    expect(sent.map((m) => m.type)).toEqual(['check-article']);
+    expect(sent[0]!.payload).toMatchObject({
+      text: TEXT,
+      detected: true,
+      truncated: false,
+      url: location.href,
+    });
+    expect(highlighter.shown).toEqual([[3, 1]]);
+    expect(checker.active).toBe(true);
+  });
+
+  test('a page that is not an article is reported as such, and not again for the same address', async () => {
+    const { checker, sent, extract } = setup({ article: false });
+    checker.schedule('load');
+    await settle();
+    checker.schedule('mutation');
+    await settle();
+    expect(sent).toEqual([
+      { type: 'page-status', payload: { url: location.href, status: 'not-article' } },
+    ]);
+    expect(extract).not.toHaveBeenCalled();
+  });
+
+  test('a disabled site is left alone: no detection, no extraction', async () => {
+    const { checker, sent, extract, deps } = setup({
+      settings: { disabledSites: [location.hostname] },
+    });
+    checker.schedule('load');
+    await settle();
+    expect(sent.map((m) => m.payload.status)).toEqual(['disabled']);
+    expect(deps.detect).not.toHaveBeenCalled();
+    expect(extract).not.toHaveBeenCalled();
+  });
+
+  test('with automatic detection off, only "Check this page" checks, even a non-article', async () => {
+    const { checker, sent } = setup({ article: false, settings: { autoDetect: false } });
+    checker.schedule('load');
+    await settle();
+    expect(sent.map((m) => m.payload.status ?? m.type)).toEqual(['auto-off']);
+    checker.handlers()['check-now']({}, {});
+    await settle();
+    expect(sent.at(-1)).toMatchObject({ type: 'check-article', payload: { detected: false } });
+  });
+});
+
+describe('checking again', () => {
+  test('the same text re-rendered is re-highlighted without being sent again', async () => {
+    const { checker, sent, highlighter } = setup();
+    checker.schedule('load');
+    await settle();
+    checker.schedule('mutation');
+    await settle();
+    expect(sent).toHaveLength(1);
+    expect(highlighter.shown).toHaveLength(2);
+  });
+
+  test('new text is sent; after an in-page navigation the same text is sent for the new address', async () => {
+    let text = TEXT;
+    const { checker, sent } = setup({ text: () => text });
+    checker.schedule('load');
+    await settle();
+    text = `${TEXT} A new paragraph.`;
+    checker.schedule('mutation');
+    await settle();
+    expect(sent).toHaveLength(2);
+    checker.navigated();
+    await settle();
+    expect(sent).toHaveLength(3);
+    expect(sent[2]!.payload.text).toBe(text);
+  });
+
+  test('requests during a run are merged into one follow-up run', async () => {
+    const { checker, extract } = setup();
+    checker.schedule('load');
+    checker.schedule('mutation');
+    checker.schedule('mutation');
+    checker.schedule('mutation');
+    await settle();
+    expect(extract).toHaveBeenCalledTimes(2);
+  });
+
+  test('a reloaded extension stops all work on the page', async () => {
+    const { checker, onOrphaned, setAnswer, extract, highlighter } = setup();
+    setAnswer(() => ({ ok: false, error: 'Extension context invalidated.' }));
+    checker.schedule('load');
+    await settle();
+    expect(onOrphaned).toHaveBeenCalledOnce();
+    expect(highlighter.clear).toHaveBeenCalled();
+    checker.schedule('mutation');
+    await settle();
+    expect(extract).toHaveBeenCalledOnce();
+  });
+});
+
+describe('settings and popup requests', () => {
+  test('turning highlights off hides them, turning the site off clears and reports it', async () => {
+    const { checker, highlighter, sent } = setup();
+    checker.schedule('load');
+    await settle();
+    checker.updateSettings({ ...DEFAULT_SETTINGS, disabledSites: [], highlights: false });
+    expect(highlighter.setVisible).toHaveBeenLastCalledWith(false);
+    checker.updateSettings({
+      ...DEFAULT_SETTINGS,
+      disabledSites: [location.hostname],
+      highlights: false,
+    });
+    await settle();
+    expect(sent.at(-1)?.payload.status).toBe('disabled');
+    expect(checker.active).toBe(false);
+  });
+
+  test('flash answers true for a sentence of the checked text only', async () => {
+    const { checker, sent, highlighter } = setup();
+    checker.schedule('load');
+    await settle();
+    const hash = String(sent[0]!.payload.hash);
+    const [first] = sentences([3]);
+    const flash = checker.handlers()['flash-sentence'];
+    expect(await flash({ start: first!.start, end: first!.end, hash }, {})).toBe(true);
+    expect(highlighter.flash).toHaveBeenCalledWith(0, null);
+    expect(await flash({ start: first!.start, end: first!.end, hash: 'old' }, {})).toBe(false);
+    expect(await flash({ start: 1, end: 5, hash }, {})).toBe(false);
+  });
+
+  test('report-status sends the last state again', async () => {
+    const { checker, sent } = setup({ article: false });
+    checker.schedule('load');
+    await settle();
+    await checker.handlers()['report-status']({}, {});
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual(sent[0]);
+  });
+
+  test('the card shows a highlighted sentence’s matches', async () => {
+    const { checker } = setup();
+    checker.schedule('load');
+    await settle();
+    const range = document.createRange();
+    expect(checker.cardData({ range, level: 3, index: 0 })?.sentence.matches).toHaveLength(3);
+    expect(checker.cardData({ range, level: 1, index: 1 })).toBeNull();
+  });
+});

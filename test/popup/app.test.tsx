@@ -1,0 +1,305 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import messages from '../../assets/_locales/en/messages.json';
+import type { ArticleReport, SentenceMatch } from '../../src/core/types';
+import { App } from '../../src/popup/app';
+import type { PopupClient } from '../../src/popup/client';
+import { setTranslator, translatorFrom } from '../../src/shared/i18n';
+import type { CorpusInfo, Result, TabState } from '../../src/shared/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
+
+beforeAll(() => setTranslator(translatorFrom(messages)));
+afterAll(() => setTranslator(null));
+
+let root: HTMLElement;
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const HOSTILE = '<img src=x onerror="window.pwned=1">';
+
+function match(outlet: string, text: string, tier: SentenceMatch['tier'] = 'close'): SentenceMatch {
+  return {
+    report: outlet.toLowerCase().replace(/\W+/g, '-'),
+    outlet,
+    url: `https://${outlet.length}.example/r`,
+    text,
+    start: 0,
+    end: text.length,
+    score: 0.8,
+    tier,
+  };
+}
+
+function report(): ArticleReport {
+  const first = 'Moscow has presented the United States with a list of demands.';
+  const second = `Trump awaits a response from Putin. ${HOSTILE}`;
+  return {
+    self: { report: 'truther-daily', outlet: 'Truther Daily' },
+    article: { title: 'Russia Issues Demands', detected: true },
+    sentences: [
+      {
+        text: first,
+        start: 0,
+        end: first.length,
+        matches: [
+          match(
+            'CNews Live English',
+            'Russia has presented the United States with a list of demands.',
+          ),
+          match('eAwaz', first, 'verbatim'),
+        ],
+      },
+      { text: 'An unmatched sentence.', start: 64, end: 86, matches: [] },
+      {
+        text: second,
+        start: 87,
+        end: 87 + second.length,
+        matches: [match(`Evil ${HOSTILE}`, `Trump is waiting for Putin. ${HOSTILE}`, 'paraphrase')],
+      },
+    ],
+    summary: {
+      sentences: 21,
+      matched: 12,
+      outlets: [
+        { report: 'cnews-live-english', outlet: 'CNews Live English', sentences: 7 },
+        { report: 'eawaz', outlet: 'eAwaz', sentences: 1 },
+      ],
+    },
+  };
+}
+
+function tabState(partial: Partial<TabState>): TabState {
+  return {
+    status: 'ready',
+    url: 'https://trutherdaily.example/russia-demands',
+    host: 'trutherdaily.example',
+    hash: 'hash:1',
+    report: report(),
+    truncated: false,
+    echo: { origin: 'Reuters report of 2025-03-13', reports: 5 },
+    error: null,
+    updatedAt: 0,
+    ...partial,
+  };
+}
+
+const corpus: CorpusInfo = {
+  story: 'A story',
+  reports: [],
+  echo: { origin: 'Reuters report of 2025-03-13', reports: 5 },
+};
+
+function stubClient(options: {
+  state?: TabState | null;
+  stateAfterRefresh?: TabState | null;
+  reachable?: boolean;
+  corpus?: Result<CorpusInfo>;
+  settings?: Partial<Settings>;
+  fullPage?: boolean;
+}) {
+  let settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: [], ...options.settings };
+  let refreshed = false;
+  const client = {
+    fullPage: options.fullPage ?? false,
+    tabId: vi.fn(async () => 42),
+    tabState: vi.fn(async (): Promise<Result<TabState | null>> => ({
+      ok: true,
+      value:
+        refreshed && options.stateAfterRefresh !== undefined
+          ? options.stateAfterRefresh
+          : (options.state ?? null),
+    })),
+    corpus: vi.fn(async () => options.corpus ?? { ok: true as const, value: corpus }),
+    settings: vi.fn(async () => settings),
+    updateSettings: vi.fn(
+      async (change: (s: Settings) => Settings) => (settings = change(settings)),
+    ),
+    refresh: vi.fn(async () => {
+      refreshed = true;
+      return options.reachable ?? true;
+    }),
+    checkNow: vi.fn(async () => true),
+    flash: vi.fn(async () => true),
+    shortcut: vi.fn(async () => 'Alt+Shift+H'),
+    openFullReport: vi.fn(async () => undefined),
+    openOptions: vi.fn(async () => undefined),
+    subscribe: vi.fn(() => () => undefined),
+  } satisfies PopupClient;
+  return client;
+}
+
+async function show(client: PopupClient): Promise<HTMLElement> {
+  root = document.createElement('div');
+  document.body.append(root);
+  await act(async () => {
+    render(<App client={client} />, root);
+  });
+  // Let the loading effect's promises finish.
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+  return root;
+}
+
+function button(container: HTMLElement, text: string): HTMLButtonElement {
+  const found = [...container.querySelectorAll('button')].find(
+    (b) => b.textContent?.trim() === text,
+  );
+  if (!found) throw new Error(`no button "${text}" in: ${container.textContent}`);
+  return found;
+}
+
+describe('a checked article', () => {
+  test('shows the title, own-report note, summary, echo note, outlets and claims', async () => {
+    const view = await show(stubClient({ state: tabState({}) }));
+    const text = view.textContent ?? '';
+    expect(view.querySelector('h1')?.textContent).toBe('Russia Issues Demands');
+    expect(text).toContain("This is Truther Daily's own report");
+    expect(text).toContain('12 of 21 sentences also reported by other outlets');
+    expect(text).toContain('Echo, not confirmation');
+    expect(text).toContain(
+      'All 5 reports in the corpus rewrite one source: Reuters report of 2025-03-13.',
+    );
+    expect([...view.querySelectorAll('.outlet')].map((li) => li.textContent)).toEqual([
+      'CNews Live English7 sentences in common',
+      'eAwaz1 sentence in common',
+    ]);
+    expect(view.querySelectorAll('.claim')).toHaveLength(2);
+    expect(view.querySelector('.claim .match-outlet')?.textContent).toBe('CNews Live English');
+  });
+
+  test('marks only the words another outlet worded differently', async () => {
+    const view = await show(stubClient({ state: tabState({}) }));
+    const first = view.querySelector('.claim')!;
+    const [cnews, eawaz] = [...first.querySelectorAll('.match-text')];
+    expect([...cnews!.querySelectorAll('mark.diff')].map((m) => m.textContent)).toEqual([
+      'worded differently: Russia',
+    ]);
+    expect(eawaz!.querySelectorAll('mark.diff')).toHaveLength(0);
+  });
+
+  test('links open in a new tab without an opener', async () => {
+    const view = await show(stubClient({ state: tabState({}) }));
+    const links = [...view.querySelectorAll('.match a')];
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      expect(link.getAttribute('target')).toBe('_blank');
+      expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(link.getAttribute('href')).toMatch(/^https:/);
+    }
+  });
+
+  test('page and corpus text with markup is shown as text, never run', async () => {
+    const view = await show(stubClient({ state: tabState({}) }));
+    expect(view.querySelector('img[src="x"]')).toBeNull();
+    expect(view.textContent).toContain(HOSTILE);
+    expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+  });
+
+  test('clicking a claim asks the page to show that sentence of the checked text', async () => {
+    const client = stubClient({ state: tabState({}) });
+    const view = await show(client);
+    await act(async () => {
+      (view.querySelector('.claim-sentence') as HTMLButtonElement).click();
+    });
+    expect(client.flash).toHaveBeenCalledWith(42, { start: 0, end: 62, hash: 'hash:1' });
+  });
+
+  test('says when the text was cut', async () => {
+    const view = await show(stubClient({ state: tabState({ truncated: true }) }));
+    expect(view.textContent).toContain('only its first part was checked');
+  });
+
+  test('an article nobody else reported has its own empty state', async () => {
+    const empty = {
+      ...report(),
+      self: null,
+      sentences: [],
+      summary: { sentences: 14, matched: 0, outlets: [] },
+    };
+    const view = await show(stubClient({ state: tabState({ report: empty }) }));
+    expect(view.textContent).toContain('No other outlet reports these sentences');
+    expect(view.textContent).toContain('None of the 14 sentences');
+  });
+});
+
+describe('controls', () => {
+  test('the highlights switch writes the shared setting', async () => {
+    const client = stubClient({ state: tabState({}) });
+    const view = await show(client);
+    const toggle = view.querySelector('[role="switch"]') as HTMLButtonElement;
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    expect(toggle.getAttribute('aria-labelledby')).toBe('switch-label');
+    await act(async () => toggle.click());
+    expect(client.updateSettings).toHaveBeenCalledOnce();
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
+  });
+
+  test('"Disable on this site" adds the host; the popup then offers to turn it back on', async () => {
+    const client = stubClient({ state: tabState({}) });
+    const view = await show(client);
+    await act(async () => button(view, 'Disable on this site').click());
+    expect(await client.settings()).toMatchObject({ disabledSites: ['trutherdaily.example'] });
+  });
+
+  test('"Open full report" is offered in the popup, not in the full-page report', async () => {
+    const popup = await show(stubClient({ state: tabState({}) }));
+    expect(() => button(popup, 'Open full report')).not.toThrow();
+    render(null, root);
+    const full = await show(stubClient({ state: tabState({}), fullPage: true }));
+    expect(() => button(full, 'Open full report')).toThrow();
+  });
+});
+
+describe('other states', () => {
+  test('a page that is not an article offers "Check this page anyway"', async () => {
+    const client = stubClient({ state: tabState({ status: 'not-article', report: null }) });
+    const view = await show(client);
+    expect(view.textContent).toContain("This page doesn't look like a news article");
+    await act(async () => button(view, 'Check this page anyway').click());
+    expect(client.checkNow).toHaveBeenCalledWith(42);
+  });
+
+  test('a disabled site offers to turn it back on', async () => {
+    const client = stubClient({
+      state: tabState({ status: 'disabled', report: null }),
+      settings: { disabledSites: ['trutherdaily.example'] },
+    });
+    const view = await show(client);
+    expect(view.textContent).toContain('Crosscheck is off on trutherdaily.example');
+    await act(async () => button(view, 'Turn on for this site').click());
+    expect((await client.settings()).disabledSites).toEqual([]);
+  });
+
+  test('with nothing stored, the page is asked again before anything is shown', async () => {
+    const client = stubClient({ state: null, stateAfterRefresh: tabState({}) });
+    const view = await show(client);
+    expect(client.refresh).toHaveBeenCalledWith(42);
+    expect(view.querySelector('h1')?.textContent).toBe('Russia Issues Demands');
+  });
+
+  test('a page without a content script says why it cannot be checked', async () => {
+    const view = await show(stubClient({ state: null, reachable: false }));
+    expect(view.textContent).toContain("Crosscheck can't read this page");
+  });
+
+  test('a damaged corpus is an error state with details, not a blank popup', async () => {
+    const view = await show(
+      stubClient({ state: tabState({}), corpus: { ok: false, error: 'index.json: bad format' } }),
+    );
+    expect(view.querySelector('[role="alert"]')?.textContent).toContain(
+      'The bundled corpus of reports could not be loaded',
+    );
+    expect(view.textContent).toContain('index.json: bad format');
+  });
+
+  test('a page still being checked shows progress', async () => {
+    const view = await show(stubClient({ state: null, stateAfterRefresh: null }));
+    expect(view.textContent).toContain('Checking this page…');
+    expect(view.querySelector('main')?.getAttribute('aria-busy')).toBe('true');
+  });
+});

@@ -1,0 +1,175 @@
+import { describe, expect, test, vi } from 'vitest';
+import {
+  backgroundSenders,
+  backgroundValidators,
+  classifySender,
+  contentValidators,
+  createDispatcher,
+  isResult,
+  MAX_MESSAGE_TEXT,
+  type BackgroundMessages,
+  type Handlers,
+  type Sender,
+} from '../../src/shared/messages';
+
+const OWN_ID = 'ownextensionid';
+const ORIGIN = `chrome-extension://${OWN_ID}/`;
+
+const contentSender: Sender = {
+  id: OWN_ID,
+  url: 'https://news.example/story',
+  tab: { id: 7 } as Sender['tab'],
+  frameId: 0,
+};
+const popupSender: Sender = { id: OWN_ID, url: `${ORIGIN}popup.html` };
+
+const checkPayload = {
+  url: 'https://news.example/story',
+  title: 'A title',
+  text: 'Moscow has presented the United States with a list of demands.',
+  truncated: false,
+  detected: true,
+  hash: 'abc:1',
+};
+
+function setup() {
+  const handlers = {
+    'check-article': vi.fn(async () => ({ status: 'ready' }) as never),
+    'page-status': vi.fn(async () => ({ status: 'not-article' }) as never),
+    'get-tab-state': vi.fn(async () => null),
+    'get-corpus': vi.fn(async () => ({ story: null, reports: [], echo: null })),
+  } satisfies Handlers<BackgroundMessages>;
+  const dispatch = createDispatcher({
+    validators: backgroundValidators,
+    handlers,
+    acceptSender: (type, sender) =>
+      classifySender(sender, OWN_ID, ORIGIN) === backgroundSenders[type],
+  });
+  const calls = () =>
+    Object.values(handlers).reduce((n, handler) => n + handler.mock.calls.length, 0);
+  return { dispatch, handlers, calls };
+}
+
+describe('classifySender', () => {
+  test.each<[string, Sender, 'content' | 'page' | null]>([
+    ['our content script in a top frame', contentSender, 'content'],
+    ['our popup', popupSender, 'page'],
+    ['our report page in a tab', { ...popupSender, tab: { id: 3 } as Sender['tab'] }, 'page'],
+    ['another extension', { ...contentSender, id: 'someoneelse' }, null],
+    ['no id at all', { url: contentSender.url, tab: contentSender.tab }, null],
+    ['our content script in an iframe', { ...contentSender, frameId: 2 }, null],
+    ['a content script without a tab', { id: OWN_ID, url: 'https://news.example/' }, null],
+    ['a non-web page', { ...contentSender, url: 'file:///etc/passwd' }, null],
+  ])('%s', (_name, sender, kind) => {
+    expect(classifySender(sender, OWN_ID, ORIGIN)).toBe(kind);
+  });
+});
+
+describe('dispatcher', () => {
+  test('a valid message reaches its handler and the answer is wrapped', async () => {
+    const { dispatch, handlers } = setup();
+    const answer = await dispatch({ type: 'check-article', payload: checkPayload }, contentSender);
+    expect(answer).toEqual({ ok: true, value: { status: 'ready' } });
+    expect(handlers['check-article']).toHaveBeenCalledWith(checkPayload, contentSender);
+  });
+
+  test.each<[string, unknown, Sender]>([
+    ['not an object', 'check-article', contentSender],
+    ['null', null, contentSender],
+    ['no type', { payload: checkPayload }, contentSender],
+    ['an unknown type', { type: 'delete-everything', payload: {} }, contentSender],
+    ['a prototype name as type', { type: 'constructor', payload: {} }, contentSender],
+    ['a __proto__ type', { type: '__proto__', payload: {} }, contentSender],
+    [
+      'an extra envelope field',
+      { type: 'check-article', payload: checkPayload, extra: 1 },
+      contentSender,
+    ],
+    [
+      'a missing payload field',
+      { type: 'check-article', payload: { ...checkPayload, hash: undefined } },
+      contentSender,
+    ],
+    [
+      'an extra payload field',
+      { type: 'check-article', payload: { ...checkPayload, html: '<b>' } },
+      contentSender,
+    ],
+    [
+      'a wrong payload type',
+      { type: 'check-article', payload: { ...checkPayload, detected: 'yes' } },
+      contentSender,
+    ],
+    [
+      'a text over the cap',
+      {
+        type: 'check-article',
+        payload: { ...checkPayload, text: 'a'.repeat(MAX_MESSAGE_TEXT + 1) },
+      },
+      contentSender,
+    ],
+    [
+      'an unknown page status',
+      { type: 'page-status', payload: { url: checkPayload.url, status: 'ready' } },
+      contentSender,
+    ],
+    ['a negative tab id', { type: 'get-tab-state', payload: { tabId: -1 } }, popupSender],
+    ['a fractional tab id', { type: 'get-tab-state', payload: { tabId: 1.5 } }, popupSender],
+    [
+      'a content message from the popup',
+      { type: 'check-article', payload: checkPayload },
+      popupSender,
+    ],
+    [
+      'a page message from a content script',
+      { type: 'get-tab-state', payload: { tabId: 7 } },
+      contentSender,
+    ],
+    [
+      'a forged sender id',
+      { type: 'check-article', payload: checkPayload },
+      { ...contentSender, id: 'evil' },
+    ],
+    [
+      'a message from an iframe',
+      { type: 'check-article', payload: checkPayload },
+      { ...contentSender, frameId: 4 },
+    ],
+  ])('refuses %s without running any handler', async (_name, message, sender) => {
+    const { dispatch, calls } = setup();
+    const answer = await dispatch(message, sender);
+    expect(answer.ok).toBe(false);
+    expect(answer).toHaveProperty('error', expect.any(String));
+    expect(calls()).toBe(0);
+  });
+
+  test('a throwing handler becomes an error answer', async () => {
+    const { dispatch, handlers } = setup();
+    handlers['get-corpus'].mockRejectedValueOnce(new Error('index damaged'));
+    expect(await dispatch({ type: 'get-corpus', payload: {} }, popupSender)).toEqual({
+      ok: false,
+      error: 'index damaged',
+    });
+  });
+});
+
+describe('content validators', () => {
+  test.each<[string, keyof typeof contentValidators, unknown, boolean]>([
+    ['a flash request', 'flash-sentence', { start: 0, end: 10, hash: 'h' }, true],
+    ['a flash with negative offsets', 'flash-sentence', { start: -1, end: 10, hash: 'h' }, false],
+    ['a flash with a string offset', 'flash-sentence', { start: '0', end: 10, hash: 'h' }, false],
+    ['check-now with no payload fields', 'check-now', {}, true],
+    ['check-now with a field', 'check-now', { force: true }, false],
+    ['report-status with null', 'report-status', null, false],
+  ])('%s', (_name, type, payload, valid) => {
+    expect(contentValidators[type](payload)).toBe(valid);
+  });
+});
+
+test('isResult', () => {
+  expect(isResult({ ok: true, value: null })).toBe(true);
+  expect(isResult({ ok: false, error: 'x' })).toBe(true);
+  expect(isResult({ ok: true })).toBe(false);
+  expect(isResult({ ok: false })).toBe(false);
+  expect(isResult(undefined)).toBe(false);
+});
