@@ -3,7 +3,8 @@
  * registered synchronously at start, as both browsers require for a worker woken by an event.
  */
 import { Matcher } from '../core/matcher';
-import { getApi } from '../shared/browser-api';
+import browser from 'webextension-polyfill';
+import { getApi, useApi } from '../shared/browser-api';
 import { TOGGLE_HIGHLIGHTS_COMMAND } from '../shared/commands';
 import {
   backgroundSenders,
@@ -18,6 +19,7 @@ import { cacheCorpus, INDEX_PATH, loadCorpus } from './corpus-service';
 import { createBackgroundHandlers } from './handlers';
 import { sessionTabStore } from './tab-store';
 
+useApi(browser);
 const api = getApi();
 const store = sessionTabStore(api);
 
