@@ -1,0 +1,160 @@
+// `npm start`: builds the extension, serves the fixture news site on 127.0.0.1 and opens Chromium
+// with the extension loaded on a news page that retells the corpus story in its own words.
+// With no display (no DISPLAY / WAYLAND_DISPLAY, or in CI) it runs headless instead: it saves
+// screenshots of the page and the popup, prints where they are and the page's report, and exits.
+// Usage: npm start [-- --headless] [-- --page <fixture URL path on meridianpost.test>]
+import { spawnSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { EXTENSION_DIR, launchWithExtension, ROOT } from '../test/e2e/support/chromium.mjs';
+import { popupUrl, tabIdOf, waitForTabState } from '../test/e2e/support/extension.mjs';
+import { startSiteServer } from '../test/e2e/support/site-server.mjs';
+
+const DEMO_HOST = 'meridianpost.test';
+const DEMO_PATH = '/world/2025/mar/14/russia-demands-ceasefire-talks';
+const OUT_DIR = path.join(ROOT, 'test-results/demo');
+// The popup's width in Chromium's toolbar (at most 800 px); the screenshot shows it at that size.
+const POPUP_VIEWPORT = { width: 420, height: 600 };
+// Time for the page's highlights to be painted after the background answered.
+const PAINT_MS = 500;
+
+/** Other pages of the fixture site worth opening by hand. */
+const MORE_PAGES = [
+  [
+    'cnewslive.test',
+    '/news/29835/russia-presents-us-with-demands-for-ending-ukraine-war-and-resetting-relations-aj',
+  ],
+  [
+    'eawaz.test',
+    '/usa-news/putins-conditions-without-which-there-is-no-truce-trump-is-waiting-for-an-answer-to-a-key-question/',
+  ],
+  ['newsline.test', '/story/russia-demands'],
+  ['meridianpost.test', '/sport/2025/mar/15/harbour-city-rovers-derby'],
+  ['meridianpost.test', '/'],
+];
+
+function argValue(name) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function build() {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'build.mjs')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('the build failed (see above)');
+}
+
+/** The page's report as text: summary, outlets, then each matched sentence with the others' wording. */
+function describeReport(state) {
+  const report = state.report;
+  if (state.status !== 'ready' || !report)
+    return `Not checked: ${state.status}${state.error ? ` (${state.error})` : ''}`;
+  const lines = [
+    `Title: ${report.article.title ?? '(none)'}`,
+    `Detected as a news article: ${report.article.detected ? 'yes' : 'no'}`,
+    `Corpus report of its own: ${report.self ? report.self.outlet : 'none (an outlet outside the corpus)'}`,
+    `${report.summary.matched} of ${report.summary.sentences} sentences also reported by other outlets`,
+    `Outlets: ${report.summary.outlets.map((o) => `${o.outlet} (${o.sentences})`).join(', ') || 'none'}`,
+  ];
+  if (state.echo)
+    lines.push(`Note: all ${state.echo.reports} reports rewrite one source: ${state.echo.origin}`);
+  let n = 0;
+  for (const sentence of report.sentences) {
+    if (sentence.matches.length === 0) continue;
+    n += 1;
+    lines.push('', `${n}. ${sentence.text}`);
+    for (const match of sentence.matches) {
+      lines.push(`   - ${match.outlet} [${match.tier}]: ${match.text}`, `     ${match.url}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const forceHeadless = process.argv.includes('--headless');
+  const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
+  const headless = forceHeadless || !hasDisplay;
+  const pagePath = argValue('--page') ?? DEMO_PATH;
+
+  console.log('Building…');
+  build();
+  const site = await startSiteServer();
+  const browser = await launchWithExtension({
+    headless,
+    extensionDir: EXTENSION_DIR,
+    viewport: headless ? undefined : null,
+  });
+  const shutdown = async () => {
+    await browser.close();
+    await site.close();
+  };
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const url = site.url(DEMO_HOST, pagePath);
+    await page.goto(url);
+    const worker = async () =>
+      browser.context.serviceWorkers().find((w) => w.url().startsWith(browser.extensionOrigin)) ??
+      browser.serviceWorker;
+
+    if (!headless) {
+      // The report opens full-size in a second tab (as "Open full report" does); the page stays in front.
+      const tabId = await tabIdOf(await worker(), page);
+      await waitForTabState(worker, page, tabId, (s) => s.status !== 'ready' || s.report !== null);
+      const report = await browser.context.newPage();
+      await report.goto(popupUrl(browser.extensionId, tabId));
+      await page.bringToFront();
+      console.log(`\nChromium is open on ${url} (its report in the second tab).`);
+      console.log(
+        'Pin Crosscheck in the toolbar (puzzle icon) and click it for the list of outlets.',
+      );
+      console.log('More pages of the fixture site:');
+      for (const [host, p] of MORE_PAGES) console.log(`  ${site.url(host, p)}`);
+      console.log('\nClose the browser window (or press Ctrl+C) to stop.');
+      await new Promise((resolve) => {
+        browser.context.on('close', resolve);
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      return;
+    }
+
+    const tabId = await tabIdOf(await worker(), page);
+    const state = await waitForTabState(
+      worker,
+      page,
+      tabId,
+      (s) => s.status !== 'ready' || s.report !== null,
+    );
+    await page.waitForTimeout(PAINT_MS);
+    await mkdir(OUT_DIR, { recursive: true });
+    const pageShot = path.join(OUT_DIR, 'page.png');
+    await page.screenshot({ path: pageShot, fullPage: true });
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize(POPUP_VIEWPORT);
+    await popup.goto(popupUrl(browser.extensionId, tabId));
+    await popup.waitForLoadState('load');
+    await popup.waitForTimeout(PAINT_MS);
+    // As the toolbar popup shows it, then the whole report as "Open full report" shows it.
+    const popupShot = path.join(OUT_DIR, 'popup.png');
+    await popup.screenshot({ path: popupShot });
+    const reportShot = path.join(OUT_DIR, 'popup-full.png');
+    await popup.screenshot({ path: reportShot, fullPage: true });
+
+    console.log(`\nNo display: ran headless on ${url}`);
+    const shots = [pageShot, popupShot, reportShot].map((file) => `  ${path.relative(ROOT, file)}`);
+    console.log(`Screenshots:\n${shots.join('\n')}\n`);
+    console.log(describeReport(state));
+  } finally {
+    await shutdown();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,74 @@
+// Nothing leaves the browser: a tour of every fixture page, the popup, the full report and the
+// options page records every request of every page, frame and the service worker; only the
+// fixture site and the extension's own files may appear. A control shows the recorder sees leaks.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  builtManifest,
+  leaks,
+  openPage,
+  openPopup,
+  PAGES,
+  startSession,
+  tabIdOf,
+  waitForTabState,
+  worker,
+  type Session,
+} from './harness';
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await startSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+test('a tour of the site, the popup and the options page sends nothing anywhere else', async () => {
+  for (const ref of Object.values(PAGES)) {
+    const page = await openPage(session, ref);
+    const tabId = await tabIdOf(session, page);
+    await waitForTabState(session, page, tabId);
+    const popup = await openPopup(session, tabId);
+    await popup.waitForLoadState('load');
+    // Hover over the article text, where hover cards open.
+    await page.mouse.move(400, 300, { steps: 3 });
+    await page.waitForTimeout(300);
+    await popup.close();
+    await page.close();
+  }
+  const manifest = await builtManifest();
+  const optionsPath = (manifest.options_ui as { page?: string } | undefined)?.page;
+  if (optionsPath) {
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/${optionsPath}`);
+    await options.waitForTimeout(500);
+    await options.close();
+  }
+  // The recorder saw the tour: the pages themselves and the extension's own files.
+  expect(
+    session.requests.some((r) => r.url.startsWith(session.site.origin('meridianpost.test'))),
+  ).toBe(true);
+  expect(
+    session.requests.some((r) => r.url.startsWith(`chrome-extension://${session.extensionId}/`)),
+  ).toBe(true);
+  expect(leaks(session)).toEqual([]);
+});
+
+test('control: the recorder catches a request from a page and from the service worker', async () => {
+  const before = { requests: session.requests.length, proxied: session.proxied.length };
+  const page = await openPage(session, PAGES.shop);
+  await page.evaluate(() => fetch('https://leak-from-page.example/collect').catch(() => null));
+  const sw = await worker(session);
+  await sw.evaluate(() => fetch('https://leak-from-worker.example/collect').catch(() => null));
+  await page.waitForTimeout(500);
+  const found = leaks(session).join('\n');
+  expect(found).toContain('https://leak-from-page.example/collect');
+  expect(found).toMatch(/https:\/\/leak-from-worker\.example\/collect \(from service worker/);
+  // Take the planted requests out again so the tour's result above stays the file's result.
+  session.requests.splice(before.requests);
+  session.proxied.splice(before.proxied);
+  expect(leaks(session)).toEqual([]);
+  await page.close();
+});

@@ -1,0 +1,161 @@
+// Turning highlights off and on (popup switch and keyboard command), the setting surviving a
+// reload, and "Disable on this site".
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expectedFor, expectedForReport, meridianArticleText } from './expected';
+import {
+  badgeOf,
+  commandsOf,
+  highlightsOf,
+  leaks,
+  localeMessages,
+  openPage,
+  openPopup,
+  PAGES,
+  runCommand,
+  sentenceHighlights,
+  startSession,
+  storedSettings,
+  tabIdOf,
+  waitForTabState,
+  type PageRef,
+  type Session,
+} from './harness';
+
+let session: Session;
+let messages: Record<string, { message: string }>;
+
+beforeAll(async () => {
+  session = await startSession();
+  messages = await localeMessages();
+});
+
+afterAll(async () => {
+  const found = session ? leaks(session) : [];
+  await session?.close();
+  expect(found).toEqual([]);
+});
+
+/** A page with its highlights in place. */
+async function highlighted(ref: PageRef, expectedCount: number) {
+  const page = await openPage(session, ref);
+  const tabId = await tabIdOf(session, page);
+  await waitForTabState(session, page, tabId, (s) => s.status === 'ready');
+  await expect.poll(async () => (await sentenceHighlights(page)).length).toBe(expectedCount);
+  return { page, tabId };
+}
+
+/** Reloads a page and returns the state its new content script reported (not the old one). */
+async function reloadChecked(page: Page, tabId: number) {
+  const before = Date.now();
+  await page.reload({ waitUntil: 'load' });
+  return waitForTabState(session, page, tabId, (s) => s.updatedAt >= before);
+}
+
+/** Every range of every highlight the extension registered (flash included). */
+async function allRanges(page: Page): Promise<number> {
+  return (await highlightsOf(page)).length;
+}
+
+/** The command that toggles highlights, as the manifest names it. */
+async function toggleCommand(): Promise<string> {
+  const names = Object.keys(await commandsOf(session)).filter((n) => !n.startsWith('_execute'));
+  expect(names.length).toBe(1);
+  return names[0]!;
+}
+
+test('the popup switch turns every highlight off and brings them back', async () => {
+  const count = expectedFor(meridianArticleText()).highlights.length;
+  const { page, tabId } = await highlighted(PAGES.meridian, count);
+  const before = (await sentenceHighlights(page)).map((h) => h.text).sort();
+  const popup = await openPopup(session, tabId);
+  const toggle = popup.getByRole('switch');
+  await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+
+  await toggle.click();
+  await expect.poll(() => allRanges(page)).toBe(0);
+  await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
+  expect((await storedSettings(session))?.highlights).toBe(false);
+
+  await toggle.click();
+  await expect
+    .poll(async () => (await sentenceHighlights(page)).map((h) => h.text).sort())
+    .toEqual(before);
+  await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+  // The badge keeps counting: hiding highlights does not change what the page shares.
+  expect((await badgeOf(session, tabId)).text).toBe(String(count));
+  await popup.close();
+  await page.close();
+});
+
+test('the keyboard command toggles highlights, and the popup follows', async () => {
+  const command = await toggleCommand();
+  const shortcut = (await commandsOf(session))[command];
+  expect(shortcut, 'the command has a default shortcut').toBeTruthy();
+  const count = expectedForReport('004').highlights.length;
+  const { page, tabId } = await highlighted(PAGES.eawaz, count);
+
+  await runCommand(session, command, tabId);
+  await expect.poll(() => allRanges(page)).toBe(0);
+  expect((await storedSettings(session))?.highlights).toBe(false);
+  const popup = await openPopup(session, tabId);
+  await expect.poll(() => popup.getByRole('switch').getAttribute('aria-checked')).toBe('false');
+
+  await runCommand(session, command, tabId);
+  await expect.poll(async () => (await sentenceHighlights(page)).length).toBe(count);
+  await expect.poll(() => popup.getByRole('switch').getAttribute('aria-checked')).toBe('true');
+  await popup.close();
+  await page.close();
+});
+
+test('highlights off survives a reload of the page and a new tab', async () => {
+  const command = await toggleCommand();
+  const count = expectedForReport('000').highlights.length;
+  const { page, tabId } = await highlighted(PAGES.cnews, count);
+  await runCommand(session, command, tabId);
+  await expect.poll(() => allRanges(page)).toBe(0);
+
+  const reloaded = await reloadChecked(page, tabId);
+  expect(reloaded.status).toBe('ready');
+  // The page was checked again (the badge counts) but shows nothing.
+  await expect.poll(async () => (await badgeOf(session, tabId)).text).toBe(String(count));
+  await page.waitForTimeout(500);
+  expect(await allRanges(page)).toBe(0);
+
+  const other = await openPage(session, PAGES.cnews);
+  const otherTab = await tabIdOf(session, other);
+  await waitForTabState(session, other, otherTab, (s) => s.status === 'ready');
+  await other.waitForTimeout(500);
+  expect(await allRanges(other)).toBe(0);
+
+  await runCommand(session, command, otherTab);
+  await expect.poll(async () => (await sentenceHighlights(other)).length).toBe(count);
+  await expect.poll(async () => (await sentenceHighlights(page)).length).toBe(count);
+  await other.close();
+  await page.close();
+});
+
+test('"Disable on this site" stops the work on that site only, also after a reload', async () => {
+  const count = expectedForReport('002').highlights.length;
+  const { page, tabId } = await highlighted(PAGES.truther, count);
+  const popup = await openPopup(session, tabId);
+  await popup.getByRole('button', { name: messages.buttonDisableSite!.message }).click();
+  await expect
+    .poll(async () => (await storedSettings(session))?.disabledSites)
+    .toEqual(['trutherdaily.test']);
+  await expect.poll(() => allRanges(page)).toBe(0);
+  await popup.close();
+
+  const state = await reloadChecked(page, tabId);
+  expect(state.status).toBe('disabled');
+  expect(state.report).toBeNull();
+  await page.waitForTimeout(500);
+  expect(await allRanges(page)).toBe(0);
+  expect((await badgeOf(session, tabId)).text).toBe('');
+
+  // Other sites are still checked.
+  const other = expectedForReport('003').highlights.length;
+  const elsewhere = await highlighted(PAGES.chriswick, other);
+  await elsewhere.page.close();
+  await page.close();
+});
