@@ -1,7 +1,9 @@
 /**
  * The corpus as the background holds it: the prebuilt index, loaded once per worker start, turned
- * into a matcher, plus what the popup and options page show about it.
+ * into a matcher, plus what the popup and options page show about it, and a word search over it.
  */
+import type { CompiledCorpus } from '../core/corpus-format';
+import { CorpusSearch, type CorpusHit } from '../core/corpus-search';
 import type { ArticleReport, ReportMeta } from '../core/types';
 import type { CorpusInfo, EchoNote } from '../shared/messages';
 import { isRecord } from '../shared/validate';
@@ -17,10 +19,12 @@ export interface ArticleMatcher {
   ): ArticleReport;
 }
 
-/** A loaded corpus: the matcher and the facts shown about it. */
+/** A loaded corpus: the matcher, the facts shown about it, and its word search. */
 export interface LoadedCorpus {
   matcher: ArticleMatcher;
   info: CorpusInfo;
+  /** The corpus sentences best matching `query` (see CorpusSearch.search). */
+  search(query: string): CorpusHit[];
 }
 
 /** The path of the prebuilt index inside the extension. */
@@ -59,7 +63,14 @@ export async function loadCorpus(
     matcher.story ??
     (isRecord(compiled) && typeof compiled.story === 'string' ? compiled.story : null);
   const reports = [...matcher.reports];
-  return { matcher, info: { story, reports, echo: echoOf(reports) } };
+  // Built on the first search, not at load: most worker starts only match articles. `compile`
+  // accepted the index, so its sentences and reports are whole.
+  let searcher: CorpusSearch | null = null;
+  const search = (query: string): CorpusHit[] => {
+    searcher ??= CorpusSearch.fromCompiled(compiled as CompiledCorpus);
+    return searcher.search(query);
+  };
+  return { matcher, info: { story, reports, echo: echoOf(reports) }, search };
 }
 
 /**

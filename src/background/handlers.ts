@@ -147,5 +147,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     async 'get-corpus'() {
       return (await deps.corpus()).info;
     },
+
+    async 'search-corpus'(payload) {
+      return (await deps.corpus()).search(payload.query.trim());
+    },
   };
 }

@@ -2,6 +2,7 @@
  * What the options page needs from the extension, behind one interface so the page renders in
  * tests with a stub.
  */
+import type { CorpusHit } from '../core/corpus-search';
 import type { Api } from '../shared/browser-api';
 import { toggleShortcut } from '../shared/commands';
 import { sendToBackground, type CorpusInfo, type Result } from '../shared/messages';
@@ -14,6 +15,8 @@ export interface OptionsClient {
   /** Calls back when the settings change elsewhere (popup, keyboard command); returns an unsubscribe. */
   watchSettings(listener: (settings: Settings) => void): () => void;
   corpus(): Promise<Result<CorpusInfo>>;
+  /** The corpus sentences best matching `query` (trimmed, 1 to 200 characters), best first. */
+  searchCorpus(query: string): Promise<Result<CorpusHit[]>>;
   /** The keyboard shortcut that toggles highlights, or null when none is set. */
   shortcut(): Promise<string | null>;
 }
@@ -25,6 +28,7 @@ export function extensionOptionsClient(api: Api): OptionsClient {
     updateSettings: (change) => updateSettings(api, change),
     watchSettings: (listener) => watchSettings(api, listener),
     corpus: () => sendToBackground(api, 'get-corpus', {}),
+    searchCorpus: (query) => sendToBackground(api, 'search-corpus', { query: query.trim() }),
     shortcut: () => toggleShortcut(api),
   };
 }

@@ -14,6 +14,7 @@ import {
   type Settings,
 } from '../shared/settings';
 import type { OptionsClient } from './client';
+import { CorpusSearchView } from './corpus-search-view';
 
 const STYLE_KEYS: Record<HighlightStyle, MessageKey> = {
   marker: 'optionsStyleMarker',
@@ -50,8 +51,14 @@ function Report({ meta }: { meta: ReportMeta }) {
   );
 }
 
-function About({ corpus }: { corpus: Result<CorpusInfo> | null }) {
-  if (corpus === null) return <p class="hint">{t('popupLoading')}</p>;
+function About({
+  corpus,
+  search,
+}: {
+  corpus: Result<CorpusInfo> | null;
+  search: OptionsClient['searchCorpus'];
+}) {
+  if (corpus === null) return <p class="hint">{t('optionsAboutLoading')}</p>;
   if (!corpus.ok) {
     return (
       <div role="alert" class="status-error">
@@ -77,6 +84,7 @@ function About({ corpus }: { corpus: Result<CorpusInfo> | null }) {
           <Report key={meta.id} meta={meta} />
         ))}
       </ul>
+      <CorpusSearchView search={search} />
     </>
   );
 }
@@ -205,7 +213,7 @@ export function OptionsApp({ client }: { client: OptionsClient }) {
         <section aria-labelledby="about-title">
           <h2 id="about-title">{t('optionsAboutHeading')}</h2>
           <p>{t('optionsAboutIntro')}</p>
-          <About corpus={corpus} />
+          <About corpus={corpus} search={client.searchCorpus} />
         </section>
       </main>
     </div>

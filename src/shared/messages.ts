@@ -13,6 +13,8 @@
  *   `no-text` when no article text was found). Stored and shown like a result.
  * - `get-tab-state` (from an extension page): the stored TabState of a tab, or null.
  * - `get-corpus` (from an extension page): the bundled reports and the echo note.
+ * - `search-corpus` (from an extension page): the corpus sentences best matching a few words
+ *   (typos allowed), each with its report and the spans of the words that matched.
  *
  * To a tab's content script (tabs.sendMessage, from the popup or the full report):
  * - `flash-sentence`: scroll to the sentence at [start, end) of the text with hash `hash` and
@@ -26,10 +28,21 @@
  * `crosscheck-2`, `crosscheck-3` for sentences that 1, 2, or 3 or more other outlets reported, and
  * `crosscheck-flash` while a sentence is flashed.
  */
+import { MAX_QUERY_CHARS, type CorpusHit } from '../core/corpus-search';
 import type { ArticleReport, ReportMeta } from '../core/types';
 import type { Runtime } from 'webextension-polyfill';
 import type { Api } from './browser-api';
-import { bool, int, isRecord, nullable, oneOf, shape, str, type Guarded } from './validate';
+import {
+  bool,
+  int,
+  isRecord,
+  nullable,
+  oneOf,
+  shape,
+  str,
+  type Guard,
+  type Guarded,
+} from './validate';
 
 /** Longest article text a content script may send; it cuts the text well before this. */
 export const MAX_MESSAGE_TEXT = 250_000;
@@ -99,6 +112,13 @@ const pageStatus = shape({
 });
 const tabRequest = shape({ tabId: int(0, MAX_TAB_ID) });
 const empty = shape({});
+/** A search query: some text besides white space, at most MAX_QUERY_CHARS once trimmed. */
+const query: Guard<string> = (value): value is string => {
+  if (typeof value !== 'string') return false;
+  const trimmed = value.trim();
+  return trimmed.length > 0 && trimmed.length <= MAX_QUERY_CHARS;
+};
+const searchCorpus = shape({ query });
 const flashSentence = shape({
   start: int(0, MAX_OFFSET),
   end: int(0, MAX_OFFSET),
@@ -109,6 +129,8 @@ const flashSentence = shape({
 export type CheckArticleRequest = Guarded<typeof checkArticle>;
 /** Request of `page-status`. */
 export type PageStatusRequest = Guarded<typeof pageStatus>;
+/** Request of `search-corpus`. */
+export type SearchCorpusRequest = Guarded<typeof searchCorpus>;
 /** Request of `flash-sentence`. */
 export type FlashSentenceRequest = Guarded<typeof flashSentence>;
 type Empty = Record<string, never>;
@@ -119,6 +141,7 @@ export interface BackgroundMessages {
   'page-status': { request: PageStatusRequest; response: TabState };
   'get-tab-state': { request: { tabId: number }; response: TabState | null };
   'get-corpus': { request: Empty; response: CorpusInfo };
+  'search-corpus': { request: SearchCorpusRequest; response: CorpusHit[] };
 }
 
 /** Messages a content script answers: name → request and response. */
@@ -159,6 +182,7 @@ export const backgroundValidators: Validators<BackgroundMessages> = {
   'page-status': pageStatus,
   'get-tab-state': tabRequest,
   'get-corpus': empty as (payload: unknown) => payload is Empty,
+  'search-corpus': searchCorpus,
 };
 
 /** Which context may send each background message. */
@@ -167,6 +191,7 @@ export const backgroundSenders: { [K in keyof BackgroundMessages]: SenderKind } 
   'page-status': 'content',
   'get-tab-state': 'page',
   'get-corpus': 'page',
+  'search-corpus': 'page',
 };
 
 /** Shape checks of the content script's messages. */

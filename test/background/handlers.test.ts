@@ -20,9 +20,13 @@ function report(text: string): ArticleReport {
 
 function setup(options: { settings?: Partial<Settings>; corpusError?: Error } = {}) {
   const check = vi.fn((text: string) => report(text));
+  const search = vi.fn((query: string) => [
+    { report: 'a', outlet: 'A', url: 'https://a.example/', text: query, score: 1, marks: [] },
+  ]);
   const corpus: LoadedCorpus = {
     matcher: { reports: [], check },
     info: { story: null, reports: [], echo: { origin: 'One wire report', reports: 5 } },
+    search,
   };
   const badges: [number, TabState | null][] = [];
   const store = memoryTabStore();
@@ -36,7 +40,7 @@ function setup(options: { settings?: Partial<Settings>; corpusError?: Error } = 
     showBadge: async (tabId, state) => void badges.push([tabId, state]),
     now: () => 1_000,
   };
-  return { handlers: createBackgroundHandlers(deps), check, badges, store };
+  return { handlers: createBackgroundHandlers(deps), check, search, badges, store };
 }
 
 const payload = {
@@ -126,4 +130,11 @@ test('get-tab-state and get-corpus answer from the store and the corpus', async 
     origin: 'One wire report',
     reports: 5,
   });
+});
+
+test('search-corpus searches the corpus with the query trimmed', async () => {
+  const { handlers, search } = setup();
+  const hits = await handlers['search-corpus']({ query: '  Zelenskyy ceasfire ' }, sender);
+  expect(search).toHaveBeenCalledWith('Zelenskyy ceasfire');
+  expect(hits.map((hit) => hit.text)).toEqual(['Zelenskyy ceasfire']);
 });

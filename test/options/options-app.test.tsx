@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import messages from '../../assets/_locales/en/messages.json';
+import type { CorpusHit } from '../../src/core/corpus-search';
 import type { ReportMeta } from '../../src/core/types';
 import type { OptionsClient } from '../../src/options/client';
+import { SEARCH_DEBOUNCE_MS } from '../../src/options/corpus-search-view';
 import { OptionsApp } from '../../src/options/options-app';
 import { setTranslator, translatorFrom } from '../../src/shared/i18n';
 import type { CorpusInfo, Result } from '../../src/shared/messages';
@@ -42,7 +44,11 @@ const reports: ReportMeta[] = [
   },
 ];
 
-function stubClient(corpus: Result<CorpusInfo>, initial: Partial<Settings> = {}) {
+function stubClient(
+  corpus: Result<CorpusInfo>,
+  initial: Partial<Settings> = {},
+  search: (query: string) => Promise<Result<CorpusHit[]>> = async () => ({ ok: true, value: [] }),
+) {
   let settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: [], ...initial };
   return {
     settings: vi.fn(async () => settings),
@@ -51,6 +57,7 @@ function stubClient(corpus: Result<CorpusInfo>, initial: Partial<Settings> = {})
     ),
     watchSettings: vi.fn(() => () => undefined),
     corpus: vi.fn(async () => corpus),
+    searchCorpus: vi.fn(search),
     shortcut: vi.fn(async () => 'Alt+Shift+H'),
     current: () => settings,
   } satisfies OptionsClient & { current: () => Settings };
@@ -130,4 +137,130 @@ test('a damaged corpus is explained, not left blank', async () => {
   expect(view.querySelector('[role="alert"]')?.textContent).toContain(
     'index.json: unknown version 9',
   );
+});
+
+const truce = 'Zelenskiy has signaled a willingness to agree to such a truce.';
+const hits: CorpusHit[] = [
+  {
+    report: 'cnews',
+    outlet: 'CNews Live English',
+    url: 'https://cnews.example/a',
+    text: truce,
+    score: 0.9,
+    marks: [
+      [0, 9],
+      [truce.indexOf('truce'), truce.indexOf('truce') + 5],
+    ],
+  },
+  {
+    report: 'yournews',
+    outlet: 'yourNEWS',
+    url: 'javascript:alert(1)',
+    text: 'A <b>truce</b> proposal.',
+    score: 0.5,
+    marks: [[5, 10]],
+  },
+];
+
+/** Types into the search field as a user would, one input event per value. */
+async function type(view: HTMLElement, ...values: string[]): Promise<void> {
+  const field = searchField(view);
+  for (const value of values) {
+    await act(async () => {
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+  await act(async () => new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50)));
+}
+
+function searchField(view: HTMLElement): HTMLInputElement {
+  const label = [...view.querySelectorAll('label')].find(
+    (l) => l.textContent === 'Search the reports',
+  );
+  expect(label).toBeDefined();
+  return view.querySelector(`#${label!.htmlFor}`) as HTMLInputElement;
+}
+
+describe('search the reports', () => {
+  test('one search after typing stops, hits with outlet, marked words and a safe link', async () => {
+    const client = stubClient(okCorpus, {}, async () => ({ ok: true, value: hits }));
+    const view = await show(client);
+    expect(searchField(view).type).toBe('search');
+    await type(view, 'Z', 'Zel', 'Zelenskyy truce ');
+    expect(client.searchCorpus.mock.calls).toEqual([['Zelenskyy truce']]);
+
+    const items = [...view.querySelectorAll('.search-hit')];
+    expect(items.map((item) => item.querySelector('.search-hit-outlet')?.textContent)).toEqual([
+      'CNews Live English',
+      'yourNEWS',
+    ]);
+    expect([...items[0]!.querySelectorAll('mark')].map((m) => m.textContent)).toEqual([
+      'Zelenskiy',
+      'truce',
+    ]);
+    expect(items[0]!.querySelector('.search-hit-text')?.textContent).toBe(truce);
+    // Report text is text, never markup.
+    expect(items[1]!.querySelector('b')).toBeNull();
+    expect(items[1]!.querySelector('mark')?.textContent).toBe('truce');
+
+    const links = [...view.querySelectorAll('.search-hit a')];
+    expect(links).toHaveLength(1);
+    expect(links[0]!.getAttribute('href')).toBe('https://cnews.example/a');
+    expect(links[0]!.getAttribute('target')).toBe('_blank');
+    expect(links[0]!.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(view.querySelector('.corpus-search [role="status"]')?.textContent).toBe(
+      'Sentences found: 2',
+    );
+  });
+
+  test('no match is said so, with the query and what to try', async () => {
+    const view = await show(stubClient(okCorpus));
+    await type(view, 'bitcoin');
+    const text = view.querySelector('.search-results')?.textContent ?? '';
+    expect(text).toContain('No sentence matches “bitcoin”');
+    expect(text).toContain('Try fewer words');
+    expect(view.querySelector('.search-hit')).toBeNull();
+  });
+
+  test('a failed search is explained', async () => {
+    const view = await show(
+      stubClient(okCorpus, {}, async () => ({ ok: false, error: 'Sender not allowed' })),
+    );
+    await type(view, 'NATO');
+    const text = view.querySelector('.search-results')?.textContent ?? '';
+    expect(text).toContain('The reports could not be searched.');
+    expect(text).toContain('Sender not allowed');
+  });
+
+  test('white space is not searched, and clearing the field clears the results', async () => {
+    const client = stubClient(okCorpus, {}, async () => ({ ok: true, value: hits }));
+    const view = await show(client);
+    await type(view, '   ');
+    expect(client.searchCorpus).not.toHaveBeenCalled();
+    await type(view, 'truce');
+    expect(view.querySelectorAll('.search-hit')).toHaveLength(2);
+    await type(view, '');
+    expect(view.querySelectorAll('.search-hit')).toHaveLength(0);
+    expect(view.querySelector('.search-results')?.textContent).toBe('');
+  });
+
+  test('a slow answer to an older query never replaces the newer one', async () => {
+    let releaseOld: (result: Result<CorpusHit[]>) => void = () => undefined;
+    const client = stubClient(okCorpus, {}, (query) =>
+      query === 'old'
+        ? new Promise((resolve) => (releaseOld = resolve))
+        : Promise.resolve({ ok: true, value: [hits[0]!] }),
+    );
+    const view = await show(client);
+    await type(view, 'old');
+    await type(view, 'new');
+    await act(async () => releaseOld({ ok: true, value: hits }));
+    expect(view.querySelectorAll('.search-hit')).toHaveLength(1);
+  });
+
+  test('not offered when the corpus could not be loaded', async () => {
+    const view = await show(stubClient({ ok: false, error: 'index.json: unknown version 9' }));
+    expect(view.querySelector('.corpus-search')).toBeNull();
+  });
 });

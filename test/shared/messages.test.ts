@@ -1,4 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
+import { MAX_QUERY_CHARS } from '../../src/core/corpus-search';
 import {
   backgroundSenders,
   backgroundValidators,
@@ -38,6 +39,7 @@ function setup() {
     'page-status': vi.fn(async () => ({ status: 'not-article' }) as never),
     'get-tab-state': vi.fn(async () => null),
     'get-corpus': vi.fn(async () => ({ story: null, reports: [], echo: null })),
+    'search-corpus': vi.fn(async () => []),
   } satisfies Handlers<BackgroundMessages>;
   const dispatch = createDispatcher({
     validators: backgroundValidators,
@@ -150,6 +152,37 @@ describe('dispatcher', () => {
       ok: false,
       error: 'index damaged',
     });
+  });
+});
+
+describe('search-corpus', () => {
+  test.each<[string, unknown, boolean]>([
+    ['a few words', { query: 'Zelenskyy ceasfire' }, true],
+    ['one character', { query: 'x' }, true],
+    ['white space around the words', { query: '  NATO  ' }, true],
+    ['200 characters', { query: 'a'.repeat(MAX_QUERY_CHARS) }, true],
+    ['200 characters once trimmed', { query: ` ${'a'.repeat(MAX_QUERY_CHARS)}\n` }, true],
+    ['201 characters', { query: 'a'.repeat(MAX_QUERY_CHARS + 1) }, false],
+    ['an empty query', { query: '' }, false],
+    ['only white space', { query: ' \t\n ' }, false],
+    ['a number', { query: 42 }, false],
+    ['null', { query: null }, false],
+    ['no query', {}, false],
+    ['an extra field', { query: 'NATO', limit: 1000 }, false],
+    ['a bare string', 'NATO', false],
+  ])('%s', (_name, payload, valid) => {
+    expect(backgroundValidators['search-corpus'](payload)).toBe(valid);
+  });
+
+  test('only extension pages may search', async () => {
+    const { dispatch, handlers } = setup();
+    const message = { type: 'search-corpus', payload: { query: 'NATO' } };
+    expect(await dispatch(message, popupSender)).toEqual({ ok: true, value: [] });
+    expect(await dispatch(message, contentSender)).toEqual({
+      ok: false,
+      error: 'Sender not allowed',
+    });
+    expect(handlers['search-corpus']).toHaveBeenCalledOnce();
   });
 });
 
