@@ -1,0 +1,175 @@
+// Damaged and old-format settings in storage.local (as a crash mid-write, a hand edit or an older
+// build leaves them): every part of the extension that reads them afterwards (the options page,
+// the popup, the content script on a new page) works, every field that can be read keeps its
+// value, the rest fall back to defaults, and the next change stores clean settings without
+// losing what was kept.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { openPopup, screenshot, storedSettings, waitForTabState, type Session } from './harness';
+import {
+  openHostilePage,
+  probeHighlights,
+  startHostileSession,
+  writeStoredSettings,
+} from './hostile-support';
+
+/** What the settings must read as, in the options page's terms. */
+interface Shown {
+  autoDetect: boolean;
+  highlights: boolean;
+  highlightStyle: 'marker' | 'underline';
+  disabledSites: string[];
+}
+
+const DEFAULTS: Shown = {
+  autoDetect: true,
+  highlights: true,
+  highlightStyle: 'marker',
+  disabledSites: [],
+};
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await startHostileSession();
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+/** What the options page shows: the two switches, the chosen style, the disabled sites. */
+async function optionsShow(): Promise<{ page: Page; shown: Shown }> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await page.locator('input[type="checkbox"]').first().waitFor();
+  const boxes = page.locator('input[type="checkbox"]');
+  const shown: Shown = {
+    autoDetect: await boxes.nth(0).isChecked(),
+    highlights: await boxes.nth(1).isChecked(),
+    highlightStyle: (await page
+      .locator('input[type="radio"]:checked')
+      .getAttribute('value')) as Shown['highlightStyle'],
+    disabledSites: await page.locator('.site > span').allInnerTexts(),
+  };
+  return { page, shown };
+}
+
+test.each<[string, unknown, Shown]>([
+  [
+    'every field damaged, with a few valid sites among junk',
+    {
+      autoDetect: 'yes',
+      highlights: 'false',
+      highlightStyle: 42,
+      disabledSites: [
+        'shadow.test',
+        17,
+        null,
+        '<script>alert(1)</script>',
+        'a'.repeat(300),
+        'WWW.Nested.Test.',
+      ],
+      unknownField: { deep: [1, 2, 3] },
+    },
+    {
+      autoDetect: true,
+      highlights: false,
+      highlightStyle: 'marker',
+      disabledSites: ['shadow.test', 'nested.test'],
+    },
+  ],
+  [
+    'an older build\'s format (highlightsEnabled, "background" style, a map of sites)',
+    {
+      highlightsEnabled: false,
+      highlightStyle: 'background',
+      disabledSites: { 'shadow.test': true, 'frames.test': false },
+    },
+    {
+      autoDetect: true,
+      highlights: false,
+      highlightStyle: 'marker',
+      disabledSites: ['shadow.test'],
+    },
+  ],
+  [
+    'sites as one comma-separated string, style in capitals',
+    {
+      autoDetect: 0,
+      highlightStyle: ' UNDERLINE ',
+      disabledSites: 'shadow.test, nested.test\neditable.test',
+    },
+    {
+      autoDetect: false,
+      highlights: true,
+      highlightStyle: 'underline',
+      disabledSites: ['shadow.test', 'nested.test', 'editable.test'],
+    },
+  ],
+  ['a string instead of an object', 'corrupted{"autoDetect":false', DEFAULTS],
+  ['an array instead of an object', [false, false, 'underline'], DEFAULTS],
+  ['null', null, DEFAULTS],
+])(
+  '%s: options, popup and pages work, valid parts are kept, the rest is default',
+  async (name, garbage, expected) => {
+    // Every part of the extension reads the settings afresh: the pages opened from here on start
+    // on the damaged value, as after a browser restart or an update.
+    await writeStoredSettings(session, garbage);
+
+    // The options page shows what could be read.
+    const { page: options, shown } = await optionsShow();
+    expect(shown).toEqual(expected);
+    await screenshot(options, `hostile-settings-${name.split(/\W+/)[0]}-options`, {
+      fullPage: true,
+    });
+
+    // The page and the popup follow the same reading.
+    const host = 'shadow.test';
+    const { page, tabId, errors } = await openHostilePage(session, host);
+    const disabled = expected.disabledSites.includes(host);
+    const state = await waitForTabState(session, page, tabId);
+    if (disabled) expect(state.status).toBe('disabled');
+    else if (!expected.autoDetect) expect(state.status).toBe('auto-off');
+    else {
+      expect(state.status).toBe('ready');
+      await page.waitForTimeout(500);
+      const count = (await probeHighlights(session, page)).length;
+      if (expected.highlights) expect(count).toBeGreaterThan(0);
+      else expect(count).toBe(0);
+    }
+    const popup = await openPopup(session, tabId);
+    await expect
+      .poll(() => popup.getByRole('switch').getAttribute('aria-checked'))
+      .toBe(String(expected.highlights));
+    await popup.close();
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // One change through the options page stores clean settings and keeps the rest.
+    await options.locator('input[type="checkbox"]').nth(0).click();
+    await expect
+      .poll(() => storedSettings(session))
+      .toEqual({ ...expected, autoDetect: !expected.autoDetect });
+    await options.close();
+  },
+);
+
+test('a list of 100,000 sites is cut to a bounded list, and the options page still opens', async () => {
+  const sites = Array.from({ length: 100_000 }, (_, i) => `site-${i}.example`);
+  await writeStoredSettings(session, {
+    autoDetect: true,
+    highlights: true,
+    highlightStyle: 'marker',
+    disabledSites: sites,
+  });
+  const started = Date.now();
+  const { page, shown } = await optionsShow();
+  console.log(
+    `options page with 100,000 stored sites: ${shown.disabledSites.length} listed, open in ${Date.now() - started} ms`,
+  );
+  expect(shown.disabledSites.length).toBeGreaterThan(0);
+  expect(shown.disabledSites.length).toBeLessThanOrEqual(1_000);
+  expect(shown.disabledSites[0]).toBe('site-0.example');
+  await page.close();
+});
