@@ -3,7 +3,13 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Folders whose code runs in one place only; src/core must stay free of DOM and extension APIs. */
-const browserOnly = ['**/content/**', '**/background/**', '**/popup/**', '**/options/**', '**/shared/**'];
+const browserOnly = [
+  '**/content/**',
+  '**/background/**',
+  '**/popup/**',
+  '**/options/**',
+  '**/shared/**',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'test-results/', 'bench/out/'] },
@@ -25,7 +31,10 @@ export default tseslint.config(
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -37,7 +46,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: browserOnly, message: 'src/core must not import browser code.' },
-            { group: ['webextension-polyfill', 'preact', 'preact/*'], message: 'src/core is pure TypeScript.' },
+            {
+              group: ['webextension-polyfill', 'preact', 'preact/*'],
+              message: 'src/core is pure TypeScript.',
+            },
           ],
         },
       ],

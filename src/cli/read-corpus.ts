@@ -8,6 +8,7 @@ import {
   type CompiledCorpus,
   type CorpusInput,
 } from '../core/corpus';
+import { readWordNet } from './wordnet';
 
 /** The manifest's file name inside the corpus folder. */
 export const MANIFEST = 'reports.json';
@@ -48,8 +49,8 @@ export function readCorpus(dir: string): { story: string | null; inputs: CorpusI
   return { story: manifest.story, inputs };
 }
 
-/** Reads the corpus folder and compiles it into the prebuilt index. */
+/** Reads the corpus folder and compiles it into the prebuilt index, with WordNet synonyms. */
 export function compileCorpusDir(dir: string): CompiledCorpus {
   const { story, inputs } = readCorpus(dir);
-  return compileCorpus(inputs, story);
+  return compileCorpus(inputs, story, readWordNet());
 }

@@ -144,10 +144,25 @@ function jsonLdTypes(doc: Document): string[] {
   return types;
 }
 
+/**
+ * The first PARAGRAPHS_MAX <p> elements under `root`. A live collection read by index: the
+ * browser finds only as many as are asked for, where a query would list all 20,000 first.
+ */
+function firstParagraphs(root: Document | Element): Element[] {
+  const all = root.getElementsByTagName('p');
+  const out: Element[] = [];
+  for (let i = 0; i < PARAGRAPHS_MAX; i++) {
+    const p = all[i];
+    if (!p) break;
+    out.push(p);
+  }
+  return out;
+}
+
 /** Length of the body-like paragraph text inside `el` (paragraphs long enough to be prose). */
 function bodyTextLength(el: Element): number {
   let total = 0;
-  for (const p of Array.from(el.querySelectorAll('p'))) {
+  for (const p of firstParagraphs(el)) {
     const length = (p.textContent ?? '').trim().length;
     if (length >= BODY_PARAGRAPH_MIN_CHARS) total += length;
   }
@@ -161,7 +176,7 @@ function bodyTextLength(el: Element): number {
  */
 function largestProseBlock(doc: Document): number {
   const byParent = new Map<Element, number>();
-  const paragraphs = Array.from(doc.querySelectorAll('p')).slice(0, PARAGRAPHS_MAX);
+  const paragraphs = firstParagraphs(doc);
   for (const p of paragraphs) {
     const length = (p.textContent ?? '').trim().length;
     if (length < BODY_PARAGRAPH_MIN_CHARS || !p.parentElement) continue;
@@ -262,8 +277,10 @@ function decide(doc: Document, signals: string[]): Detection {
     return { isArticle, signals };
   }
   // A declaration alone is not enough (sites tag near-empty pages og:type=article): some prose
-  // must be there too. Readability's check, the most expensive one, runs only here.
+  // must be there too. Readability's check, the most expensive one (it reads the whole text of
+  // an <article>: tens of milliseconds on a huge page), runs only when the prose is not seen yet.
+  if (mainArticle || prose) return { isArticle: true, signals };
   const readerable = isProbablyReaderable(doc);
   if (readerable) signals.push('readerable');
-  return { isArticle: readerable || mainArticle || prose, signals };
+  return { isArticle: readerable, signals };
 }

@@ -3,10 +3,22 @@
  * runs on a clone (it rewrites the document it is given), its text is taken paragraph by paragraph,
  * and each paragraph is located among the live page's text nodes so any text offset becomes a Range.
  * Works on a browser page and on a happy-dom Document alike; touches no extension API.
+ *
+ * The work is written as steps (see slices.ts): the content script runs them a slice at a time, so
+ * a huge page never holds the page's main thread for long; the command line runs them at once. The
+ * one step that cannot be cut, Readability, only ever sees a bounded part of the page.
  */
 import { Readability } from '@mozilla/readability';
-import { collectParagraphs, type Paragraph } from './paragraphs';
-import { LiveText, squeeze, type DomPoint, isWhitespaceCode } from './text-map';
+import { paragraphSteps, type Paragraph } from './paragraphs';
+import { runInSlices, runToEnd, type SliceOptions, type Steps } from './slices';
+import {
+  isSkippedElement,
+  isWhitespaceCode,
+  LiveText,
+  squeeze,
+  WALK_PAUSE_NODES,
+  type DomPoint,
+} from './text-map';
 
 /**
  * How much article text is checked by default. Long reads run to about 60,000 characters; beyond
@@ -15,19 +27,58 @@ import { LiveText, squeeze, type DomPoint, isWhitespaceCode } from './text-map';
 export const DEFAULT_MAX_CHARS = 100_000;
 
 /**
- * Readability gives up on documents with more elements than this, and extraction falls back to the
- * page's <article> or <main> text. News pages have a few thousand elements; Readability's scoring
- * passes grow faster than linearly beyond that (seconds on a page of 20,000 paragraphs), while the
- * fallback is one linear walk.
+ * Most elements of what Readability is given (the whole page, else the article's container).
+ * Readability is one synchronous run that cannot be cut into slices, and its cost grows with the
+ * elements it scores and cleans: measured cold in Chromium on a busy two-core machine, 250 elements
+ * take about 10 ms, 800 about 40 ms, 4,000 (a news page with menus and teaser grids) 150 to 500 ms.
+ * Larger parts are read by the element fallback, a walk that pauses.
  */
-export const MAX_ELEMENTS_TO_PARSE = 15_000;
+export const READABILITY_MAX_ELEMENTS = 500;
 
 /**
- * Readability is skipped on documents nested deeper than this. News pages nest 20 to 60 levels;
- * Readability's cost grows with depth times size (a few hundred levels already take seconds), so
- * deeper pages use the <article>/<main> fallback.
+ * Most characters of text of what Readability is given. Text costs it less than elements (about
+ * 20 ms for 60,000 characters in a few hundred paragraphs), but each of its passes reads it all.
+ */
+export const READABILITY_MAX_CHARS = 60_000;
+
+/** Elements whose text is code or styling, not counted as text for Readability's limits. */
+const NOT_TEXT_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * Readability is skipped on what is nested deeper than this. News pages nest 20 to 60 levels;
+ * Readability's cost grows with depth times size (a few hundred levels already take seconds).
  */
 export const MAX_DEPTH_FOR_READABILITY = 120;
+
+/**
+ * Paragraphs (<p>) measured to find the article's container. The story's paragraphs come first on
+ * any news page; on a page of 20,000 paragraphs the rest cannot change the choice.
+ */
+const REGION_PARAGRAPHS_MAX = 2_000;
+
+/** How many <article> elements the fallback compares at most; enough to see past teaser cards. */
+const ARTICLE_ELEMENTS_MAX = 200;
+
+/** Containers, the best scored first, whose link text is measured to settle the choice. */
+const LINK_DENSITY_CANDIDATES = 5;
+
+/** Characters of a container read to measure its link text: a fair sample of any container. */
+const LINK_DENSITY_SAMPLE_CHARS = 10_000;
+
+/** Paragraphs shorter than this are not scored (Readability's own cut: datelines, "2h ago"). */
+const PROSE_MIN_CHARS = 25;
+
+/**
+ * A paragraph's text is read up to this: far more than scoring needs, and a single paragraph of
+ * megabytes is not read to the end.
+ */
+const PROSE_SAMPLE_CHARS = 2_000;
+
+/**
+ * Room left after the article's own characters when the fallback maps its element to the live
+ * page: the mapping stops there instead of reading the rest of a huge element.
+ */
+const LIVE_TEXT_SLACK = 1_000;
 
 /**
  * Paragraphs at least this long (squeezed characters) are distinctive enough to be searched for in
@@ -36,10 +87,30 @@ export const MAX_DEPTH_FOR_READABILITY = 120;
  */
 const ANCHOR_MIN_CHARS = 40;
 
+/** Paragraphs placed between two pauses (each is one native search through the live text). */
+const PLACE_PAUSE_PARAGRAPHS = 32;
+
+/**
+ * Characters tried inwards from each end of a span for one that maps to the page (an item marker
+ * has none); a span whose ends do not map within this is not on the page any more.
+ */
+const INWARD_STEPS_MAX = 8;
+
 /** Marker put before list items so sentence splitting sees them as items; not part of the page. */
 const ITEM_MARKER = '\u2022 ';
 
 const PARAGRAPH_SEPARATOR = '\n\n';
+
+/**
+ * Readability's test for class names and ids of page furniture (comments, menus, related links,
+ * share bars), used by the element fallback to leave the same things out.
+ */
+const UNLIKELY_FURNITURE =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+/** ...unless the name also says it holds the content (Readability's own exception). */
+const MAYBE_CONTENT = /and|article|body|column|content|main|shadow/i;
+/** Elements that are never article text, whatever their names. */
+const FURNITURE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'DIALOG', 'MENU']);
 
 /** An article's text, with offsets that map back to the live page. */
 export interface ExtractedArticle {
@@ -48,7 +119,10 @@ export interface ExtractedArticle {
   text: string;
   /** True when the text was cut at `maxChars`. */
   truncated: boolean;
-  /** How the body was found: Readability on a clone, or the page's <article>/<main> element. */
+  /**
+   * How the body was found: Readability on a clone (of the page, or of the article's container),
+   * or the text of the article's container read directly.
+   */
   source: 'readability' | 'element';
   /** A live Range over `text[start, end)` (whitespace at either end left out), or null. */
   rangeFor(start: number, end: number): Range | null;
@@ -90,61 +164,215 @@ function pageTitle(doc: Document, readabilityTitle: string | null | undefined): 
 }
 
 /**
- * Whether `doc` is small and shallow enough for Readability: one iterative walk over the elements
- * that stops as soon as a limit is passed.
+ * Whether the subtree of `root` is small and shallow enough for Readability (see
+ * READABILITY_MAX_ELEMENTS): one walk that stops as soon as a limit is passed.
  */
-function fitsReadability(doc: Document): boolean {
-  const root = doc.documentElement;
-  if (!root) return false;
-  let count = 0;
+function* fitsReadability(root: Element): Steps<boolean> {
+  let elements = 0;
+  let chars = 0;
   let depth = 0;
-  let el: Element | null = root;
-  while (el) {
-    if (++count > MAX_ELEMENTS_TO_PARSE || depth > MAX_DEPTH_FOR_READABILITY) return false;
-    if (el.firstElementChild) {
-      el = el.firstElementChild;
+  let visited = 0;
+  let node: Node | null = root;
+  while (node) {
+    if (++visited % WALK_PAUSE_NODES === 0) yield;
+    let descend = true;
+    if (node.nodeType === 1) {
+      if (++elements > READABILITY_MAX_ELEMENTS || depth > MAX_DEPTH_FOR_READABILITY) return false;
+      // Inline scripts and styles (often hundreds of kilobytes of page state) are the first
+      // thing Readability throws away: their text costs it next to nothing.
+      descend = !NOT_TEXT_TAGS.has((node as Element).tagName);
+    } else if (node.nodeType === 3) {
+      chars += (node as Text).length;
+      if (chars > READABILITY_MAX_CHARS) return false;
+    }
+    if (descend && node.firstChild) {
+      node = node.firstChild;
       depth++;
       continue;
     }
-    while (el && el !== root && !el.nextElementSibling) {
-      el = el.parentElement;
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
       depth--;
     }
-    if (!el || el === root) break;
-    el = el.nextElementSibling;
+    if (!node || node === root) break;
+    node = node.nextSibling;
   }
   return true;
 }
 
-/** Readability's article element on a clone of `doc`, or null when it finds none or fails. */
-function readabilityBody(doc: Document): { body: Element; title: string | null } | null {
-  if (!fitsReadability(doc)) return null;
+/** The number of characters in `root`'s text nodes, counted up to `cap` only. */
+function textLength(root: Node, cap: number): number {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let total = 0;
+  for (let node = walker.nextNode(); node && total < cap; node = walker.nextNode()) {
+    total += (node as Text).length;
+  }
+  return Math.min(total, cap);
+}
+
+/** The text of `root` up to `cap` characters, read node by node (cheap on huge elements). */
+function textSample(root: Node, cap: number): string {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let text = '';
+  for (let node = walker.nextNode(); node && text.length < cap; node = walker.nextNode()) {
+    text += (node as Text).data;
+  }
+  return text.length > cap ? text.slice(0, cap) : text;
+}
+
+/**
+ * Share of `root`'s text (its first `cap` characters) inside links: high for menus and teaser
+ * grids, low for a story's body.
+ */
+function linkDensity(root: Element, cap: number): number {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let all = 0;
+  let linked = 0;
+  for (let node = walker.nextNode(); node && all < cap; node = walker.nextNode()) {
+    const length = (node as Text).data.trim().length;
+    all += length;
+    const link = node.parentElement?.closest('a');
+    if (link && root.contains(link)) linked += length;
+  }
+  return all > 0 ? linked / all : 0;
+}
+
+/**
+ * A paragraph's worth as story text, as Readability scores it: one point, one per comma, one per
+ * hundred characters up to three. Prose with clauses outweighs a grid of one-line teasers.
+ */
+function proseScore(text: string): number {
+  let commas = 0;
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) commas++;
+  return 1 + commas + Math.min(Math.floor(text.length / 100), 3);
+}
+
+/**
+ * The container of the story: where the page's prose paragraphs are, scored as Readability does
+ * (each paragraph's score to its parent, half to its grandparent), then widened to the <article>
+ * or <main> around it, which also holds the story's headings and lists. Null without prose.
+ */
+function* proseContainer(doc: Document): Steps<Element | null> {
+  const scores = new Map<Element, number>();
+  const furniture = new Map<Element, boolean>();
+  const add = (el: Element | null, score: number) => {
+    if (el) scores.set(el, (scores.get(el) ?? 0) + score);
+  };
+  // A live collection read in order: no list of every paragraph of a huge page is built.
+  const paragraphs = doc.getElementsByTagName('p');
+  for (let i = 0; i < REGION_PARAGRAPHS_MAX; i++) {
+    const p = paragraphs[i];
+    if (!p) break;
+    const text = textSample(p, PROSE_SAMPLE_CHARS).trim();
+    if (text.length >= PROSE_MIN_CHARS && !isFurniture(p) && !inFurniture(p, furniture)) {
+      const score = proseScore(text);
+      add(p.parentElement, score);
+      add(p.parentElement?.parentElement ?? null, score / 2);
+    }
+    if (i % 32 === 31) yield;
+  }
+  // The best few, weighed down by their share of link text as Readability does: a grid of teasers
+  // is mostly headlines in links, a story's body mostly plain text.
+  const top = [...scores].sort((a, b) => b[1] - a[1]).slice(0, LINK_DENSITY_CANDIDATES);
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, score] of top) {
+    const weighed = score * (1 - linkDensity(el, LINK_DENSITY_SAMPLE_CHARS));
+    if (weighed > bestScore) {
+      best = el;
+      bestScore = weighed;
+    }
+    yield;
+  }
+  if (!best || best === doc.body || best === doc.documentElement) return best;
+  return best.closest('article, main, [role="main"]') ?? best;
+}
+
+/** The page's own article container: the <article> with most text, else <main> or role=main. */
+function* fallbackBody(doc: Document, maxChars: number): Steps<Element | null> {
+  let best: Element | null = null;
+  let bestLength = 0;
+  const articles = doc.getElementsByTagName('article');
+  for (let i = 0; i < ARTICLE_ELEMENTS_MAX; i++) {
+    const el = articles[i];
+    if (!el) break;
+    // Counted up to a little over what is kept: beyond that, more text makes no difference.
+    const length = textLength(el, 2 * maxChars + 1);
+    if (length > bestLength) {
+      best = el;
+      bestLength = length;
+    }
+    yield;
+  }
+  return best ?? doc.getElementsByTagName('main')[0] ?? doc.querySelector('[role="main"]');
+}
+
+/** Whether an element is page furniture by its tag or its names (see UNLIKELY_FURNITURE). */
+function isFurniture(el: Element): boolean {
+  if (FURNITURE_TAGS.has(el.tagName)) return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  return UNLIKELY_FURNITURE.test(names) && !MAYBE_CONTENT.test(names);
+}
+
+/**
+ * Whether an element sits inside furniture (a comment thread, a sidebar, a footer...). `known`
+ * remembers the answer for ancestors, which paragraphs share; iterative, for deep nesting.
+ */
+function inFurniture(el: Element, known: Map<Element, boolean>): boolean {
+  const body = el.ownerDocument.body;
+  const unknown: Element[] = [];
+  let answer = false;
+  for (let up = el.parentElement; up && up !== body; up = up.parentElement) {
+    const seen = known.get(up);
+    if (seen !== undefined) {
+      answer = seen;
+      break;
+    }
+    unknown.push(up);
+  }
+  for (let i = unknown.length - 1; i >= 0; i--) {
+    answer ||= isFurniture(unknown[i]!);
+    known.set(unknown[i]!, answer);
+  }
+  return answer;
+}
+
+/** What the element fallback leaves out: hidden and editable areas, and page furniture. */
+function skipInFallback(el: Element): boolean {
+  return isSkippedElement(el) || isFurniture(el);
+}
+
+/**
+ * A document holding only `region` and the head's title, meta tags and JSON-LD, which is all
+ * Readability needs to find the body and the title inside the article's container.
+ */
+function reducedClone(doc: Document, region: Element): Document {
+  const clone = doc.implementation.createHTMLDocument();
+  for (const el of Array.from(doc.head?.children ?? [])) {
+    const keep =
+      el.tagName === 'TITLE' ||
+      el.tagName === 'META' ||
+      (el.tagName === 'SCRIPT' && el.getAttribute('type') === 'application/ld+json');
+    if (keep) clone.head.append(clone.importNode(el, true));
+  }
+  clone.body.append(clone.importNode(region, true));
+  return clone;
+}
+
+/** Readability's article element on `clone`, or null when it finds none or fails. */
+function readabilityOn(clone: Document): { body: Element; title: string | null } | null {
   try {
-    const clone = doc.cloneNode(true) as Document;
     const result = new Readability<Element>(clone, {
-      maxElemsToParse: MAX_ELEMENTS_TO_PARSE,
       serializer: (node) => node as Element,
     }).parse();
     if (!result?.content) return null;
     return { body: result.content, title: result.title ?? null };
   } catch {
-    // Readability throws above maxElemsToParse and on documents it cannot handle.
+    // Readability throws on documents it cannot handle.
     return null;
   }
-}
-
-/** The page's own article container: the <article> with most text, else <main> or role=main. */
-function fallbackBody(doc: Document): Element | null {
-  let best: Element | null = null;
-  let bestLength = 0;
-  for (const el of Array.from(doc.getElementsByTagName('article'))) {
-    const length = el.textContent?.length ?? 0;
-    if (length > bestLength) {
-      best = el;
-      bestLength = length;
-    }
-  }
-  return best ?? doc.getElementsByTagName('main')[0] ?? doc.querySelector('[role="main"]');
 }
 
 /** Cuts paragraphs to `maxChars` of output text (at a paragraph, else a space, else anywhere). */
@@ -178,51 +406,55 @@ function capParagraphs(
  * first (searching on from the previous one, else from the top); short ones only in the stretch
  * between the long paragraphs before and after them.
  */
-function placeParagraphs(live: string, squeezed: string[]): number[] {
+function* placeParagraphs(live: string, squeezed: string[]): Steps<number[]> {
   const found = squeezed.map(() => -1);
   let cursor = 0;
-  squeezed.forEach((q, i) => {
-    if (q.length < ANCHOR_MIN_CHARS) return;
+  for (let i = 0; i < squeezed.length; i++) {
+    if (i % PLACE_PAUSE_PARAGRAPHS === PLACE_PAUSE_PARAGRAPHS - 1) yield;
+    const q = squeezed[i]!;
+    if (q.length < ANCHOR_MIN_CHARS) continue;
     let at = live.indexOf(q, cursor);
     if (at < 0) at = live.indexOf(q);
-    if (at < 0) return;
+    if (at < 0) continue;
     found[i] = at;
     cursor = at + q.length;
-  });
+  }
+  // Where the next placed paragraph starts, for each paragraph: the end of its stretch.
+  const nextFound: number[] = new Array<number>(squeezed.length);
+  let next = live.length;
+  for (let i = squeezed.length - 1; i >= 0; i--) {
+    nextFound[i] = next;
+    if (found[i]! >= 0) next = found[i]!;
+  }
   let windowStart = 0;
-  squeezed.forEach((q, i) => {
+  for (let i = 0; i < squeezed.length; i++) {
+    if (i % PLACE_PAUSE_PARAGRAPHS === PLACE_PAUSE_PARAGRAPHS - 1) yield;
+    const q = squeezed[i]!;
     if (found[i]! >= 0) {
       windowStart = found[i]! + q.length;
-      return;
+      continue;
     }
-    if (q.length >= ANCHOR_MIN_CHARS || q.length === 0) return;
-    let windowEnd = live.length;
-    for (let j = i + 1; j < squeezed.length; j++) {
-      if (found[j]! >= 0) {
-        windowEnd = found[j]!;
-        break;
-      }
-    }
+    if (q.length >= ANCHOR_MIN_CHARS || q.length === 0) continue;
     const at = live.indexOf(q, windowStart);
-    if (at >= 0 && at + q.length <= windowEnd) {
+    if (at >= 0 && at + q.length <= nextFound[i]!) {
       found[i] = at;
       windowStart = at + q.length;
     }
-  });
+  }
   return found;
 }
 
 /**
  * Extracts the article of `doc` (the live page): its title, its text as paragraphs separated by
  * "\n\n", and `rangeFor` to turn text offsets into live DOM Ranges. Menus, related links, comments
- * and footers are left out by Readability. Returns null when the page has no article text.
+ * and footers are left out. Returns null when the page has no article text.
  */
 export function extractArticle(
   doc: Document,
   options: ExtractOptions = {},
 ): ExtractedArticle | null {
   try {
-    return extract(doc, options);
+    return runToEnd(extractSteps(doc, options));
   } catch {
     // A pathological page (a DOM implementation's recursion limit, nodes changing mid-walk) must
     // not break the caller: no article is the honest answer.
@@ -230,20 +462,92 @@ export function extractArticle(
   }
 }
 
-function extract(doc: Document, options: ExtractOptions): ExtractedArticle | null {
-  const maxChars = Math.max(0, options.maxChars ?? DEFAULT_MAX_CHARS);
-  const found = readabilityBody(doc);
-  let paragraphs: Paragraph[] = [];
-  let source: ExtractedArticle['source'] = 'readability';
-  // Readability's output has already dropped hidden and unwanted nodes; skip nothing more there.
-  if (found) paragraphs = collectParagraphs(found.body, (el) => el.tagName === 'svg', maxChars);
-  if (paragraphs.length === 0) {
-    const body = fallbackBody(doc);
-    if (body) paragraphs = collectParagraphs(body, undefined, maxChars);
-    source = 'element';
+/**
+ * extractArticle a slice at a time (see slices.ts), pausing with `options.pause` between slices;
+ * null also when `options.cancelled` stopped it.
+ */
+export async function extractArticleInSlices(
+  doc: Document,
+  options: ExtractOptions & SliceOptions,
+): Promise<ExtractedArticle | null> {
+  try {
+    return await runInSlices(extractSteps(doc, options), options);
+  } catch {
+    return null;
   }
-  const { kept, truncated } = capParagraphs(paragraphs, maxChars);
+}
+
+/** Where the article's text comes from and how to map it back to the page. */
+interface Source {
+  paragraphs: Paragraph[];
+  /** The walk stopped at the text cap with more of the page unread. */
+  cut: boolean;
+  source: ExtractedArticle['source'];
+  title: string | null;
+  /** Where the paragraphs are to be found on the live page, and what is skipped there. */
+  liveRoot: Node;
+  liveSkip: (el: Element) => boolean;
+  /** The paragraphs come first in liveRoot: reading it can stop soon after their length. */
+  fromStart: boolean;
+}
+
+/**
+ * The article's paragraphs: Readability on the whole page when the page is small enough for it,
+ * else on a clone of the story's container when that is; else the container's own text.
+ */
+function* findText(doc: Document, maxChars: number): Steps<Source | null> {
+  const page = doc.documentElement;
+  const pageBody = doc.body ?? page;
+  if (!page || !pageBody) return null;
+  let region: Element | null = null;
+  let found: { body: Element; title: string | null } | null = null;
+  if (yield* fitsReadability(page)) {
+    found = readabilityOn(doc.cloneNode(true) as Document);
+  } else {
+    region = yield* proseContainer(doc);
+    yield;
+    if (region && (yield* fitsReadability(region)))
+      found = readabilityOn(reducedClone(doc, region));
+  }
+  yield;
+  if (found) {
+    // Readability's output has already dropped hidden and unwanted nodes; skip nothing more there.
+    const read = yield* paragraphSteps(found.body, (el) => el.tagName === 'svg', maxChars);
+    if (read.paragraphs.length > 0) {
+      return {
+        paragraphs: read.paragraphs,
+        cut: !read.complete,
+        source: 'readability',
+        title: found.title,
+        liveRoot: region ?? pageBody,
+        liveSkip: isSkippedElement,
+        fromStart: false,
+      };
+    }
+  }
+  const body = region ?? (yield* fallbackBody(doc, maxChars));
+  if (!body) return null;
+  const read = yield* paragraphSteps(body, skipInFallback, maxChars);
+  return {
+    paragraphs: read.paragraphs,
+    cut: !read.complete,
+    source: 'element',
+    title: null,
+    liveRoot: body,
+    liveSkip: skipInFallback,
+    fromStart: true,
+  };
+}
+
+/** The steps of extractArticle. */
+function* extractSteps(doc: Document, options: ExtractOptions): Steps<ExtractedArticle | null> {
+  const maxChars = Math.max(0, options.maxChars ?? DEFAULT_MAX_CHARS);
+  const found = yield* findText(doc, maxChars);
+  if (!found) return null;
+  const capped = capParagraphs(found.paragraphs, maxChars);
+  const kept = capped.kept;
   if (kept.length === 0) return null;
+  const truncated = capped.truncated || found.cut;
 
   const placed: PlacedParagraph[] = [];
   let text = '';
@@ -253,14 +557,19 @@ function extract(doc: Document, options: ExtractOptions): ExtractedArticle | nul
     placed.push({ start: text.length, end: text.length + p.text.length, live: -1 });
     text += p.text;
   }
+  yield;
 
-  // Map to the live page now, while it is as Readability saw it.
-  const live = new LiveText(doc.body ?? doc.documentElement);
-  placeParagraphs(
-    live.squeezed,
-    kept.map((p) => squeeze(p.text)),
-  ).forEach((at, i) => {
-    placed[i]!.live = at;
+  // Map to the live page now, while it is as Readability saw it. Readability's text may come from
+  // anywhere in what it was given (whose size is bounded); the fallback's is its element's text
+  // from the start, read with the same rules, so mapping stops soon after its length.
+  const squeezed = kept.map((p) => squeeze(p.text));
+  const limit = found.fromStart
+    ? squeezed.reduce((sum, q) => sum + q.length, 0) + LIVE_TEXT_SLACK
+    : Infinity;
+  const live = yield* LiveText.read(found.liveRoot, limit, found.liveSkip);
+  const at = yield* placeParagraphs(live.squeezed, squeezed);
+  at.forEach((position, i) => {
+    placed[i]!.live = position;
   });
 
   /** The live point of the non-whitespace character at output offset `k`, if mapped. */
@@ -271,12 +580,22 @@ function extract(doc: Document, options: ExtractOptions): ExtractedArticle | nul
     for (let i = para.start; i < k; i++) if (!isWhitespaceCode(text.charCodeAt(i))) index++;
     return live.locate(para.live + index);
   };
+  /** The first mapped point from `from` towards `to` (one step at a time, a few steps at most). */
+  const firstPoint = (from: number, to: number, step: 1 | -1): DomPoint | null => {
+    let tries = 0;
+    for (let i = from; step > 0 ? i < to : i >= to; i += step) {
+      if (isWhitespaceCode(text.charCodeAt(i))) continue;
+      const point = pointAt(i);
+      if (point || ++tries >= INWARD_STEPS_MAX) return point;
+    }
+    return null;
+  };
 
   return {
-    title: pageTitle(doc, found?.title),
+    title: pageTitle(doc, found.title),
     text,
     truncated,
-    source,
+    source: found.source,
     rangeFor(start: number, end: number): Range | null {
       let a = Math.max(0, Math.floor(start));
       let b = Math.min(text.length, Math.floor(end));
@@ -284,14 +603,8 @@ function extract(doc: Document, options: ExtractOptions): ExtractedArticle | nul
       while (b > a && isWhitespaceCode(text.charCodeAt(b - 1))) b--;
       if (a >= b) return null;
       // Item markers and unplaced text have no live counterpart: move inwards to mapped text.
-      let first: DomPoint | null = null;
-      for (let i = a; i < b && !first; i++) {
-        if (!isWhitespaceCode(text.charCodeAt(i))) first = pointAt(i);
-      }
-      let last: DomPoint | null = null;
-      for (let j = b - 1; j >= a && !last; j--) {
-        if (!isWhitespaceCode(text.charCodeAt(j))) last = pointAt(j);
-      }
+      const first = firstPoint(a, b, 1);
+      const last = first && firstPoint(b - 1, a, -1);
       if (!first || !last) return null;
       try {
         const range = doc.createRange();

@@ -2,9 +2,8 @@
  * Running work when the page is idle and in short slices, so the extension never causes a long
  * task (50 ms or more) on the page's main thread.
  */
+import { mapSteps, runInSlices } from './slices';
 
-// Well under the 50 ms long-task threshold, leaving the page most of each idle period.
-const SLICE_MS = 8;
 // Idle callbacks may never come on a busy or hidden page; after this long the work runs anyway.
 const IDLE_TIMEOUT_MS = 1_000;
 
@@ -38,16 +37,6 @@ export async function mapInSlices<T, R>(
   step: (item: T, index: number) => R,
   cancelled: () => boolean = () => false,
 ): Promise<R[] | null> {
-  const out: R[] = [];
-  let index = 0;
-  while (index < items.length) {
-    await idle(win);
-    if (cancelled()) return null;
-    const sliceEnd = performance.now() + SLICE_MS;
-    do {
-      out.push(step(items[index]!, index));
-      index++;
-    } while (index < items.length && performance.now() < sliceEnd);
-  }
-  return out;
+  if (items.length === 0) return [];
+  return runInSlices(mapSteps(items, step), { pause: () => idle(win), cancelled });
 }

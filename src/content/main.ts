@@ -9,9 +9,10 @@ import { readSettings, watchSettings } from '../shared/settings';
 import { watchPointer } from './card-pointer';
 import { watchChanges } from './change-watch';
 import { detectArticle } from './detect';
-import type { extractArticle } from './extract';
+import type { extractArticleInSlices } from './extract';
 import { createHighlighter } from './highlighter';
 import { createHoverCard } from './hover-card';
+import { idle } from './idle';
 import { PageChecker } from './page-checker';
 
 /** The built extractor module, next to this script in the extension. */
@@ -19,14 +20,14 @@ const EXTRACT_MODULE = 'content-extract.js';
 
 async function start(): Promise<void> {
   const api = getApi();
-  let extractor: Promise<typeof extractArticle> | null = null;
+  let extractor: Promise<typeof extractArticleInSlices> | null = null;
   const loadExtractor = () =>
     (extractor ??= (
       import(api.runtime.getURL(EXTRACT_MODULE)) as Promise<{
-        extractArticle: typeof extractArticle;
+        extractArticleInSlices: typeof extractArticleInSlices;
       }>
     ).then(
-      (module) => module.extractArticle,
+      (module) => module.extractArticleInSlices,
       (error: unknown) => {
         // Try again on the next check rather than never.
         extractor = null;
@@ -61,7 +62,8 @@ async function start(): Promise<void> {
     doc,
     win,
     detect: detectArticle,
-    extract: async (page, options) => (await loadExtractor())(page, options),
+    extract: async (page, options) =>
+      (await loadExtractor())(page, { ...options, pause: () => idle(win) }),
     send: (type, payload) => sendToBackground(api, type, payload),
     highlighter,
     settings,

@@ -56,8 +56,14 @@ export interface PageCheckerDeps {
   doc: Document;
   win: Window & typeof globalThis;
   detect: (doc: Document) => { isArticle: boolean };
-  /** Loads the extractor on first use (see extract-entry.ts), then extracts. */
-  extract: (doc: Document, options: { maxChars: number }) => Promise<ArticleText | null>;
+  /**
+   * Loads the extractor on first use (see extract-entry.ts), then extracts a slice at a time,
+   * giving up (null) once `cancelled` says the result is no longer wanted.
+   */
+  extract: (
+    doc: Document,
+    options: { maxChars: number; cancelled: () => boolean },
+  ) => Promise<ArticleText | null>;
   send: <K extends 'check-article' | 'page-status'>(
     type: K,
     payload: BackgroundMessages[K]['request'],
@@ -194,9 +200,10 @@ export class PageChecker {
     const detected = this.deps.detect(doc).isArticle;
     if (!detected && !this.forced) return this.report('not-article');
 
-    await idle(win);
-    if (!current()) return;
-    const article = await this.deps.extract(doc, { maxChars: MAX_ARTICLE_CHARS });
+    const article = await this.deps.extract(doc, {
+      maxChars: MAX_ARTICLE_CHARS,
+      cancelled: () => !current(),
+    });
     if (!current()) return;
     if (!article || article.text.trim() === '') return this.report('no-text');
     this.article = article;

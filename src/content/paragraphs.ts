@@ -2,7 +2,8 @@
  * The text of an element as paragraphs: block elements start and end paragraphs, inline markup
  * (links, emphasis, spans) stays in the running text, so one sentence may span several text nodes.
  */
-import { isSkippedElement } from './text-map';
+import { runToEnd, type Steps } from './slices';
+import { isSkippedElement, WALK_PAUSE_NODES } from './text-map';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -60,6 +61,13 @@ export interface Paragraph {
 const SPACES = /[^\S\n]+/g;
 const SPACE_AROUND_NEWLINE = / ?\n ?/g;
 
+/** Paragraphs of a walk, and whether the walk reached the end of its root. */
+export interface CollectedParagraphs {
+  paragraphs: Paragraph[];
+  /** False when the walk stopped at its limit with part of the root not read. */
+  complete: boolean;
+}
+
 /**
  * Paragraphs of `root`'s text, in document order, whitespace collapsed, empty ones dropped.
  * `skip` decides which elements to leave out with their content; the walk stops once the
@@ -70,6 +78,15 @@ export function collectParagraphs(
   skip: (el: Element) => boolean = isSkippedElement,
   limit = Infinity,
 ): Paragraph[] {
+  return runToEnd(paragraphSteps(root, skip, limit)).paragraphs;
+}
+
+/** collectParagraphs as steps that pause along the walk (see slices.ts). */
+export function* paragraphSteps(
+  root: Node,
+  skip: (el: Element) => boolean = isSkippedElement,
+  limit = Infinity,
+): Steps<CollectedParagraphs> {
   const paragraphs: Paragraph[] = [];
   let total = 0;
   let buffer = '';
@@ -101,12 +118,18 @@ export function collectParagraphs(
     if (BLOCK_TAGS.has(el.tagName)) flush();
   };
 
-  // Iterative walk: deeply nested pages must not overflow the stack.
+  // Iterative walk: deeply nested pages must not overflow the stack. The text still to collapse
+  // counts towards the limit too, so one huge paragraph cannot grow past it.
   let node: Node | null = root.firstChild;
-  while (node && total <= limit) {
+  let visited = 0;
+  while (node && total + buffer.length <= limit) {
+    if (++visited % WALK_PAUSE_NODES === 0) yield;
     let descend = false;
     if (node.nodeType === TEXT_NODE) {
-      const data = (node as Text).data;
+      // Of a huge text node, only what the limit leaves room for.
+      const room = limit - total - buffer.length + 1;
+      const raw = (node as Text).data;
+      const data = raw.length > room ? raw.slice(0, room) : raw;
       buffer += preDepth > 0 ? data : data.replace(/\s+/g, ' ');
     } else if (node.nodeType === ELEMENT_NODE && !skip(node as Element)) {
       enter(node as Element);
@@ -121,9 +144,12 @@ export function collectParagraphs(
       node = node.parentNode;
       if (node && node !== root && node.nodeType === ELEMENT_NODE) leave(node as Element);
     }
-    if (!node || node === root) break;
+    if (!node || node === root) {
+      node = null;
+      break;
+    }
     node = node.nextSibling;
   }
   flush();
-  return paragraphs;
+  return { paragraphs, complete: node === null };
 }

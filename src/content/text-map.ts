@@ -5,6 +5,8 @@
  * the characters do not), so offsets in the article text become live DOM Ranges.
  */
 
+import type { Steps } from './slices';
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -67,18 +69,27 @@ export function isSkippedElement(el: Element): boolean {
 }
 
 /**
- * Calls `visit` for each text node under `root` in document order, not entering skipped elements.
- * Iterative, so thousands of levels of nesting cannot overflow the stack.
+ * Visited nodes between two pauses of a walk: a few hundred nodes take well under a millisecond,
+ * so the clock is read rarely and a slice still ends close to its deadline.
  */
-export function forEachTextNode(
+export const WALK_PAUSE_NODES = 256;
+
+/**
+ * The text nodes under `root` in document order, not entering skipped elements; every
+ * WALK_PAUSE_NODES visited nodes it also gives null, a point where a sliced walk may pause (runs of
+ * skipped or empty elements give no text, and still take time). Iterative, so thousands of levels
+ * of nesting cannot overflow the stack.
+ */
+export function* textNodes(
   root: Node,
-  visit: (node: Text) => void,
   skip: (el: Element) => boolean = isSkippedElement,
-): void {
+): Generator<Text | null, void, void> {
   let node: Node | null = root.firstChild;
+  let visited = 0;
   while (node) {
+    if (++visited % WALK_PAUSE_NODES === 0) yield null;
     let descend = false;
-    if (node.nodeType === TEXT_NODE) visit(node as Text);
+    if (node.nodeType === TEXT_NODE) yield node as Text;
     else if (node.nodeType === ELEMENT_NODE && !skip(node as Element)) descend = true;
     if (descend && node.firstChild) {
       node = node.firstChild;
@@ -87,6 +98,20 @@ export function forEachTextNode(
     while (node && node !== root && !node.nextSibling) node = node.parentNode;
     if (!node || node === root) break;
     node = node.nextSibling;
+  }
+}
+
+/**
+ * Calls `visit` for each text node under `root` in document order, not entering skipped elements,
+ * until `visit` returns false.
+ */
+export function forEachTextNode(
+  root: Node,
+  visit: (node: Text) => void | boolean,
+  skip: (el: Element) => boolean = isSkippedElement,
+): void {
+  for (const node of textNodes(root, skip)) {
+    if (node && visit(node) === false) return;
   }
 }
 
@@ -104,22 +129,43 @@ export class LiveText {
   /** Position in `squeezed` where each node's characters start. */
   private readonly starts: Uint32Array;
 
-  constructor(root: Node) {
+  private constructor(squeezed: string, nodes: Text[], starts: Uint32Array) {
+    this.squeezed = squeezed;
+    this.nodes = nodes;
+    this.starts = starts;
+  }
+
+  /**
+   * Reads the text under `root`, pausing (yielding) along the walk. `limit`: stop after about this
+   * many characters, when the text sought is known to lie before it, so that a huge page costs no
+   * more than the part of it that is needed. `skip`: elements left out with their text.
+   */
+  static *read(
+    root: Node,
+    limit = Infinity,
+    skip: (el: Element) => boolean = isSkippedElement,
+  ): Steps<LiveText> {
     const nodes: Text[] = [];
     const parts: string[] = [];
     const starts: number[] = [];
     let length = 0;
-    forEachTextNode(root, (node) => {
-      const part = squeeze(node.data);
-      if (part.length === 0) return;
+    for (const node of textNodes(root, skip)) {
+      if (node === null) {
+        yield;
+        continue;
+      }
+      // A huge text node is squeezed only as far as the limit can need (whitespace is rarely
+      // more than half of a text), not all of its megabytes at once.
+      const room = (limit - length) * 2;
+      const part = squeeze(node.data.length > room ? node.data.slice(0, room) : node.data);
+      if (part.length === 0) continue;
       nodes.push(node);
       starts.push(length);
       parts.push(part);
       length += part.length;
-    });
-    this.squeezed = parts.join('');
-    this.nodes = nodes;
-    this.starts = Uint32Array.from(starts);
+      if (length >= limit) break;
+    }
+    return new LiveText(parts.join(''), nodes, Uint32Array.from(starts));
   }
 
   /**

@@ -53,6 +53,11 @@ export interface CompiledCorpus {
    * "Russian" → the term of Russia), applied to capitalised words at compile and at query time.
    */
   aliases: Record<string, string>;
+  /**
+   * Synonyms of the corpus's words (term → synonym terms), from a thesaurus at build time; absent
+   * when the corpus was compiled without one.
+   */
+  synonyms?: Record<string, string[]>;
   sentences: CompiledSentence[];
 }
 
@@ -99,6 +104,15 @@ export function validateCompiled(corpus: CompiledCorpus): void {
   if (typeof aliases !== 'object' || aliases === null || Array.isArray(aliases))
     fail('has no alias table');
   if (!Object.values(corpus.aliases).every((a) => typeof a === 'string')) fail('has a bad alias');
+  const synonyms = (corpus as unknown as Record<string, unknown>).synonyms;
+  if (synonyms !== undefined) {
+    if (typeof synonyms !== 'object' || synonyms === null || Array.isArray(synonyms))
+      fail('has a bad synonym table');
+    for (const list of Object.values(synonyms as Record<string, unknown>)) {
+      if (!Array.isArray(list) || !list.every((t) => typeof t === 'string' && t !== ''))
+        fail('has a bad synonym');
+    }
+  }
   corpus.sentences.forEach((s, i) => {
     if (typeof s !== 'object' || s === null) fail(`sentences[${i}] is not an object`);
     if (!Number.isInteger(s.report) || s.report < 0 || s.report >= reports.length) {

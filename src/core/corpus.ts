@@ -15,6 +15,7 @@ import {
 import { PlaceAliases, placeAliasTable } from './place-aliases';
 import { splitSentences } from './sentences';
 import { uniqueSlugs } from './slug';
+import { surfaceWord, synonymTable, type Lexicon } from './synonyms';
 import { acronymsIn, tokenize } from './tokens';
 import type { ReportMeta } from './types';
 
@@ -134,11 +135,13 @@ export function textProblem(text: string): string | null {
 
 /**
  * Compiles checked reports into the prebuilt index. Throws a CorpusError naming the report's file
- * when its text is empty or binary or its metadata is incomplete.
+ * when its text is empty or binary or its metadata is incomplete. With a `lexicon` (a thesaurus,
+ * build time only), the index also gets the synonyms of the corpus's words.
  */
 export function compileCorpus(
   inputs: readonly CorpusInput[],
   story: string | null = null,
+  lexicon?: Lexicon,
 ): CompiledCorpus {
   if (inputs.length === 0) throw new CorpusError('corpus', 'has no reports');
   const ids = new Set<string>();
@@ -171,6 +174,8 @@ export function compileCorpus(
   const capitalised: number[] = [];
   const lowercase: number[] = [];
   const sentences: CompiledSentence[] = [];
+  /** Words written with each term, for the synonym table (only with a lexicon). */
+  const surfaces = new Map<number, Set<string>>();
   units.forEach((list, report) => {
     for (const unit of list) {
       const tokens = aliases.apply(tokenize(unit.text, { acronyms: acronymSet }));
@@ -191,6 +196,11 @@ export function compileCorpus(
           seen.add(id);
           df[id]!++;
         }
+        if (lexicon && token.kind === 'word') {
+          let words = surfaces.get(id);
+          if (!words) surfaces.set(id, (words = new Set()));
+          words.add(surfaceWord(unit.text.slice(token.start, token.end)));
+        }
         if (token.name) capitalised[id]!++;
         else if (!token.capitalized && token.kind === 'word') lowercase[id]!++;
       }
@@ -208,7 +218,7 @@ export function compileCorpus(
   for (let id = 0; id < vocabulary.length; id++) {
     if (capitalised[id]! > lowercase[id]!) names.push(id);
   }
-  return {
+  const compiled: CompiledCorpus = {
     format: CORPUS_FORMAT,
     version: CORPUS_VERSION,
     story,
@@ -220,6 +230,8 @@ export function compileCorpus(
     aliases: aliasTable,
     sentences,
   };
+  if (lexicon) compiled.synonyms = synonymTable(vocabulary, surfaces, lexicon);
+  return compiled;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -5,11 +5,12 @@
  * above a threshold calibrated on the development gold.
  */
 import { Bm25Index, bm25Idf } from './bm25';
-import { validateCompiled, type CompiledCorpus, type CompiledSentence } from './corpus-format';
+import { validateCompiled, type CompiledCorpus } from './corpus-format';
 import { NameVariants } from './name-variants';
 import { PlaceAliases } from './place-aliases';
-import { compareBags, makeBag, type NeighboursOf, type Similarity, type TermBag } from './rerank';
+import { compareBags, makeBag, type PageUnit, type Similarity, type TermBag } from './rerank';
 import { SpellingNeighbours, type Neighbours } from './spelling-neighbours';
+import { mergeNeighbours, Synonyms } from './synonyms';
 import { splitSentences } from './sentences';
 import { tokenize, type Token } from './tokens';
 import type {
@@ -75,23 +76,13 @@ export interface CheckOptions {
 }
 
 /** A corpus sentence prepared for matching. */
-interface IndexedSentence {
-  source: CompiledSentence;
-  bag: TermBag;
-  /**
-   * Whether the unit can carry a claim: it names something — a name, a place, an acronym or a
-   * number. Site furniture ("Leave a Reply", "consider supporting my work", "Back To Top") names
-   * nothing, so it is never offered as a match, whatever the page says.
-   */
-  claim: boolean;
-}
-
-/** A page unit's terms; words the corpus does not know get ids above every vocabulary id. */
-interface QueryTerms {
-  bag: TermBag;
-  /** Spelling neighbours of every term, as seen from this query (unknown words included). */
-  neighbours: NeighboursOf;
-}
+/**
+ * Most corpus units whose term bags are kept between checks. A bag costs about a kilobyte, so
+ * bags are made when a unit is first a candidate rather than for the whole corpus up front (which
+ * took most of the matcher's memory at 10,000 reports); this many covers every unit of a corpus
+ * of several hundred reports and the candidates of many articles in a large one (about 20 MB).
+ */
+export const MAX_CACHED_BAGS = 20_000;
 
 /** Answers, for any text, which corpus reports make the same claims as its sentences. */
 export class Matcher {
@@ -107,10 +98,31 @@ export class Matcher {
   private readonly nameVariants: NameVariants;
   private readonly acronyms: ReadonlySet<string>;
   private readonly aliases: PlaceAliases;
-  private readonly sentences: IndexedSentence[];
+  /**
+   * The corpus units in columns (typed arrays where they can be): one object per unit, with its
+   * own arrays and sets, cost several hundred megabytes at 10,000 reports.
+   */
+  private readonly unitText: string[];
+  private readonly unitStart: Int32Array;
+  private readonly unitEnd: Int32Array;
+  private readonly unitReport: Int32Array;
+  /**
+   * 1 where the unit can carry a claim: it names something — a name, a place, an acronym or a
+   * number. Site furniture ("Leave a Reply", "consider supporting my work", "Back To Top") names
+   * nothing, so it is never offered as a match, whatever the page says.
+   */
+  private readonly unitClaim: Uint8Array;
+  /** Canonical term ids of every unit in text order, unit `i` at termStart[i]..termStart[i + 1]. */
+  private readonly termStart: Int32Array;
+  private readonly terms: Int32Array;
+  private bags: (TermBag | undefined)[] = [];
+  private cachedBags = 0;
   private readonly index: Bm25Index;
   private readonly unknownIdf: number;
   private readonly spelling: SpellingNeighbours;
+  private readonly synonyms: Synonyms;
+  /** Spelling neighbours and synonyms of each vocabulary term (remembered). */
+  private readonly similar: (Neighbours | undefined)[] = [];
 
   private constructor(corpus: CompiledCorpus) {
     this.reports = corpus.reports.map((r) => ({ ...r }));
@@ -134,15 +146,39 @@ export class Matcher {
     this.spelling = new SpellingNeighbours(
       corpus.vocabulary.map((t, id) => (this.canonical[id] === id ? t : '')),
     );
+    this.synonyms = new Synonyms(corpus.synonyms ?? {}, this.termIds, this.canonical);
     const names = new Set(corpus.names.map((id) => this.canonical[id]!));
     // Numbers, acronyms and place terms ("30", "NATO", "@RUS") start with a digit, a capital or "@".
     const namesSomething = (id: number): boolean =>
       names.has(id) || /^[\d@\p{Lu}]/u.test(corpus.vocabulary[id]!);
-    this.sentences = corpus.sentences.map((source, i) => ({
-      source,
-      bag: this.bagOf(documents[i]!),
-      claim: documents[i]!.some(namesSomething),
-    }));
+    const units = corpus.sentences.length;
+    this.unitText = corpus.sentences.map((s) => s.text);
+    this.unitStart = Int32Array.from(corpus.sentences, (s) => s.start);
+    this.unitEnd = Int32Array.from(corpus.sentences, (s) => s.end);
+    this.unitReport = Int32Array.from(corpus.sentences, (s) => s.report);
+    this.unitClaim = Uint8Array.from(documents, (terms) => (terms.some(namesSomething) ? 1 : 0));
+    this.termStart = new Int32Array(units + 1);
+    for (let i = 0; i < units; i++)
+      this.termStart[i + 1] = this.termStart[i]! + documents[i]!.length;
+    this.terms = new Int32Array(this.termStart[units]!);
+    documents.forEach((terms, i) => this.terms.set(terms, this.termStart[i]!));
+  }
+
+  /** The term bag of corpus unit `doc`, made on first use and kept while the cache has room. */
+  private bagAt(doc: number): TermBag {
+    let bag = this.bags[doc];
+    if (!bag) {
+      if (this.cachedBags >= MAX_CACHED_BAGS) {
+        this.bags = [];
+        this.cachedBags = 0;
+      }
+      bag = this.bagOf(
+        Array.from(this.terms.subarray(this.termStart[doc]!, this.termStart[doc + 1]!)),
+      );
+      this.bags[doc] = bag;
+      this.cachedBags++;
+    }
+    return bag;
   }
 
   /** Loads a prebuilt corpus. Throws a CorpusError when the index is damaged or of another version. */
@@ -192,8 +228,16 @@ export class Matcher {
       }));
     const report: ArticleReport = {
       self:
-        self === -1 ? null : { report: this.reports[self]!.id, outlet: this.reports[self]!.outlet },
-      article: { title: options.title ?? null, detected: options.detected ?? false },
+        self === -1
+          ? null
+          : {
+              report: this.reports[self]!.id,
+              outlet: this.reports[self]!.outlet,
+            },
+      article: {
+        title: options.title ?? null,
+        detected: options.detected ?? false,
+      },
       sentences,
       summary: {
         sentences: sentences.length,
@@ -207,19 +251,22 @@ export class Matcher {
 
   /** Best sentence of every report scoring at least `floor` for one page unit, best first. */
   private matchUnit(text: string, excluded: number, floor: number) {
-    const query = this.queryTerms(this.aliases.apply(tokenize(text, { acronyms: this.acronyms })));
+    const query = this.pageUnit(this.aliases.apply(tokenize(text, { acronyms: this.acronyms })));
     const informative = query.bag.ids.length > 0;
     const best = new Map<number, { sentence: number; similarity: Similarity }>();
-    if (informative) {
-      const hits = this.index.search(query.bag.ids, CANDIDATES, (doc) => {
-        const sentence = this.sentences[doc]!;
-        return sentence.claim && sentence.source.report !== excluded;
-      });
+    // Each distinct term shares at most one term's worth: a unit of fewer terms than
+    // MIN_SHARED_TERMS cannot match anything, and is not searched ("U.S.", "Gen. Smith").
+    if (query.bag.ids.length >= MIN_SHARED_TERMS) {
+      const { unitClaim, unitReport } = this;
+      const hits = this.index.search(
+        query.bag.ids,
+        CANDIDATES,
+        (doc) => unitClaim[doc] === 1 && unitReport[doc] !== excluded,
+      );
       for (const hit of hits) {
-        const candidate = this.sentences[hit.doc]!;
-        const similarity = compareBags(query.bag, candidate.bag, query.neighbours, floor);
-        if (similarity.shared < MIN_SHARED_TERMS || similarity.score < floor) continue;
-        const report = candidate.source.report;
+        const similarity = compareBags(query, this.bagAt(hit.doc), floor, MIN_SHARED_TERMS);
+        if (!similarity) continue;
+        const report = this.unitReport[hit.doc]!;
         const previous = best.get(report);
         if (!previous || similarity.score > previous.similarity.score) {
           best.set(report, { sentence: hit.doc, similarity });
@@ -227,7 +274,11 @@ export class Matcher {
       }
     }
     const matches = [...best]
-      .map(([report, m]) => ({ report, sentence: m.sentence, similarity: m.similarity }))
+      .map(([report, m]) => ({
+        report,
+        sentence: m.sentence,
+        similarity: m.similarity,
+      }))
       .sort((a, b) => b.similarity.score - a.similarity.score || a.report - b.report);
     return { informative, matches };
   }
@@ -237,7 +288,10 @@ export class Matcher {
    * page itself (or a copy of it), not another outlet.
    */
   private detectSelf(
-    perUnit: { informative: boolean; matches: { report: number; similarity: Similarity }[] }[],
+    perUnit: {
+      informative: boolean;
+      matches: { report: number; similarity: Similarity }[];
+    }[],
   ): number {
     const informative = perUnit.filter((u) => u.informative).length;
     const counts = new Map<number, number>();
@@ -260,26 +314,27 @@ export class Matcher {
 
   private toMatch(report: number, sentence: number, similarity: Similarity): SentenceMatch {
     const meta = this.reports[report]!;
-    const source = this.sentences[sentence]!.source;
     return {
       report: meta.id,
       outlet: meta.outlet,
       url: meta.url,
-      text: source.text,
-      start: source.start,
-      end: source.end,
+      text: this.unitText[sentence]!,
+      start: this.unitStart[sentence]!,
+      end: this.unitEnd[sentence]!,
       score: Math.round(similarity.score * 1000) / 1000,
       tier: tierOf(similarity),
     };
   }
 
-  /** Term ids and weights of a page unit; unknown words get fresh ids above the vocabulary. */
-  private queryTerms(tokens: readonly Token[]): QueryTerms {
+  /**
+   * A page unit's terms, weights and spelling neighbours; words the corpus does not know get fresh
+   * ids above the vocabulary.
+   */
+  private pageUnit(tokens: readonly Token[]): PageUnit {
     const unknownIds = new Map<string, number>();
-    /** Known term → unknown page words spelled like it (the reverse of their neighbour lists). */
-    const reverse = new Map<number, Map<number, number>>();
-    const unknownNeighbours = new Map<number, Neighbours>();
+    const unknownNeighbours: Neighbours[] = [];
     const sequence: number[] = [];
+    const vocabularySize = this.vocabulary.length;
     for (const token of tokens) {
       let id = this.termIds.get(token.term);
       if (id === undefined && token.kind === 'word' && token.capitalized) {
@@ -290,38 +345,63 @@ export class Matcher {
       else {
         id = unknownIds.get(token.term);
         if (id === undefined) {
-          id = this.vocabulary.length + unknownIds.size;
+          id = vocabularySize + unknownIds.size;
           unknownIds.set(token.term, id);
-          const found = this.spelling.search(token.term);
-          unknownNeighbours.set(id, found);
-          for (let k = 0; k < found.ids.length; k++) {
-            const known = found.ids[k]!;
-            let back = reverse.get(known);
-            if (!back) reverse.set(known, (back = new Map()));
-            back.set(id, found.similarities[k]!);
-          }
+          const found = mergeNeighbours(
+            this.spelling.search(token.term),
+            this.synonyms.of(token.term),
+          );
+          unknownNeighbours.push(found);
         }
       }
       sequence.push(id);
     }
-    const merged: (Neighbours | undefined)[] = [];
-    const neighbours = (id: number): Neighbours => {
-      const unknown = unknownNeighbours.get(id);
-      if (unknown) return unknown;
-      const own = this.spelling.of(id);
-      const back = reverse.get(id);
-      if (!back) return own;
-      let both = merged[id];
-      if (!both) {
-        both = {
-          ids: [...own.ids, ...back.keys()],
-          similarities: [...own.similarities, ...back.values()],
-        };
-        merged[id] = both;
+    const bag = this.bagOf(sequence);
+    // Unknown page words are never in a report unit, so a known term's neighbours among them
+    // cannot add forward credit: its own neighbours suffice there.
+    const near = bag.ids.map((id) =>
+      id >= vocabularySize ? unknownNeighbours[id - vocabularySize]! : this.similarTo(id),
+    );
+    // Spelling similarity is symmetric, so the report terms spelled like a known page term are
+    // exactly those in its spelling list: their credit comes from the page's lists, and a report
+    // term's own spelling neighbours are never looked up (a trigram search per term, which took
+    // most of the first check of an article against a large corpus). Unknown page words are never
+    // in a report, so all their neighbours (spellings and synonyms) credit report terms. Synonyms
+    // are a table look-up and need not be symmetric, so a report term's own are still asked.
+    const soft = new Map<number, number>();
+    const spellingLists = bag.ids.map((id) =>
+      id >= vocabularySize ? unknownNeighbours[id - vocabularySize]! : this.spelling.of(id),
+    );
+    for (const list of spellingLists) {
+      for (let k = 0; k < list.ids.length; k++) {
+        const id = list.ids[k]!;
+        const s = list.similarities[k]!;
+        if (s > (soft.get(id) ?? 0)) soft.set(id, s);
       }
-      return both;
+    }
+    const creditOf = (id: number): number => {
+      if (bag.set.has(id)) return 1;
+      let credit = soft.get(id) ?? 0;
+      const synonyms = this.synonyms.of(this.vocabulary[id]!);
+      for (let k = 0; k < synonyms.ids.length; k++) {
+        const s = synonyms.similarities[k]!;
+        if (s > credit && bag.set.has(synonyms.ids[k]!)) credit = s;
+      }
+      return credit;
     };
-    return { bag: this.bagOf(sequence), neighbours };
+    return { bag, near, creditOf };
+  }
+
+  /** A fresh stamp for the credit cache (reset when the counter would wrap). */
+
+  /** Terms like vocabulary term `id`: its spelling neighbours and its synonyms (remembered). */
+  private similarTo(id: number): Neighbours {
+    let found = this.similar[id];
+    if (!found) {
+      found = mergeNeighbours(this.spelling.of(id), this.synonyms.of(this.vocabulary[id]!));
+      this.similar[id] = found;
+    }
+    return found;
   }
 
   private bagOf(sequence: readonly number[]): TermBag {

@@ -40,10 +40,15 @@ export function areVariants(a: string, b: string): boolean {
   );
 }
 
+/** Most answers of variantOf remembered: far more names than a long article holds. */
+const VARIANT_CACHE_SIZE = 10_000;
+
 /** Groups the name terms of a vocabulary into spelling variants and finds variants of new terms. */
 export class NameVariants {
   /** Skeleton → names with that skeleton. */
   private readonly bySkeleton = new Map<string, string[]>();
+  /** Answers of variantOf so far, until VARIANT_CACHE_SIZE of them (a page repeats its names). */
+  private readonly variants = new Map<string, string | null>();
 
   /** `names`: the vocabulary's name terms. */
   constructor(names: Iterable<string>) {
@@ -59,6 +64,17 @@ export class NameVariants {
   /** The known name closest to `term` among its spelling variants, or null (the term itself excluded). */
   variantOf(term: string): string | null {
     if (term.length < MIN_VARIANT_LENGTH) return null;
+    let found = this.variants.get(term);
+    if (found === undefined) {
+      found = this.closestVariant(term);
+      // A bounded memory: when full, start again rather than track what is used least.
+      if (this.variants.size >= VARIANT_CACHE_SIZE) this.variants.clear();
+      this.variants.set(term, found);
+    }
+    return found;
+  }
+
+  private closestVariant(term: string): string | null {
     let best: string | null = null;
     let bestDistance = Infinity;
     for (const name of this.bySkeleton.get(skeleton(term)) ?? []) {

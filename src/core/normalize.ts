@@ -88,6 +88,13 @@ const SPACE = /^\p{Zs}$/u;
 const COMBINING = /[\p{M}\u1160-\u11ff\ud7b0-\ud7ff\uff9e\uff9f]/uy;
 
 /**
+ * Most combining marks taken into one chunk with their base: Unicode's Stream-Safe Text Format
+ * (UAX #15) allows 30 non-starters in a row. Real text has one to four; NFKC reorders the marks of
+ * a chunk in quadratic time, so a run of 100,000 marks (a "Zalgo" page) would take seconds.
+ */
+const MAX_COMBINING_RUN = 30;
+
+/**
  * How many distinct single code points to remember. Real text uses a few hundred; the cap only
  * bounds memory on adversarial input (every code point of Unicode once).
  */
@@ -217,7 +224,13 @@ export function normalize(text: string): NormalizedText {
     // Extend the chunk over combining marks so NFKC composes "e" + U+0301 into "é" in one piece.
     let end = i + width;
     COMBINING.lastIndex = end;
-    while (end < n && text.charCodeAt(end) >= 0x300 && COMBINING.test(text)) {
+    let marks = 0;
+    while (
+      end < n &&
+      marks++ < MAX_COMBINING_RUN &&
+      text.charCodeAt(end) >= 0x300 &&
+      COMBINING.test(text)
+    ) {
       end = COMBINING.lastIndex;
     }
     const mapped =

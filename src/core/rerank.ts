@@ -3,7 +3,7 @@
  * rarity (idf). Both directions count — how much of the page sentence the report sentence covers
  * and the reverse — so a list item can match the part of a long sentence that makes its claim.
  */
-import type { Neighbours } from './spelling-neighbours';
+import { SOFT_MIN_SIMILARITY, type Neighbours } from './spelling-neighbours';
 
 /** The content terms of one unit, ready to compare. */
 export interface TermBag {
@@ -56,8 +56,22 @@ export interface Similarity {
   order: number;
 }
 
-/** The terms spelled like a term, with their similarity in 0..1; supplied by the matcher. */
-export type NeighboursOf = (id: number) => Neighbours;
+/**
+ * A page unit ready to be compared with many report units: its bag, the spelling neighbours of
+ * each of its terms, and the credit any report term earns against it. A page sentence meets up to
+ * CANDIDATES report sentences that share most of their words, so what depends on the page alone
+ * is worked out once per page unit (and remembered per report term), not once per comparison.
+ */
+export interface PageUnit {
+  bag: TermBag;
+  /** Spelling neighbours (and synonyms) of each term of `bag.ids`, in the same order. */
+  near: readonly Neighbours[];
+  /**
+   * Credit of a report term against the page unit: 1 when the page has it, else the similarity
+   * of its closest spelling neighbour or synonym the page has, else 0.
+   */
+  creditOf(id: number): number;
+}
 
 /**
  * A containment match (a short unit inside a long one) earns at most this share of a full match:
@@ -74,26 +88,53 @@ export const CONTAINMENT_FULL_MASS = 6;
  * sentence holding a fifth of a short one's words (a date, a country, "attack") is topic, not claim.
  */
 export const CONTAINMENT_FLOOR = 0.2;
+/**
+ * Least credit for which a term counts towards the shared-term minimum: a spelling variant's.
+ * Synonyms, credited below that, add to the overlap but not to the count: the count guards
+ * against coincidence, and a thesaurus pairing ("leaves" ~ "going") is weaker evidence of a claim
+ * than the same word.
+ */
+export const SHARED_MIN_CREDIT = SOFT_MIN_SIMILARITY;
 /** Weight of word-order evidence (shared adjacent pairs) added on top of the term overlap. */
 export const ORDER_WEIGHT = 0.1;
 
-/** Adds up the mass of `from`'s terms that `to` has (exactly, or in part through a neighbour). */
-function coveredMass(from: TermBag, toSet: ReadonlySet<number>, neighbours: NeighboursOf) {
+/** Mass of one unit's terms found in the other, and how many terms that is (partial ones in part). */
+interface Cover {
+  mass: number;
+  shared: number;
+}
+
+/** Adds up the mass of the page's terms that the report has (exactly, or in part through a neighbour). */
+function forwardCoverOf(page: PageUnit, report: TermBag): Cover {
+  const { ids, weights } = page.bag;
+  const toSet = report.set;
   let mass = 0;
   let shared = 0;
-  for (let i = 0; i < from.ids.length; i++) {
-    const id = from.ids[i]!;
+  for (let i = 0; i < ids.length; i++) {
     let credit = 0;
-    if (toSet.has(id)) credit = 1;
+    if (toSet.has(ids[i]!)) credit = 1;
     else {
-      const near = neighbours(id);
+      const near = page.near[i]!;
       for (let k = 0; k < near.ids.length; k++) {
         const s = near.similarities[k]!;
         if (s > credit && toSet.has(near.ids[k]!)) credit = s;
       }
     }
-    mass += credit * from.weights[i]!;
-    shared += credit;
+    mass += credit * weights[i]!;
+    if (credit >= SHARED_MIN_CREDIT) shared += credit;
+  }
+  return { mass, shared };
+}
+
+/** Adds up the mass of the report's terms that the page has (exactly, or in part through a neighbour). */
+function backwardCoverOf(report: TermBag, page: PageUnit): Cover {
+  const { ids, weights } = report;
+  let mass = 0;
+  let shared = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const credit = page.creditOf(ids[i]!);
+    mass += credit * weights[i]!;
+    if (credit >= SHARED_MIN_CREDIT) shared += credit;
   }
   return { mass, shared };
 }
@@ -107,17 +148,28 @@ function orderOverlap(a: TermBag, b: TermBag): number {
 }
 
 /**
- * Compares a page unit with a report unit. Below `floor` the result only promises a score under
- * `floor` (word order is not looked at), which is all a caller discarding it needs.
+ * Compares a page unit with a report unit, or returns null when they share fewer than
+ * `minShared` terms or score below `floor` (the candidates a caller would drop). Most candidates
+ * are dropped, so the cheaper direction is worked out first (the one with fewer terms; the report
+ * side's credits the page unit remembers) and ends the comparison when it already decides it.
  */
 export function compareBags(
-  page: TermBag,
+  unit: PageUnit,
   report: TermBag,
-  neighbours: NeighboursOf,
   floor = 0,
-): Similarity {
-  const forwardCover = coveredMass(page, report.set, neighbours);
-  const backwardCover = coveredMass(report, page.set, neighbours);
+  minShared = 0,
+): Similarity | null {
+  const page = unit.bag;
+  // The side with fewer terms first: either side sharing too little ends the comparison.
+  let forwardCover: Cover | null = null;
+  if (page.ids.length < report.ids.length) {
+    forwardCover = forwardCoverOf(unit, report);
+    if (forwardCover.shared < minShared) return null;
+  }
+  const backwardCover = backwardCoverOf(report, unit);
+  if (backwardCover.shared < minShared) return null;
+  forwardCover ??= forwardCoverOf(unit, report);
+  if (forwardCover.shared < minShared) return null;
   const forward = page.mass > 0 ? forwardCover.mass / page.mass : 0;
   const backward = report.mass > 0 ? backwardCover.mass / report.mass : 0;
   const both = forward + backward > 0 ? (2 * forward * backward) / (forward + backward) : 0;
@@ -131,9 +183,10 @@ export function compareBags(
   const overlap = Math.max(both, containment);
   // Word order only ever scales the overlap down (by up to ORDER_WEIGHT), so below the floor it
   // cannot lift a candidate over it.
-  const order =
-    overlap < floor ? 0 : lighterIsPage ? orderOverlap(page, report) : orderOverlap(report, page);
+  if (overlap < floor) return null;
+  const order = lighterIsPage ? orderOverlap(page, report) : orderOverlap(report, page);
   const score = Math.min(1, overlap * (1 - ORDER_WEIGHT) + ORDER_WEIGHT * order * overlap);
+  if (score < floor) return null;
   return {
     score,
     forward,

@@ -282,8 +282,19 @@ const SEGMENT_WINDOW = 2048;
  */
 const WINDOW_MARGIN = 128;
 
+/**
+ * Characters after which Unicode's sentence rules (UAX #29) can end a sentence: sentence
+ * terminals (the full-stop forms among them) and paragraph separators. A block without any is one
+ * sentence, and the segmenter, which costs tens of microseconds per call, is not asked.
+ */
+const MAY_END_SENTENCE =
+  // Vertical tab and form feed too: blocks join lines across them, as across any line break.
+  // eslint-disable-next-line no-control-regex
+  /[\p{Sentence_Terminal}\u2024\ufe52\uff0e\n\r\u000b\u000c\u0085\u2028\u2029]/u;
+
 /** Sentence boundaries (end offsets) inside one block, after the repairs. */
 function sentenceEnds(text: string, start: number, end: number): number[] {
+  if (!MAY_END_SENTENCE.test(text.slice(start, end))) return [end];
   const ends: number[] = [];
   let sentenceStart = start;
   let from = start;

@@ -39,6 +39,9 @@ export interface TokenizeOptions {
  * ("U.S.-Russia", "1,000", "cease-fire", "Russia's"). Splitting happens after the match.
  */
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['.\-,&][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
+/** The characters that split a word into pieces: hyphens and ampersands. */
+const JOINERS = /[-&]/;
+const PIECE = /[^-&]+/g;
 /** Dotted initials: "u.s", "d.c" (the final dot is punctuation to the word pattern). */
 const DOTTED_INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
 const UPPER_START = /^\p{Lu}/u;
@@ -62,6 +65,25 @@ const TITLE_CASE_SHARE = 0.6;
 const MAX_ACRONYM_EXPANSION = 5;
 /** Small words allowed inside an expanded name without giving a letter ("Council on Foreign Relations"). */
 const ACRONYM_GLUE = new Set(['of', 'on', 'and', 'for', 'the', 'in', 'to']);
+
+/**
+ * Most stems remembered. Porter stemming is a chain of regular expressions per word, and a text
+ * repeats its words; a news vocabulary fits many times over, adversarial text cannot grow it.
+ */
+const STEM_CACHE_SIZE = 50_000;
+const stemCache = new Map<string, string>();
+
+/** The Porter stem of a lower-case word (remembered). */
+function stemOf(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word);
+    // A bounded memory: when full, start again rather than track what is used least.
+    if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
 
 /** A word part before stop-word removal and stemming. */
 interface RawPart {
@@ -157,7 +179,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
       continue;
     }
     tokens.push({
-      term: stemmer(word),
+      term: stemOf(word),
       start: part.start,
       end: part.end,
       name: capitalized && !part.initial && !titleCase,
@@ -178,10 +200,15 @@ function rawParts(text: string): RawPart[] {
     const end = start + match[0].length;
     // Pieces between hyphens and ampersands, with their positions in the normalised text.
     const pieces: { s: number; e: number; lower: string; original: string }[] = [];
-    for (const piece of match[0].matchAll(/[^-&]+/g)) {
-      const s = start + piece.index;
-      const e = s + piece[0].length;
-      pieces.push({ s, e, lower: piece[0], original: text.slice(at(s), at(e)) });
+    if (!JOINERS.test(match[0])) {
+      // Most words have no hyphen or ampersand: one piece, without a second regular expression.
+      pieces.push({ s: start, e: end, lower: match[0], original: text.slice(at(start), at(end)) });
+    } else {
+      for (const piece of match[0].matchAll(PIECE)) {
+        const s = start + piece.index;
+        const e = s + piece[0].length;
+        pieces.push({ s, e, lower: piece[0], original: text.slice(at(s), at(e)) });
+      }
     }
     const joinable =
       pieces.length > 1 &&

