@@ -24,10 +24,13 @@ import type {
 
 /**
  * Score at or above which a report's sentence is taken to make the page sentence's claim.
- * Calibrated on the development gold (test/quality): the value that maximises F1 there, inside a
- * plateau of near-equal F1, so small shifts in wording do not flip many decisions.
+ * Calibrated in test/quality on the development gold, its hand-labelled unjudged pairs and the
+ * three held-out articles pooled (their counts summed), among values at which the unrelated fixture
+ * articles match nothing (0.16 and up): F1 peaks at 0.18, inside a plateau (0.17–0.19 within
+ * 0.005), so small shifts in wording do not flip many decisions. On the corpus reports alone the
+ * peak was 0.19; other outlets reword more freely, and pooling their articles moved it down.
  */
-export const MATCH_THRESHOLD = 0.19;
+export const MATCH_THRESHOLD = 0.18;
 /**
  * Fewest distinct content terms two units must share to match at all: one or two shared words
  * ("Leave a Reply" / "Leave a Comment", or just "Putin" and "NATO") are coincidence, not a claim.

@@ -7,6 +7,7 @@ import {
   readUnrelatedArticles,
   sweep,
 } from './calibrate';
+import { heldoutPredictions, readHeldout } from './heldout';
 import { enginePredictions, loadDevCorpus } from './predict';
 import { formatScore, readGold } from './score';
 
@@ -23,13 +24,15 @@ test('the shipped threshold is the calibrated one, and cross-validation shows th
       .check(text, { threshold: FLOOR })
       .sentences.flatMap((s) => s.matches.map((m) => m.score)),
   );
-  const rows = sweep(gold, corpus, reports, unrelated);
+  const heldout = heldoutPredictions(corpus.matcher, readHeldout(), FLOOR);
+  const rows = sweep(gold, corpus, reports, heldout, unrelated);
   const lines = rows
     .filter((r) => r.threshold <= 0.4)
     .map(
       (r) =>
         `${r.threshold.toFixed(2)}  gold F1 ${r.gold.f1.toFixed(3)} (P ${r.gold.precision.toFixed(2)} R ${r.gold.recall.toFixed(2)})` +
         `  extended F1 ${r.extended.f1.toFixed(3)} (P ${r.extended.precision.toFixed(2)} R ${r.extended.recall.toFixed(2)})` +
+        `  held-out F1 ${r.heldout.f1.toFixed(3)}  pooled F1 ${r.pooled.f1.toFixed(3)}` +
         `  unrelated matches ${r.unrelatedMatches}`,
     );
   console.log(`threshold sweep:\n${lines.join('\n')}`);

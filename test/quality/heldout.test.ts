@@ -16,6 +16,11 @@ import { formatScore } from './score';
  * the first run on labels written before the matcher had seen these articles (2026-11-21: engine
  * P 0.951, R 0.647, F1 0.770; plain Fuse.js F1 0.678) minus a margin of 0.05: about 150 judged
  * pairs, so a handful of decisions flipping by a hair's change in scores moves F1 by that much.
+ *
+ * Since then the match threshold has been calibrated on these articles too (pooled with the
+ * development gold, see calibrate.ts), so they are development data now: the figure printed here
+ * is no longer an unbiased estimate for unseen outlets. Before pooling, at the threshold chosen on
+ * the corpus reports alone (0.19): P 0.935, R 0.673, F1 0.783.
  */
 const MIN_HELDOUT_F1 = 0.72;
 
