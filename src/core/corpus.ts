@@ -173,14 +173,18 @@ export function compileCorpus(
   const df: number[] = [];
   const capitalised: number[] = [];
   const lowercase: number[] = [];
+  /** Per term, the last unit that counted it in `df`. */
+  const lastUnit: number[] = [];
   const sentences: CompiledSentence[] = [];
   /** Words written with each term, for the synonym table (only with a lexicon). */
   const surfaces = new Map<number, Set<string>>();
+  // Every stem of the corpus remembered while compiling: its vocabulary outgrows the shared cache.
+  const stems = new Map<string, string>();
   units.forEach((list, report) => {
     for (const unit of list) {
-      const tokens = aliases.apply(tokenize(unit.text, { acronyms: acronymSet }));
+      const tokens = aliases.apply(tokenize(unit.text, { acronyms: acronymSet, stems }));
       const terms: number[] = [];
-      const seen = new Set<number>();
+      const unitNumber = sentences.length;
       for (const token of tokens) {
         let id = termIds.get(token.term);
         if (id === undefined) {
@@ -190,10 +194,11 @@ export function compileCorpus(
           df.push(0);
           capitalised.push(0);
           lowercase.push(0);
+          lastUnit.push(-1);
         }
         terms.push(id);
-        if (!seen.has(id)) {
-          seen.add(id);
+        if (lastUnit[id] !== unitNumber) {
+          lastUnit[id] = unitNumber;
           df[id]!++;
         }
         if (lexicon && token.kind === 'word') {

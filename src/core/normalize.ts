@@ -105,6 +105,9 @@ const charCache = new Map<number, string>();
 
 const REPLACEMENT = 0xfffd;
 
+/** Any character outside ASCII (every UTF-16 code unit above 0x7f). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Maps one code point of the original text to its normalised form (possibly empty). */
 function mapCodePoint(cp: number): string {
   if (REMOVED.has(cp)) return '';
@@ -196,6 +199,13 @@ class Output {
  */
 export function normalize(text: string): NormalizedText {
   const n = text.length;
+  if (!NON_ASCII.test(text)) {
+    // Plain ASCII (most text): the loop below would only fold capitals and grave accents, one
+    // character for one, so the offsets are the identity.
+    const offsets = new Uint32Array(n + 1);
+    for (let k = 0; k <= n; k++) offsets[k] = k;
+    return { text: text.toLowerCase().replaceAll('`', "'"), offsets };
+  }
   // Room for the common case (length unchanged); ligatures and ellipses grow it on demand.
   const out = new Output(n + 16);
   let i = 0;

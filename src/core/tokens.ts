@@ -32,6 +32,11 @@ export interface TokenizeOptions {
    * one ("United States") becomes that acronym, so both spellings meet on one term.
    */
   acronyms?: ReadonlySet<string>;
+  /**
+   * Stems remembered by the caller, without bound (the corpus compiler, whose vocabulary outgrows
+   * the shared cache); by default the shared, bounded cache.
+   */
+  stems?: Map<string, string>;
 }
 
 /**
@@ -49,6 +54,13 @@ const HAS_LOWER = /\p{Ll}/u;
 const HAS_LETTER = /\p{L}/u;
 const ALPHA = /^\p{L}[\p{L}\p{M}]*$/u;
 const DIGIT_START = /^\d/;
+/** Any character outside ASCII (every UTF-16 code unit above 0x7f). */
+const NON_ASCII = /[\u0080-\uffff]/;
+/**
+ * What any acronym in ASCII text contains: two capitals, side by side or around an apostrophe or
+ * a dot ("NATO", "I'M", "U.S"), or dotted initials ("u.s").
+ */
+const MAY_HOLD_ACRONYM = /[A-Z]['.]?[A-Z]|[A-Za-z]\.[A-Za-z]/;
 /** Hyphen-minus, hyphen and non-breaking hyphen: the characters that join compound words. */
 const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
 /** Clitics dropped from the end of a word: possessive 's and contracted verbs. */
@@ -73,8 +85,13 @@ const ACRONYM_GLUE = new Set(['of', 'on', 'and', 'for', 'the', 'in', 'to']);
 const STEM_CACHE_SIZE = 50_000;
 const stemCache = new Map<string, string>();
 
-/** The Porter stem of a lower-case word (remembered). */
-function stemOf(word: string): string {
+/** The Porter stem of a lower-case word (remembered in `cache`, or the shared bounded cache). */
+function stemOf(word: string, cache?: Map<string, string>): string {
+  if (cache) {
+    let stem = cache.get(word);
+    if (stem === undefined) cache.set(word, (stem = stemmer(word)));
+    return stem;
+  }
   let stem = stemCache.get(word);
   if (stem === undefined) {
     stem = stemmer(word);
@@ -179,7 +196,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
       continue;
     }
     tokens.push({
-      term: stemOf(word),
+      term: stemOf(word, options.stems),
       start: part.start,
       end: part.end,
       name: capitalized && !part.initial && !titleCase,
@@ -195,14 +212,28 @@ function rawParts(text: string): RawPart[] {
   const { text: lower, offsets } = normalize(text);
   const parts: RawPart[] = [];
   const at = (i: number): number => offsets[Math.min(i, offsets.length - 1)]!;
-  for (const match of lower.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(lower); match !== null; match = WORD.exec(lower)) {
     const start = match.index;
     const end = start + match[0].length;
+    const word = match[0];
+    if (!JOINERS.test(word) && !word.includes("'") && !word.includes('.')) {
+      // Most words are one piece with nothing to clean: no hyphen, ampersand, apostrophe or dot.
+      parts.push({
+        lower: word,
+        original: text.slice(at(start), at(end)),
+        start: at(start),
+        end: at(end),
+        initial: parts.length === 0,
+        compound: false,
+      });
+      if (lower.charCodeAt(end) === 0x25) parts.push(percentPart(at(end), at(end + 1)));
+      continue;
+    }
     // Pieces between hyphens and ampersands, with their positions in the normalised text.
     const pieces: { s: number; e: number; lower: string; original: string }[] = [];
-    if (!JOINERS.test(match[0])) {
-      // Most words have no hyphen or ampersand: one piece, without a second regular expression.
-      pieces.push({ s: start, e: end, lower: match[0], original: text.slice(at(start), at(end)) });
+    if (!JOINERS.test(word)) {
+      pieces.push({ s: start, e: end, lower: word, original: text.slice(at(start), at(end)) });
     } else {
       for (const piece of match[0].matchAll(PIECE)) {
         const s = start + piece.index;
@@ -248,19 +279,14 @@ function rawParts(text: string): RawPart[] {
         });
       }
     }
-    if (lower.charCodeAt(end) === 0x25) {
-      // "86%" reads as "86 percent".
-      parts.push({
-        lower: 'percent',
-        original: '%',
-        start: at(end),
-        end: at(end + 1),
-        initial: false,
-        compound: false,
-      });
-    }
+    if (lower.charCodeAt(end) === 0x25) parts.push(percentPart(at(end), at(end + 1)));
   }
   return parts;
+}
+
+/** "86%" reads as "86 percent": the part of the percent sign at start..end. */
+function percentPart(start: number, end: number): RawPart {
+  return { lower: 'percent', original: '%', start, end, initial: false, compound: false };
 }
 
 /** True when most words of the unit start with a capital: a headline, where capitals mean little. */
@@ -355,6 +381,9 @@ function expandAcronym(
 
 /** Acronyms written in a text unit ("NATO", "U.S."), for building the corpus's acronym list. */
 export function acronymsIn(text: string): string[] {
+  // Plain ASCII text without what an acronym needs has none, and is not split into words for
+  // nothing (other text may fold into one).
+  if (!NON_ASCII.test(text) && !MAY_HOLD_ACRONYM.test(text)) return [];
   const parts = rawParts(text);
   if (isShouting(parts)) return [];
   const found: string[] = [];
