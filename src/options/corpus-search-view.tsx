@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_QUERY_CHARS, type CorpusHit } from '../core/corpus-search';
 import { t } from '../shared/i18n';
 import type { Result } from '../shared/messages';
+import { webHref } from '../shared/web-href';
 
 /** Pause in typing before searching: one search per word typed, not per key. */
 export const SEARCH_DEBOUNCE_MS = 200;
@@ -16,15 +17,6 @@ type SearchState =
   // blink empty at every word typed.
   | { kind: 'searching'; query: string; previous: Done | null }
   | Done;
-
-function webHref(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The sentence with its matched words in <mark>; spans out of order or range are skipped. */
 function MarkedText({ text, marks }: { text: string; marks: readonly [number, number][] }) {

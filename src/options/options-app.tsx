@@ -15,20 +15,12 @@ import {
 } from '../shared/settings';
 import type { OptionsClient } from './client';
 import { CorpusSearchView } from './corpus-search-view';
+import { webHref } from '../shared/web-href';
 
 const STYLE_KEYS: Record<HighlightStyle, MessageKey> = {
   marker: 'optionsStyleMarker',
   underline: 'optionsStyleUnderline',
 };
-
-function webHref(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function Report({ meta }: { meta: ReportMeta }) {
   const href = webHref(meta.url);

@@ -7,23 +7,13 @@ import { t, type MessageKey } from '../shared/i18n';
 import type { CorpusInfo, EchoNote, TabState } from '../shared/messages';
 import { DiffText } from './diff-text';
 import { StatusView } from './status-view';
+import { webHref } from '../shared/web-href';
 
 const TIER_KEYS: Record<Tier, MessageKey> = {
   verbatim: 'tierVerbatim',
   close: 'tierClose',
   paraphrase: 'tierParaphrase',
 };
-
-/** The URL if it is a web address, else null: never render a `javascript:` or other link. */
-export function webHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A link that opens in a new tab without giving the target page a handle on this one. */
 function ExternalLink({ href, children }: { href: string | undefined; children: string }) {

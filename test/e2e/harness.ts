@@ -151,20 +151,7 @@ export async function startSession(): Promise<Session> {
   }
   // From here on Playwright reports each request with its origin; what the worker did while
   // starting up, before this listener existed, can only have left through the proxy.
-  const requests: SeenRequest[] = [];
-  browser.context.on('request', (request) => {
-    const worker = request.serviceWorker();
-    let from = 'page';
-    if (worker) from = `service worker ${worker.url()}`;
-    else {
-      try {
-        from = `frame ${request.frame().url()}`;
-      } catch {
-        from = 'unknown';
-      }
-    }
-    requests.push({ url: request.url(), from });
-  });
+  const requests = recordRequests(browser.context);
   return {
     browser,
     context: browser.context,
@@ -560,4 +547,23 @@ export async function localeMessages(): Promise<Record<string, { message: string
   return JSON.parse(
     await readFile(path.join(ROOT, 'dist/chrome/_locales/en/messages.json'), 'utf8'),
   ) as Record<string, { message: string }>;
+}
+
+/** Records every request the context makes from now on, with the page, frame or worker it came from. */
+export function recordRequests(context: BrowserContext): SeenRequest[] {
+  const requests: SeenRequest[] = [];
+  context.on('request', (request) => {
+    const worker = request.serviceWorker();
+    let from = 'page';
+    if (worker) from = `service worker ${worker.url()}`;
+    else {
+      try {
+        from = `frame ${request.frame().url()}`;
+      } catch {
+        from = 'unknown';
+      }
+    }
+    requests.push({ url: request.url(), from });
+  });
+  return requests;
 }

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { Browser as WebExtensionApi } from 'webextension-polyfill';
-import { tabIdOf, worker, type Session, type SeenRequest } from './harness';
+import { recordRequests, tabIdOf, worker, type Session } from './harness';
 import { EXTENSION_DIR, launchWithExtension, ROOT } from './support/chromium.mjs';
 import { startSiteServer, type Route } from './support/site-server.mjs';
 
@@ -58,20 +58,7 @@ export async function startHostileSession(
     await site.close();
     throw error;
   }
-  const requests: SeenRequest[] = [];
-  browser.context.on('request', (request) => {
-    const sw = request.serviceWorker();
-    let from = 'page';
-    if (sw) from = `service worker ${sw.url()}`;
-    else {
-      try {
-        from = `frame ${request.frame().url()}`;
-      } catch {
-        from = 'unknown';
-      }
-    }
-    requests.push({ url: request.url(), from });
-  });
+  const requests = recordRequests(browser.context);
   return {
     browser,
     context: browser.context,
