@@ -16,8 +16,8 @@ import { PlaceAliases, placeAliasTable } from './place-aliases';
 import { splitSentences } from './sentences';
 import { uniqueSlugs } from './slug';
 import { surfaceWord, synonymTable, type Lexicon } from './synonyms';
-import { acronymsIn, tokenize } from './tokens';
-import type { ReportMeta } from './types';
+import { tokenize, tokenizeLearning, type Token } from './tokens';
+import type { ReportMeta, Sentence } from './types';
 
 export {
   CORPUS_FORMAT,
@@ -159,15 +159,102 @@ export function compileCorpus(
     if (problem) throw new CorpusError(file, problem);
   }
 
-  // Acronyms first: tokenising "United States" as "us" needs to know that "US" is one.
-  const acronymSet = new Set<string>();
   const units = inputs.map(({ text }) => splitSentences(text));
-  units.forEach((list) => {
-    for (const unit of list) for (const acronym of acronymsIn(unit.text)) acronymSet.add(acronym);
-  });
   const aliasTable = placeAliasTable(countries);
   const aliases = new PlaceAliases(aliasTable);
+  // Tokenising "United States" as "us" needs to know that "US" is an acronym of the corpus. One
+  // pass learns the acronyms while tokenising, noting which units looked up an acronym not known
+  // yet; those of them whose acronym turned up later are tokenised again against the full list.
+  const acronymSet = new Set<string>();
+  /** Per acronym looked up in vain, the units that looked it up (in order, each once). */
+  const missedBy = new Map<string, number[]>();
+  let unitNumber = 0;
+  const missed = (acronym: string): void => {
+    const list = missedBy.get(acronym);
+    if (list === undefined) missedBy.set(acronym, [unitNumber]);
+    else if (list[list.length - 1] !== unitNumber) list.push(unitNumber);
+  };
+  // Every stem of the corpus remembered while compiling: its vocabulary outgrows the shared cache.
+  const stems = new Map<string, string>();
+  const flat = units.flat();
+  const records: UnitRecord[] = [];
+  for (; unitNumber < flat.length; unitNumber++) {
+    const text = flat[unitNumber]!.text;
+    const tokens = tokenizeLearning(text, acronymSet, missed, stems);
+    records.push(recordOf(text, aliases.apply(tokens), lexicon !== undefined));
+  }
+  const stale = new Set<number>();
+  for (const [acronym, list] of missedBy) {
+    if (acronymSet.has(acronym)) for (const n of list) stale.add(n);
+  }
+  for (const n of stale) {
+    const text = flat[n]!.text;
+    records[n] = recordOf(
+      text,
+      aliases.apply(tokenize(text, { acronyms: acronymSet, stems })),
+      lexicon !== undefined,
+    );
+  }
+  const terms = numberTerms(units, records, lexicon !== undefined);
+  const { vocabulary, df, names, sentences, surfaces } = terms;
+  const compiled: CompiledCorpus = {
+    format: CORPUS_FORMAT,
+    version: CORPUS_VERSION,
+    story,
+    reports: inputs.map((input) => ({ ...input.meta })),
+    vocabulary,
+    df,
+    names,
+    acronyms: [...acronymSet].sort(),
+    aliases: aliasTable,
+    sentences,
+  };
+  if (lexicon) compiled.synonyms = synonymTable(vocabulary, surfaces, lexicon);
+  return compiled;
+}
 
+/** The corpus's terms numbered in order of first use, with their counts and each unit's terms. */
+interface NumberedTerms {
+  vocabulary: string[];
+  df: number[];
+  names: number[];
+  sentences: CompiledSentence[];
+  /** Words written with each term, for the synonym table (only with a lexicon). */
+  surfaces: Map<number, Set<string>>;
+}
+
+/** What numbering needs of one unit's tokens. */
+interface UnitRecord {
+  terms: string[];
+  /** Per token: NAME, LOWER_WORD. */
+  flags: number[];
+  /** Per token, the surface word of a word token (null for others), only with a lexicon. */
+  surfaces: (string | null)[] | null;
+}
+
+/** The token is written like a name. */
+const NAME = 1;
+/** The token is a word written in lower case. */
+const LOWER_WORD = 2;
+
+function recordOf(text: string, tokens: readonly Token[], withSurfaces: boolean): UnitRecord {
+  const terms: string[] = [];
+  const flags: number[] = [];
+  const surfaces: (string | null)[] | null = withSurfaces ? [] : null;
+  for (const token of tokens) {
+    terms.push(token.term);
+    flags.push(token.name ? NAME : !token.capitalized && token.kind === 'word' ? LOWER_WORD : 0);
+    surfaces?.push(token.kind === 'word' ? surfaceWord(text.slice(token.start, token.end)) : null);
+  }
+  return { terms, flags, surfaces };
+}
+
+/** Numbers the terms of every unit in order of first use and counts them. */
+function numberTerms(
+  units: readonly Sentence[][],
+  records: readonly UnitRecord[],
+  withSurfaces: boolean,
+): NumberedTerms {
   const vocabulary: string[] = [];
   const termIds = new Map<string, number>();
   const df: number[] = [];
@@ -176,21 +263,19 @@ export function compileCorpus(
   /** Per term, the last unit that counted it in `df`. */
   const lastUnit: number[] = [];
   const sentences: CompiledSentence[] = [];
-  /** Words written with each term, for the synonym table (only with a lexicon). */
   const surfaces = new Map<number, Set<string>>();
-  // Every stem of the corpus remembered while compiling: its vocabulary outgrows the shared cache.
-  const stems = new Map<string, string>();
   units.forEach((list, report) => {
     for (const unit of list) {
-      const tokens = aliases.apply(tokenize(unit.text, { acronyms: acronymSet, stems }));
-      const terms: number[] = [];
       const unitNumber = sentences.length;
-      for (const token of tokens) {
-        let id = termIds.get(token.term);
+      const record = records[unitNumber]!;
+      const terms: number[] = [];
+      for (let k = 0; k < record.terms.length; k++) {
+        const term = record.terms[k]!;
+        let id = termIds.get(term);
         if (id === undefined) {
           id = vocabulary.length;
-          vocabulary.push(token.term);
-          termIds.set(token.term, id);
+          vocabulary.push(term);
+          termIds.set(term, id);
           df.push(0);
           capitalised.push(0);
           lowercase.push(0);
@@ -201,13 +286,15 @@ export function compileCorpus(
           lastUnit[id] = unitNumber;
           df[id]!++;
         }
-        if (lexicon && token.kind === 'word') {
+        const surface = withSurfaces ? record.surfaces![k] : null;
+        if (surface != null) {
           let words = surfaces.get(id);
           if (!words) surfaces.set(id, (words = new Set()));
-          words.add(surfaceWord(unit.text.slice(token.start, token.end)));
+          words.add(surface);
         }
-        if (token.name) capitalised[id]!++;
-        else if (!token.capitalized && token.kind === 'word') lowercase[id]!++;
+        const flag = record.flags[k]!;
+        if (flag === NAME) capitalised[id]!++;
+        else if (flag === LOWER_WORD) lowercase[id]!++;
       }
       sentences.push({
         report,
@@ -223,20 +310,7 @@ export function compileCorpus(
   for (let id = 0; id < vocabulary.length; id++) {
     if (capitalised[id]! > lowercase[id]!) names.push(id);
   }
-  const compiled: CompiledCorpus = {
-    format: CORPUS_FORMAT,
-    version: CORPUS_VERSION,
-    story,
-    reports: inputs.map((input) => ({ ...input.meta })),
-    vocabulary,
-    df,
-    names,
-    acronyms: [...acronymSet].sort(),
-    aliases: aliasTable,
-    sentences,
-  };
-  if (lexicon) compiled.synonyms = synonymTable(vocabulary, surfaces, lexicon);
-  return compiled;
+  return { vocabulary, df, names, sentences, surfaces };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -61,6 +61,34 @@ const NON_ASCII = /[\u0080-\uffff]/;
  * a dot ("NATO", "I'M", "U.S"), or dotted initials ("u.s").
  */
 const MAY_HOLD_ACRONYM = /[A-Z]['.]?[A-Z]|[A-Za-z]\.[A-Za-z]/;
+/** Whether `word` is letters (and marks) only, as ALPHA tests; plain ASCII without the regex. */
+function isAlpha(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x80) return ALPHA.test(word);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a))) return false;
+  }
+  return true;
+}
+
+/** Whether `word` starts with a capital, as UPPER_START tests; plain ASCII without the regex. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return UPPER_START.test(word);
+}
+
+/** Whether `word` holds a lower-case letter, as HAS_LOWER tests; plain ASCII without the regex. */
+function hasLower(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x80) return HAS_LOWER.test(word);
+    if (c >= 0x61 && c <= 0x7a) return true;
+  }
+  return false;
+}
+
 /** Hyphen-minus, hyphen and non-breaking hyphen: the characters that join compound words. */
 const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
 /** Clitics dropped from the end of a word: possessive 's and contracted verbs. */
@@ -119,15 +147,58 @@ interface RawPart {
  * returns [] for text without letters or digits.
  */
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
+  const acronyms = options.acronyms;
+  return tokensOf(
+    text,
+    rawParts(text),
+    acronyms && acronyms.size > 0 ? acronyms : undefined,
+    options.stems,
+  );
+}
+
+/** What tokenising asks of the acronym list: only whether it holds a word. */
+interface AcronymLookup {
+  has(acronym: string): boolean;
+}
+
+/**
+ * Tokenises a unit for the corpus compiler in one pass over its words: the unit's own acronyms are
+ * added to `known` first (as {@link acronymsIn} finds them), then the unit is tokenised against
+ * `known`. Every acronym looked up and not (yet) known is passed to `missed`: when none of those is
+ * in the final list, the tokens are the same as tokenising against the final list.
+ */
+export function tokenizeLearning(
+  text: string,
+  known: Set<string>,
+  missed: (acronym: string) => void,
+  stems?: Map<string, string>,
+): Token[] {
   const parts = rawParts(text);
+  if (mayHoldAcronym(text)) addAcronyms(parts, known);
+  const lookup: AcronymLookup = {
+    has(acronym) {
+      if (known.has(acronym)) return true;
+      missed(acronym);
+      return false;
+    },
+  };
+  return tokensOf(text, parts, lookup, stems);
+}
+
+/** Tokens of a unit from its parts; `acronyms` is undefined when no acronym is known. */
+function tokensOf(
+  text: string,
+  parts: RawPart[],
+  acronyms: AcronymLookup | undefined,
+  stems: Map<string, string> | undefined,
+): Token[] {
   if (parts.length === 0) return [];
   const titleCase = isTitleCase(parts);
   const shouting = isShouting(parts);
   const tokens: Token[] = [];
-  const acronyms = options.acronyms;
   for (let i = 0; i < parts.length;) {
     const part = parts[i]!;
-    if (acronyms && acronyms.size > 0) {
+    if (acronyms) {
       const expanded = expandAcronym(text, parts, i, acronyms);
       if (expanded) {
         tokens.push(expanded.token);
@@ -182,7 +253,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     i++;
     const word = part.lower;
     if (word.length < 2 || STOP_WORDS.has(word) || !HAS_LETTER.test(word)) continue;
-    const capitalized = UPPER_START.test(part.original);
+    const capitalized = startsUpper(part.original);
     if (capitalized && acronyms?.has(word)) {
       // "Nato" is how some outlets write "NATO".
       tokens.push({
@@ -196,7 +267,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
       continue;
     }
     tokens.push({
-      term: stemOf(word, options.stems),
+      term: stemOf(word, stems),
       start: part.start,
       end: part.end,
       name: capitalized && !part.initial && !titleCase,
@@ -245,9 +316,7 @@ function rawParts(text: string): RawPart[] {
       pieces.length > 1 &&
       // Only real hyphens make a compound; a dash between words ("work—buy") is punctuation.
       pieces.slice(1).every((p) => HYPHENS.has(text.charCodeAt(at(p.s - 1)))) &&
-      pieces.every(
-        (p) => ALPHA.test(p.lower) && p.lower.length > 1 && !UPPER_START.test(p.original),
-      ) &&
+      pieces.every((p) => isAlpha(p.lower) && p.lower.length > 1 && !startsUpper(p.original)) &&
       // "thirty-day" is a number and a word, like "30-day".
       !pieces.some((p) => isNumberWord(p.lower));
     if (joinable) {
@@ -294,9 +363,9 @@ function isTitleCase(parts: readonly RawPart[]): boolean {
   let words = 0;
   let capitals = 0;
   for (const part of parts) {
-    if (part.lower.length < 4 || !ALPHA.test(part.lower)) continue;
+    if (part.lower.length < 4 || !isAlpha(part.lower)) continue;
     words++;
-    if (UPPER_START.test(part.original)) capitals++;
+    if (startsUpper(part.original)) capitals++;
   }
   return words >= 3 && capitals / words >= TITLE_CASE_SHARE;
 }
@@ -305,7 +374,7 @@ function isTitleCase(parts: readonly RawPart[]): boolean {
 function isShouting(parts: readonly RawPart[]): boolean {
   let words = 0;
   for (const part of parts) {
-    if (HAS_LOWER.test(part.original)) return false;
+    if (hasLower(part.original)) return false;
     if (HAS_LETTER.test(part.original)) words++;
   }
   return words >= 2;
@@ -318,8 +387,8 @@ function acronymOf(part: RawPart): string | null {
   if (
     letters.length >= 2 &&
     letters.length <= MAX_ACRONYM_LENGTH &&
-    ALPHA.test(part.lower) &&
-    !HAS_LOWER.test(letters)
+    isAlpha(part.lower) &&
+    !hasLower(letters)
   ) {
     return part.lower;
   }
@@ -334,11 +403,10 @@ function expandAcronym(
   text: string,
   parts: readonly RawPart[],
   i: number,
-  acronyms: ReadonlySet<string>,
+  acronyms: AcronymLookup,
 ): { token: Token; length: number } | null {
   const first = parts[i]!;
-  if (!UPPER_START.test(first.original) || !HAS_LOWER.test(first.original) || first.compound)
-    return null;
+  if (!startsUpper(first.original) || !hasLower(first.original) || first.compound) return null;
   let initials = '';
   let best: { token: Token; length: number } | null = null;
   let words = 0;
@@ -354,12 +422,7 @@ function expandAcronym(
         break;
     }
     if (ACRONYM_GLUE.has(part.original)) continue; // lower-case glue word inside the name
-    if (
-      !UPPER_START.test(part.original) ||
-      !HAS_LOWER.test(part.original) ||
-      !ALPHA.test(part.lower)
-    )
-      break;
+    if (!startsUpper(part.original) || !hasLower(part.original) || !isAlpha(part.lower)) break;
     initials += part.lower[0];
     words++;
     if (words >= 2 && acronyms.has(initials)) {
@@ -383,13 +446,21 @@ function expandAcronym(
 export function acronymsIn(text: string): string[] {
   // Plain ASCII text without what an acronym needs has none, and is not split into words for
   // nothing (other text may fold into one).
-  if (!NON_ASCII.test(text) && !MAY_HOLD_ACRONYM.test(text)) return [];
-  const parts = rawParts(text);
-  if (isShouting(parts)) return [];
-  const found: string[] = [];
+  if (!mayHoldAcronym(text)) return [];
+  const found = new Set<string>();
+  addAcronyms(rawParts(text), found);
+  return [...found];
+}
+
+function mayHoldAcronym(text: string): boolean {
+  return NON_ASCII.test(text) || MAY_HOLD_ACRONYM.test(text);
+}
+
+/** Adds the acronyms written in a unit's parts to `found` (none in an all-capital unit). */
+function addAcronyms(parts: readonly RawPart[], found: Set<string>): void {
+  if (isShouting(parts)) return;
   for (const part of parts) {
     const acronym = acronymOf(part);
-    if (acronym && !DIGIT_START.test(acronym)) found.push(acronym);
+    if (acronym && !DIGIT_START.test(acronym)) found.add(acronym);
   }
-  return found;
 }
