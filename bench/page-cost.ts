@@ -24,6 +24,7 @@ import { buildNamedExtension } from './named-build';
 import { median, round } from './stats';
 import { generateCorpus } from './synthetic-corpus';
 import { analyseTrace, type TraceEvent, type WorkKind } from './trace';
+import { PAGES, type PageRef } from '../test/e2e/support/pages';
 
 /** What a page is, which decides whether highlights are expected on it. */
 export type PageKind = 'report' | 'other-outlet' | 'long' | 'unrelated' | 'not-article';
@@ -97,40 +98,6 @@ const WATCH_MS = 1_500;
 const LONG_ARTICLE_WORDS = 10_000;
 const LONG_HOST = 'longread.test';
 const LONG_PATH = '/2025/03/14/the-long-road-to-a-ceasefire';
-
-/** A page of the fixture site (test/fixtures/site/hosts/<host>/<path>). */
-interface PageRef {
-  host: string;
-  path: string;
-}
-
-/**
- * The fixture site's pages measured here. The browser tests' harness lists the same pages, but it
- * configures vitest when imported, so it cannot be loaded outside a test run.
- */
-const PAGES = {
-  cnews: {
-    host: 'cnewslive.test',
-    path: '/news/29835/russia-presents-us-with-demands-for-ending-ukraine-war-and-resetting-relations-aj',
-  },
-  yournews: { host: 'ganjingworld.test', path: '/news/1hg77petps26IKb20bldKghoE1kj1c' },
-  truther: { host: 'trutherdaily.test', path: '/russia-demands' },
-  chriswick: {
-    host: 'chriswicknews.test',
-    path: '/russia-presents-u-s-with-list-of-demands-to-end-war-in-ukraine/13274/',
-  },
-  eawaz: {
-    host: 'eawaz.test',
-    path: '/usa-news/putins-conditions-without-which-there-is-no-truce-trump-is-waiting-for-an-answer-to-a-key-question/',
-  },
-  meridian: {
-    host: 'meridianpost.test',
-    path: '/world/2025/mar/14/russia-demands-ceasefire-talks',
-  },
-  sport: { host: 'meridianpost.test', path: '/sport/2025/mar/15/harbour-city-rovers-derby' },
-  home: { host: 'meridianpost.test', path: '/' },
-  shop: { host: 'northwind-shop.test', path: '/products/ridgeline-jacket' },
-} satisfies Record<string, PageRef>;
 
 /** The fixture pages measured, with what they are. */
 const MEASURED: { name: string; ref: PageRef; kind: PageKind }[] = [

@@ -30,16 +30,7 @@ export {
 } from './corpus-format';
 
 /** A report entry of `reports.json` before ids are given. */
-interface ManifestEntry {
-  file: string;
-  outlet: string;
-  site: string;
-  url: string;
-  title: string | null;
-  published: string;
-  origin: string;
-  note?: string;
-}
+type ManifestEntry = Omit<ReportMeta, 'id'>;
 
 /** What `reports.json` holds once checked. */
 export interface Manifest {

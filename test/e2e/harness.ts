@@ -24,6 +24,9 @@ import {
   waitForTabState as waitForState,
 } from './support/extension.mjs';
 import { startSiteServer, type SiteServer } from './support/site-server.mjs';
+import { PAGES, type PageRef } from './support/pages';
+
+export { PAGES, type PageRef };
 
 // The service worker's global, as code passed to `worker.evaluate` sees it.
 declare const chrome: WebExtensionApi;
@@ -41,36 +44,7 @@ export const RESULTS_DIR = path.join(ROOT, 'test-results/e2e');
 /** The highlight names the content script registers, by number of other outlets (1, 2, 3+). */
 export const HIGHLIGHT_NAMES = ['crosscheck-1', 'crosscheck-2', 'crosscheck-3'] as const;
 
-/** Pages of the fixture site, by what they are. Paths are those of test/fixtures/site/hosts/. */
-export const PAGES = {
-  cnews: {
-    host: 'cnewslive.test',
-    path: '/news/29835/russia-presents-us-with-demands-for-ending-ukraine-war-and-resetting-relations-aj',
-  },
-  yournews: { host: 'ganjingworld.test', path: '/news/1hg77petps26IKb20bldKghoE1kj1c' },
-  truther: { host: 'trutherdaily.test', path: '/russia-demands' },
-  chriswick: {
-    host: 'chriswicknews.test',
-    path: '/russia-presents-u-s-with-list-of-demands-to-end-war-in-ukraine/13274/',
-  },
-  eawaz: {
-    host: 'eawaz.test',
-    path: '/usa-news/putins-conditions-without-which-there-is-no-truce-trump-is-waiting-for-an-answer-to-a-key-question/',
-  },
-  meridian: {
-    host: 'meridianpost.test',
-    path: '/world/2025/mar/14/russia-demands-ceasefire-talks',
-  },
-  sport: { host: 'meridianpost.test', path: '/sport/2025/mar/15/harbour-city-rovers-derby' },
-  home: { host: 'meridianpost.test', path: '/' },
-  search: { host: 'meridianpost.test', path: '/search?q=russia+demands' },
-  shop: { host: 'northwind-shop.test', path: '/products/ridgeline-jacket' },
-  spa: { host: 'newsline.test', path: '/story/russia-demands' },
-  rerender: { host: 'dailyledger.test', path: '/live/russia-demands' },
-} as const;
-
 /** A page of the fixture site. */
-export type PageRef = { host: string; path: string };
 
 /** One network request seen in the browser, with the context it came from. */
 export interface SeenRequest {

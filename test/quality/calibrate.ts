@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { scoreHeldout, type PredictedUnit } from './heldout';
 import type { DevCorpus } from './predict';
 import {
-  count,
+  countReport,
   figures,
   judge,
   zeroCounts,
@@ -79,16 +79,7 @@ function scoreJudged(
   threshold: number,
 ): Score {
   const counts = zeroCounts();
-  reports.forEach((report, r) => {
-    report.units.forEach((unit, i) => {
-      const judgement = judgements[r]![i];
-      if (!judgement) return;
-      const predicted = new Set<string>();
-      for (const [file, score] of unit.scores)
-        if (file !== report.file && score >= threshold) predicted.add(file);
-      count(counts, judgement, predicted);
-    });
-  });
+  reports.forEach((report, r) => countReport(counts, report, judgements[r]!, threshold));
   return figures(counts);
 }
 

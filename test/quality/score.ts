@@ -154,6 +154,23 @@ export interface ScoredReport {
   units: ScoredUnit[];
 }
 
+/** Adds one report's judged units to `counts`, predicting every other report scored at `threshold` or more. */
+export function countReport(
+  counts: Counts,
+  report: ScoredReport,
+  judgements: readonly (Judgement | null | undefined)[],
+  threshold: number,
+): void {
+  report.units.forEach((unit, i) => {
+    const judgement = judgements[i];
+    if (!judgement) return;
+    const predicted = new Set<string>();
+    for (const [file, score] of unit.scores)
+      if (file !== report.file && score >= threshold) predicted.add(file);
+    count(counts, judgement, predicted);
+  });
+}
+
 /** Scores predictions at one threshold: a report is predicted for a unit when its score ≥ threshold. */
 export function scoreAt(
   gold: Gold,
@@ -164,14 +181,7 @@ export function scoreAt(
   const counts = zeroCounts();
   for (const report of reports) {
     const judgements = judge(gold, report.file, report.text, report.units, claims);
-    report.units.forEach((unit, i) => {
-      const judgement = judgements[i];
-      if (!judgement) return;
-      const predicted = new Set<string>();
-      for (const [file, score] of unit.scores)
-        if (file !== report.file && score >= threshold) predicted.add(file);
-      count(counts, judgement, predicted);
-    });
+    countReport(counts, report, judgements, threshold);
   }
   return figures(counts);
 }
