@@ -67,7 +67,7 @@ const log = (line: string): void => console.log(line);
 async function runPart(args: Args): Promise<void> {
   let result: unknown;
   if (args.part === 'engine') result = await runEngineVsFuse(args.quick, log);
-  else if (args.part === 'scale') result = runScale(args.reports, log);
+  else if (args.part === 'scale') result = await runScale(args.reports, log);
   else if (args.part === 'page') result = await runPageCost(args.quick, log);
   else throw new Error(`unknown part ${String(args.part)}`);
   writeFileSync(args.out ?? '/dev/stdout', JSON.stringify(result));

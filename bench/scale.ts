@@ -140,7 +140,7 @@ function probe(report: ArticleReport, text: string, realIds: ReadonlySet<string>
 }
 
 /** Runs part 2 for one corpus size. */
-export function runScale(reports: number, log: (line: string) => void): ScaleRow {
+export async function runScale(reports: number, log: (line: string) => void): Promise<ScaleRow> {
   const { inputs: real } = realReports();
   const realIds = new Set(real.map((r) => r.meta.id));
   const t0 = performance.now();
@@ -184,12 +184,12 @@ export function runScale(reports: number, log: (line: string) => void): ScaleRow
   compiled = null;
   corpus = null;
 
-  collectGarbage();
+  await collectGarbage();
   const before = heapBytes();
   const t2 = performance.now();
   const matcher = loadIndex(file);
   const loadS = (performance.now() - t2) / 1000;
-  collectGarbage();
+  await collectGarbage();
   const heapMb = (heapBytes() - before) / 2 ** 20;
   rmSync(file, { force: true });
   log(
@@ -216,7 +216,7 @@ export function runScale(reports: number, log: (line: string) => void): ScaleRow
   const msUnrelated = median(firstUnrelated);
   const again = { warmup: 1, runs: 9, budgetMs: 5_000, minRuns: 3 };
   const msRepeat = median(timeRuns(() => matcher.check(paraphrase), again));
-  collectGarbage();
+  await collectGarbage();
   const heapAfterMb = (heapBytes() - before) / 2 ** 20;
   log(
     `  1,000-word article, first check: ${msParaphrase.toFixed(2)} ms (retelling), ${msUnrelated.toFixed(2)} ms (unrelated); again ${msRepeat.toFixed(2)} ms`,

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  SOFT_MAX_LENGTH,
+  SOFT_MIN_LENGTH,
+  SOFT_MIN_SIMILARITY,
+  SpellingNeighbours,
+  type Neighbours,
+} from '../../src/core/spelling-neighbours';
+
+/** The definition, term against term: Dice similarity of boundary-padded trigram sets. */
+function trigramSet(term: string): Set<string> | null {
+  if (term.length < SOFT_MIN_LENGTH || term.length > SOFT_MAX_LENGTH) return null;
+  if (!/^\p{Ll}+$/u.test(term)) return null;
+  const padded = `#${term}#`;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  return grams;
+}
+
+function bruteForce(
+  vocabulary: readonly string[],
+  term: string,
+  self: number,
+): Map<number, number> {
+  const mine = trigramSet(term);
+  const found = new Map<number, number>();
+  if (!mine) return found;
+  vocabulary.forEach((other, id) => {
+    const theirs = trigramSet(other);
+    if (id === self || !theirs) return;
+    let shared = 0;
+    for (const gram of mine) if (theirs.has(gram)) shared++;
+    const dice = (2 * shared) / (mine.size + theirs.size);
+    if (dice >= SOFT_MIN_SIMILARITY) found.set(id, dice);
+  });
+  return found;
+}
+
+function asMap(neighbours: Neighbours): Map<number, number> {
+  return new Map(neighbours.ids.map((id, k) => [id, neighbours.similarities[k]!]));
+}
+
+/**
+ * Words from a small alphabet, so that many share most of their trigrams; a few letters outside
+ * a–z and a few capitals and digits (never compared by spelling) mixed in.
+ */
+const word = fc
+  .array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'é', 'ж', 'A', '1'), {
+    minLength: 3,
+    maxLength: 14,
+  })
+  .map((letters) => letters.join(''));
+const stem = fc.constantFrom('pres', 'establ', 'negotiat', 'kre', 'aaaa');
+/** Words built around a few shared stems, like the inflections and compounds of real text. */
+const relatedWord = fc
+  .tuple(
+    fc.constantFrom('', 're', 'in', 'un', 'a'),
+    stem,
+    fc.constantFrom('', 'i', 'ing', 'ed', 's', 'ions'),
+  )
+  .map((parts) => parts.join(''));
+const someWord = fc.oneof({ arbitrary: word, weight: 1 }, { arbitrary: relatedWord, weight: 3 });
+const vocabularyOf = fc.uniqueArray(someWord, { minLength: 1, maxLength: 120 });
+
+describe('SpellingNeighbours', () => {
+  test('finds exactly the terms at or above the Dice cut, for vocabulary terms', () => {
+    fc.assert(
+      fc.property(vocabularyOf, (vocabulary) => {
+        const index = new SpellingNeighbours(vocabulary);
+        vocabulary.forEach((term, id) => {
+          expect(asMap(index.of(id))).toEqual(bruteForce(vocabulary, term, id));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('finds exactly the terms at or above the Dice cut, for spellings it has not seen', () => {
+    fc.assert(
+      fc.property(vocabularyOf, fc.array(someWord, { maxLength: 20 }), (vocabulary, queries) => {
+        const index = new SpellingNeighbours(vocabulary);
+        for (const query of queries) {
+          expect(asMap(index.search(query))).toEqual(bruteForce(vocabulary, query, -1));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('links inflections and compounds, and not short or unlike words', () => {
+    const vocabulary = [
+      'previous',
+      'previou',
+      'establish',
+      'reestablish',
+      'person',
+      'attack',
+      'war',
+    ];
+    const index = new SpellingNeighbours(vocabulary);
+    expect(index.of(0).ids).toEqual([1]);
+    expect(index.of(3).ids).toEqual([2]);
+    expect(index.search('inperson').ids).toEqual([4]);
+    expect(index.search('attach').ids).toEqual([]);
+    expect(index.search('wars').ids).toEqual([]);
+    // Longer runs of letters than any word are not compared by spelling.
+    const long = 'a'.repeat(SOFT_MAX_LENGTH + 1);
+    expect(new SpellingNeighbours([long, `${long}b`]).of(0).ids).toEqual([]);
+  });
+});
