@@ -37,14 +37,18 @@ async function packageVersion() {
 /**
  * Compiles assets/corpus (reports.json + one text per report) into dist/corpus/index.json, the
  * prebuilt index the CLI and the extension load. The compiler is TypeScript, so it is bundled to a
- * temporary module first. A broken corpus throws a CorpusError naming the file and the problem.
+ * temporary module first, with the worker that compiles part of a large corpus on another thread.
+ * A broken corpus throws a CorpusError naming the file and the problem.
  */
 async function buildCorpus() {
   const tmp = path.join(dist, '.tmp');
-  const compiler = path.join(tmp, 'compile-corpus.mjs');
   await esbuild.build({
-    entryPoints: [path.join(root, 'src/cli/read-corpus.ts')],
-    outfile: compiler,
+    entryPoints: {
+      'compile-corpus': path.join(root, 'src/cli/read-corpus.ts'),
+      'compile-worker': path.join(root, 'src/cli/compile-worker.ts'),
+    },
+    outdir: tmp,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -52,10 +56,15 @@ async function buildCorpus() {
     packages: 'external',
     logLevel: 'warning',
   });
-  const { compileCorpusDir } = await import(pathToFileURL(compiler).href);
+  const { compileCorpusDirInThreads } = await import(
+    pathToFileURL(path.join(tmp, 'compile-corpus.mjs')).href
+  );
   let compiled;
   try {
-    compiled = compileCorpusDir(path.join(root, 'assets/corpus'));
+    compiled = await compileCorpusDirInThreads(
+      path.join(root, 'assets/corpus'),
+      pathToFileURL(path.join(tmp, 'compile-worker.mjs')),
+    );
   } catch (error) {
     // One line naming the file and the problem; a stack trace would bury it.
     throw new Error(`corpus: ${error instanceof Error ? error.message : String(error)}`);

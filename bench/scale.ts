@@ -6,7 +6,9 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileCorpus, type CompiledCorpus, type CorpusInput } from '../src/core/corpus';
+import { pathToFileURL } from 'node:url';
+import { compileCorpusInThreads, threadsFor } from '../src/cli/compile-threads';
+import type { CompiledCorpus, CorpusInput } from '../src/core/corpus';
 import { Matcher } from '../src/core/matcher';
 import { splitSentences } from '../src/core/sentences';
 import type { ArticleReport } from '../src/core/types';
@@ -23,8 +25,9 @@ export interface ScaleRow {
   words: number;
   sentences: number;
   vocabulary: number;
-  /** compileCorpus: split, tokenise and count (what the build does). */
+  /** The build's compile: split, tokenise and count, on `build_threads` threads. */
   build_s: number;
+  build_threads: number;
   /** JSON.parse of the serialized index plus Matcher.fromCompiled (what the background does at start). */
   load_s: number;
   /** Heap (and typed-array memory) the loaded matcher keeps, after garbage collection. */
@@ -165,8 +168,18 @@ export async function runScale(reports: number, log: (line: string) => void): Pr
   const unrelated = unrelatedOnes[WARMUP_PROBES]!;
 
   // Build: what the build step does with the corpus sources.
+  const threads = threadsFor(corpus.inputs);
+  const worker = pathToFileURL(path.join(ROOT, 'bench/out/compile-worker.mjs'));
   const t1 = performance.now();
-  let compiled: CompiledCorpus | null = compileCorpus(corpus.inputs, null);
+  let compiled: CompiledCorpus | null = await compileCorpusInThreads(
+    corpus.inputs,
+    null,
+    undefined,
+    {
+      worker,
+      threads,
+    },
+  );
   const buildS = (performance.now() - t1) / 1000;
   const sentences = compiled.sentences.length;
   const vocabulary = compiled.vocabulary.length;
@@ -257,6 +270,7 @@ export async function runScale(reports: number, log: (line: string) => void): Pr
     sentences,
     vocabulary,
     build_s: round(buildS, 2),
+    build_threads: threads,
     load_s: round(loadS, 2),
     heap_mb: round(heapMb, 1),
     json_mb: round(jsonBytes / 2 ** 20, 1),

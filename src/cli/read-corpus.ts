@@ -8,6 +8,7 @@ import {
   type CompiledCorpus,
   type CorpusInput,
 } from '../core/corpus';
+import { compileCorpusInThreads } from './compile-threads';
 import { readWordNet } from './wordnet';
 
 /** The manifest's file name inside the corpus folder. */
@@ -53,4 +54,13 @@ export function readCorpus(dir: string): { story: string | null; inputs: CorpusI
 export function compileCorpusDir(dir: string): CompiledCorpus {
   const { story, inputs } = readCorpus(dir);
   return compileCorpus(inputs, story, readWordNet());
+}
+
+/**
+ * The same as {@link compileCorpusDir}, with a large corpus compiled on several threads. `worker`
+ * is the bundled compile-worker module.
+ */
+export async function compileCorpusDirInThreads(dir: string, worker: URL): Promise<CompiledCorpus> {
+  const { story, inputs } = readCorpus(dir);
+  return compileCorpusInThreads(inputs, story, readWordNet(), { worker });
 }

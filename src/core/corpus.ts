@@ -17,7 +17,7 @@ import { splitSentences } from './sentences';
 import { uniqueSlugs } from './slug';
 import { surfaceWord, synonymTable, type Lexicon } from './synonyms';
 import { tokenize, tokenizeLearning, type Token } from './tokens';
-import type { ReportMeta, Sentence } from './types';
+import type { ReportMeta, Sentence, UnitKind } from './types';
 
 export {
   CORPUS_FORMAT,
@@ -124,16 +124,8 @@ export function textProblem(text: string): string | null {
   return null;
 }
 
-/**
- * Compiles checked reports into the prebuilt index. Throws a CorpusError naming the report's file
- * when its text is empty or binary or its metadata is incomplete. With a `lexicon` (a thesaurus,
- * build time only), the index also gets the synonyms of the corpus's words.
- */
-export function compileCorpus(
-  inputs: readonly CorpusInput[],
-  story: string | null = null,
-  lexicon?: Lexicon,
-): CompiledCorpus {
+/** Throws a CorpusError naming the report's file when its text or metadata cannot be compiled. */
+export function checkInputs(inputs: readonly CorpusInput[]): void {
   if (inputs.length === 0) throw new CorpusError('corpus', 'has no reports');
   const ids = new Set<string>();
   for (const { meta, text } of inputs) {
@@ -149,45 +141,179 @@ export function compileCorpus(
     const problem = textProblem(text);
     if (problem) throw new CorpusError(file, problem);
   }
+}
 
-  const units = inputs.map(({ text }) => splitSentences(text));
-  const aliasTable = placeAliasTable(countries);
-  const aliases = new PlaceAliases(aliasTable);
-  // Tokenising "United States" as "us" needs to know that "US" is an acronym of the corpus. One
-  // pass learns the acronyms while tokenising, noting which units looked up an acronym not known
-  // yet; those of them whose acronym turned up later are tokenised again against the full list.
-  const acronymSet = new Set<string>();
+/**
+ * Compiles checked reports into the prebuilt index. Throws a CorpusError naming the report's file
+ * when its text is empty or binary or its metadata is incomplete. With a `lexicon` (a thesaurus,
+ * build time only), the index also gets the synonyms of the corpus's words.
+ *
+ * The work is done in runs of reports (see {@link CorpusRun}), here one run of all of them; a
+ * Node build may hand runs to other threads, with the same result.
+ */
+export function compileCorpus(
+  inputs: readonly CorpusInput[],
+  story: string | null = null,
+  lexicon?: Lexicon,
+): CompiledCorpus {
+  checkInputs(inputs);
+  const run = new CorpusRun(
+    inputs.map((input) => input.text),
+    lexicon !== undefined,
+  );
+  return assembleCorpus(inputs, [run.finish(run.acronyms)], story, lexicon, run.acronyms);
+}
+
+/**
+ * A run of consecutive reports being compiled, in two steps. First its reports are split into
+ * units and tokenised, learning the acronyms of the run on the way ("US", "NATO"): tokenising
+ * "United States" as "us" needs to know that "US" is an acronym of the corpus. Units that looked
+ * up an acronym not known yet are noted. Then, given the acronyms of the whole corpus, those of
+ * the noted units whose acronym turned up elsewhere are tokenised again, and the run's terms are
+ * numbered and counted. Runs are independent until then, so they can be worked on side by side.
+ */
+export class CorpusRun {
+  /** The acronyms the run's reports hold. */
+  readonly acronyms = new Set<string>();
+  private readonly units: Sentence[][];
+  private readonly flat: Sentence[];
+  private readonly records: UnitRecord[] = [];
   /** Per acronym looked up in vain, the units that looked it up (in order, each once). */
-  const missedBy = new Map<string, number[]>();
-  let unitNumber = 0;
-  const missed = (acronym: string): void => {
-    const list = missedBy.get(acronym);
-    if (list === undefined) missedBy.set(acronym, [unitNumber]);
-    else if (list[list.length - 1] !== unitNumber) list.push(unitNumber);
-  };
-  // Every stem of the corpus remembered while compiling: its vocabulary outgrows the shared cache.
-  const stems = new Map<string, string>();
-  const flat = units.flat();
-  const records: UnitRecord[] = [];
-  for (; unitNumber < flat.length; unitNumber++) {
-    const text = flat[unitNumber]!.text;
-    const tokens = tokenizeLearning(text, acronymSet, missed, stems);
-    records.push(recordOf(text, aliases.apply(tokens), lexicon !== undefined));
+  private readonly missedBy = new Map<string, number[]>();
+  /** Every stem of the run remembered: a large corpus's vocabulary outgrows the shared cache. */
+  private readonly stems = new Map<string, string>();
+  private readonly aliases = new PlaceAliases(placeAliasTable(countries));
+
+  constructor(
+    texts: readonly string[],
+    private readonly withSurfaces: boolean,
+  ) {
+    this.units = texts.map((text) => splitSentences(text));
+    this.flat = this.units.flat();
+    let unitNumber = 0;
+    const missed = (acronym: string): void => {
+      const list = this.missedBy.get(acronym);
+      if (list === undefined) this.missedBy.set(acronym, [unitNumber]);
+      else if (list[list.length - 1] !== unitNumber) list.push(unitNumber);
+    };
+    for (; unitNumber < this.flat.length; unitNumber++) {
+      const text = this.flat[unitNumber]!.text;
+      const tokens = tokenizeLearning(text, this.acronyms, missed, this.stems);
+      this.records.push(recordOf(text, this.aliases.apply(tokens), withSurfaces));
+    }
   }
-  const stale = new Set<number>();
-  for (const [acronym, list] of missedBy) {
-    if (acronymSet.has(acronym)) for (const n of list) stale.add(n);
+
+  /**
+   * Second step, given every acronym of the corpus: the run's terms numbered in order of first use,
+   * with their counts and each unit's terms.
+   */
+  finish(acronyms: ReadonlySet<string>): NumberedRun {
+    // A unit's tokens are those against the corpus's acronyms unless it looked up in vain an
+    // acronym the corpus has.
+    const stale = new Set<number>();
+    for (const [acronym, list] of this.missedBy) {
+      if (acronyms.has(acronym)) for (const n of list) stale.add(n);
+    }
+    for (const n of stale) {
+      const text = this.flat[n]!.text;
+      this.records[n] = recordOf(
+        text,
+        this.aliases.apply(tokenize(text, { acronyms, stems: this.stems })),
+        this.withSurfaces,
+      );
+    }
+    return numberTerms(this.units, this.records, this.withSurfaces);
   }
-  for (const n of stale) {
-    const text = flat[n]!.text;
-    records[n] = recordOf(
-      text,
-      aliases.apply(tokenize(text, { acronyms: acronymSet, stems })),
-      lexicon !== undefined,
-    );
+}
+
+/** A run's terms numbered in order of first use, its units, and the counts of each term. */
+export interface NumberedRun {
+  /** Reports in the run. */
+  reports: number;
+  vocabulary: string[];
+  /** Per term: units holding it, uses written like a name, uses in lower case. */
+  df: Int32Array;
+  capitalised: Int32Array;
+  lowercase: Int32Array;
+  /** Per unit: its report (within the run), offsets, kind (index in UNIT_KINDS). */
+  unitReport: Int32Array;
+  unitStart: Int32Array;
+  unitEnd: Int32Array;
+  unitKind: Uint8Array;
+  /** The term ids of unit `u`, in order, at terms[termStart[u]..termStart[u + 1]]. */
+  termStart: Int32Array;
+  terms: Int32Array;
+  /** Per term id, the words written with it (for the synonym table, only with a lexicon). */
+  surfaces: [number, string[]][];
+}
+
+/** Unit kinds by their number in NumberedRun.unitKind. */
+const UNIT_KINDS: readonly UnitKind[] = ['sentence', 'heading', 'item', 'line'];
+
+/**
+ * Puts runs of consecutive reports (in corpus order) together into the prebuilt index: their
+ * vocabularies merged in order of first use, their counts added.
+ */
+export function assembleCorpus(
+  inputs: readonly CorpusInput[],
+  runs: readonly NumberedRun[],
+  story: string | null,
+  lexicon: Lexicon | undefined,
+  acronyms: Iterable<string> = [],
+): CompiledCorpus {
+  const vocabulary: string[] = [];
+  const termIds = new Map<string, number>();
+  const df: number[] = [];
+  const capitalised: number[] = [];
+  const lowercase: number[] = [];
+  const sentences: CompiledSentence[] = [];
+  const surfaces = new Map<number, Set<string>>();
+  let firstReport = 0;
+  for (const run of runs) {
+    const global = new Int32Array(run.vocabulary.length);
+    run.vocabulary.forEach((term, local) => {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = vocabulary.length;
+        vocabulary.push(term);
+        termIds.set(term, id);
+        df.push(0);
+        capitalised.push(0);
+        lowercase.push(0);
+      }
+      global[local] = id;
+      df[id]! += run.df[local]!;
+      capitalised[id]! += run.capitalised[local]!;
+      lowercase[id]! += run.lowercase[local]!;
+    });
+    for (let u = 0; u < run.unitReport.length; u++) {
+      const report = firstReport + run.unitReport[u]!;
+      const start = run.unitStart[u]!;
+      const end = run.unitEnd[u]!;
+      const terms: number[] = [];
+      for (let k = run.termStart[u]!; k < run.termStart[u + 1]!; k++)
+        terms.push(global[run.terms[k]!]!);
+      sentences.push({
+        report,
+        start,
+        end,
+        text: inputs[report]!.text.slice(start, end),
+        kind: UNIT_KINDS[run.unitKind[u]!]!,
+        terms,
+      });
+    }
+    for (const [local, words] of run.surfaces) {
+      const id = global[local]!;
+      let set = surfaces.get(id);
+      if (!set) surfaces.set(id, (set = new Set()));
+      for (const word of words) set.add(word);
+    }
+    firstReport += run.reports;
   }
-  const terms = numberTerms(units, records, lexicon !== undefined);
-  const { vocabulary, df, names, sentences, surfaces } = terms;
+  const names: number[] = [];
+  for (let id = 0; id < vocabulary.length; id++) {
+    if (capitalised[id]! > lowercase[id]!) names.push(id);
+  }
   const compiled: CompiledCorpus = {
     format: CORPUS_FORMAT,
     version: CORPUS_VERSION,
@@ -196,22 +322,12 @@ export function compileCorpus(
     vocabulary,
     df,
     names,
-    acronyms: [...acronymSet].sort(),
-    aliases: aliasTable,
+    acronyms: [...acronyms].sort(),
+    aliases: placeAliasTable(countries),
     sentences,
   };
   if (lexicon) compiled.synonyms = synonymTable(vocabulary, surfaces, lexicon);
   return compiled;
-}
-
-/** The corpus's terms numbered in order of first use, with their counts and each unit's terms. */
-interface NumberedTerms {
-  vocabulary: string[];
-  df: number[];
-  names: number[];
-  sentences: CompiledSentence[];
-  /** Words written with each term, for the synonym table (only with a lexicon). */
-  surfaces: Map<number, Set<string>>;
 }
 
 /** What numbering needs of one unit's tokens. */
@@ -240,12 +356,12 @@ function recordOf(text: string, tokens: readonly Token[], withSurfaces: boolean)
   return { terms, flags, surfaces };
 }
 
-/** Numbers the terms of every unit in order of first use and counts them. */
+/** Numbers the terms of every unit of a run in order of first use and counts them. */
 function numberTerms(
   units: readonly Sentence[][],
   records: readonly UnitRecord[],
   withSurfaces: boolean,
-): NumberedTerms {
+): NumberedRun {
   const vocabulary: string[] = [];
   const termIds = new Map<string, number>();
   const df: number[] = [];
@@ -253,13 +369,18 @@ function numberTerms(
   const lowercase: number[] = [];
   /** Per term, the last unit that counted it in `df`. */
   const lastUnit: number[] = [];
-  const sentences: CompiledSentence[] = [];
+  const unitCount = records.length;
+  const unitReport = new Int32Array(unitCount);
+  const unitStart = new Int32Array(unitCount);
+  const unitEnd = new Int32Array(unitCount);
+  const unitKind = new Uint8Array(unitCount);
+  const termStart = new Int32Array(unitCount + 1);
+  const terms: number[] = [];
   const surfaces = new Map<number, Set<string>>();
+  let unitNumber = 0;
   units.forEach((list, report) => {
     for (const unit of list) {
-      const unitNumber = sentences.length;
       const record = records[unitNumber]!;
-      const terms: number[] = [];
       for (let k = 0; k < record.terms.length; k++) {
         const term = record.terms[k]!;
         let id = termIds.get(term);
@@ -287,21 +408,28 @@ function numberTerms(
         if (flag === NAME) capitalised[id]!++;
         else if (flag === LOWER_WORD) lowercase[id]!++;
       }
-      sentences.push({
-        report,
-        start: unit.start,
-        end: unit.end,
-        text: unit.text,
-        kind: unit.kind,
-        terms,
-      });
+      unitReport[unitNumber] = report;
+      unitStart[unitNumber] = unit.start;
+      unitEnd[unitNumber] = unit.end;
+      unitKind[unitNumber] = UNIT_KINDS.indexOf(unit.kind);
+      termStart[unitNumber + 1] = terms.length;
+      unitNumber++;
     }
   });
-  const names: number[] = [];
-  for (let id = 0; id < vocabulary.length; id++) {
-    if (capitalised[id]! > lowercase[id]!) names.push(id);
-  }
-  return { vocabulary, df, names, sentences, surfaces };
+  return {
+    reports: units.length,
+    vocabulary,
+    df: Int32Array.from(df),
+    capitalised: Int32Array.from(capitalised),
+    lowercase: Int32Array.from(lowercase),
+    unitReport,
+    unitStart,
+    unitEnd,
+    unitKind,
+    termStart,
+    terms: Int32Array.from(terms),
+    surfaces: [...surfaces].map(([id, words]) => [id, [...words]]),
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
