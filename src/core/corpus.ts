@@ -261,26 +261,15 @@ export function assembleCorpus(
   lexicon: Lexicon | undefined,
   acronyms: Iterable<string> = [],
 ): CompiledCorpus {
-  const vocabulary: string[] = [];
-  const termIds = new Map<string, number>();
-  const df: number[] = [];
-  const capitalised: number[] = [];
-  const lowercase: number[] = [];
+  const table = new TermTable();
+  const { vocabulary, df, capitalised, lowercase } = table;
   const sentences: CompiledSentence[] = [];
   const surfaces = new Map<number, Set<string>>();
   let firstReport = 0;
   for (const run of runs) {
     const global = new Int32Array(run.vocabulary.length);
     run.vocabulary.forEach((term, local) => {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = vocabulary.length;
-        vocabulary.push(term);
-        termIds.set(term, id);
-        df.push(0);
-        capitalised.push(0);
-        lowercase.push(0);
-      }
+      const id = table.idOf(term);
       global[local] = id;
       df[id]! += run.df[local]!;
       capitalised[id]! += run.capitalised[local]!;
@@ -330,6 +319,30 @@ export function assembleCorpus(
   return compiled;
 }
 
+/** Terms numbered in order of first use, with their counts (all zero at first). */
+class TermTable {
+  readonly vocabulary: string[] = [];
+  /** Per term: units holding it, uses written like a name, uses in lower case. */
+  readonly df: number[] = [];
+  readonly capitalised: number[] = [];
+  readonly lowercase: number[] = [];
+  private readonly ids = new Map<string, number>();
+
+  /** The id of `term`, numbered on its first use. */
+  idOf(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.vocabulary.length;
+      this.vocabulary.push(term);
+      this.ids.set(term, id);
+      this.df.push(0);
+      this.capitalised.push(0);
+      this.lowercase.push(0);
+    }
+    return id;
+  }
+}
+
 /** What numbering needs of one unit's tokens. */
 interface UnitRecord {
   terms: string[];
@@ -362,11 +375,8 @@ function numberTerms(
   records: readonly UnitRecord[],
   withSurfaces: boolean,
 ): NumberedRun {
-  const vocabulary: string[] = [];
-  const termIds = new Map<string, number>();
-  const df: number[] = [];
-  const capitalised: number[] = [];
-  const lowercase: number[] = [];
+  const table = new TermTable();
+  const { vocabulary, df, capitalised, lowercase } = table;
   /** Per term, the last unit that counted it in `df`. */
   const lastUnit: number[] = [];
   const unitCount = records.length;
@@ -382,17 +392,8 @@ function numberTerms(
     for (const unit of list) {
       const record = records[unitNumber]!;
       for (let k = 0; k < record.terms.length; k++) {
-        const term = record.terms[k]!;
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = vocabulary.length;
-          vocabulary.push(term);
-          termIds.set(term, id);
-          df.push(0);
-          capitalised.push(0);
-          lowercase.push(0);
-          lastUnit.push(-1);
-        }
+        const id = table.idOf(record.terms[k]!);
+        if (id === lastUnit.length) lastUnit.push(-1);
         terms.push(id);
         if (lastUnit[id] !== unitNumber) {
           lastUnit[id] = unitNumber;

@@ -78,7 +78,6 @@ export interface CheckOptions {
   threshold?: number;
 }
 
-/** A corpus sentence prepared for matching. */
 /**
  * Most corpus units whose term bags are kept between checks. A bag costs about a kilobyte, so
  * bags are made when a unit is first a candidate rather than for the whole corpus up front (which
@@ -394,8 +393,6 @@ export class Matcher {
     };
     return { bag, near, creditOf };
   }
-
-  /** A fresh stamp for the credit cache (reset when the counter would wrap). */
 
   /** Terms like vocabulary term `id`: its spelling neighbours and its synonyms (remembered). */
   private similarTo(id: number): Neighbours {
