@@ -1,0 +1,45 @@
+import countries from 'world-countries';
+import { describe, expect, test } from 'vitest';
+import { PlaceAliases, placeAliasTable } from '../../src/core/place-aliases';
+import { tokenize } from '../../src/core/tokens';
+
+const table = placeAliasTable(countries);
+const aliases = new PlaceAliases(table);
+const terms = (text: string): string[] => aliases.apply(tokenize(text)).map((t) => t.term);
+
+describe('place aliases', () => {
+  test('a capital, a demonym and the country share one term', () => {
+    const [moscow] = terms('Moscow');
+    expect(moscow).toMatch(/^@/);
+    expect(terms('Russia')).toEqual([moscow]);
+    expect(terms('Russian')).toEqual([moscow]);
+  });
+
+  test('the seat of a government stands for its country, as its capital does', () => {
+    expect(terms('the Kremlin')).toEqual(terms('Moscow'));
+    expect(terms('The White House said')).toEqual([...terms('Washington'), 'said']);
+    expect(terms('Downing Street')).toEqual(terms('London'));
+  });
+
+  test('names of several words are one place', () => {
+    expect(terms('Saudi Arabia')).toEqual(terms('Riyadh'));
+    expect(terms('talks in New Delhi')).toEqual(['talk', ...terms('India')]);
+    expect(terms('South Korea')).not.toEqual(terms('North Korea'));
+  });
+
+  test('only capitalised words are place names', () => {
+    expect(terms('a white house')).toEqual(['white', 'hous']);
+    expect(terms('White house')).toEqual(['white', 'hous']);
+  });
+
+  test('a name of several words keeps the offsets of all of them', () => {
+    const text = 'Envoys met in Saudi Arabia on Tuesday.';
+    const place = aliases.apply(tokenize(text)).find((t) => t.term.startsWith('@'))!;
+    expect(text.slice(place.start, place.end)).toBe('Saudi Arabia');
+  });
+
+  test('names that stand for two countries are left out', () => {
+    // "Congolese" are the people of both Congos.
+    expect(terms('Congolese')).toEqual(['congoles']);
+  });
+});
