@@ -7,7 +7,7 @@
 import { Bm25Index, bm25Idf } from './bm25';
 import { validateCompiled, type CompiledCorpus } from './corpus-format';
 import { NameVariants } from './name-variants';
-import { PlaceAliases } from './place-aliases';
+import { isPlaceTerm, PlaceAliases } from './place-aliases';
 import { compareBags, makeBag, type PageUnit, type Similarity, type TermBag } from './rerank';
 import { SpellingNeighbours, type Neighbours } from './spelling-neighbours';
 import { mergeNeighbours, Synonyms } from './synonyms';
@@ -36,6 +36,16 @@ export const MATCH_THRESHOLD = 0.18;
  * ("Leave a Reply" / "Leave a Comment", or just "Putin" and "NATO") are coincidence, not a claim.
  */
 export const MIN_SHARED_TERMS = 2.5;
+/**
+ * What a place (a country's term: "Russia", "Moscow", "the Kremlin") counts towards
+ * MIN_SHARED_TERMS. News about one story names the same countries in most sentences, so a shared
+ * country is topic more than claim: two countries and one word ("Russia… Washington… requests")
+ * are coincidence, while a country and two words may still be a claim. Half is where the first
+ * stops matching and the second does not; pooled F1 at the calibrated threshold is 0.857 with
+ * places counted in full, 0.861 at half, and 0.840 at a quarter, where a country and two words
+ * no longer match.
+ */
+export const PLACE_COUNT = 0.5;
 /**
  * Score from which a match is shown as `close` rather than `paraphrase`: about half of each
  * unit's informative words shared, i.e. the same sentence lightly reworded.
@@ -405,8 +415,10 @@ export class Matcher {
   }
 
   private bagOf(sequence: readonly number[]): TermBag {
-    return makeBag(sequence, (id) =>
-      id < this.vocabulary.length ? this.index.idf(id) : this.unknownIdf,
+    return makeBag(
+      sequence,
+      (id) => (id < this.vocabulary.length ? this.index.idf(id) : this.unknownIdf),
+      (id) => (id < this.vocabulary.length && isPlaceTerm(this.vocabulary[id]!) ? PLACE_COUNT : 1),
     );
   }
 }

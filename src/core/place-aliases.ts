@@ -21,6 +21,11 @@ export interface CountryRecord {
 /** Prefix of the term that stands for a country ("@RUS"); no word or acronym can look like it. */
 const COUNTRY_TERM_PREFIX = '@';
 
+/** Whether a term is a country's term ("@RUS"). */
+export function isPlaceTerm(term: string): boolean {
+  return term.startsWith(COUNTRY_TERM_PREFIX);
+}
+
 /**
  * Seats of government whose names the news uses for the government itself, by the country's
  * ISO 3166-1 alpha-3 code: journalistic shorthand, like a capital ("Moscow said…").

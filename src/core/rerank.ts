@@ -19,13 +19,25 @@ export interface TermBag {
   set: ReadonlySet<number>;
   /** Adjacent term pairs of `sequence`, as `a * PAIR_BASE + b`. */
   pairs: ReadonlySet<number>;
+  /**
+   * How much each id of `ids` counts towards the shared-term minimum when found on both sides (1
+   * for most terms; see `makeBag`).
+   */
+  counts: number[];
 }
 
 /** Packs two term ids into one number for pair sets (term ids stay far below this). */
 export const PAIR_BASE = 2 ** 26;
 
-/** Builds a bag from term ids in text order and a weight per term. */
-export function makeBag(sequence: readonly number[], weightOf: (id: number) => number): TermBag {
+/**
+ * Builds a bag from term ids in text order, a weight per term and what each term counts towards
+ * the shared-term minimum (1 unless said otherwise).
+ */
+export function makeBag(
+  sequence: readonly number[],
+  weightOf: (id: number) => number,
+  countOf: (id: number) => number = () => 1,
+): TermBag {
   const ids = [...new Set(sequence)];
   const weights = ids.map(weightOf);
   const pairs = new Set<number>();
@@ -37,6 +49,7 @@ export function makeBag(sequence: readonly number[], weightOf: (id: number) => n
     sequence: [...sequence],
     set: new Set(ids),
     pairs,
+    counts: ids.map(countOf),
   };
 }
 
@@ -121,7 +134,7 @@ function forwardCoverOf(page: PageUnit, report: TermBag): Cover {
       }
     }
     mass += credit * weights[i]!;
-    if (credit >= SHARED_MIN_CREDIT) shared += credit;
+    if (credit >= SHARED_MIN_CREDIT) shared += credit * page.bag.counts[i]!;
   }
   return { mass, shared };
 }
@@ -134,7 +147,7 @@ function backwardCoverOf(report: TermBag, page: PageUnit): Cover {
   for (let i = 0; i < ids.length; i++) {
     const credit = page.creditOf(ids[i]!);
     mass += credit * weights[i]!;
-    if (credit >= SHARED_MIN_CREDIT) shared += credit;
+    if (credit >= SHARED_MIN_CREDIT) shared += credit * report.counts[i]!;
   }
   return { mass, shared };
 }

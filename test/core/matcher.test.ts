@@ -64,6 +64,15 @@ describe('match decisions on real prose', () => {
     expect(report.summary.matched).toBe(0);
   });
 
+  test('countries and one word in common are not a claim', () => {
+    // Russia, the US (Washington and the White House) and "requests" are also in sentences of
+    // other claims ("…they mirror previous requests made to Kyiv, the U.S. and NATO").
+    const report = matcher.check(
+      'Neither the Russian embassy in Washington nor the White House responded to requests for comment.',
+    );
+    expect(reportIds(report)).toEqual(['yournews']);
+  });
+
   test('the decision uses the calibrated threshold', () => {
     const report = matcher.check(corpus.inputs[4]!.text, { exclude: 'eawaz' });
     for (const sentence of report.sentences) {
