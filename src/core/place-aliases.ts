@@ -39,7 +39,10 @@ export const SEATS_OF_GOVERNMENT: Readonly<Record<string, string>> = {
   Zhongnanhai: 'CHN',
 };
 
-/** Most content terms of a place name kept as one phrase ("Saudi Arabia", "Downing Street"). */
+/**
+ * Most content terms of a place name kept as one phrase ("Saudi Arabia", "Downing Street",
+ * "Papua New Guinea"); the gazetteer's longer names are formal ones the news seldom writes out.
+ */
 export const MAX_PHRASE_TERMS = 3;
 
 /**
