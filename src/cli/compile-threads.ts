@@ -10,7 +10,6 @@ import {
   CorpusRun,
   assembleCorpus,
   checkInputs,
-  compileCorpus,
   type CompiledCorpus,
   type CorpusInput,
   type NumberedRun,
@@ -127,7 +126,7 @@ function expect<K extends FromWorker['kind']>(
 
 /**
  * Compiles checked reports into the prebuilt index on several threads; the same index as
- * {@link compileCorpus}. Throws a CorpusError as it does.
+ * `compileCorpus`. Throws a CorpusError as it does.
  */
 export async function compileCorpusInThreads(
   inputs: readonly CorpusInput[],
@@ -138,11 +137,10 @@ export async function compileCorpusInThreads(
   checkInputs(inputs);
   const lengths = inputs.map((input) => input.text.length);
   const runs = cutRuns(lengths, threadsFor(inputs, options.threads, options.minCharsPerThread));
-  if (runs.length === 1) return compileCorpus(inputs, story, lexicon);
-
   const withSurfaces = lexicon !== undefined;
   const textsOf = (run: number[]): string[] => run.map((i) => inputs[i]!.text);
-  // The other threads start on their runs while this one works on the first.
+  // The other threads start on their runs while this one works on the first. With one run there
+  // are none, and this is compileCorpus without checking the inputs a second time.
   const others = runs
     .slice(1)
     .map((run) => new RunThread(options.worker, textsOf(run), withSurfaces));

@@ -182,7 +182,7 @@ export class CorpusRun {
   private readonly missedBy = new Map<string, number[]>();
   /** Every stem of the run remembered: a large corpus's vocabulary outgrows the shared cache. */
   private readonly stems = new Map<string, string>();
-  private readonly aliases = new PlaceAliases(placeAliasTable(countries));
+  private readonly aliases = new PlaceAliases(aliasTable());
 
   constructor(
     texts: readonly string[],
@@ -245,6 +245,17 @@ export interface NumberedRun {
   terms: Int32Array;
   /** Per term id, the words written with it (for the synonym table, only with a lexicon). */
   surfaces: [number, string[]][];
+}
+
+let aliases: Record<string, string> | null = null;
+
+/**
+ * The place alias table every compile uses, from the gazetteer: made once, for the runs that
+ * apply it and for the index that carries it.
+ */
+function aliasTable(): Record<string, string> {
+  aliases ??= placeAliasTable(countries);
+  return aliases;
 }
 
 /** Unit kinds by their number in NumberedRun.unitKind. */
@@ -312,7 +323,7 @@ export function assembleCorpus(
     df,
     names,
     acronyms: [...acronyms].sort(),
-    aliases: placeAliasTable(countries),
+    aliases: aliasTable(),
     sentences,
   };
   if (lexicon) compiled.synonyms = synonymTable(vocabulary, surfaces, lexicon);
