@@ -6,6 +6,7 @@ import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildExtension } from './scripts/build-extension.mjs';
+import { NODE_BUNDLE } from './scripts/node-bundle.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(root, 'dist');
@@ -17,14 +18,9 @@ async function buildCli() {
     entryPoints: { crosscheck: path.join(root, 'src/cli/main.ts') },
     outdir: path.join(dist, 'cli'),
     outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
+    ...NODE_BUNDLE,
     banner: { js: '#!/usr/bin/env node' },
     define: { CROSSCHECK_VERSION: JSON.stringify(await packageVersion()) },
-    logLevel: 'warning',
   });
   await chmod(path.join(dist, 'cli/crosscheck.mjs'), 0o755);
 }
@@ -49,12 +45,7 @@ async function buildCorpus() {
     },
     outdir: tmp,
     outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
+    ...NODE_BUNDLE,
   });
   const { compileCorpusDirInThreads } = await import(
     pathToFileURL(path.join(tmp, 'compile-corpus.mjs')).href

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { NODE_BUNDLE } from '../scripts/node-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -47,13 +48,8 @@ await esbuild.build({
   },
   outdir: path.dirname(outfile),
   outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
+  ...NODE_BUNDLE,
   sourcemap: 'inline',
-  logLevel: 'warning',
   plugins: [ownImportMetaUrl],
 });
 

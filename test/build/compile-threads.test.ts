@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { NODE_BUNDLE } from '../../scripts/node-bundle.mjs';
 import { compileCorpusInThreads } from '../../src/cli/compile-threads';
 import { readCorpus } from '../../src/cli/read-corpus';
 import { readWordNet } from '../../src/cli/wordnet';
@@ -21,12 +22,7 @@ beforeAll(async () => {
   await esbuild.build({
     entryPoints: [path.join(ROOT, 'src/cli/compile-worker.ts')],
     outfile: path.join(dir, 'compile-worker.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
+    ...NODE_BUNDLE,
   });
   worker = pathToFileURL(path.join(dir, 'compile-worker.mjs'));
 });
