@@ -6,14 +6,13 @@ import type { Page } from 'playwright-core';
 import { corpusReport, expectedFor, meridianArticleText, type ExpectedHighlight } from './expected';
 import {
   badgeOf,
+  closeSession,
   highlightVisibility,
-  leaks,
-  openPage,
+  openTab,
   PAGES,
   screenshot,
   sentenceHighlights,
   startSession,
-  tabIdOf,
   textKey,
   waitForTabState,
   type PageRef,
@@ -29,15 +28,10 @@ beforeAll(async () => {
   session = await startSession();
 });
 
-afterAll(async () => {
-  const found = session ? leaks(session) : [];
-  await session?.close();
-  expect(found).toEqual([]);
-});
+afterAll(() => closeSession(session));
 
 async function checkedPage(ref: PageRef) {
-  const page = await openPage(session, ref);
-  const tabId = await tabIdOf(session, page);
+  const { page, tabId } = await openTab(session, ref);
   const state = await waitForTabState(
     session,
     page,

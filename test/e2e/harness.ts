@@ -9,7 +9,7 @@ import type { Socket } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { Browser as WebExtensionApi } from 'webextension-polyfill';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { TabState } from '../../src/shared/messages';
 import {
   currentServiceWorker,
@@ -116,11 +116,24 @@ async function startRecordingProxy(): Promise<{
 export async function startSession(): Promise<Session> {
   const site = await startSiteServer();
   const proxy = await startRecordingProxy();
+  return startBrowser(site, () => launchWithExtension({ proxyPort: proxy.port }), proxy);
+}
+
+/**
+ * Launches Chromium for a started site (and proxy, whose requests it reports) and records every
+ * request from then on; if the browser does not start, the site and proxy are closed again.
+ */
+export async function startBrowser(
+  site: SiteServer,
+  launch: () => Promise<ExtensionBrowser>,
+  proxy: { seen: string[]; close(): Promise<void> } | null = null,
+): Promise<Session> {
+  const closeServers = () => Promise.all([site.close(), proxy?.close()]);
   let browser: ExtensionBrowser;
   try {
-    browser = await launchWithExtension({ proxyPort: proxy.port });
+    browser = await launch();
   } catch (error) {
-    await Promise.all([site.close(), proxy.close()]);
+    await closeServers();
     throw error;
   }
   // From here on Playwright reports each request with its origin; what the worker did while
@@ -132,10 +145,10 @@ export async function startSession(): Promise<Session> {
     extensionId: browser.extensionId,
     site,
     requests,
-    proxied: proxy.seen,
+    proxied: proxy?.seen ?? [],
     async close() {
       await browser.close();
-      await Promise.all([site.close(), proxy.close()]);
+      await closeServers();
     },
   };
 }
@@ -160,6 +173,15 @@ export async function openPage(session: Session, ref: PageRef): Promise<Page> {
 /** The extension's id of a page's tab (the page is brought to the front to find it). */
 export async function tabIdOf(session: Session, page: Page): Promise<number> {
   return activeTabId(await worker(session), page);
+}
+
+/** Opens a fixture page in a new tab, with the extension's id of that tab. */
+export async function openTab(
+  session: Session,
+  ref: PageRef,
+): Promise<{ page: Page; tabId: number }> {
+  const page = await openPage(session, ref);
+  return { page, tabId: await tabIdOf(session, page) };
 }
 
 /** The background's stored state of a tab (storage.session), or null. */
@@ -335,6 +357,16 @@ export function leaks(session: Session): string[] {
     if (served.status === 421) found.push(`http://${served.host}${served.path} (unknown host)`);
   }
   return found;
+}
+
+/**
+ * Closes a test file's session (if it started) and fails the file when any request left for the
+ * network during its tests.
+ */
+export async function closeSession(session: Session | undefined): Promise<void> {
+  const found = session ? leaks(session) : [];
+  await session?.close();
+  expect(found).toEqual([]);
 }
 
 /**
@@ -524,7 +556,7 @@ export async function localeMessages(): Promise<Record<string, { message: string
 }
 
 /** Records every request the context makes from now on, with the page, frame or worker it came from. */
-export function recordRequests(context: BrowserContext): SeenRequest[] {
+function recordRequests(context: BrowserContext): SeenRequest[] {
   const requests: SeenRequest[] = [];
   context.on('request', (request) => {
     const worker = request.serviceWorker();

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { Browser as WebExtensionApi } from 'webextension-polyfill';
-import { recordRequests, tabIdOf, worker, type Session } from './harness';
+import { startBrowser, tabIdOf, worker, type Session } from './harness';
 import { EXTENSION_DIR, launchWithExtension, ROOT } from './support/chromium.mjs';
 import { startSiteServer, type Route } from './support/site-server.mjs';
 
@@ -51,26 +51,9 @@ export async function startHostileSession(
 ): Promise<Session> {
   requireFreshFixtures();
   const site = await startSiteServer({ root: HOSTILE_ROOT, routes: options.routes ?? {} });
-  let browser;
-  try {
-    browser = await launchWithExtension({ extensionDir: options.extensionDir ?? EXTENSION_DIR });
-  } catch (error) {
-    await site.close();
-    throw error;
-  }
-  const requests = recordRequests(browser.context);
-  return {
-    browser,
-    context: browser.context,
-    extensionId: browser.extensionId,
-    site,
-    requests,
-    proxied: [],
-    async close() {
-      await browser.close();
-      await site.close();
-    },
-  };
+  return startBrowser(site, () =>
+    launchWithExtension({ extensionDir: options.extensionDir ?? EXTENSION_DIR }),
+  );
 }
 
 /** Every request any payload made: to the fixture server, or from any page or worker. */

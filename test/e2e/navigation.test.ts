@@ -6,13 +6,12 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { corpusReport, expectedFor, expectedForReport, type ExpectedHighlight } from './expected';
 import {
   badgeOf,
-  leaks,
-  openPage,
+  closeSession,
+  openTab,
   PAGES,
   screenshot,
   sentenceHighlights,
   startSession,
-  tabIdOf,
   textKey,
   waitForTabState,
   type Session,
@@ -24,11 +23,7 @@ beforeAll(async () => {
   session = await startSession();
 });
 
-afterAll(async () => {
-  const found = session ? leaks(session) : [];
-  await session?.close();
-  expect(found).toEqual([]);
-});
+afterAll(() => closeSession(session));
 
 /** The page's highlights as comparable rows, and how many point at removed or no text. */
 async function shown(page: Page) {
@@ -48,8 +43,7 @@ async function expectHighlights(page: Page, expected: ExpectedHighlight[]) {
 }
 
 test('single-page app: highlights follow each story as the app swaps it with pushState', async () => {
-  const page = await openPage(session, PAGES.spa);
-  const tabId = await tabIdOf(session, page);
+  const { page, tabId } = await openTab(session, PAGES.spa);
   const first = expectedForReport('003');
   const second = expectedForReport('004');
   expect(first.highlights.length).toBeGreaterThan(0);
@@ -81,8 +75,7 @@ test('single-page app: highlights follow each story as the app swaps it with pus
 });
 
 test('re-rendered article: highlights move to the new nodes and follow an updated text', async () => {
-  const page = await openPage(session, PAGES.rerender);
-  const tabId = await tabIdOf(session, page);
+  const { page, tabId } = await openTab(session, PAGES.rerender);
   const initial = expectedFor(corpusReport('001').text);
   expect(initial.highlights.length).toBeGreaterThan(0);
   await waitForTabState(session, page, tabId, (s) => s.status === 'ready');

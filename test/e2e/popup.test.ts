@@ -6,16 +6,15 @@ import { corpusReport, engine, expectedFor, meridianArticleText } from './expect
 import {
   axeViolations,
   builtManifest,
+  closeSession,
   highlightsOf,
-  leaks,
   localeMessages,
-  openPage,
   openPopup,
+  openTab,
   PAGES,
   screenshot,
   sentenceHighlights,
   startSession,
-  tabIdOf,
   textKey,
   visibleHoverCard,
   waitForTabState,
@@ -34,15 +33,10 @@ beforeAll(async () => {
   session = await startSession();
 });
 
-afterAll(async () => {
-  const found = session ? leaks(session) : [];
-  await session?.close();
-  expect(found).toEqual([]);
-});
+afterAll(() => closeSession(session));
 
 async function readyPage(ref: PageRef) {
-  const page = await openPage(session, ref);
-  const tabId = await tabIdOf(session, page);
+  const { page, tabId } = await openTab(session, ref);
   await waitForTabState(session, page, tabId, (s) => s.status === 'ready');
   return { page, tabId };
 }
@@ -235,8 +229,7 @@ test('hovering a highlighted sentence shows the card with the other outlets, lig
 });
 
 test('"Check this page anyway" checks a page that was not detected as an article', async () => {
-  const page = await openPage(session, PAGES.search);
-  const tabId = await tabIdOf(session, page);
+  const { page, tabId } = await openTab(session, PAGES.search);
   expect((await waitForTabState(session, page, tabId)).status).toBe('not-article');
   const popup = await openPopup(session, tabId, { viewport: POPUP_VIEWPORT });
   const messages = await localeMessages();
@@ -266,8 +259,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
   });
 
   test('popup on a page that is not an article', async () => {
-    const page = await openPage(session, PAGES.shop);
-    const tabId = await tabIdOf(session, page);
+    const { page, tabId } = await openTab(session, PAGES.shop);
     await waitForTabState(session, page, tabId);
     const popup = await openPopup(session, tabId, { viewport: POPUP_VIEWPORT });
     await popup.waitForLoadState('load');

@@ -7,9 +7,9 @@ import {
   leaks,
   openPage,
   openPopup,
+  openTab,
   PAGES,
   startSession,
-  tabIdOf,
   waitForTabState,
   worker,
   type Session,
@@ -27,8 +27,7 @@ afterAll(async () => {
 
 test('a tour of the site, the popup and the options page sends nothing anywhere else', async () => {
   for (const ref of Object.values(PAGES)) {
-    const page = await openPage(session, ref);
-    const tabId = await tabIdOf(session, page);
+    const { page, tabId } = await openTab(session, ref);
     await waitForTabState(session, page, tabId);
     const popup = await openPopup(session, tabId);
     await popup.waitForLoadState('load');

@@ -5,18 +5,17 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectedFor, expectedForReport, meridianArticleText } from './expected';
 import {
   badgeOf,
+  closeSession,
   commandsOf,
   highlightsOf,
-  leaks,
   localeMessages,
-  openPage,
   openPopup,
+  openTab,
   PAGES,
   runCommand,
   sentenceHighlights,
   startSession,
   storedSettings,
-  tabIdOf,
   waitForTabState,
   type PageRef,
   type Session,
@@ -30,16 +29,11 @@ beforeAll(async () => {
   messages = await localeMessages();
 });
 
-afterAll(async () => {
-  const found = session ? leaks(session) : [];
-  await session?.close();
-  expect(found).toEqual([]);
-});
+afterAll(() => closeSession(session));
 
 /** A page with its highlights in place. */
 async function highlighted(ref: PageRef, expectedCount: number) {
-  const page = await openPage(session, ref);
-  const tabId = await tabIdOf(session, page);
+  const { page, tabId } = await openTab(session, ref);
   await waitForTabState(session, page, tabId, (s) => s.status === 'ready');
   await expect.poll(async () => (await sentenceHighlights(page)).length).toBe(expectedCount);
   return { page, tabId };
@@ -122,8 +116,7 @@ test('highlights off survives a reload of the page and a new tab', async () => {
   await page.waitForTimeout(500);
   expect(await allRanges(page)).toBe(0);
 
-  const other = await openPage(session, PAGES.cnews);
-  const otherTab = await tabIdOf(session, other);
+  const { page: other, tabId: otherTab } = await openTab(session, PAGES.cnews);
   await waitForTabState(session, other, otherTab, (s) => s.status === 'ready');
   await other.waitForTimeout(500);
   expect(await allRanges(other)).toBe(0);
