@@ -162,6 +162,28 @@ const slug = (name: string): string =>
 const expectsHighlights = (kind: PageKind): boolean =>
   kind === 'report' || kind === 'other-outlet' || kind === 'long';
 
+/** Loads `url` in `page`, waits for highlights (where expected), then for the watch window. */
+async function loadAndWatch(
+  page: Page,
+  url: string,
+  kind: PageKind,
+  withExtension: boolean,
+): Promise<void> {
+  await page.goto(url, { waitUntil: 'load' });
+  if (withExtension && expectsHighlights(kind)) {
+    await page
+      .waitForFunction(
+        () =>
+          (window as unknown as { __crosscheckBench: ProbeRecord }).__crosscheckBench
+            .highlightAt !== null,
+        undefined,
+        { timeout: HIGHLIGHT_TIMEOUT_MS, polling: 20 },
+      )
+      .catch(() => undefined);
+  }
+  await page.waitForTimeout(WATCH_MS);
+}
+
 /** Loads a page in a new tab, waits for highlights (where expected) and the watch window, reads the probe. */
 async function loadOnce(
   context: BrowserContext,
@@ -171,22 +193,7 @@ async function loadOnce(
 ): Promise<ProbeRecord> {
   const page = await context.newPage();
   try {
-    await page.goto(url, { waitUntil: 'load' });
-    if (withExtension && expectsHighlights(kind)) {
-      await page
-        .waitForFunction(
-          () =>
-            (window as unknown as { __crosscheckBench: ProbeRecord }).__crosscheckBench
-              .highlightAt !== null,
-          undefined,
-          {
-            timeout: HIGHLIGHT_TIMEOUT_MS,
-            polling: 20,
-          },
-        )
-        .catch(() => undefined);
-    }
-    await page.waitForTimeout(WATCH_MS);
+    await loadAndWatch(page, url, kind, withExtension);
     return await readProbe(page);
   } finally {
     await page.close();
@@ -245,22 +252,7 @@ async function tracedLoad(
         ],
       },
     });
-    await page.goto(url, { waitUntil: 'load' });
-    if (withExtension && expectsHighlights(kind)) {
-      await page
-        .waitForFunction(
-          () =>
-            (window as unknown as { __crosscheckBench: ProbeRecord }).__crosscheckBench
-              .highlightAt !== null,
-          undefined,
-          {
-            timeout: HIGHLIGHT_TIMEOUT_MS,
-            polling: 20,
-          },
-        )
-        .catch(() => undefined);
-    }
-    await page.waitForTimeout(WATCH_MS);
+    await loadAndWatch(page, url, kind, withExtension);
     const complete = new Promise<void>((resolve) =>
       cdp.once('Tracing.tracingComplete', () => resolve()),
     );
