@@ -19,6 +19,19 @@ function record(partial: Partial<MutationRecord>): MutationRecord {
   } as MutationRecord;
 }
 
+/** A watch over the document, with fake timers (the test restores real ones). */
+function watchWithFakeTimers() {
+  vi.useFakeTimers();
+  const onChange = vi.fn();
+  const watch = watchChanges({
+    doc: document,
+    win: window as unknown as Env,
+    onChange,
+    ignore: () => false,
+  });
+  return { onChange, watch };
+}
+
 function nodes(...list: Node[]): NodeList {
   return list as unknown as NodeList;
 }
@@ -71,14 +84,7 @@ test('the extension’s own nodes never count', () => {
 });
 
 test('a burst of changes is reported once, after it settles', async () => {
-  vi.useFakeTimers();
-  const onChange = vi.fn();
-  const watch = watchChanges({
-    doc: document,
-    win: window as unknown as Env,
-    onChange,
-    ignore: () => false,
-  });
+  const { onChange, watch } = watchWithFakeTimers();
   for (let i = 0; i < 5; i++) {
     const p = document.createElement('p');
     p.textContent = `Paragraph ${i} of an article the site just rendered, long enough to count as article text.`;
@@ -94,14 +100,7 @@ test('a burst of changes is reported once, after it settles', async () => {
 });
 
 test('changes made quietly by the extension are not reported', async () => {
-  vi.useFakeTimers();
-  const onChange = vi.fn();
-  const watch = watchChanges({
-    doc: document,
-    win: window as unknown as Env,
-    onChange,
-    ignore: () => false,
-  });
+  const { onChange, watch } = watchWithFakeTimers();
   watch.quietly(() => {
     const p = document.createElement('p');
     p.textContent = 'z'.repeat(300);
@@ -120,14 +119,7 @@ test('changes made quietly by the extension are not reported', async () => {
 });
 
 test('an in-page navigation is reported, a fragment change is not', async () => {
-  vi.useFakeTimers();
-  const onChange = vi.fn();
-  const watch = watchChanges({
-    doc: document,
-    win: window as unknown as Env,
-    onChange,
-    ignore: () => false,
-  });
+  const { onChange, watch } = watchWithFakeTimers();
   history.pushState({}, '', '#section-2');
   await vi.advanceTimersByTimeAsync(2_000);
   expect(onChange).not.toHaveBeenCalled();
