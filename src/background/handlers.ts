@@ -2,6 +2,7 @@
  * The background's answers to every message of BackgroundMessages. Dependencies come in as
  * arguments so the handlers run in tests without a browser.
  */
+import { checkArticle } from '../core/check-article';
 import type { ArticleReport } from '../core/types';
 import type {
   BackgroundMessages,
@@ -120,7 +121,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       const key = JSON.stringify([payload.title, payload.detected, payload.text]);
       let report = cache.get(key);
       if (report === undefined) {
-        report = corpus.matcher.check(payload.text, {
+        report = checkArticle(corpus.matcher, payload.text, {
           title: payload.title,
           detected: payload.detected,
         });

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkArticle } from '../core/check-article';
 import { CorpusError, type CompiledCorpus } from '../core/corpus';
 import { Matcher } from '../core/matcher';
 import { splitSentences } from '../core/sentences';
@@ -59,7 +60,7 @@ async function run(argv: readonly string[]): Promise<number> {
   // A plain-text article that opens with a heading has it as its title.
   const first = article.html ? undefined : splitSentences(article.text)[0];
   const title = article.title ?? (first?.kind === 'heading' ? first.text : null);
-  const report = matcher.check(article.text, { title, detected: article.detected });
+  const report = checkArticle(matcher, article.text, { title, detected: article.detected });
   if (report.truncated) {
     process.stderr.write(
       'crosscheck: note: the article is very long; only its beginning was checked\n',
