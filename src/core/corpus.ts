@@ -160,6 +160,7 @@ export function compileCorpus(
   const run = new CorpusRun(
     inputs.map((input) => input.text),
     lexicon !== undefined,
+    aliasTable(),
   );
   return assembleCorpus(inputs, [run.finish(run.acronyms)], story, lexicon, run.acronyms);
 }
@@ -182,12 +183,19 @@ export class CorpusRun {
   private readonly missedBy = new Map<string, number[]>();
   /** Every stem of the run remembered: a large corpus's vocabulary outgrows the shared cache. */
   private readonly stems = new Map<string, string>();
-  private readonly aliases = new PlaceAliases(aliasTable());
+  private readonly aliases: PlaceAliases;
 
+  /**
+   * `aliases`: the place alias table (see {@link aliasTable}); passed in so that code compiling
+   * reports outside the build (the reader's library) uses the table of the index it loaded and
+   * does not carry the gazetteer.
+   */
   constructor(
     texts: readonly string[],
     private readonly withSurfaces: boolean,
+    aliases: Record<string, string>,
   ) {
+    this.aliases = new PlaceAliases(aliases);
     this.units = texts.map((text) => splitSentences(text));
     this.flat = this.units.flat();
     let unitNumber = 0;
@@ -243,6 +251,12 @@ export interface NumberedRun {
   /** The term ids of unit `u`, in order, at terms[termStart[u]..termStart[u + 1]]. */
   termStart: Int32Array;
   terms: Int32Array;
+  /**
+   * Per use of a term (parallel to `terms`): TERM_NAME when written like a name, TERM_LOWER when
+   * a word in lower case, else 0; what the name counts are made of, kept so they can be taken
+   * apart again when a report leaves an index.
+   */
+  flags: Uint8Array;
   /** Per term id, the words written with it (for the synonym table, only with a lexicon). */
   surfaces: [number, string[]][];
 }
@@ -253,13 +267,13 @@ let aliases: Record<string, string> | null = null;
  * The place alias table every compile uses, from the gazetteer: made once, for the runs that
  * apply it and for the index that carries it.
  */
-function aliasTable(): Record<string, string> {
+export function aliasTable(): Record<string, string> {
   aliases ??= placeAliasTable(countries);
   return aliases;
 }
 
 /** Unit kinds by their number in NumberedRun.unitKind. */
-const UNIT_KINDS: readonly UnitKind[] = ['sentence', 'heading', 'item', 'line'];
+export const UNIT_KINDS: readonly UnitKind[] = ['sentence', 'heading', 'item', 'line'];
 
 /**
  * Puts runs of consecutive reports (in corpus order) together into the prebuilt index: their
@@ -364,9 +378,11 @@ interface UnitRecord {
 }
 
 /** The token is written like a name. */
-const NAME = 1;
+export const TERM_NAME = 1;
 /** The token is a word written in lower case. */
-const LOWER_WORD = 2;
+export const TERM_LOWER = 2;
+const NAME = TERM_NAME;
+const LOWER_WORD = TERM_LOWER;
 
 function recordOf(text: string, tokens: readonly Token[], withSurfaces: boolean): UnitRecord {
   const terms: string[] = [];
@@ -397,6 +413,7 @@ function numberTerms(
   const unitKind = new Uint8Array(unitCount);
   const termStart = new Int32Array(unitCount + 1);
   const terms: number[] = [];
+  const flags: number[] = [];
   const surfaces = new Map<number, Set<string>>();
   let unitNumber = 0;
   units.forEach((list, report) => {
@@ -417,6 +434,7 @@ function numberTerms(
           words.add(surface);
         }
         const flag = record.flags[k]!;
+        flags.push(flag);
         if (flag === NAME) capitalised[id]!++;
         else if (flag === LOWER_WORD) lowercase[id]!++;
       }
@@ -440,6 +458,7 @@ function numberTerms(
     unitKind,
     termStart,
     terms: Int32Array.from(terms),
+    flags: Uint8Array.from(flags),
     surfaces: [...surfaces].map(([id, words]) => [id, [...words]]),
   };
 }

@@ -52,13 +52,38 @@ export class NameVariants {
 
   /** `names`: the vocabulary's name terms. */
   constructor(names: Iterable<string>) {
-    for (const name of names) {
-      if (name.length < MIN_VARIANT_LENGTH) continue;
-      const key = skeleton(name);
-      const list = this.bySkeleton.get(key);
-      if (list) list.push(name);
-      else this.bySkeleton.set(key, [name]);
-    }
+    for (const name of names) this.add(name);
+  }
+
+  /** Takes a name in (a term that became a name as an index grew). */
+  add(name: string): void {
+    if (name.length < MIN_VARIANT_LENGTH) return;
+    const key = skeleton(name);
+    const list = this.bySkeleton.get(key);
+    if (list) {
+      if (list.includes(name)) return;
+      list.push(name);
+    } else this.bySkeleton.set(key, [name]);
+    this.variants.clear();
+  }
+
+  /** Leaves a name out (a term no longer written as a name, or gone from the index). */
+  remove(name: string): void {
+    const key = skeleton(name);
+    const list = this.bySkeleton.get(key);
+    const at = list?.indexOf(name) ?? -1;
+    if (!list || at < 0) return;
+    list.splice(at, 1);
+    if (list.length === 0) this.bySkeleton.delete(key);
+    this.variants.clear();
+  }
+
+  /**
+   * The known names that could share a class with `name` (those of its skeleton): what to look at
+   * again when `name` comes or goes.
+   */
+  namesLike(name: string): readonly string[] {
+    return this.bySkeleton.get(skeleton(name)) ?? [];
   }
 
   /** The known name closest to `term` among its spelling variants, or null (the term itself excluded). */
@@ -95,28 +120,38 @@ export class NameVariants {
   classes(): Map<string, string> {
     const representative = new Map<string, string>();
     for (const list of this.bySkeleton.values()) {
-      if (list.length < 2) continue;
-      // Union-find over the bucket: variants of variants are one class.
-      const parent = list.map((_, i) => i);
-      const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-      for (let i = 0; i < list.length; i++) {
-        for (let j = i + 1; j < list.length; j++) {
-          if (areVariants(list[i]!, list[j]!)) parent[find(i)] = find(j);
-        }
-      }
-      const members = new Map<number, string[]>();
-      list.forEach((name, i) => {
-        const root = find(i);
-        const group = members.get(root);
-        if (group) group.push(name);
-        else members.set(root, [name]);
-      });
-      for (const group of members.values()) {
-        if (group.length < 2) continue;
-        const first = [...group].sort()[0]!;
-        for (const name of group) representative.set(name, first);
-      }
+      for (const [name, first] of variantClasses(list)) representative.set(name, first);
     }
     return representative;
   }
+}
+
+/**
+ * The classes of spelling variants among names of one skeleton: each name of a class of two or
+ * more mapped to its representative (the alphabetically first member).
+ */
+export function variantClasses(list: readonly string[]): Map<string, string> {
+  const representative = new Map<string, string>();
+  if (list.length < 2) return representative;
+  // Union-find over the bucket: variants of variants are one class.
+  const parent = list.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      if (areVariants(list[i]!, list[j]!)) parent[find(i)] = find(j);
+    }
+  }
+  const members = new Map<number, string[]>();
+  list.forEach((name, i) => {
+    const root = find(i);
+    const group = members.get(root);
+    if (group) group.push(name);
+    else members.set(root, [name]);
+  });
+  for (const group of members.values()) {
+    if (group.length < 2) continue;
+    const first = [...group].sort()[0]!;
+    for (const name of group) representative.set(name, first);
+  }
+  return representative;
 }

@@ -25,6 +25,8 @@ export interface ReportMeta {
   published: string;
   origin: string;
   note?: string;
+  /** When the reader read it (ISO 8601): set for articles of the reader's library only. */
+  read?: string;
 }
 
 /** One other report's sentence making the same claim as a page sentence. */
@@ -37,6 +39,8 @@ export interface SentenceMatch {
   end: number;
   score: number;
   tier: Tier;
+  /** When the reader read the matched report (ISO 8601), for an article of their library. */
+  read?: string;
 }
 
 /** A page sentence with every other report that makes its claim (each report at most once). */
