@@ -59,6 +59,11 @@ export interface SegmentSource {
   flags: ArrayLike<number>;
   /** Whether the segment owns (indexes by spelling) the input term `id`. */
   owned(id: number): boolean;
+  /**
+   * Input terms the segment owns although none of its units has them (a merge keeps owning terms
+   * that only other segments' reports still use).
+   */
+  alsoOwned?: readonly number[];
   acronyms: readonly string[];
   synonyms: Readonly<Record<string, readonly string[]>> | null;
   /** Per-unit columns, in the same unit order. */
@@ -221,6 +226,58 @@ export class Segment {
    */
   spelling(ownedTerms: readonly string[]): SpellingNeighbours {
     return new SpellingNeighbours(ownedTerms, this.spellingParts);
+  }
+
+  /**
+   * The same units under other report metadata (one for each report, in order: keys change with
+   * them), and with the spelling index rebuilt over the terms `owned` accepts when given.
+   */
+  relabel(options: {
+    articles?: readonly ReportMeta[];
+    owned?: (term: string) => boolean;
+  }): Segment {
+    const parts: Parts = {
+      tokenizer: this.tokenizer,
+      acronyms: [...this.acronyms],
+      synonyms: this.synonyms as Record<string, string[]> | null,
+      terms: [...this.terms],
+      df: this.df,
+      cap: this.cap,
+      lower: this.lower,
+      owned: this.owned,
+      keys: [...this.keys],
+      metaBytes: this.metaBytes,
+      metaStart: this.metaStart,
+      unitArticle: this.unitArticle,
+      unitStart: this.unitStart,
+      unitEnd: this.unitEnd,
+      unitKind: this.unitKind,
+      unitLength: this.unitLength,
+      unitTermStart: this.unitTermStart,
+      unitTerms: this.unitTerms,
+      postingStart: this.postingStart,
+      postings: this.postings,
+      spelling: this.spellingParts,
+      extras: [...this.extras],
+    };
+    if (options.articles) {
+      if (options.articles.length !== this.articles)
+        throw new Error('relabel: one metadata record per report');
+      const table = metaTable(options.articles);
+      parts.keys = options.articles.map((meta) => meta.id);
+      parts.metaBytes = table.bytes;
+      parts.metaStart = table.start;
+    }
+    const owned = options.owned;
+    if (owned) {
+      parts.owned = Uint32Array.from(
+        this.terms.flatMap((term, local) => (owned(term) ? [local] : [])),
+      );
+      parts.spelling = new SpellingNeighbours(
+        Array.from(parts.owned, (l) => this.terms[l]!),
+      ).parts();
+    }
+    return new Segment(parts);
   }
 
   /** The stored form. */
@@ -428,6 +485,8 @@ export class Segment {
    * terms `source.owned` accepts.
    */
   static build(source: SegmentSource): Segment {
+    if (source.articles.some((meta) => meta.id === '' || meta.id.includes('\n')))
+      throw new Error('a report key is empty or holds a line break');
     const units = source.unitArticle.length;
     const localOf = new Int32Array(source.terms.length).fill(-1);
     const terms: string[] = [];
@@ -467,15 +526,21 @@ export class Segment {
       unitTermStart[u + 1] = unitWriter.length;
       unitLength[u] = Math.min(MAX_UNIT_LENGTH, to - from);
     }
+    for (const input of source.alsoOwned ?? []) {
+      if (localOf[input]! >= 0) continue;
+      localOf[input] = terms.length;
+      ownedList.push(terms.length);
+      terms.push(source.terms[input]!);
+      df.push(0);
+      cap.push(0);
+      lower.push(0);
+    }
+    ownedList.sort((a, b) => a - b);
     const unitTerms = unitWriter.finish();
     const postings = buildPostings(terms.length, df, units, unitTermStart, unitTerms);
     const owned = Uint32Array.from(ownedList);
     const spelling = new SpellingNeighbours(Array.from(owned, (l) => terms[l]!)).parts();
-    const metaLines = source.articles.map((meta) => encoder.encode(JSON.stringify(meta)));
-    const metaStart = new Uint32Array(metaLines.length + 1);
-    metaLines.forEach((line, i) => (metaStart[i + 1] = metaStart[i]! + line.length));
-    const metaBytes = new Uint8Array(metaStart[metaLines.length]!);
-    metaLines.forEach((line, i) => metaBytes.set(line, metaStart[i]!));
+    const meta = metaTable(source.articles);
     const synonyms = source.synonyms
       ? Object.fromEntries(Object.entries(source.synonyms).map(([k, v]) => [k, [...v]]))
       : null;
@@ -489,8 +554,8 @@ export class Segment {
       lower: Int32Array.from(lower),
       owned,
       keys: source.articles.map((meta) => meta.id),
-      metaBytes,
-      metaStart,
+      metaBytes: meta.bytes,
+      metaStart: meta.start,
       unitArticle: Uint32Array.from(source.unitArticle),
       unitStart: Uint32Array.from(source.unitStart),
       unitEnd: Uint32Array.from(source.unitEnd),
@@ -508,6 +573,16 @@ export class Segment {
       })),
     });
   }
+}
+
+/** Reports' metadata as JSON, one after another, with where each starts. */
+function metaTable(articles: readonly ReportMeta[]): { bytes: Uint8Array; start: Uint32Array } {
+  const lines = articles.map((meta) => encoder.encode(JSON.stringify(meta)));
+  const start = new Uint32Array(lines.length + 1);
+  lines.forEach((line, i) => (start[i + 1] = start[i]! + line.length));
+  const bytes = new Uint8Array(start[lines.length]!);
+  lines.forEach((line, i) => bytes.set(line, start[i]!));
+  return { bytes, start };
 }
 
 function fail(what: string): never {

@@ -12,11 +12,12 @@
 import { BM25_K1, bm25Idf, bm25Norm, maxWalkedDf, topHits, type Hit } from '../bm25';
 import { NameVariants, skeleton, variantClasses } from '../name-variants';
 import { PlaceAliases } from '../place-aliases';
-import { NO_NEIGHBOURS, type Neighbours } from '../spelling-neighbours';
+import { NO_NEIGHBOURS, SpellingNeighbours, type Neighbours } from '../spelling-neighbours';
 import { Synonyms } from '../synonyms';
 import type { ReportMeta } from '../types';
 import type { Segment, SegmentSource } from './segment';
 import { VarintReader } from './binary';
+import { mergeSegments } from './merge';
 
 /** Where report texts come from: known at once, or not (yet). */
 export interface TextSource {
@@ -32,8 +33,18 @@ const SMALL_SEGMENT_TERMS = 4_096;
 /** Most spellings whose neighbours one segment remembers before it starts again. */
 const SPELLING_CACHE_SIZE = 40_000;
 
+/** A spelling index over some of the vocabulary, with its answers remembered. */
+interface SpellingSource {
+  /** The spelling index; its own ids are positions in `ownedGlobal`. */
+  spelling: SpellingNeighbours;
+  ownedGlobal: Int32Array;
+  /** Spelling → global ids of its neighbours here, and their similarities. */
+  spellingCache: Map<string, Int32Array>;
+  spellingSimilarity: Map<string, Float64Array>;
+}
+
 /** One segment as the index holds it. */
-interface Held {
+interface Held extends SpellingSource {
   segment: Segment;
   /** The caller's name for the segment (its storage key). */
   key: number;
@@ -43,12 +54,6 @@ interface Held {
   toGlobal: Int32Array;
   /** Global term id → local id (−1 or absent when the segment lacks the term). */
   toLocal: Int32Array | Map<number, number>;
-  /** The segment's spelling index, its positions mapped to global ids. */
-  spelling: ReturnType<Segment['spelling']>;
-  ownedGlobal: Int32Array;
-  /** Spelling → global ids of its neighbours among this segment's owned terms. */
-  spellingCache: Map<string, Int32Array>;
-  spellingSimilarity: Map<string, Float64Array>;
   /** Per report: deleted. */
   deleted: Uint8Array;
   deletedCount: number;
@@ -59,7 +64,7 @@ interface Held {
 }
 
 /** Grows a typed array to at least `size` elements (doubling), keeping its values. */
-function grow<T extends Int32Array | Uint8Array>(array: T, size: number): T {
+function grow<T extends Int32Array | Uint8Array | Uint16Array>(array: T, size: number): T {
   if (array.length >= size) return array;
   const next = new (array.constructor as new (n: number) => T)(
     Math.max(size, array.length * 2, 64),
@@ -99,8 +104,10 @@ export class SegmentedIndex {
   private df = new Int32Array(64);
   private cap = new Int32Array(64);
   private lower = new Int32Array(64);
-  /** Per term: 1 when some segment indexes it by spelling. */
-  private owned = new Uint8Array(64);
+  /** Per term: how many segments index it by spelling (one, but for a corpus replaced since). */
+  private owned = new Uint16Array(64);
+  /** A spelling index over live terms no segment owns (see {@link adoptOrphans}), or null. */
+  private orphans: SpellingSource | null = null;
   /** Per term: 1 when written as a name more often than not. */
   private isName = new Uint8Array(64);
   /** Per term: 1 when it names something by its form (see NAMES_BY_FORM). */
@@ -173,6 +180,48 @@ export class SegmentedIndex {
   hasReport(key: string): boolean {
     const found = this.reportKeys.get(key);
     return found !== undefined && found.held.deleted[found.local] === 0;
+  }
+
+  /** Whether some segment indexes `term` by spelling (a new segment need not). */
+  ownsTerm(term: string): boolean {
+    const id = this.termIds.get(term);
+    return id !== undefined && this.owned[id]! > 0;
+  }
+
+  /**
+   * Indexes by spelling, in memory, the live terms no segment owns: after the bundled corpus
+   * changed under a stored library, terms it owned and the library still uses. Call once the
+   * segments are loaded.
+   */
+  adoptOrphans(): number {
+    const orphans: number[] = [];
+    for (let g = 0; g < this.vocabulary.length; g++)
+      if (this.df[g]! > 0 && this.owned[g] === 0) orphans.push(g);
+    this.orphans =
+      orphans.length === 0
+        ? null
+        : {
+            spelling: new SpellingNeighbours(orphans.map((g) => this.vocabulary[g]!)),
+            ownedGlobal: Int32Array.from(orphans),
+            spellingCache: new Map(),
+            spellingSimilarity: new Map(),
+          };
+    this.changed();
+    return orphans.length;
+  }
+
+  /**
+   * The merge of the segments `keys` (their live reports, in index order), ready for
+   * {@link replaceSegments}.
+   */
+  mergeOf(keys: readonly number[]): Segment {
+    const parts = this.helds
+      .filter((h) => keys.includes(h.key))
+      .map((held) => ({ segment: held.segment, live: (a: number) => held.deleted[a] === 0 }));
+    return mergeSegments(parts, (term) => {
+      const id = this.termIds.get(term);
+      return id !== undefined && this.df[id]! > 0;
+    });
   }
 
   /** Keys of the reports a segment holds that are not deleted. */
@@ -268,7 +317,7 @@ export class SegmentedIndex {
       for (let l = 0; l < local; l++) toLocal[toGlobal[l]!] = l;
     }
     const ownedGlobal = Int32Array.from(segment.owned, (l) => toGlobal[l]!);
-    for (const g of ownedGlobal) this.owned[g] = 1;
+    for (const g of ownedGlobal) this.owned[g]!++;
     const articles = segment.articles;
     const articleUnitStart = new Uint32Array(articles + 1);
     for (let u = 0; u < segment.units; u++) articleUnitStart[segment.unitArticle[u]! + 1]!++;
@@ -350,7 +399,7 @@ export class SegmentedIndex {
     for (let a = 0; a < held.deleted.length; a++) {
       if (held.deleted[a] === 1) this.countReport(held, a, -sign as 1 | -1, false);
     }
-    if (sign === -1) for (const g of held.ownedGlobal) this.owned[g] = 0;
+    if (sign === -1) for (const g of held.ownedGlobal) this.owned[g]!--;
     this.updateNames(touched);
   }
 
@@ -443,9 +492,13 @@ export class SegmentedIndex {
 
   // ---- Terms ---------------------------------------------------------------------------------
 
-  /** The global id of a term, or undefined. */
+  /**
+   * The global id of a term some live unit has, or undefined: a term whose reports were all
+   * deleted is as unknown as one never seen.
+   */
   termId(term: string): number | undefined {
-    return this.termIds.get(term);
+    const id = this.termIds.get(term);
+    return id !== undefined && this.df[id]! > 0 ? id : undefined;
   }
 
   /** The term of a global id. */
@@ -545,7 +598,9 @@ export class SegmentedIndex {
   private lookUpSpelling(term: string, self: number): Neighbours {
     const ids: number[] = [];
     const similarities: number[] = [];
-    for (const held of this.helds) {
+    const sources: SpellingSource[] = this.orphans ? [...this.helds, this.orphans] : this.helds;
+    let contributing = 0;
+    for (const held of sources) {
       if (held.ownedGlobal.length === 0) continue;
       let found = held.spellingCache.get(term);
       let similar = held.spellingSimilarity.get(term);
@@ -560,9 +615,12 @@ export class SegmentedIndex {
         held.spellingCache.set(term, found);
         held.spellingSimilarity.set(term, similar);
       }
+      if (found.length > 0) contributing++;
       for (let k = 0; k < found.length; k++) {
         const g = found[k]!;
         if (g === self || this.canonicalIds[g] !== g || this.df[g]! <= 0) continue;
+        // A term two segments own (a corpus replaced since) is listed once.
+        if (contributing > 1 && ids.includes(g)) continue;
         ids.push(g);
         similarities.push(similar[k]!);
       }
