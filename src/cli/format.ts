@@ -9,7 +9,15 @@ export interface JsonReport {
     text: string;
     start: number;
     end: number;
-    matches: { report: string; outlet: string; text: string; score: number; tier: string }[];
+    matches: {
+      report: string;
+      outlet: string;
+      text: string;
+      score: number;
+      tier: string;
+      /** When the report was read, for a corpus of library articles. */
+      read?: string;
+    }[];
   }[];
   summary: {
     sentences: number;
@@ -33,6 +41,7 @@ export function toJson(report: ArticleReport): JsonReport {
         text: m.text,
         score: m.score,
         tier: m.tier,
+        ...(m.read ? { read: m.read } : {}),
       })),
     })),
     summary: {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { detectArticle } from '../content/detect';
 import { extractArticle } from '../content/extract';
+import { readPageMeta, type PageMeta } from '../content/page-meta';
 import { textProblem } from '../core/corpus';
 
 /** A problem with the input, reported on one line. */
@@ -20,6 +21,8 @@ export interface Article {
   detected: boolean;
   /** True when the input was HTML and the article text was extracted from it. */
   html: boolean;
+  /** What an HTML page says of its publisher, date and address. */
+  meta?: PageMeta;
 }
 
 /**
@@ -98,7 +101,13 @@ export async function articleFromHtml(html: string, name: string): Promise<Artic
     const article = extractArticle(doc);
     if (!article || article.text.trim() === '')
       throw new InputError(`${name}: no article text found in the HTML`);
-    return { text: article.text, title: article.title, detected: detection.isArticle, html: true };
+    return {
+      text: article.text,
+      title: article.title,
+      detected: detection.isArticle,
+      html: true,
+      meta: readPageMeta(doc),
+    };
   } finally {
     await window.happyDOM.close();
   }
