@@ -193,7 +193,7 @@ export class CorpusRun {
   constructor(
     texts: readonly string[],
     private readonly withSurfaces: boolean,
-    aliases: Record<string, string>,
+    aliases: Readonly<Record<string, string>>,
   ) {
     this.aliases = new PlaceAliases(aliases);
     this.units = texts.map((text) => splitSentences(text));

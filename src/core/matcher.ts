@@ -6,8 +6,8 @@
  */
 import { bm25Idf } from './bm25';
 import { validateCompiled, type CompiledCorpus } from './corpus-format';
-import { SegmentedIndex } from './index/segmented-index';
-import { segmentOfCompiled } from './index/compile';
+import type { SegmentedIndex } from './index/segmented-index';
+import { indexOfCompiled } from './index/compile';
 import { isPlaceTerm } from './place-aliases';
 import { compareBags, makeBag, type PageUnit, type Similarity, type TermBag } from './rerank';
 import type { Neighbours } from './spelling-neighbours';
@@ -153,10 +153,7 @@ export class Matcher {
   /** Loads a prebuilt corpus. Throws a CorpusError when the index is damaged or of another version. */
   static fromCompiled(corpus: CompiledCorpus): Matcher {
     validateCompiled(corpus);
-    const index = new SegmentedIndex({ aliases: corpus.aliases, tokenizer: corpus.version });
-    const { segment, texts } = segmentOfCompiled(corpus);
-    index.addSegment(segment, 0, texts);
-    return new Matcher(index, corpus.story);
+    return new Matcher(indexOfCompiled(corpus), corpus.story);
   }
 
   /** A matcher over an index of segments (the bundled corpus and the reader's library). */

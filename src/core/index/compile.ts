@@ -7,6 +7,21 @@ import { CORPUS_VERSION, type CompiledCorpus, type CorpusInput } from '../corpus
 import { CorpusRun, TERM_NAME, UNIT_KINDS } from '../corpus';
 import { synonymTable, type Lexicon } from '../synonyms';
 import { Segment, type UnitColumn } from './segment';
+import { SegmentedIndex, type TextSource } from './segmented-index';
+
+/** The key of the segment of a prebuilt corpus in an index (other segments have keys from 1). */
+export const CORPUS_SEGMENT_KEY = 0;
+
+/**
+ * An index holding a prebuilt corpus (checked beforehand with validateCompiled), to which more
+ * segments can be added; texts of reports added later come from `texts`.
+ */
+export function indexOfCompiled(corpus: CompiledCorpus, texts?: TextSource): SegmentedIndex {
+  const index = new SegmentedIndex({ aliases: corpus.aliases, tokenizer: corpus.version, texts });
+  const compiled = segmentOfCompiled(corpus);
+  index.addSegment(compiled.segment, CORPUS_SEGMENT_KEY, compiled.texts);
+  return index;
+}
 
 /** Fields of a compiled sentence that are not per-unit number columns. */
 const SENTENCE_FIELDS = new Set(['report', 'start', 'end', 'text', 'kind', 'terms']);
@@ -76,7 +91,7 @@ export function segmentOfCompiled(corpus: CompiledCorpus): { segment: Segment; t
 /** Options of {@link compileSegment}. */
 export interface CompileOptions {
   /** The place alias table (the loaded corpus's, or the gazetteer's at build time). */
-  aliases: Record<string, string>;
+  aliases: Readonly<Record<string, string>>;
   /** Acronyms the index already knows: the reports are tokenised against these and their own. */
   acronyms?: ReadonlySet<string>;
   /** Whether the segment indexes a term by spelling (default: every term). */

@@ -90,6 +90,8 @@ export interface IndexOptions {
 export class SegmentedIndex {
   readonly tokenizer: number;
   readonly aliases: PlaceAliases;
+  /** The alias table `aliases` applies, for compiling new reports into this index. */
+  readonly aliasTable: Readonly<Record<string, string>>;
   /** Goes up with every change of what the index holds; callers drop what they derived. */
   version = 0;
 
@@ -141,6 +143,7 @@ export class SegmentedIndex {
   constructor(options: IndexOptions) {
     this.tokenizer = options.tokenizer;
     this.aliases = new PlaceAliases(options.aliases);
+    this.aliasTable = options.aliases;
     this.texts = options.texts ?? null;
   }
 
