@@ -3,7 +3,7 @@
  * address. Read from the page's JSON-LD (schema.org NewsArticle and kin), then its Open Graph and
  * article meta tags, as search engines and readers' apps do.
  */
-import { isoDate } from '../core/library-format/article';
+import { isoDate } from '../core/library-format/dates';
 
 /** A page's own account of itself; null where it gives none. */
 export interface PageMeta {

@@ -9,6 +9,7 @@
  * format) is compiled again from its text. Every change goes through one queue, one at a time.
  */
 import { hashText } from '../content/text-hash';
+import { articleIdOf, libraryKey } from '../shared/library-keys';
 import { CORPUS_SEGMENT_KEY, compileSegment } from '../core/index/compile';
 import { mergeSegments } from '../core/index/merge';
 import { chooseMerge } from '../core/index/merge-policy';
@@ -23,19 +24,7 @@ import {
 import type { ArticleRecord } from './schema';
 import { StorageError, type LibraryStore, type NewArticle } from './store';
 
-/** The report key of a library article in the index. */
-export function libraryKey(id: number): string {
-  return `${LIBRARY_KEY_PREFIX}${id}`;
-}
-/** Report keys of library articles start with this (outlet slugs never hold a colon). */
-export const LIBRARY_KEY_PREFIX = 'library:';
-
-/** The article id of a library report key, or null for a bundled report. */
-export function articleIdOf(key: string): number | null {
-  if (!key.startsWith(LIBRARY_KEY_PREFIX)) return null;
-  const id = Number(key.slice(LIBRARY_KEY_PREFIX.length));
-  return Number.isInteger(id) && id > 0 ? id : null;
-}
+export { articleIdOf, libraryKey, LIBRARY_KEY_PREFIX } from '../shared/library-keys';
 
 /** Articles compiled into one segment when many come at once (an import, a rebuild). */
 export const BATCH_ARTICLES = 200;

@@ -7,7 +7,9 @@ import { t, type MessageKey } from '../shared/i18n';
 import type { CorpusInfo, EchoNote, TabState } from '../shared/messages';
 import { DiffText } from './diff-text';
 import { StatusView } from './status-view';
+import { LIBRARY_KEY_PREFIX } from '../shared/library-keys';
 import { webHref } from '../shared/web-href';
+import { shortDate } from '../shared/dates';
 
 const TIER_KEYS: Record<Tier, MessageKey> = {
   verbatim: 'tierVerbatim',
@@ -67,6 +69,7 @@ function Claim({
           <li key={match.report} class="match">
             <div class="match-meta">
               <span class="match-outlet">{match.outlet}</span>
+              {match.read && <span class="match-read">{t('readOn', shortDate(match.read))}</span>}
               <span class={`tier tier-${match.tier}`}>
                 <span class="sr-only">{t('reportTierLabel')} </span>
                 {t(TIER_KEYS[match.tier])}
@@ -90,7 +93,13 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
   const title = report.article.title?.trim() || t('reportUntitled', state.host);
   const claims = report.sentences.filter((sentence) => sentence.matches.length > 0);
   const echo = state.echo ?? corpus?.echo ?? null;
-  const urlOf = (id: string) => corpus?.reports.find((meta) => meta.id === id)?.url;
+  // Bundled reports from the corpus; articles of the reader's library from their matches.
+  const matchOf = (id: string) =>
+    claims.flatMap((sentence) => sentence.matches).find((match) => match.report === id);
+  const urlOf = (id: string) =>
+    id.startsWith(LIBRARY_KEY_PREFIX)
+      ? matchOf(id)?.url
+      : corpus?.reports.find((meta) => meta.id === id)?.url;
   const { matched, sentences: total } = report.summary;
 
   return (
@@ -98,7 +107,14 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
       <h1 id="report-title" class="report-title">
         {title}
       </h1>
-      {report.self && <p class="self-note">{t('reportSelf', report.self.outlet)}</p>}
+      {report.self && (
+        <p class="self-note">
+          {t(
+            report.self.report.startsWith(LIBRARY_KEY_PREFIX) ? 'reportSelfLibrary' : 'reportSelf',
+            report.self.outlet,
+          )}
+        </p>
+      )}
       {state.truncated && <p class="note">{t('reportTruncated')}</p>}
 
       {claims.length === 0 ? (
@@ -121,6 +137,11 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
                 .map((outlet) => (
                   <li key={outlet.report} class="outlet">
                     <ExternalLink href={urlOf(outlet.report)}>{outlet.outlet}</ExternalLink>
+                    {matchOf(outlet.report)?.read && (
+                      <span class="match-read">
+                        {t('readOn', shortDate(matchOf(outlet.report)!.read!))}
+                      </span>
+                    )}
                     <span class="outlet-count">
                       {outlet.sentences === 1
                         ? t('reportOutletSharesOne')

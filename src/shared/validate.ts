@@ -58,3 +58,9 @@ export function shape<S extends Record<string, Guard<unknown>>>(
     return true;
   };
 }
+
+/** An array of at most `maxLength` items, each accepted by `inner`. */
+export function list<T>(inner: Guard<T>, maxLength: number): Guard<T[]> {
+  return (value): value is T[] =>
+    Array.isArray(value) && value.length <= maxLength && value.every((item) => inner(item));
+}

@@ -4,6 +4,9 @@
  * the compiled corpus file and (with an id) in the browser's storage.
  */
 import { textProblem } from '../corpus';
+import { isoDate } from './dates';
+
+export { isoDate };
 
 /** One article of the library, in the export format's field order. */
 export interface LibraryArticle {
@@ -57,18 +60,6 @@ export function articleKeyUrl(url: string): string {
   for (const name of [...parsed.searchParams.keys()])
     if (TRACKING.test(name)) parsed.searchParams.delete(name);
   return parsed.href;
-}
-
-/** A date as ISO 8601, or null when `value` is not a date. */
-export function isoDate(value: unknown): string | null {
-  if (typeof value !== 'string' && typeof value !== 'number') return null;
-  const text = String(value).trim();
-  if (text === '') return null;
-  const time = Date.parse(text);
-  if (Number.isNaN(time)) return null;
-  // Plain calendar dates stay dates: "2025-03-13" is a day, not midnight somewhere.
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-  return new Date(time).toISOString();
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

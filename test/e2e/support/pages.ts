@@ -33,4 +33,7 @@ export const PAGES = {
   shop: { host: 'northwind-shop.test', path: '/products/ridgeline-jacket' },
   spa: { host: 'newsline.test', path: '/story/russia-demands' },
   rerender: { host: 'dailyledger.test', path: '/live/russia-demands' },
+  /** Two papers outside the corpus that retell the story (the library's browser tests). */
+  northgate: { host: 'northgatecourier.test', path: '/news/2025/03/14/kremlin-price-for-peace' },
+  harbour: { host: 'harbourledger.test', path: '/world/russia-gives-us-list-of-demands' },
 } as const;
