@@ -13,17 +13,20 @@ import { runEngineVsFuse, type EngineVsFuseResult } from './engine-vs-fuse';
 import { describeMachine } from './machine';
 import { runPageCost, type PageCostResult } from './page-cost';
 import { buildTables, evaluateTargets, markdownSection, type BenchResults } from './report';
+import { LIBRARY_SIZES, runLibrary, type LibraryRow } from './library';
 import { runScale, type ScaleRow } from './scale';
 import { formatText } from './table';
 
 /** Corpus sizes of the scale part; the first is the bundled corpus alone. */
 const DEFAULT_SIZES = [5, 100, 1_000, 10_000];
-const PARTS = ['engine', 'scale', 'page'] as const;
+const PARTS = ['engine', 'scale', 'page', 'library'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Args {
   part: Part | null;
   reports: number;
+  articles: number;
+  librarySizes: number[];
   out: string | null;
   only: Set<Part>;
   sizes: number[];
@@ -36,6 +39,8 @@ function parseArgs(argv: string[]): Args {
   const args: Args = {
     part: null,
     reports: 0,
+    articles: 0,
+    librarySizes: LIBRARY_SIZES,
     out: null,
     only: new Set(PARTS),
     sizes: DEFAULT_SIZES,
@@ -49,6 +54,8 @@ function parseArgs(argv: string[]): Args {
     const value = () => argv[++i];
     if (arg === '--part') args.part = value() as Part;
     else if (arg === '--reports') args.reports = Number(value());
+    else if (arg === '--articles') args.articles = Number(value());
+    else if (arg === '--library-sizes') args.librarySizes = list(value()).map(Number);
     else if (arg === '--out') args.out = value() ?? null;
     else if (arg === '--only') args.only = new Set(list(value()) as Part[]);
     else if (arg === '--sizes') args.sizes = list(value()).map(Number);
@@ -69,6 +76,7 @@ async function runPart(args: Args): Promise<void> {
   if (args.part === 'engine') result = await runEngineVsFuse(args.quick, log);
   else if (args.part === 'scale') result = await runScale(args.reports, log);
   else if (args.part === 'page') result = await runPageCost(args.quick, log);
+  else if (args.part === 'library') result = await runLibrary(args.articles, log);
   else throw new Error(`unknown part ${String(args.part)}`);
   writeFileSync(args.out ?? '/dev/stdout', JSON.stringify(result));
 }
@@ -121,11 +129,11 @@ async function orchestrate(args: Args): Promise<void> {
     );
   }
   if (args.only.has('engine')) {
-    log('\n[1/3] engine against plain Fuse.js');
+    log('\n[1/4] engine against plain Fuse.js');
     results.engine = child<EngineVsFuseResult>('engine', [], args);
   }
   if (args.only.has('scale')) {
-    log('\n[2/3] scale');
+    log('\n[2/4] scale');
     const rows: ScaleRow[] = [];
     for (const reports of args.sizes) {
       log(` ${reports} reports`);
@@ -138,8 +146,17 @@ async function orchestrate(args: Args): Promise<void> {
     results.scale = rows;
   }
   if (args.only.has('page')) {
-    log('\n[3/3] cost in the page (Chromium with the extension)');
+    log('\n[3/4] cost in the page (Chromium with the extension)');
     results.page = child<PageCostResult>('page', [], args);
+  }
+  if (args.only.has('library')) {
+    log("\n[4/4] the reader's library");
+    const rows: LibraryRow[] = [];
+    for (const articles of args.librarySizes) {
+      log(` ${articles} articles`);
+      rows.push(child<LibraryRow>('library', ['--articles', String(articles)], args));
+    }
+    results.library = rows;
   }
   results.machine.load_at_end = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
   results.duration_s = Math.round((performance.now() - began) / 1000);
@@ -151,7 +168,10 @@ async function orchestrate(args: Args): Promise<void> {
 
   // Only a full run replaces the published figures; partial or quick runs go to bench/out/.
   const full =
-    args.only.size === PARTS.length && !args.quick && args.sizes.join() === DEFAULT_SIZES.join();
+    args.only.size === PARTS.length &&
+    !args.quick &&
+    args.sizes.join() === DEFAULT_SIZES.join() &&
+    args.librarySizes.join() === LIBRARY_SIZES.join();
   const target =
     full || args.write
       ? path.join(ROOT, 'bench/results.json')

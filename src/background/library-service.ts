@@ -9,7 +9,7 @@ import { parseArticle, readCorpusFile, type LibraryArticle } from '../core/libra
 import type { Matcher } from '../core/matcher';
 import type { ArticleReport } from '../core/types';
 import { libraryKey, type ImportResult, type KeepResult, type Library } from '../library/library';
-import type { LibraryStore } from '../library/store';
+import type { LibraryRecords } from '../library/store';
 import type { ImportAnswer } from '../shared/messages';
 
 /** What the background does with the library. */
@@ -39,7 +39,7 @@ export interface LibraryService {
 export function libraryService(
   matcher: Matcher,
   library: Library,
-  store: LibraryStore,
+  store: LibraryRecords,
 ): LibraryService {
   let generation = 1;
   const changed = <T>(result: T): T => {

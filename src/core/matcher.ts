@@ -8,7 +8,6 @@ import { bm25Idf } from './bm25';
 import { validateCompiled, type CompiledCorpus } from './corpus-format';
 import type { SegmentedIndex } from './index/segmented-index';
 import { indexOfCompiled } from './index/compile';
-import { isPlaceTerm } from './place-aliases';
 import { compareBags, makeBag, type PageUnit, type Similarity, type TermBag } from './rerank';
 import type { Neighbours } from './spelling-neighbours';
 import { mergeNeighbours } from './synonyms';
@@ -382,7 +381,7 @@ export class Matcher {
     return makeBag(
       sequence,
       (id) => (id < known ? index.idf(id) : unknownIdf),
-      (id) => (id < known && isPlaceTerm(index.term(id)) ? PLACE_COUNT : 1),
+      (id) => (id < known && index.isPlace(id) ? PLACE_COUNT : 1),
     );
   }
 }

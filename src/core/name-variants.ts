@@ -55,10 +55,9 @@ export class NameVariants {
     for (const name of names) this.add(name);
   }
 
-  /** Takes a name in (a term that became a name as an index grew). */
-  add(name: string): void {
+  /** Takes a name in (a term that became a name as an index grew); `key` is its skeleton. */
+  add(name: string, key = skeleton(name)): void {
     if (name.length < MIN_VARIANT_LENGTH) return;
-    const key = skeleton(name);
     const list = this.bySkeleton.get(key);
     if (list) {
       if (list.includes(name)) return;
@@ -68,8 +67,7 @@ export class NameVariants {
   }
 
   /** Leaves a name out (a term no longer written as a name, or gone from the index). */
-  remove(name: string): void {
-    const key = skeleton(name);
+  remove(name: string, key = skeleton(name)): void {
     const list = this.bySkeleton.get(key);
     const at = list?.indexOf(name) ?? -1;
     if (!list || at < 0) return;
@@ -82,8 +80,8 @@ export class NameVariants {
    * The known names that could share a class with `name` (those of its skeleton): what to look at
    * again when `name` comes or goes.
    */
-  namesLike(name: string): readonly string[] {
-    return this.bySkeleton.get(skeleton(name)) ?? [];
+  namesLike(name: string, key = skeleton(name)): readonly string[] {
+    return this.bySkeleton.get(key) ?? [];
   }
 
   /** The known name closest to `term` among its spelling variants, or null (the term itself excluded). */

@@ -51,7 +51,7 @@ function asciiPlace(c: number): number {
  * trigram of "#" and a–z as a small code, any other as ASCII_GRAMS plus its three UTF-16 code
  * units), and returns how many; 0 for terms not compared by spelling.
  */
-function trigramCodes(term: string, out: number[]): number {
+export function trigramCodes(term: string, out: number[]): number {
   if (!comparable(term)) return 0;
   const padded = `#${term}#`;
   let n = 0;
@@ -300,10 +300,22 @@ export class SpellingNeighbours {
     return found;
   }
 
+  /**
+   * Neighbours of a spelling given as its `a` trigram codes (see trigramCodes): for an index over
+   * several vocabularies, which works a spelling's trigrams out once for all of them.
+   */
+  neighboursOfCodes(codes: readonly number[], a: number): Neighbours {
+    return a === 0 ? NO_NEIGHBOURS : this.lookUpCodes(codes, a, -1);
+  }
+
   private lookUp(term: string, self: number): Neighbours {
     const codes: number[] = [];
     const a = trigramCodes(term, codes);
     if (a === 0) return NO_NEIGHBOURS;
+    return this.lookUpCodes(codes, a, self);
+  }
+
+  private lookUpCodes(codes: readonly number[], a: number, self: number): Neighbours {
     // Trigrams no vocabulary term has come first in the order (no term has fewer); no term shares
     // them, so only the known ones are walked, within the same prefix.
     const known: number[] = [];

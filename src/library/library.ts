@@ -22,7 +22,7 @@ import {
   type LibraryArticle,
 } from '../core/library-format';
 import type { ArticleRecord } from './schema';
-import { StorageError, type LibraryStore, type NewArticle } from './store';
+import { StorageError, type LibraryRecords, type NewArticle } from './store';
 
 export { articleIdOf, libraryKey, LIBRARY_KEY_PREFIX } from '../shared/library-keys';
 
@@ -99,10 +99,15 @@ export class Library {
   /** The last write that failed for want of space, until a write succeeds. */
   lastError: { message: string; full: boolean } | null = null;
 
+  /**
+   * `options.mergeDelayMs`: how long after a change merges start (default MERGE_DELAY_MS); null
+   * leaves merging to whoever calls {@link mergeStep} (tests, the benchmark).
+   */
   constructor(
-    private readonly store: LibraryStore,
+    private readonly store: LibraryRecords,
     private readonly index: SegmentedIndex,
     readonly texts: TextCache,
+    private readonly options: { mergeDelayMs?: number | null } = {},
   ) {}
 
   /** Runs `work` after every change queued before it. */
@@ -128,28 +133,29 @@ export class Library {
     const live = new Set(ids);
     const covered = new Set<number>();
     const unreadable: number[] = [];
-    let segments = 0;
+    const readable: { segment: Segment; key: number }[] = [];
     for (const record of records) {
-      let segment: Segment;
       try {
-        segment = Segment.decode(new Uint8Array(record.bytes));
+        const segment = Segment.decode(new Uint8Array(record.bytes));
         if (segment.tokenizer !== this.index.tokenizer) throw new Error('tokeniser changed');
         if (!segment.keys.every((key) => articleIdOf(key) !== null))
           throw new Error('not a library segment');
+        readable.push({ segment, key: record.id });
       } catch {
         unreadable.push(record.id);
-        continue;
       }
-      this.index.addSegment(segment, record.id);
-      segments++;
+    }
+    this.index.addSegments(readable);
+    let segments = readable.length;
+    for (const { segment, key: segmentKey } of readable) {
       for (const key of segment.keys) {
         const id = articleIdOf(key)!;
         if (live.has(id) && !covered.has(id)) covered.add(id);
         else this.index.deleteReport(key);
       }
-      if (this.index.liveKeys(record.id).length === 0) {
-        this.index.dropSegment(record.id);
-        unreadable.push(record.id);
+      if (this.index.liveKeys(segmentKey).length === 0) {
+        this.index.dropSegment(segmentKey);
+        unreadable.push(segmentKey);
         segments--;
       }
     }
@@ -230,6 +236,7 @@ export class Library {
       if (duplicate) return duplicate;
       try {
         const [id] = await this.addBatch([article]);
+        this.scheduleMerge();
         return { status: 'kept', id: id! };
       } catch (error) {
         return this.failed(error);
@@ -450,8 +457,10 @@ export class Library {
   private mergeTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** Runs merges a little later, one at a time, so that they do not delay the work at hand. */
-  scheduleMerge(delay = MERGE_DELAY_MS): void {
-    if (this.mergeTimer !== null) return;
+  scheduleMerge(): void {
+    const delay =
+      this.options.mergeDelayMs === undefined ? MERGE_DELAY_MS : this.options.mergeDelayMs;
+    if (this.mergeTimer !== null || delay === null) return;
     this.mergeTimer = setTimeout(() => {
       this.mergeTimer = null;
       void this.mergeStep().then((merged) => {

@@ -59,8 +59,32 @@ export interface NewArticle {
 /** A segment to store: its bytes and counts, made once the articles' ids are known. */
 export type SegmentMaker = (ids: number[]) => Omit<SegmentRecord, 'id'>;
 
-/** The library's records. */
-export class LibraryStore {
+/**
+ * What the library needs of its records: IndexedDB in the browser (LibraryStore), files in the
+ * benchmark. Every write lands whole or not at all.
+ */
+export interface LibraryRecords {
+  articleIds(): Promise<number[]>;
+  article(id: number): Promise<ArticleRecord | undefined>;
+  count(): Promise<number>;
+  byUrlKey(urlKey: string): Promise<ArticleRecord | undefined>;
+  byHash(hash: string): Promise<ArticleRecord | undefined>;
+  texts(ids: readonly number[]): Promise<(string | undefined)[]>;
+  segments(): Promise<SegmentRecord[]>;
+  addArticles(
+    articles: readonly NewArticle[],
+    makeSegment: SegmentMaker,
+  ): Promise<{ ids: number[]; segment: number }>;
+  deleteArticles(ids: readonly number[], segments?: readonly number[]): Promise<void>;
+  replaceSegments(
+    old: readonly number[],
+    merged: Omit<SegmentRecord, 'id'> | null,
+  ): Promise<number | null>;
+  clear(): Promise<void>;
+}
+
+/** The library's records in IndexedDB. */
+export class LibraryStore implements LibraryRecords {
   private db: LibraryDb | null = null;
   private opening: Promise<LibraryDb> | null = null;
 

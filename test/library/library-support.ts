@@ -20,7 +20,8 @@ let databases = 0;
 export function openLibrary(name = `library-test-${++databases}`, store = new LibraryStore(name)) {
   const texts = new TextCache();
   const index = indexOfCompiled(corpus.compiled, texts);
-  const library = new Library(store, index, texts);
+  // Merges run when a test asks (mergeStep), not on a timer that outlives the test.
+  const library = new Library(store, index, texts, { mergeDelayMs: null });
   return {
     name,
     store,

@@ -32,9 +32,9 @@ function tierOf(live: number): number {
 }
 
 /**
- * The segments to merge next (in the order given), or null when none need it: the smallest tier
- * holding MERGE_FACTOR segments whose merge stays within MAX_MERGE_REPORTS, else a segment with
- * many deleted reports, alone.
+ * The segments to merge next (in the order given), or null when none need it: from the smallest
+ * tier holding MERGE_FACTOR segments, as many as a merge within MAX_MERGE_REPORTS takes; else a
+ * segment with many deleted reports, alone.
  */
 export function chooseMerge(segments: readonly SegmentSize[]): number[] | null {
   const tiers = new Map<number, SegmentSize[]>();
@@ -49,9 +49,17 @@ export function chooseMerge(segments: readonly SegmentSize[]): number[] | null {
   for (const tier of [...tiers.keys()].sort((a, b) => a - b)) {
     const list = tiers.get(tier)!;
     if (list.length < MERGE_FACTOR) continue;
-    const chosen = list.slice(0, MERGE_FACTOR);
-    const total = chosen.reduce((sum, s) => sum + s.reports - s.deleted, 0);
-    if (total <= MAX_MERGE_REPORTS) return chosen.map((s) => s.key);
+    // As many of the tier's segments as fit in one merge (at least two): near the largest size,
+    // fewer than MERGE_FACTOR segments make a segment of the largest size.
+    const chosen: SegmentSize[] = [];
+    let total = 0;
+    for (const segment of list) {
+      const live = segment.reports - segment.deleted;
+      if (chosen.length === MERGE_FACTOR || total + live > MAX_MERGE_REPORTS) break;
+      chosen.push(segment);
+      total += live;
+    }
+    if (chosen.length >= 2) return chosen.map((s) => s.key);
   }
   const purge = segments.find((s) => s.deleted > 0 && s.deleted >= s.reports * PURGE_SHARE);
   return purge ? [purge.key] : null;

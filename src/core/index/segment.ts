@@ -28,6 +28,8 @@ export const SEGMENT_MAGIC = 'CCSG';
 export const SEGMENT_FORMAT = 1;
 /** Longest unit length recorded (BM25 only needs lengths to compare them with the average). */
 const MAX_UNIT_LENGTH = 0xffff;
+/** A term that names something by its form: a number, an acronym, a capitalised word, a place. */
+export const NAMES_BY_FORM = /^[\d@\p{Lu}]/u;
 
 /**
  * Numbers carried per unit for stages of the matcher after retrieval (for example a verifier's
@@ -78,7 +80,8 @@ interface Parts {
   tokenizer: number;
   acronyms: string[];
   synonyms: Record<string, string[]> | null;
-  terms: string[];
+  /** The terms' UTF-8 bytes, each followed by a line feed. */
+  termBytes: Uint8Array;
   df: Int32Array;
   cap: Int32Array;
   lower: Int32Array;
@@ -91,6 +94,7 @@ interface Parts {
   unitEnd: Uint32Array;
   unitKind: Uint8Array;
   unitLength: Uint16Array;
+  unitNamey: Uint8Array;
   unitTermStart: Uint32Array;
   unitTerms: Uint8Array;
   postingStart: Uint32Array;
@@ -107,8 +111,10 @@ export class Segment {
   readonly acronyms: readonly string[];
   /** Synonyms of its words, when it was compiled with a thesaurus. */
   readonly synonyms: Readonly<Record<string, readonly string[]>> | null;
-  /** Its vocabulary: local term id → term. */
-  readonly terms: readonly string[];
+  /** Its vocabulary as UTF-8, each term followed by a line feed; see {@link terms}. */
+  readonly termBytes: Uint8Array;
+  /** Local term `t`'s bytes are termBytes[termStart[t]..termStart[t + 1] − 1]. */
+  readonly termStart: Uint32Array;
   /** Per local term: units holding it, uses written like a name, uses in lower case. */
   readonly df: Int32Array;
   readonly cap: Int32Array;
@@ -123,6 +129,11 @@ export class Segment {
   readonly unitEnd: Uint32Array;
   readonly unitKind: Uint8Array;
   readonly unitLength: Uint16Array;
+  /**
+   * Per unit: 1 when one of its terms names something by its form (a number, an acronym, a
+   * capitalised word, a place), so the unit can carry a claim whatever else it holds.
+   */
+  readonly unitNamey: Uint8Array;
   readonly extras: readonly UnitColumn[];
   private readonly metaBytes: Uint8Array;
   private readonly metaStart: Uint32Array;
@@ -133,12 +144,14 @@ export class Segment {
   private readonly postingStart: Uint32Array;
   private readonly postings: Uint8Array;
   private readonly spellingParts: SpellingParts;
+  private termList: string[] | null = null;
 
   private constructor(parts: Parts) {
     this.tokenizer = parts.tokenizer;
     this.acronyms = parts.acronyms;
     this.synonyms = parts.synonyms;
-    this.terms = parts.terms;
+    this.termBytes = parts.termBytes;
+    this.termStart = termOffsets(parts.termBytes);
     this.df = parts.df;
     this.cap = parts.cap;
     this.lower = parts.lower;
@@ -151,12 +164,25 @@ export class Segment {
     this.unitEnd = parts.unitEnd;
     this.unitKind = parts.unitKind;
     this.unitLength = parts.unitLength;
+    this.unitNamey = parts.unitNamey;
     this.unitTermStart = parts.unitTermStart;
     this.unitTerms = parts.unitTerms;
     this.postingStart = parts.postingStart;
     this.postings = parts.postings;
     this.spellingParts = parts.spelling;
     this.extras = parts.extras;
+  }
+
+  /** Number of terms. */
+  get termCount(): number {
+    return this.termStart.length - 1;
+  }
+
+  /** Its vocabulary as strings: local term id → term (made on first request). */
+  get terms(): readonly string[] {
+    this.termList ??=
+      this.termCount === 0 ? [] : decoder.decode(this.termBytes.subarray(0, -1)).split('\n');
+    return this.termList;
   }
 
   /** Number of units. */
@@ -190,7 +216,7 @@ export class Segment {
   forEachTerm(unit: number, visit: (term: number, flag: number) => void): void {
     const end = this.unitTermStart[unit + 1]!;
     const reader = new VarintReader(this.unitTerms, this.unitTermStart[unit]!);
-    const vocabulary = this.terms.length;
+    const vocabulary = this.termCount;
     while (reader.at < end) {
       const value = reader.next();
       const term = value >>> 2;
@@ -221,11 +247,11 @@ export class Segment {
   }
 
   /**
-   * The spelling index over the owned terms; `ownedTerms` are their strings in the order of
-   * `owned` (the index's own ids are positions in that list).
+   * The spelling index over the owned terms, for look-ups of spellings (`neighboursOf`); its
+   * own ids are positions in `owned`.
    */
-  spelling(ownedTerms: readonly string[]): SpellingNeighbours {
-    return new SpellingNeighbours(ownedTerms, this.spellingParts);
+  spelling(): SpellingNeighbours {
+    return new SpellingNeighbours(new Array<string>(this.owned.length), this.spellingParts);
   }
 
   /**
@@ -240,7 +266,7 @@ export class Segment {
       tokenizer: this.tokenizer,
       acronyms: [...this.acronyms],
       synonyms: this.synonyms as Record<string, string[]> | null,
-      terms: [...this.terms],
+      termBytes: this.termBytes,
       df: this.df,
       cap: this.cap,
       lower: this.lower,
@@ -253,6 +279,7 @@ export class Segment {
       unitEnd: this.unitEnd,
       unitKind: this.unitKind,
       unitLength: this.unitLength,
+      unitNamey: this.unitNamey,
       unitTermStart: this.unitTermStart,
       unitTerms: this.unitTerms,
       postingStart: this.postingStart,
@@ -283,7 +310,7 @@ export class Segment {
   /** The stored form. */
   encode(): Uint8Array {
     const columns: Record<string, Column> = {
-      terms: encoder.encode(this.terms.join('\n')),
+      terms: this.termBytes,
       df: this.df,
       cap: this.cap,
       lower: this.lower,
@@ -296,6 +323,7 @@ export class Segment {
       unitEnd: this.unitEnd,
       unitKind: this.unitKind,
       unitLength: this.unitLength,
+      unitNamey: this.unitNamey,
       unitTermStart: this.unitTermStart,
       unitTerms: this.unitTerms,
       postingStart: this.postingStart,
@@ -351,6 +379,8 @@ export class Segment {
       const bytes = column(unpacked, name, 'u8');
       return bytes.length === 0 ? [] : decoder.decode(bytes).split('\n');
     };
+    const termBytes = column(unpacked, 'terms', 'u8');
+    if (termBytes.length > 0 && termBytes[termBytes.length - 1] !== 0x0a) fail('vocabulary');
     const extras = stringList(h.extras ?? [], 'extras').map((name, i): UnitColumn => {
       const values = unpacked.columns.get(`x${i}values`);
       if (!(values instanceof Int32Array || values instanceof Float32Array))
@@ -361,7 +391,7 @@ export class Segment {
       tokenizer: h.tokenizer as number,
       acronyms: stringList(h.acronyms, 'acronyms'),
       synonyms: synonyms as Record<string, string[]> | null,
-      terms: text('terms'),
+      termBytes,
       df: column(unpacked, 'df', 'i32'),
       cap: column(unpacked, 'cap', 'i32'),
       lower: column(unpacked, 'lower', 'i32'),
@@ -374,6 +404,7 @@ export class Segment {
       unitEnd: column(unpacked, 'unitEnd', 'u32'),
       unitKind: column(unpacked, 'unitKind', 'u8'),
       unitLength: column(unpacked, 'unitLength', 'u16'),
+      unitNamey: column(unpacked, 'unitNamey', 'u8'),
       unitTermStart: column(unpacked, 'unitTermStart', 'u32'),
       unitTerms: column(unpacked, 'unitTerms', 'u8'),
       postingStart: column(unpacked, 'postingStart', 'u32'),
@@ -390,7 +421,7 @@ export class Segment {
    * segment from a file, before it is taken into the library. Throws a FormatError.
    */
   checkDeep(): void {
-    const terms = this.terms.length;
+    const terms = this.termCount;
     for (let u = 0; u < this.units; u++) {
       const end = this.unitTermStart[u + 1]!;
       const reader = new VarintReader(this.unitTerms, this.unitTermStart[u]!);
@@ -414,12 +445,18 @@ export class Segment {
 
   /** Throws a FormatError unless the parts' lengths and offsets fit together. */
   private checkShape(): void {
-    const terms = this.terms.length;
+    const terms = this.termCount;
     const units = this.units;
     const articles = this.keys.length;
     if (this.df.length !== terms || this.cap.length !== terms || this.lower.length !== terms)
       fail('term counts');
-    for (const array of [this.unitStart, this.unitEnd, this.unitKind, this.unitLength])
+    for (const array of [
+      this.unitStart,
+      this.unitEnd,
+      this.unitKind,
+      this.unitLength,
+      this.unitNamey,
+    ])
       if (array.length !== units) fail('unit columns');
     if (!offsets(this.metaStart, articles, this.metaBytes.length)) fail('report table');
     if (!offsets(this.unitTermStart, units, this.unitTerms.length)) fail('unit terms');
@@ -439,7 +476,7 @@ export class Segment {
       buckets < 1 ||
       (buckets & (buckets - 1)) !== 0 ||
       !offsets(sp.bucketStart, buckets, sp.posts.length) ||
-      !sp.posts.every((id) => id >= 0 && id < this.owned.length) ||
+      !within(sp.posts, this.owned.length) ||
       sp.ascii.length % 2 !== 0 ||
       sp.other.length % 2 !== 0
     ) {
@@ -465,6 +502,7 @@ export class Segment {
       this.unitEnd,
       this.unitKind,
       this.unitLength,
+      this.unitNamey,
       this.unitTermStart,
       this.unitTerms,
       this.postingStart,
@@ -497,6 +535,8 @@ export class Segment {
     const lower: number[] = [];
     const unitTermStart = new Uint32Array(units + 1);
     const unitLength = new Uint16Array(units);
+    const unitNamey = new Uint8Array(units);
+    const nameyTerm: boolean[] = [];
     const unitWriter = new VarintWriter();
     for (let u = 0; u < units; u++) {
       const from = source.termStart[u]!;
@@ -508,6 +548,7 @@ export class Segment {
           local = terms.length;
           localOf[input] = local;
           terms.push(source.terms[input]!);
+          nameyTerm.push(NAMES_BY_FORM.test(source.terms[input]!));
           if (source.owned(input)) ownedList.push(local);
           lastUnit.push(-1);
           df.push(0);
@@ -516,6 +557,7 @@ export class Segment {
         }
         const flag = source.flags[k]! & 3;
         unitWriter.write(local * 4 + flag);
+        if (nameyTerm[local]) unitNamey[u] = 1;
         if (lastUnit[local] !== u) {
           lastUnit[local] = u;
           df[local]!++;
@@ -548,7 +590,7 @@ export class Segment {
       tokenizer: source.tokenizer,
       acronyms: [...source.acronyms].sort(),
       synonyms,
-      terms,
+      termBytes: encoder.encode(terms.map((term) => `${term}\n`).join('')),
       df: Int32Array.from(df),
       cap: Int32Array.from(cap),
       lower: Int32Array.from(lower),
@@ -561,6 +603,7 @@ export class Segment {
       unitEnd: Uint32Array.from(source.unitEnd),
       unitKind: Uint8Array.from(source.unitKind),
       unitLength,
+      unitNamey,
       unitTermStart,
       unitTerms,
       postingStart: postings.start,
@@ -575,6 +618,16 @@ export class Segment {
   }
 }
 
+/** Where each term of a vocabulary of line-feed-terminated terms starts (and the end). */
+function termOffsets(bytes: Uint8Array): Uint32Array {
+  let count = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) count++;
+  const start = new Uint32Array(count + 1);
+  let t = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) start[++t] = i + 1;
+  return start;
+}
+
 /** Reports' metadata as JSON, one after another, with where each starts. */
 function metaTable(articles: readonly ReportMeta[]): { bytes: Uint8Array; start: Uint32Array } {
   const lines = articles.map((meta) => encoder.encode(JSON.stringify(meta)));
@@ -587,6 +640,15 @@ function metaTable(articles: readonly ReportMeta[]): { bytes: Uint8Array; start:
 
 function fail(what: string): never {
   throw new FormatError(`damaged ${what}`);
+}
+
+/** True when every value of `values` is in [0, limit). */
+function within(values: Int32Array, limit: number): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < 0 || v >= limit) return false;
+  }
+  return true;
 }
 
 /** True when `start` has n + 1 non-decreasing offsets from 0 to `total`. */

@@ -9,14 +9,19 @@
  * Adding a segment or deleting a report updates the counts in place: nothing is rebuilt. Texts are
  * not held here; a report's text comes from a {@link TextSource} when a match is shown.
  */
-import { BM25_K1, bm25Idf, bm25Norm, maxWalkedDf, topHits, type Hit } from '../bm25';
+import { BM25_B, BM25_K1, bm25Idf, bm25Norm, maxWalkedDf, topHits, type Hit } from '../bm25';
 import { NameVariants, skeleton, variantClasses } from '../name-variants';
 import { PlaceAliases } from '../place-aliases';
-import { NO_NEIGHBOURS, SpellingNeighbours, type Neighbours } from '../spelling-neighbours';
+import {
+  NO_NEIGHBOURS,
+  SpellingNeighbours,
+  trigramCodes,
+  type Neighbours,
+} from '../spelling-neighbours';
 import { Synonyms } from '../synonyms';
 import type { ReportMeta } from '../types';
-import type { Segment, SegmentSource } from './segment';
-import { VarintReader } from './binary';
+import { NAMES_BY_FORM, type Segment, type SegmentSource } from './segment';
+import { Lexicon } from './lexicon';
 import { mergeSegments } from './merge';
 
 /** Where report texts come from: known at once, or not (yet). */
@@ -73,8 +78,8 @@ function grow<T extends Int32Array | Uint8Array | Uint16Array>(array: T, size: n
   return next;
 }
 
-/** A term that names something by its form: a number, an acronym, a capitalised word, a place. */
-const NAMES_BY_FORM = /^[\d@\p{Lu}]/u;
+/** The first byte of a place's term ("@RUS"), as isPlaceTerm tells them. */
+const PLACE_PREFIX_BYTE = 0x40;
 
 /** Options of a {@link SegmentedIndex}. */
 export interface IndexOptions {
@@ -101,8 +106,7 @@ export class SegmentedIndex {
   private readonly missing = new Set<string>();
 
   // The vocabulary of all segments together.
-  private readonly termIds = new Map<string, number>();
-  private readonly vocabulary: string[] = [];
+  private readonly lexicon = new Lexicon();
   private df = new Int32Array(64);
   private cap = new Int32Array(64);
   private lower = new Int32Array(64);
@@ -114,11 +118,15 @@ export class SegmentedIndex {
   private isName = new Uint8Array(64);
   /** Per term: 1 when it names something by its form (see NAMES_BY_FORM). */
   private namey = new Uint8Array(64);
+  /** Per term: 1 for a place's term ("@RUS", see place-aliases.ts). */
+  private place = new Uint8Array(64);
   /** Per term: the id of its spelling class (itself unless it is a variant of a name). */
   private canonicalIds = new Int32Array(64);
   /** Representative → every member of its class, for classes of two or more. */
   private readonly members = new Map<number, number[]>();
   private readonly names = new NameVariants([]);
+  /** The id of every term written as a name, by the term. */
+  private readonly nameIds = new Map<string, number>();
 
   private liveUnits = 0;
   private totalLength = 0;
@@ -151,7 +159,7 @@ export class SegmentedIndex {
 
   /** Number of terms of all segments together (global ids are below this). */
   get vocabularySize(): number {
-    return this.vocabulary.length;
+    return this.lexicon.size;
   }
 
   /** Number of units of all segments (deleted ones included); unit numbers are below this. */
@@ -187,8 +195,8 @@ export class SegmentedIndex {
 
   /** Whether some segment indexes `term` by spelling (a new segment need not). */
   ownsTerm(term: string): boolean {
-    const id = this.termIds.get(term);
-    return id !== undefined && this.owned[id]! > 0;
+    const id = this.lexicon.idOf(term);
+    return id >= 0 && this.owned[id]! > 0;
   }
 
   /**
@@ -198,13 +206,13 @@ export class SegmentedIndex {
    */
   adoptOrphans(): number {
     const orphans: number[] = [];
-    for (let g = 0; g < this.vocabulary.length; g++)
+    for (let g = 0; g < this.lexicon.size; g++)
       if (this.df[g]! > 0 && this.owned[g] === 0) orphans.push(g);
     this.orphans =
       orphans.length === 0
         ? null
         : {
-            spelling: new SpellingNeighbours(orphans.map((g) => this.vocabulary[g]!)),
+            spelling: new SpellingNeighbours(orphans.map((g) => this.lexicon.term(g))),
             ownedGlobal: Int32Array.from(orphans),
             spellingCache: new Map(),
             spellingSimilarity: new Map(),
@@ -222,8 +230,8 @@ export class SegmentedIndex {
       .filter((h) => keys.includes(h.key))
       .map((held) => ({ segment: held.segment, live: (a: number) => held.deleted[a] === 0 }));
     return mergeSegments(parts, (term) => {
-      const id = this.termIds.get(term);
-      return id !== undefined && this.df[id]! > 0;
+      const id = this.lexicon.idOf(term);
+      return id >= 0 && this.df[id]! > 0;
     });
   }
 
@@ -236,12 +244,28 @@ export class SegmentedIndex {
 
   /** Adds a segment. Its reports' keys must be new to the index. */
   addSegment(segment: Segment, key: number, unitTexts: readonly string[] | null = null): void {
-    if (segment.tokenizer !== this.tokenizer)
-      throw new Error(`segment made by tokeniser ${segment.tokenizer}, not ${this.tokenizer}`);
-    const held = this.hold(segment, key, unitTexts);
-    this.helds.push(held);
+    this.addSegments([{ segment, key, unitTexts }]);
+  }
+
+  /**
+   * Adds several segments at once (a library loaded after a restart): the names among their
+   * terms are worked out once for all of them.
+   */
+  addSegments(
+    list: readonly { segment: Segment; key: number; unitTexts?: readonly string[] | null }[],
+  ): void {
+    for (const { segment } of list) {
+      if (segment.tokenizer !== this.tokenizer)
+        throw new Error(`segment made by tokeniser ${segment.tokenizer}, not ${this.tokenizer}`);
+    }
+    const helds = list.map(({ segment, key, unitTexts }) =>
+      this.hold(segment, key, unitTexts ?? null),
+    );
+    this.helds.push(...helds);
     this.renumber();
-    this.count(held, 1);
+    const touched: number[] = [];
+    for (const held of helds) this.count(held, 1, touched);
+    this.updateNames(touched);
     this.changed();
   }
 
@@ -308,15 +332,17 @@ export class SegmentedIndex {
   }
 
   private hold(segment: Segment, key: number, unitTexts: readonly string[] | null): Held {
-    const local = segment.terms.length;
+    const local = segment.termCount;
     const toGlobal = new Int32Array(local);
-    for (let l = 0; l < local; l++) toGlobal[l] = this.idOf(segment.terms[l]!);
+    const { termBytes, termStart } = segment;
+    for (let l = 0; l < local; l++)
+      toGlobal[l] = this.idOf(termBytes, termStart[l]!, termStart[l + 1]! - 1);
     let toLocal: Held['toLocal'];
     if (local <= SMALL_SEGMENT_TERMS) {
       toLocal = new Map();
       for (let l = 0; l < local; l++) toLocal.set(toGlobal[l]!, l);
     } else {
-      toLocal = new Int32Array(this.vocabulary.length).fill(-1);
+      toLocal = new Int32Array(this.df.length).fill(-1);
       for (let l = 0; l < local; l++) toLocal[toGlobal[l]!] = l;
     }
     const ownedGlobal = Int32Array.from(segment.owned, (l) => toGlobal[l]!);
@@ -332,7 +358,7 @@ export class SegmentedIndex {
       reportBase: 0,
       toGlobal,
       toLocal,
-      spelling: segment.spelling(Array.from(ownedGlobal, (g) => this.vocabulary[g]!)),
+      spelling: segment.spelling(),
       ownedGlobal,
       spellingCache: new Map(),
       spellingSimilarity: new Map(),
@@ -348,46 +374,61 @@ export class SegmentedIndex {
     return held;
   }
 
-  /** The global id of `term`, numbered on first sight. */
-  private idOf(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.vocabulary.length;
-      this.vocabulary.push(term);
-      this.termIds.set(term, id);
+  /** The global id of the term with UTF-8 bytes bytes[from..to), numbered on first sight. */
+  private idOf(bytes: Uint8Array, from: number, to: number): number {
+    const before = this.lexicon.size;
+    const id = this.lexicon.lookUp(bytes, from, to, true);
+    if (id === before) {
       const size = id + 1;
-      this.df = grow(this.df, size);
-      this.cap = grow(this.cap, size);
-      this.lower = grow(this.lower, size);
-      this.owned = grow(this.owned, size);
-      this.isName = grow(this.isName, size);
-      this.namey = grow(this.namey, size);
-      this.canonicalIds = grow(this.canonicalIds, size);
-      this.canonicalIds[id] = id;
-      this.namey[id] = NAMES_BY_FORM.test(term) ? 1 : 0;
-      // Large segments map the whole vocabulary: a new term is absent from all of them.
-      for (const held of this.helds) {
-        if (held.toLocal instanceof Int32Array && held.toLocal.length <= id) {
-          const next = new Int32Array(Math.max(size, held.toLocal.length * 2)).fill(-1);
-          next.set(held.toLocal);
-          held.toLocal = next;
+      if (this.df.length < size) {
+        this.df = grow(this.df, size);
+        this.cap = grow(this.cap, size);
+        this.lower = grow(this.lower, size);
+        this.owned = grow(this.owned, size);
+        this.isName = grow(this.isName, size);
+        this.namey = grow(this.namey, size);
+        this.place = grow(this.place, size);
+        this.canonicalIds = grow(this.canonicalIds, size);
+        // Large segments map the whole vocabulary: a new term is absent from all of them.
+        for (const held of this.helds) {
+          if (held.toLocal instanceof Int32Array && held.toLocal.length < this.df.length) {
+            const next = new Int32Array(this.df.length).fill(-1);
+            next.set(held.toLocal);
+            held.toLocal = next;
+          }
         }
       }
+      this.canonicalIds[id] = id;
+      // Digits, "@" and capitals A–Z name something by their first byte; other first bytes
+      // outside ASCII need the term itself.
+      const first = bytes[from]!;
+      this.place[id] = first === PLACE_PREFIX_BYTE ? 1 : 0;
+      this.namey[id] =
+        (first >= 0x30 && first <= 0x39) || (first >= 0x40 && first <= 0x5a)
+          ? 1
+          : first >= 0x80 && NAMES_BY_FORM.test(this.lexicon.term(id))
+            ? 1
+            : 0;
     }
     return id;
   }
 
-  /** Adds (sign 1) or takes away (−1) a segment's live units from the counts. */
-  private count(held: Held, sign: 1 | -1): void {
+  /**
+   * Adds (sign 1) or takes away (−1) a segment's live units from the counts. The terms whose
+   * counts changed go into `into` when given (the caller then updates the names), else their
+   * names are updated here.
+   */
+  private count(held: Held, sign: 1 | -1, into?: number[]): void {
     const { segment, toGlobal } = held;
-    const touched: number[] = [];
+    const { df, cap, lower } = this;
     for (let l = 0; l < toGlobal.length; l++) {
       const g = toGlobal[l]!;
-      this.df[g]! += sign * segment.df[l]!;
-      this.cap[g]! += sign * segment.cap[l]!;
-      this.lower[g]! += sign * segment.lower[l]!;
-      touched.push(g);
+      df[g]! += sign * segment.df[l]!;
+      cap[g]! += sign * segment.cap[l]!;
+      lower[g]! += sign * segment.lower[l]!;
     }
+    const touched = into ?? [];
+    for (let l = 0; l < toGlobal.length; l++) touched.push(toGlobal[l]!);
     let length = 0;
     for (let u = 0; u < segment.units; u++) length += segment.unitLength[u]!;
     this.liveUnits += sign * segment.units;
@@ -403,7 +444,7 @@ export class SegmentedIndex {
       if (held.deleted[a] === 1) this.countReport(held, a, -sign as 1 | -1, false);
     }
     if (sign === -1) for (const g of held.ownedGlobal) this.owned[g]!--;
-    this.updateNames(touched);
+    if (!into) this.updateNames(touched);
   }
 
   /** Adds or takes away one report's units from the counts. */
@@ -430,41 +471,49 @@ export class SegmentedIndex {
     if (names) this.updateNames(touched);
   }
 
-  /** Terms written as names (more often capitalised than not), updated for `terms`. */
+  /**
+   * Terms written as names (more often capitalised than not), updated for `terms` (which may
+   * repeat), and the classes of spellings of one name among them.
+   */
   private updateNames(terms: readonly number[]): void {
     // Classes can only change among names of the skeleton of a name that came or went.
-    const flipped = new Map<string, string[]>();
+    const flipped = new Map<string, number[]>();
     for (const g of terms) {
       const name = this.df[g]! > 0 && this.cap[g]! > this.lower[g]! ? 1 : 0;
       if (name === this.isName[g]) continue;
       this.isName[g] = name;
-      const term = this.vocabulary[g]!;
-      if (name) this.names.add(term);
-      else this.names.remove(term);
+      const term = this.lexicon.term(g);
       const key = skeleton(term);
+      if (name) {
+        this.names.add(term, key);
+        this.nameIds.set(term, g);
+      } else {
+        this.names.remove(term, key);
+        this.nameIds.delete(term);
+      }
       const list = flipped.get(key);
-      if (list) list.push(term);
-      else flipped.set(key, [term]);
+      if (list) list.push(g);
+      else flipped.set(key, [g]);
     }
-    if (flipped.size === 0) return;
-    for (const gone of flipped.values()) {
-      const bucket = this.names.namesLike(gone[0]!);
-      for (const member of [...bucket, ...gone]) {
-        const id = this.termIds.get(member)!;
+    for (const [key, gone] of flipped) {
+      const bucket = this.names.namesLike(this.lexicon.term(gone[0]!), key);
+      const ids = bucket.map((member) => this.nameIds.get(member)!);
+      // A lone name that was in no class stays its own class: nothing to undo or redo.
+      if (ids.length < 2 && gone.every((g) => this.canonicalIds[g] === g && !this.members.has(g)))
+        continue;
+      for (const id of [...ids, ...gone]) {
         this.members.delete(this.canonicalIds[id]!);
         this.canonicalIds[id] = id;
       }
       for (const [member, representative] of variantClasses(bucket)) {
-        const id = this.termIds.get(member)!;
-        const rep = this.termIds.get(representative)!;
+        const id = this.nameIds.get(member)!;
+        const rep = this.nameIds.get(representative)!;
         this.canonicalIds[id] = rep;
         const list = this.members.get(rep);
         if (list) list.push(id);
         else this.members.set(rep, [id]);
       }
-      for (const member of bucket) {
-        this.members.get(this.termIds.get(member)!)?.sort((a, b) => a - b);
-      }
+      for (const id of ids) this.members.get(id)?.sort((a, b) => a - b);
     }
   }
 
@@ -500,13 +549,13 @@ export class SegmentedIndex {
    * deleted is as unknown as one never seen.
    */
   termId(term: string): number | undefined {
-    const id = this.termIds.get(term);
-    return id !== undefined && this.df[id]! > 0 ? id : undefined;
+    const id = this.lexicon.idOf(term);
+    return id >= 0 && this.df[id]! > 0 ? id : undefined;
   }
 
   /** The term of a global id. */
   term(id: number): string {
-    return this.vocabulary[id] ?? '';
+    return this.lexicon.term(id);
   }
 
   /** The id of a term's spelling class (the term itself unless it is a variant of a name). */
@@ -537,10 +586,19 @@ export class SegmentedIndex {
       }
       this.synonymsCache = {
         version: this.version,
-        synonyms: new Synonyms(table, this.termIds, this.canonicalIds),
+        synonyms: new Synonyms(
+          table,
+          { get: (term: string) => ((id) => (id < 0 ? undefined : id))(this.lexicon.idOf(term)) },
+          this.canonicalIds,
+        ),
       };
     }
     return this.synonymsCache.synonyms;
+  }
+
+  /** Whether a term is a place's (a country's) term; ids outside the vocabulary are not. */
+  isPlace(id: number): boolean {
+    return this.place[id] === 1;
   }
 
   /** Whether a term names something: a name, or a number, acronym or place by its form. */
@@ -565,7 +623,7 @@ export class SegmentedIndex {
 
   /** BM25 idf of a class representative; any id outside the vocabulary gets that of df = 0. */
   idf(id: number): number {
-    return bm25Idf(id < this.vocabulary.length ? this.classDf(id) : 0, this.liveUnits);
+    return bm25Idf(id < this.lexicon.size ? this.classDf(id) : 0, this.liveUnits);
   }
 
   // ---- Spelling ------------------------------------------------------------------------------
@@ -582,7 +640,7 @@ export class SegmentedIndex {
       }
       let found = this.neighbours[id];
       if (!found) {
-        found = this.lookUpSpelling(this.vocabulary[id] ?? '', id);
+        found = this.lookUpSpelling(this.lexicon.term(id), id);
         this.neighbours[id] = found;
       }
       return found;
@@ -599,6 +657,9 @@ export class SegmentedIndex {
   };
 
   private lookUpSpelling(term: string, self: number): Neighbours {
+    const codes: number[] = [];
+    const count = trigramCodes(term, codes);
+    if (count === 0) return NO_NEIGHBOURS;
     const ids: number[] = [];
     const similarities: number[] = [];
     const sources: SpellingSource[] = this.orphans ? [...this.helds, this.orphans] : this.helds;
@@ -608,7 +669,7 @@ export class SegmentedIndex {
       let found = held.spellingCache.get(term);
       let similar = held.spellingSimilarity.get(term);
       if (!found || !similar) {
-        const raw = held.spelling.neighboursOf(term);
+        const raw = held.spelling.neighboursOfCodes(codes, count);
         found = Int32Array.from(raw.ids, (k) => held.ownedGlobal[k]!);
         similar = Float64Array.from(raw.similarities);
         if (held.spellingCache.size >= SPELLING_CACHE_SIZE) {
@@ -696,7 +757,13 @@ export class SegmentedIndex {
       this.claims = new Int8Array(this.totalUnits).fill(-1);
     let claim = this.claims[doc]!;
     if (claim < 0) {
-      claim = this.unitTerms(doc).some((c) => this.namesSomething(c)) ? 1 : 0;
+      const held = this.heldOfUnit(doc);
+      // A term named something by its form settles it without reading the unit's terms.
+      claim =
+        held.segment.unitNamey[doc - held.unitBase] === 1 ||
+        this.unitTerms(doc).some((c) => this.namesSomething(c))
+          ? 1
+          : 0;
       this.claims[doc] = claim;
     }
     return claim === 1;
@@ -780,7 +847,7 @@ export class SegmentedIndex {
    * propose candidates are skipped (see PRUNE_MIN_DF).
    */
   search(query: readonly number[], limit: number, accept: (doc: number) => boolean): Hit[] {
-    const vocabularySize = this.vocabulary.length;
+    const vocabularySize = this.lexicon.size;
     const unique = [...new Set(query)].filter((t) => t >= 0 && t < vocabularySize);
     const docs = this.liveUnits;
     const maxDf = maxWalkedDf(docs);
@@ -798,20 +865,34 @@ export class SegmentedIndex {
           if (local < 0) continue;
           const { unitArticle, unitLength } = held.segment;
           const { start, bytes } = held.segment.postingBytes();
-          const reader = new VarintReader(bytes, start[local]!);
           const end = start[local + 1]!;
           const base = held.unitBase;
           const units = held.segment.units;
-          const anyDeleted = held.deletedCount > 0;
+          const deleted = held.deletedCount > 0 ? held.deleted : null;
+          let at = start[local]!;
           let unit = 0;
-          while (reader.at < end) {
-            unit += reader.next();
-            const f = reader.next();
+          // Varints decoded inline: this loop walks every posting a page's terms propose.
+          while (at < end) {
+            let byte = bytes[at++]!;
+            let delta = byte & 0x7f;
+            for (let scale = 128; byte >= 0x80; scale *= 128) {
+              byte = bytes[at++] ?? 0;
+              delta += (byte & 0x7f) * scale;
+            }
+            byte = bytes[at++] ?? 0;
+            let f = byte & 0x7f;
+            for (let scale = 128; byte >= 0x80; scale *= 128) {
+              byte = bytes[at++] ?? 0;
+              f += (byte & 0x7f) * scale;
+            }
+            unit += delta;
             if (unit >= units) break;
-            if (anyDeleted && held.deleted[unitArticle[unit]!] === 1) continue;
+            if (deleted !== null && deleted[unitArticle[unit]!] === 1) continue;
             const doc = base + unit;
             if (scores[doc] === 0) touched[touchedCount++] = doc;
-            scores[doc]! += (idf * f) / (f + bm25Norm(unitLength[unit]!, averageLength));
+            scores[doc]! +=
+              (idf * f) /
+              (f + BM25_K1 * (1 - BM25_B + (BM25_B * unitLength[unit]!) / averageLength));
           }
         }
       } else {

@@ -1,0 +1,300 @@
+/**
+ * Part 4: the reader's library at the scale of years of reading. One library size per process:
+ * synthetic articles (the scale part's generator and seed; the five real reports stay the bundled
+ * corpus) are imported into a library through the library's own code (batches compiled into
+ * segments, merged as the browser merges them), over files standing in for IndexedDB. Then, at
+ * that size: the median time to keep one more article, the time of the merges that follow, a
+ * restart (the bundled corpus and the stored segments loaded into a fresh matcher), the memory the
+ * loaded matcher keeps, the bytes on disk, the time to check 1,000-word articles, and whether the
+ * real reports are still matched as they should be among the synthetic ones.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { libraryService, type LibraryService } from '../src/background/library-service';
+import { checkArticle } from '../src/core/check-article';
+import { validateCompiled, type CompiledCorpus } from '../src/core/corpus-format';
+import { indexOfCompiled } from '../src/core/index/compile';
+import type { LibraryArticle } from '../src/core/library-format';
+import { Matcher, type CheckOptions } from '../src/core/matcher';
+import { splitSentences } from '../src/core/sentences';
+import { Library, TextCache } from '../src/library/library';
+import { readGold, scoreAt, type ScoredReport } from '../test/quality/score';
+import { ROOT, fixtureArticles, realReports } from './articles';
+import { LibraryFiles } from './library-files';
+import { Prng } from './prng';
+import {
+  NEAR_COPY,
+  paraphraseArticle,
+  probe,
+  PROBE_SEED,
+  PROBE_WORDS,
+  PROBES,
+  SCALE_SEED,
+  WARMUP_PROBES,
+  type ProbeFigures,
+} from './scale';
+import { collectGarbage, heapBytes, median, round } from './stats';
+import { contentOverlap, generateCorpus, wordCount } from './synthetic-corpus';
+
+/** Library sizes measured: a year of heavy reading is about 18,000 articles. */
+export const LIBRARY_SIZES = [1_000, 10_000, 50_000];
+/** Articles kept one by one at each size; the median of their times is `add_ms`. */
+export const ADDS = 31;
+
+/** One library size's figures. */
+export interface LibraryRow {
+  articles: number;
+  /** Median time to keep one more article: compile it, store it with its segment, index it. */
+  add_ms: number;
+  /** The slower kind of 1,000-word article: median time of a first check (texts read as shown). */
+  check_ms: number;
+  /** Heap and typed arrays the loaded matcher keeps (bundled corpus and library), after GC. */
+  heap_mb: number;
+  /** Restart: the bundled index and the stored segments loaded into a fresh matcher. */
+  load_ms: number;
+  /** Every file of the library: segments, article records, texts. */
+  disk_mb: number;
+  /** The segments alone. */
+  index_mb: number;
+  segments: number;
+  words: number;
+  units: number;
+  vocabulary: number;
+  /** Importing all the articles and merging their segments, as the browser would. */
+  build_s: number;
+  /** The longest merge while building, and the merges after the single adds. */
+  longest_merge_ms: number;
+  merge_after_adds_ms: number;
+  ms_paraphrase: number;
+  ms_unrelated: number;
+  heap_after_checks_mb: number;
+  paraphrase: ProbeFigures;
+  unrelated: ProbeFigures;
+  /** The five real reports checked leave-self-out against the bundled corpus and the library. */
+  gold: {
+    precision: number;
+    recall: number;
+    f1: number;
+    synthetic_matches: number;
+    synthetic_near_copies: number;
+  };
+}
+
+/** A synthetic report as a library article read on some day. */
+function articleOf(
+  input: { meta: { url: string; outlet: string; title: string | null }; text: string },
+  n: number,
+): LibraryArticle {
+  const day = new Date(Date.UTC(2024, 0, 1) + (n % 500) * 86_400_000).toISOString();
+  return {
+    url: input.meta.url,
+    outlet: input.meta.outlet,
+    title: input.meta.title,
+    published: null,
+    read: day,
+    text: input.text,
+  };
+}
+
+/** The bundled corpus and a library in `dir`, loaded as the background loads them. */
+async function open(
+  compiled: CompiledCorpus,
+  dir: string,
+): Promise<{ matcher: Matcher; library: Library; service: LibraryService; files: LibraryFiles }> {
+  validateCompiled(compiled);
+  const texts = new TextCache();
+  const matcher = Matcher.over(indexOfCompiled(compiled, texts), compiled.story);
+  const files = new LibraryFiles(dir);
+  const library = new Library(files, matcher.index, texts, { mergeDelayMs: null });
+  await library.load();
+  return { matcher, library, files, service: libraryService(matcher, library, files) };
+}
+
+/** Merges until the policy asks for no more; the longest merge and the total, in ms. */
+async function mergeAll(library: Library): Promise<{ longest: number; total: number }> {
+  let longest = 0;
+  let total = 0;
+  for (;;) {
+    const t = performance.now();
+    if (!(await library.mergeStep())) return { longest, total };
+    const ms = performance.now() - t;
+    longest = Math.max(longest, ms);
+    total += ms;
+  }
+}
+
+/** A check with the texts of matched library articles read, as the background does. */
+async function checkShown(
+  matcher: Matcher,
+  library: Library,
+  text: string,
+  options: CheckOptions,
+) {
+  const first = checkArticle(matcher, text, options);
+  const missing = matcher.index.missingTexts();
+  if (missing.length === 0) return first;
+  await library.loadTexts(missing);
+  return checkArticle(matcher, text, options);
+}
+
+/** Runs part 4 for one library size. */
+export async function runLibrary(size: number, log: (line: string) => void): Promise<LibraryRow> {
+  const { inputs: real } = realReports();
+  const realIds = new Set(real.map((r) => r.meta.id));
+  const t0 = performance.now();
+  let generated: ReturnType<typeof generateCorpus> | null = generateCorpus({
+    reports: size + ADDS + real.length,
+    seed: SCALE_SEED,
+    real,
+    templates: fixtureArticles().map((a) => a.text),
+    split: (text) => splitSentences(text).map((s) => s.text),
+  });
+  const synthetic = generated.inputs.filter((input) => !realIds.has(input.meta.id));
+  let articles: LibraryArticle[] | null = synthetic.slice(0, size).map(articleOf);
+  const adds = synthetic.slice(size).map((input, i) => articleOf(input, size + i));
+  const retellings: string[] = [];
+  const unrelatedOnes: string[] = [];
+  for (let k = 0; k < WARMUP_PROBES + PROBES; k++) {
+    retellings.push(paraphraseArticle(real, generated.retell, PROBE_SEED + 2 * k));
+    unrelatedOnes.push(generated.unrelatedArticle(PROBE_WORDS, new Prng(PROBE_SEED + 2 * k + 1)));
+  }
+  const words = articles.reduce((sum, a) => sum + wordCount(a.text), 0);
+  generated = null;
+  log(
+    `  generated ${size} articles (${words} words) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+
+  const indexFile = path.join(ROOT, 'dist/corpus/index.json');
+  const dir = path.join(ROOT, `bench/out/library-${size}`);
+  rmSync(dir, { recursive: true, force: true });
+
+  // Build: the articles imported as a reader's import would bring them, then merged.
+  let built: Awaited<ReturnType<typeof open>> | null = await open(
+    JSON.parse(readFileSync(indexFile, 'utf8')) as CompiledCorpus,
+    dir,
+  );
+  const t1 = performance.now();
+  const imported = await built.library.importArticles(articles);
+  if (imported.added !== size) throw new Error(`imported ${imported.added} of ${size} articles`);
+  const buildMerges = await mergeAll(built.library);
+  const buildS = (performance.now() - t1) / 1000;
+  articles = null;
+  log(
+    `  imported and merged in ${buildS.toFixed(1)} s (longest merge ${buildMerges.longest.toFixed(0)} ms), ${built.matcher.index.segmentKeys().length - 1} segments`,
+  );
+
+  // Keeping one more article at this size.
+  const addTimes: number[] = [];
+  for (const article of adds) {
+    const t = performance.now();
+    const kept = await built.library.keep(article);
+    addTimes.push(performance.now() - t);
+    if (kept.status !== 'kept') throw new Error(`an added article was not kept: ${kept.status}`);
+  }
+  const afterAdds = await mergeAll(built.library);
+  const addMs = median(addTimes);
+  log(
+    `  keeping one article: median ${addMs.toFixed(2)} ms (of ${ADDS}); merges after them ${afterAdds.total.toFixed(0)} ms`,
+  );
+  built = null;
+
+  // Restart: a fresh process's worth of state, loaded from disk.
+  await collectGarbage();
+  const before = heapBytes();
+  const t2 = performance.now();
+  const loaded = await open(JSON.parse(readFileSync(indexFile, 'utf8')) as CompiledCorpus, dir);
+  const loadMs = performance.now() - t2;
+  await collectGarbage();
+  const heapMb = (heapBytes() - before) / 2 ** 20;
+  const { matcher, library, service, files } = loaded;
+  const sizes = files.sizes();
+  const index = matcher.index;
+  log(
+    `  loaded in ${loadMs.toFixed(0)} ms: ${heapMb.toFixed(1)} MB, ${index.segmentKeys().length - 1} segments, ${(sizes.total / 2 ** 20).toFixed(1)} MB on disk (${(sizes.segments / 2 ** 20).toFixed(1)} MB index)`,
+  );
+
+  // Checks of articles the matcher has not seen, as a reader's new pages.
+  const once = async (text: string, k: number): Promise<number> => {
+    const t = performance.now();
+    await service.check(text, { title: null, detected: true, url: `https://probe.example/${k}` });
+    return performance.now() - t;
+  };
+  for (let k = 0; k < WARMUP_PROBES; k++) {
+    await once(retellings[k]!, k);
+    await once(unrelatedOnes[k]!, k);
+  }
+  const paraphraseTimes: number[] = [];
+  const unrelatedTimes: number[] = [];
+  for (let k = WARMUP_PROBES; k < WARMUP_PROBES + PROBES; k++) {
+    paraphraseTimes.push(await once(retellings[k]!, k));
+    unrelatedTimes.push(await once(unrelatedOnes[k]!, k));
+  }
+  const msParaphrase = median(paraphraseTimes);
+  const msUnrelated = median(unrelatedTimes);
+  await collectGarbage();
+  const heapAfterMb = (heapBytes() - before) / 2 ** 20;
+  log(
+    `  1,000-word article, first check: ${msParaphrase.toFixed(2)} ms (retelling), ${msUnrelated.toFixed(2)} ms (unrelated)`,
+  );
+
+  // Quality: the real reports, each with itself left out, scored on the development gold.
+  const fileOf = new Map(real.map((r) => [r.meta.id, r.meta.file]));
+  let syntheticMatches = 0;
+  let nearCopies = 0;
+  const predictions: ScoredReport[] = [];
+  for (const { meta, text } of real) {
+    const result = await checkShown(matcher, library, text, { exclude: meta.id });
+    predictions.push({
+      file: meta.file,
+      text,
+      units: result.sentences.map((s) => ({
+        start: s.start,
+        end: s.end,
+        scores: new Map(
+          s.matches
+            .filter((m) => {
+              if (realIds.has(m.report)) return true;
+              syntheticMatches++;
+              const nearCopy = contentOverlap(s.text, m.text) >= NEAR_COPY;
+              if (nearCopy) nearCopies++;
+              return !nearCopy;
+            })
+            .map((m) => [fileOf.get(m.report) ?? m.report, m.score]),
+        ),
+      })),
+    });
+  }
+  const score = scoreAt(readGold(), predictions, 0);
+  const paraphrase = retellings[WARMUP_PROBES]!;
+  const unrelated = unrelatedOnes[WARMUP_PROBES]!;
+  const row: LibraryRow = {
+    articles: size,
+    add_ms: round(addMs, 2),
+    check_ms: round(Math.max(msParaphrase, msUnrelated), 2),
+    heap_mb: round(heapMb, 1),
+    load_ms: round(loadMs, 0),
+    disk_mb: round(sizes.total / 2 ** 20, 1),
+    index_mb: round(sizes.segments / 2 ** 20, 1),
+    segments: index.segmentKeys().length - 1,
+    words,
+    units: index.unitCount,
+    vocabulary: index.vocabularySize,
+    build_s: round(buildS, 1),
+    longest_merge_ms: round(buildMerges.longest, 0),
+    merge_after_adds_ms: round(afterAdds.total, 0),
+    ms_paraphrase: round(msParaphrase, 2),
+    ms_unrelated: round(msUnrelated, 2),
+    heap_after_checks_mb: round(heapAfterMb, 1),
+    paraphrase: probe(await checkShown(matcher, library, paraphrase, {}), paraphrase, realIds),
+    unrelated: probe(await checkShown(matcher, library, unrelated, {}), unrelated, realIds),
+    gold: {
+      precision: round(score.precision, 3),
+      recall: round(score.recall, 3),
+      f1: round(score.f1, 3),
+      synthetic_matches: syntheticMatches,
+      synthetic_near_copies: nearCopies,
+    },
+  };
+  rmSync(dir, { recursive: true, force: true });
+  return row;
+}
