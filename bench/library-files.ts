@@ -126,7 +126,11 @@ export class LibraryFiles implements LibraryRecords {
   async segments(): Promise<SegmentRecord[]> {
     return this.segmentIds().map((id) => {
       const bytes = readFileSync(this.file(`segment-${id}.bin`));
-      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+      // A large file's buffer is its own; a small one may share Node's pool and is copied out.
+      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const buffer = whole
+        ? bytes.buffer
+        : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
       return { id, bytes: buffer as ArrayBuffer, articles: 0, units: 0 };
     });
   }

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { aliasTable } from '../../src/core/corpus';
 import { compileSegment } from '../../src/core/index/compile';
 import { articleMeta, writeCorpusFile, readCorpusFile } from '../../src/core/library-format';
+import { MERGE_FACTOR } from '../../src/core/index/merge-policy';
 import { libraryKey } from '../../src/library/library';
 import { LIBRARY_DB, MIGRATIONS, openLibraryDb, SCHEMA_VERSION } from '../../src/library/schema';
 import { drone, harbour, northgate, openLibrary, reportsListed } from './library-support';
@@ -60,8 +61,8 @@ describe('merging in the background', () => {
     const { name, library, index, matcher, store } = openLibrary();
     await library.load();
     const texts = [northgate(), harbour(), drone()];
-    // Eight small segments make a tier full.
-    for (let i = 0; i < 8; i++) {
+    // A tier full of small segments.
+    for (let i = 0; i < MERGE_FACTOR; i++) {
       const base = texts[i % 3]!;
       await library.keep({
         ...base,
@@ -69,7 +70,7 @@ describe('merging in the background', () => {
         text: `${base.text}\n\nUpdate ${i}: more to follow.`,
       });
     }
-    expect(index.segmentKeys()).toHaveLength(9);
+    expect(index.segmentKeys()).toHaveLength(MERGE_FACTOR + 1);
     const before = matcher.check(harbour().text);
     expect(await library.mergeStep()).toBe(true);
     expect(index.segmentKeys()).toHaveLength(2);
@@ -77,7 +78,11 @@ describe('merging in the background', () => {
     expect(matcher.check(harbour().text)).toEqual(before);
     store.close();
     const again = openLibrary(name);
-    expect(await again.library.load()).toEqual({ articles: 8, segments: 1, rebuilt: 0 });
+    expect(await again.library.load()).toEqual({
+      articles: MERGE_FACTOR,
+      segments: 1,
+      rebuilt: 0,
+    });
     expect(again.matcher.check(harbour().text).summary).toEqual(before.summary);
   });
 });

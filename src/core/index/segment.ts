@@ -620,11 +620,10 @@ export class Segment {
 
 /** Where each term of a vocabulary of line-feed-terminated terms starts (and the end). */
 function termOffsets(bytes: Uint8Array): Uint32Array {
-  let count = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) count++;
-  const start = new Uint32Array(count + 1);
-  let t = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) start[++t] = i + 1;
+  const ends: number[] = [];
+  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) ends.push(at + 1);
+  const start = new Uint32Array(ends.length + 1);
+  start.set(ends, 1);
   return start;
 }
 
