@@ -80,7 +80,7 @@ export interface Session {
  * not bound for the fixture site here, so a request that Playwright's events cannot attribute
  * (from any browser process) still leaves a trace.
  */
-async function startRecordingProxy(): Promise<{
+export async function startRecordingProxy(): Promise<{
   port: number;
   seen: string[];
   close(): Promise<void>;
