@@ -47,7 +47,9 @@ export class LibraryFiles implements LibraryRecords {
       : [];
     this.nextArticle = Math.max(0, ...this.ids) + 1;
     this.nextSegment = Math.max(0, ...this.segmentIds()) + 1;
-    this.textsLength = existsSync(this.file('texts.dat')) ? statSync(this.file('texts.dat')).size : 0;
+    this.textsLength = existsSync(this.file('texts.dat'))
+      ? statSync(this.file('texts.dat')).size
+      : 0;
   }
 
   private file(name: string): string {
@@ -148,7 +150,12 @@ export class LibraryFiles implements LibraryRecords {
     articles.forEach(({ record, text }, i) => {
       const bytes = encoder.encode(text);
       appendFileSync(this.file('texts.dat'), bytes);
-      const stored: FileRecord = { ...record, id: ids[i]!, at: this.textsLength, bytes: bytes.length };
+      const stored: FileRecord = {
+        ...record,
+        id: ids[i]!,
+        at: this.textsLength,
+        bytes: bytes.length,
+      };
       this.textsLength += bytes.length;
       records.set(stored.id, stored);
       if (stored.urlKey) this.byUrl.set(stored.urlKey, stored.id);

@@ -8,19 +8,24 @@
  * loaded matcher keeps, the bytes on disk, the time to check 1,000-word articles, and whether the
  * real reports are still matched as they should be among the synthetic ones.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { libraryService, type LibraryService } from '../src/background/library-service';
-import { checkArticle } from '../src/core/check-article';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { fillTexts, libraryService, type LibraryService } from '../src/background/library-service';
+import { completeArticleCheck } from '../src/core/check-article';
 import { validateCompiled, type CompiledCorpus } from '../src/core/corpus-format';
 import { indexOfCompiled } from '../src/core/index/compile';
-import type { LibraryArticle } from '../src/core/library-format';
+import { Segment } from '../src/core/index/segment';
+import { exportLine, readJsonLines, type LibraryArticle } from '../src/core/library-format';
 import { Matcher, type CheckOptions } from '../src/core/matcher';
 import { splitSentences } from '../src/core/sentences';
 import { Library, TextCache } from '../src/library/library';
 import { readGold, scoreAt, type ScoredReport } from '../test/quality/score';
 import { ROOT, fixtureArticles, realReports } from './articles';
 import { LibraryFiles } from './library-files';
+import type { BatchReply, BatchRequest } from './library-worker';
 import { Prng } from './prng';
 import {
   NEAR_COPY,
@@ -40,6 +45,11 @@ import { contentOverlap, generateCorpus, wordCount } from './synthetic-corpus';
 export const LIBRARY_SIZES = [1_000, 10_000, 50_000];
 /** Articles kept one by one at each size; the median of their times is `add_ms`. */
 export const ADDS = 31;
+/** Articles compiled into one segment by the bulk import (as a corpus file would bring them). */
+export const BULK_BATCH = 1_000;
+/** The generated articles and probe texts, written once for every library size. */
+const CORPUS_FILE = path.join(ROOT, 'bench/out/library-corpus.jsonl');
+const PROBES_FILE = path.join(ROOT, 'bench/out/library-probes.json');
 
 /** One library size's figures. */
 export interface LibraryRow {
@@ -124,17 +134,93 @@ async function mergeAll(library: Library): Promise<{ longest: number; total: num
 }
 
 /** A check with the texts of matched library articles read, as the background does. */
-async function checkShown(
-  matcher: Matcher,
-  library: Library,
-  text: string,
-  options: CheckOptions,
-) {
-  const first = checkArticle(matcher, text, options);
+async function checkShown(matcher: Matcher, library: Library, text: string, options: CheckOptions) {
+  matcher.index.missingTexts();
+  const report = matcher.check(text, options);
   const missing = matcher.index.missingTexts();
-  if (missing.length === 0) return first;
-  await library.loadTexts(missing);
-  return checkArticle(matcher, text, options);
+  if (missing.length > 0) {
+    const texts = await library.loadTexts(missing);
+    fillTexts(report, (key) => texts.get(key));
+  }
+  return completeArticleCheck(report, text, options);
+}
+
+/**
+ * Imports articles as a corpus file of each BULK_BATCH of them, compiled on every core: what a
+ * reader importing a large corpus file gets, and the same segments (once merged) as keeping them
+ * one by one would give. Returns how many were added.
+ */
+async function bulkImport(
+  library: Library,
+  matcher: Matcher,
+  articles: readonly LibraryArticle[],
+): Promise<number> {
+  const batches: LibraryArticle[][] = [];
+  for (let i = 0; i < articles.length; i += BULK_BATCH)
+    batches.push(articles.slice(i, i + BULK_BATCH));
+  const url = pathToFileURL(path.join(ROOT, 'bench/out/library-worker.mjs'));
+  const workers = Array.from(
+    { length: Math.max(1, Math.min(availableParallelism(), batches.length)) },
+    () => new Worker(url),
+  );
+  const replies = new Map<number, (reply: BatchReply) => void>();
+  const done = batches.map(
+    (_, batch) => new Promise<BatchReply>((resolve) => replies.set(batch, resolve)),
+  );
+  for (const worker of workers)
+    worker.on('message', (reply: BatchReply) => replies.get(reply.batch)!(reply));
+  const aliases = matcher.index.aliasTable as Record<string, string>;
+  batches.forEach((batch, k) => {
+    const request: BatchRequest = { batch: k, articles: batch, aliases };
+    workers[k % workers.length]!.postMessage(request);
+  });
+  let added = 0;
+  try {
+    for (let k = 0; k < batches.length; k++) {
+      const reply = await done[k]!;
+      const result = await library.importCorpusFile({
+        story: null,
+        articles: batches[k]!,
+        segment: Segment.decode(reply.bytes),
+      });
+      if (result.error) throw new Error(result.error);
+      added += result.added;
+    }
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return added;
+}
+
+/**
+ * Writes the articles every library size reads (synthetic reports of the scale part's generator
+ * and seed, the real ones left to the bundled corpus) and the probe articles, once per run.
+ */
+export function writeLibraryCorpus(total: number, log: (line: string) => void): void {
+  const t0 = performance.now();
+  const { inputs: real } = realReports();
+  const realIds = new Set(real.map((r) => r.meta.id));
+  const generated = generateCorpus({
+    reports: total + real.length,
+    seed: SCALE_SEED,
+    real,
+    templates: fixtureArticles().map((a) => a.text),
+    split: (text) => splitSentences(text).map((s) => s.text),
+  });
+  const lines = generated.inputs
+    .filter((input) => !realIds.has(input.meta.id))
+    .map((input, n) => exportLine(articleOf(input, n)));
+  writeFileSync(CORPUS_FILE, `${lines.join('\n')}\n`);
+  const retellings: string[] = [];
+  const unrelatedOnes: string[] = [];
+  for (let k = 0; k < WARMUP_PROBES + PROBES; k++) {
+    retellings.push(paraphraseArticle(real, generated.retell, PROBE_SEED + 2 * k));
+    unrelatedOnes.push(generated.unrelatedArticle(PROBE_WORDS, new Prng(PROBE_SEED + 2 * k + 1)));
+  }
+  writeFileSync(PROBES_FILE, JSON.stringify({ retellings, unrelatedOnes }));
+  log(
+    `  generated ${lines.length} articles (${generated.words} words) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
 /** Runs part 4 for one library size. */
@@ -142,26 +228,23 @@ export async function runLibrary(size: number, log: (line: string) => void): Pro
   const { inputs: real } = realReports();
   const realIds = new Set(real.map((r) => r.meta.id));
   const t0 = performance.now();
-  let generated: ReturnType<typeof generateCorpus> | null = generateCorpus({
-    reports: size + ADDS + real.length,
-    seed: SCALE_SEED,
-    real,
-    templates: fixtureArticles().map((a) => a.text),
-    split: (text) => splitSentences(text).map((s) => s.text),
-  });
-  const synthetic = generated.inputs.filter((input) => !realIds.has(input.meta.id));
-  let articles: LibraryArticle[] | null = synthetic.slice(0, size).map(articleOf);
-  const adds = synthetic.slice(size).map((input, i) => articleOf(input, size + i));
-  const retellings: string[] = [];
-  const unrelatedOnes: string[] = [];
-  for (let k = 0; k < WARMUP_PROBES + PROBES; k++) {
-    retellings.push(paraphraseArticle(real, generated.retell, PROBE_SEED + 2 * k));
-    unrelatedOnes.push(generated.unrelatedArticle(PROBE_WORDS, new Prng(PROBE_SEED + 2 * k + 1)));
+  const all: LibraryArticle[] = [];
+  for (const line of readJsonLines(readFileSync(CORPUS_FILE, 'utf8'))) {
+    if ('error' in line) throw new Error(`${CORPUS_FILE}: line ${line.line}: ${line.error}`);
+    if (all.length === size + ADDS) break;
+    all.push(line.article);
   }
+  if (all.length < size + ADDS) throw new Error(`${CORPUS_FILE} has too few articles`);
+  let articles: LibraryArticle[] | null = all.slice(0, size);
+  const adds = all.slice(size, size + ADDS);
+  all.length = 0;
+  const { retellings, unrelatedOnes } = JSON.parse(readFileSync(PROBES_FILE, 'utf8')) as {
+    retellings: string[];
+    unrelatedOnes: string[];
+  };
   const words = articles.reduce((sum, a) => sum + wordCount(a.text), 0);
-  generated = null;
   log(
-    `  generated ${size} articles (${words} words) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `  read ${size} articles (${words} words) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 
   const indexFile = path.join(ROOT, 'dist/corpus/index.json');
@@ -174,8 +257,8 @@ export async function runLibrary(size: number, log: (line: string) => void): Pro
     dir,
   );
   const t1 = performance.now();
-  const imported = await built.library.importArticles(articles);
-  if (imported.added !== size) throw new Error(`imported ${imported.added} of ${size} articles`);
+  const added = await bulkImport(built.library, built.matcher, articles);
+  if (added !== size) throw new Error(`imported ${added} of ${size} articles`);
   const buildMerges = await mergeAll(built.library);
   const buildS = (performance.now() - t1) / 1000;
   articles = null;

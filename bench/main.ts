@@ -13,17 +13,19 @@ import { runEngineVsFuse, type EngineVsFuseResult } from './engine-vs-fuse';
 import { describeMachine } from './machine';
 import { runPageCost, type PageCostResult } from './page-cost';
 import { buildTables, evaluateTargets, markdownSection, type BenchResults } from './report';
-import { LIBRARY_SIZES, runLibrary, type LibraryRow } from './library';
+import { ADDS, LIBRARY_SIZES, runLibrary, writeLibraryCorpus, type LibraryRow } from './library';
 import { runScale, type ScaleRow } from './scale';
 import { formatText } from './table';
 
 /** Corpus sizes of the scale part; the first is the bundled corpus alone. */
 const DEFAULT_SIZES = [5, 100, 1_000, 10_000];
 const PARTS = ['engine', 'scale', 'page', 'library'] as const;
+/** Parts run in child processes only (never named with --only). */
+type ChildPart = (typeof PARTS)[number] | 'library-corpus';
 type Part = (typeof PARTS)[number];
 
 interface Args {
-  part: Part | null;
+  part: ChildPart | null;
   reports: number;
   articles: number;
   librarySizes: number[];
@@ -52,7 +54,7 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => argv[++i];
-    if (arg === '--part') args.part = value() as Part;
+    if (arg === '--part') args.part = value() as ChildPart;
     else if (arg === '--reports') args.reports = Number(value());
     else if (arg === '--articles') args.articles = Number(value());
     else if (arg === '--library-sizes') args.librarySizes = list(value()).map(Number);
@@ -77,12 +79,13 @@ async function runPart(args: Args): Promise<void> {
   else if (args.part === 'scale') result = await runScale(args.reports, log);
   else if (args.part === 'page') result = await runPageCost(args.quick, log);
   else if (args.part === 'library') result = await runLibrary(args.articles, log);
+  else if (args.part === 'library-corpus') result = writeLibraryCorpus(args.articles, log) ?? null;
   else throw new Error(`unknown part ${String(args.part)}`);
   writeFileSync(args.out ?? '/dev/stdout', JSON.stringify(result));
 }
 
 /** Runs one part in a child Node process with explicit garbage collection available. */
-function child<T>(part: Part, extra: string[], args: Args): T {
+function child<T>(part: ChildPart, extra: string[], args: Args): T {
   const outDir = path.join(ROOT, 'bench/out');
   mkdirSync(outDir, { recursive: true });
   const out = path.join(outDir, `part-${part}${extra.length ? `-${extra.join('-')}` : ''}.json`);
@@ -152,6 +155,8 @@ async function orchestrate(args: Args): Promise<void> {
   if (args.only.has('library')) {
     log("\n[4/4] the reader's library");
     const rows: LibraryRow[] = [];
+    const largest = Math.max(...args.librarySizes);
+    child<null>('library-corpus', ['--articles', String(largest + ADDS)], args);
     for (const articles of args.librarySizes) {
       log(` ${articles} articles`);
       rows.push(child<LibraryRow>('library', ['--articles', String(articles)], args));

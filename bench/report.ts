@@ -368,7 +368,8 @@ export function buildTables(results: BenchResults & { targets?: TargetCheck[] })
   const l = results.library;
   if (l?.length) {
     tables.push({
-      title: "The reader's library: synthetic articles kept in the browser's way (segments on disk)",
+      title:
+        "The reader's library: synthetic articles kept in the browser's way (segments on disk)",
       headers: [
         'articles',
         'add ms',

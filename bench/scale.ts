@@ -123,7 +123,11 @@ function loadIndex(file: string): Matcher {
   return Matcher.fromCompiled(JSON.parse(readFileSync(file, 'utf8')) as CompiledCorpus);
 }
 
-export function probe(report: ArticleReport, text: string, realIds: ReadonlySet<string>): ProbeFigures {
+export function probe(
+  report: ArticleReport,
+  text: string,
+  realIds: ReadonlySet<string>,
+): ProbeFigures {
   const found = new Set<string>();
   let matchedReal = 0;
   let matchedSynthetic = 0;

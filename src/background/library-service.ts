@@ -3,7 +3,7 @@
  * corpus and the library together (never against its own kept copy), and the library is kept,
  * forgotten, cleared and imported into from here, the one place that owns it.
  */
-import { checkArticle } from '../core/check-article';
+import { completeArticleCheck } from '../core/check-article';
 import { FormatError } from '../core/index/binary';
 import { parseArticle, readCorpusFile, type LibraryArticle } from '../core/library-format';
 import type { Matcher } from '../core/matcher';
@@ -61,16 +61,16 @@ export function libraryService(
     async check(text, { title, detected, url }) {
       const id = await library.idOfUrl(url);
       const options = { title, detected, exclude: id === null ? undefined : libraryKey(id) };
-      let report = checkArticle(matcher, text, options);
-      // Texts of library articles are read from storage only for the matches shown: a first
-      // pass finds which, a second (with everything else it needs remembered) shows them.
+      matcher.index.missingTexts();
+      const report = matcher.check(text, options);
+      // Texts of library articles are read from storage only for the matches found, and put in
+      // before the steps after matching, which read them.
       const missing = matcher.index.missingTexts();
       if (missing.length > 0) {
-        await library.loadTexts(missing);
-        report = checkArticle(matcher, text, options);
-        matcher.index.missingTexts();
+        const texts = await library.loadTexts(missing);
+        fillTexts(report, (key) => texts.get(key));
       }
-      return report;
+      return completeArticleCheck(report, text, options);
     },
 
     async keep(article, sameAs) {
@@ -126,6 +126,24 @@ export function libraryService(
       return answer(await library.importCorpusFile(file));
     },
   };
+}
+
+/**
+ * Puts the text of every match that came without one (a library article's text was not at hand)
+ * from its report's text, by the match's offsets.
+ */
+export function fillTexts(
+  report: ArticleReport,
+  textOf: (key: string) => string | undefined,
+): ArticleReport {
+  for (const sentence of report.sentences) {
+    for (const match of sentence.matches) {
+      if (match.text !== '') continue;
+      const text = textOf(match.report);
+      if (text !== undefined) match.text = text.slice(match.start, match.end);
+    }
+  }
+  return report;
 }
 
 /** Bytes of base64 text (as an import sends a corpus file through messaging). */

@@ -208,15 +208,22 @@ export class Library {
     return record ? record.id : null;
   }
 
-  /** Loads the texts of these report keys into the cache, so matches to them can be shown. */
-  async loadTexts(keys: readonly string[]): Promise<void> {
+  /**
+   * Loads the texts of these report keys into the cache, so matches to them can be shown, and
+   * returns them by key.
+   */
+  async loadTexts(keys: readonly string[]): Promise<Map<string, string>> {
+    const loaded = new Map<string, string>();
     const ids = keys.map(articleIdOf).filter((id): id is number => id !== null);
-    if (ids.length === 0) return;
+    if (ids.length === 0) return loaded;
     const texts = await this.store.texts(ids);
     ids.forEach((id, i) => {
       const text = texts[i];
-      if (text !== undefined) this.texts.set(libraryKey(id), text);
+      if (text === undefined) return;
+      this.texts.set(libraryKey(id), text);
+      loaded.set(libraryKey(id), text);
     });
+    return loaded;
   }
 
   /**
