@@ -89,26 +89,12 @@ export class NameVariants {
     if (term.length < MIN_VARIANT_LENGTH) return null;
     let found = this.variants.get(term);
     if (found === undefined) {
-      found = this.closestVariant(term);
+      found = closestVariant(term, this.bySkeleton.get(skeleton(term)) ?? []);
       // A bounded memory: when full, start again rather than track what is used least.
       if (this.variants.size >= VARIANT_CACHE_SIZE) this.variants.clear();
       this.variants.set(term, found);
     }
     return found;
-  }
-
-  private closestVariant(term: string): string | null {
-    let best: string | null = null;
-    let bestDistance = Infinity;
-    for (const name of this.bySkeleton.get(skeleton(term)) ?? []) {
-      if (name === term || !areVariants(term, name)) continue;
-      const d = distance(term, name);
-      if (d < bestDistance || (d === bestDistance && best !== null && name < best)) {
-        best = name;
-        bestDistance = d;
-      }
-    }
-    return best;
   }
 
   /**
@@ -122,6 +108,24 @@ export class NameVariants {
     }
     return representative;
   }
+}
+
+/**
+ * The name among `names` closest to `term` among its spelling variants (the term itself left
+ * out), or null; of two as close, the alphabetically first.
+ */
+export function closestVariant(term: string, names: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const name of names) {
+    if (name === term || !areVariants(term, name)) continue;
+    const d = distance(term, name);
+    if (d < bestDistance || (d === bestDistance && best !== null && name < best)) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return best;
 }
 
 /**

@@ -9,6 +9,7 @@
  * segment is a handful of views over its bytes. Report texts are not in it: they stay in storage
  * and are read when a match is shown.
  */
+import { MIN_VARIANT_LENGTH, skeleton } from '../name-variants';
 import { SpellingNeighbours, type SpellingParts } from '../spelling-neighbours';
 import type { ReportMeta } from '../types';
 import {
@@ -28,6 +29,18 @@ export const SEGMENT_MAGIC = 'CCSG';
 export const SEGMENT_FORMAT = 1;
 /** Longest unit length recorded (BM25 only needs lengths to compare them with the average). */
 const MAX_UNIT_LENGTH = 0xffff;
+/**
+ * A hash of a term's consonant skeleton (see name-variants.ts), never 0; 0 for a term that can
+ * have no spelling variant (too short, or not letters only).
+ */
+export function skeletonHash(term: string): number {
+  if (term.length < MIN_VARIANT_LENGTH || !/^\p{L}+$/u.test(term)) return 0;
+  const key = skeleton(term);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0 || 1;
+}
+
 /** A term that names something by its form: a number, an acronym, a capitalised word, a place. */
 export const NAMES_BY_FORM = /^[\d@\p{Lu}]/u;
 
@@ -82,6 +95,7 @@ interface Parts {
   synonyms: Record<string, string[]> | null;
   /** The terms' UTF-8 bytes, each followed by a line feed. */
   termBytes: Uint8Array;
+  termSkeleton: Uint32Array;
   df: Int32Array;
   cap: Int32Array;
   lower: Int32Array;
@@ -115,6 +129,11 @@ export class Segment {
   readonly termBytes: Uint8Array;
   /** Local term `t`'s bytes are termBytes[termStart[t]..termStart[t + 1] − 1]. */
   readonly termStart: Uint32Array;
+  /**
+   * Per local term: a hash of its consonant skeleton (see skeletonHash), 0 for a term that can
+   * have no spelling variant; names are grouped by it without making their strings.
+   */
+  readonly termSkeleton: Uint32Array;
   /** Per local term: units holding it, uses written like a name, uses in lower case. */
   readonly df: Int32Array;
   readonly cap: Int32Array;
@@ -152,6 +171,7 @@ export class Segment {
     this.synonyms = parts.synonyms;
     this.termBytes = parts.termBytes;
     this.termStart = termOffsets(parts.termBytes);
+    this.termSkeleton = parts.termSkeleton;
     this.df = parts.df;
     this.cap = parts.cap;
     this.lower = parts.lower;
@@ -267,6 +287,7 @@ export class Segment {
       acronyms: [...this.acronyms],
       synonyms: this.synonyms as Record<string, string[]> | null,
       termBytes: this.termBytes,
+      termSkeleton: this.termSkeleton,
       df: this.df,
       cap: this.cap,
       lower: this.lower,
@@ -311,6 +332,7 @@ export class Segment {
   encode(): Uint8Array {
     const columns: Record<string, Column> = {
       terms: this.termBytes,
+      termSkeleton: this.termSkeleton,
       df: this.df,
       cap: this.cap,
       lower: this.lower,
@@ -392,6 +414,7 @@ export class Segment {
       acronyms: stringList(h.acronyms, 'acronyms'),
       synonyms: synonyms as Record<string, string[]> | null,
       termBytes,
+      termSkeleton: column(unpacked, 'termSkeleton', 'u32'),
       df: column(unpacked, 'df', 'i32'),
       cap: column(unpacked, 'cap', 'i32'),
       lower: column(unpacked, 'lower', 'i32'),
@@ -448,7 +471,12 @@ export class Segment {
     const terms = this.termCount;
     const units = this.units;
     const articles = this.keys.length;
-    if (this.df.length !== terms || this.cap.length !== terms || this.lower.length !== terms)
+    if (
+      this.df.length !== terms ||
+      this.cap.length !== terms ||
+      this.lower.length !== terms ||
+      this.termSkeleton.length !== terms
+    )
       fail('term counts');
     for (const array of [
       this.unitStart,
@@ -491,6 +519,7 @@ export class Segment {
   private arrays(): ArrayBufferView[] {
     const sp = this.spellingParts;
     return [
+      this.termSkeleton,
       this.df,
       this.cap,
       this.lower,
@@ -591,6 +620,7 @@ export class Segment {
       acronyms: [...source.acronyms].sort(),
       synonyms,
       termBytes: encoder.encode(terms.map((term) => `${term}\n`).join('')),
+      termSkeleton: Uint32Array.from(terms, skeletonHash),
       df: Int32Array.from(df),
       cap: Int32Array.from(cap),
       lower: Int32Array.from(lower),
@@ -620,10 +650,10 @@ export class Segment {
 
 /** Where each term of a vocabulary of line-feed-terminated terms starts (and the end). */
 function termOffsets(bytes: Uint8Array): Uint32Array {
-  const ends: number[] = [];
-  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) ends.push(at + 1);
-  const start = new Uint32Array(ends.length + 1);
-  start.set(ends, 1);
+  let count = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) count++;
+  const start = new Uint32Array(count + 1);
+  for (let i = 0, t = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) start[++t] = i + 1;
   return start;
 }
 

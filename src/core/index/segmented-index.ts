@@ -10,7 +10,7 @@
  * not held here; a report's text comes from a {@link TextSource} when a match is shown.
  */
 import { BM25_B, BM25_K1, bm25Idf, bm25Norm, maxWalkedDf, topHits, type Hit } from '../bm25';
-import { NameVariants, skeleton, variantClasses } from '../name-variants';
+import { closestVariant, MIN_VARIANT_LENGTH, skeleton, variantClasses } from '../name-variants';
 import { PlaceAliases } from '../place-aliases';
 import {
   NO_NEIGHBOURS,
@@ -20,7 +20,7 @@ import {
 } from '../spelling-neighbours';
 import { Synonyms } from '../synonyms';
 import type { ReportMeta } from '../types';
-import { NAMES_BY_FORM, type Segment, type SegmentSource } from './segment';
+import { NAMES_BY_FORM, skeletonHash, type Segment, type SegmentSource } from './segment';
 import { Lexicon } from './lexicon';
 import { mergeSegments } from './merge';
 
@@ -35,6 +35,8 @@ export interface TextSource {
  * map; larger ones through an array over the whole vocabulary (faster, 4 bytes a term).
  */
 const SMALL_SEGMENT_TERMS = 4_096;
+/** Most answers of variantOf remembered: far more names than a long article holds. */
+const VARIANT_CACHE_SIZE = 10_000;
 /** Most spellings whose neighbours one segment remembers before it starts again. */
 const SPELLING_CACHE_SIZE = 40_000;
 
@@ -69,7 +71,10 @@ interface Held extends SpellingSource {
 }
 
 /** Grows a typed array to at least `size` elements (doubling), keeping its values. */
-function grow<T extends Int32Array | Uint8Array | Uint16Array>(array: T, size: number): T {
+function grow<T extends Int32Array | Uint8Array | Uint16Array | Uint32Array>(
+  array: T,
+  size: number,
+): T {
   if (array.length >= size) return array;
   const next = new (array.constructor as new (n: number) => T)(
     Math.max(size, array.length * 2, 64),
@@ -124,9 +129,12 @@ export class SegmentedIndex {
   private canonicalIds = new Int32Array(64);
   /** Representative → every member of its class, for classes of two or more. */
   private readonly members = new Map<number, number[]>();
-  private readonly names = new NameVariants([]);
-  /** The id of every term written as a name, by the term. */
-  private readonly nameIds = new Map<string, number>();
+  /** Per term: the hash of its skeleton (see skeletonHash), 0 when it can have no variant. */
+  private skeletons = new Uint32Array(64);
+  /** Names by the hash of their skeleton: where a name's spelling variants are to be found. */
+  private readonly namesBySkeleton = new Map<number, number[]>();
+  /** Answers of variantOf, until the names change. */
+  private readonly variants = new Map<string, string | null>();
 
   private liveUnits = 0;
   private totalLength = 0;
@@ -334,9 +342,9 @@ export class SegmentedIndex {
   private hold(segment: Segment, key: number, unitTexts: readonly string[] | null): Held {
     const local = segment.termCount;
     const toGlobal = new Int32Array(local);
-    const { termBytes, termStart } = segment;
+    const { termBytes, termStart, termSkeleton } = segment;
     for (let l = 0; l < local; l++)
-      toGlobal[l] = this.idOf(termBytes, termStart[l]!, termStart[l + 1]! - 1);
+      toGlobal[l] = this.idOf(termBytes, termStart[l]!, termStart[l + 1]! - 1, termSkeleton[l]!);
     let toLocal: Held['toLocal'];
     if (local <= SMALL_SEGMENT_TERMS) {
       toLocal = new Map();
@@ -375,7 +383,7 @@ export class SegmentedIndex {
   }
 
   /** The global id of the term with UTF-8 bytes bytes[from..to), numbered on first sight. */
-  private idOf(bytes: Uint8Array, from: number, to: number): number {
+  private idOf(bytes: Uint8Array, from: number, to: number, skeletonHash: number): number {
     const before = this.lexicon.size;
     const id = this.lexicon.lookUp(bytes, from, to, true);
     if (id === before) {
@@ -388,6 +396,7 @@ export class SegmentedIndex {
         this.isName = grow(this.isName, size);
         this.namey = grow(this.namey, size);
         this.place = grow(this.place, size);
+        this.skeletons = grow(this.skeletons, size);
         this.canonicalIds = grow(this.canonicalIds, size);
         // Large segments map the whole vocabulary: a new term is absent from all of them.
         for (const held of this.helds) {
@@ -399,6 +408,7 @@ export class SegmentedIndex {
         }
       }
       this.canonicalIds[id] = id;
+      this.skeletons[id] = skeletonHash;
       // Digits, "@" and capitals A–Z name something by their first byte; other first bytes
       // outside ASCII need the term itself.
       const first = bytes[from]!;
@@ -477,44 +487,66 @@ export class SegmentedIndex {
    */
   private updateNames(terms: readonly number[]): void {
     // Classes can only change among names of the skeleton of a name that came or went.
-    const flipped = new Map<string, number[]>();
+    const changed = new Set<number>();
     for (const g of terms) {
       const name = this.df[g]! > 0 && this.cap[g]! > this.lower[g]! ? 1 : 0;
       if (name === this.isName[g]) continue;
       this.isName[g] = name;
-      const term = this.lexicon.term(g);
-      const key = skeleton(term);
+      const hash = this.skeletons[g]!;
+      if (hash === 0) continue;
+      let bucket = this.namesBySkeleton.get(hash);
       if (name) {
-        this.names.add(term, key);
-        this.nameIds.set(term, g);
-      } else {
-        this.names.remove(term, key);
-        this.nameIds.delete(term);
+        if (!bucket) this.namesBySkeleton.set(hash, (bucket = []));
+        bucket.push(g);
+      } else if (bucket) {
+        bucket.splice(bucket.indexOf(g), 1);
+        if (bucket.length === 0) this.namesBySkeleton.delete(hash);
       }
-      const list = flipped.get(key);
-      if (list) list.push(g);
-      else flipped.set(key, [g]);
+      // A name that was in no class and meets no other name leaves the classes as they are.
+      if ((bucket?.length ?? 0) >= 2 || this.canonicalIds[g] !== g || this.members.has(g))
+        changed.add(hash);
+      if (!name) this.unclass(g);
     }
-    for (const [key, gone] of flipped) {
-      const bucket = this.names.namesLike(this.lexicon.term(gone[0]!), key);
-      const ids = bucket.map((member) => this.nameIds.get(member)!);
-      // A lone name that was in no class stays its own class: nothing to undo or redo.
-      if (ids.length < 2 && gone.every((g) => this.canonicalIds[g] === g && !this.members.has(g)))
-        continue;
-      for (const id of [...ids, ...gone]) {
-        this.members.delete(this.canonicalIds[id]!);
-        this.canonicalIds[id] = id;
+    if (changed.size === 0) return;
+    this.variants.clear();
+    for (const hash of changed) {
+      const ids = this.namesBySkeleton.get(hash) ?? [];
+      for (const id of ids) this.unclass(id);
+      if (ids.length < 2) continue;
+      // Strings only here: the names of a skeleton shared by two or more (and hashes that collide
+      // are told apart by the skeletons themselves).
+      const bySkeleton = new Map<string, string[]>();
+      const idOf = new Map<string, number>();
+      for (const id of ids) {
+        const term = this.lexicon.term(id);
+        idOf.set(term, id);
+        const key = skeleton(term);
+        const list = bySkeleton.get(key);
+        if (list) list.push(term);
+        else bySkeleton.set(key, [term]);
       }
-      for (const [member, representative] of variantClasses(bucket)) {
-        const id = this.nameIds.get(member)!;
-        const rep = this.nameIds.get(representative)!;
-        this.canonicalIds[id] = rep;
-        const list = this.members.get(rep);
-        if (list) list.push(id);
-        else this.members.set(rep, [id]);
+      for (const list of bySkeleton.values()) {
+        for (const [member, representative] of variantClasses(list)) {
+          const id = idOf.get(member)!;
+          const rep = idOf.get(representative)!;
+          this.canonicalIds[id] = rep;
+          const members = this.members.get(rep);
+          if (members) members.push(id);
+          else this.members.set(rep, [id]);
+        }
       }
       for (const id of ids) this.members.get(id)?.sort((a, b) => a - b);
     }
+  }
+
+  /** Takes term `id` out of its class of spellings, if in one (its class is then made again). */
+  private unclass(id: number): void {
+    const rep = this.canonicalIds[id]!;
+    if (rep !== id || this.members.has(id)) {
+      for (const member of this.members.get(rep) ?? []) this.canonicalIds[member] = member;
+      this.members.delete(rep);
+    }
+    this.canonicalIds[id] = id;
   }
 
   private renumber(): void {
@@ -565,7 +597,19 @@ export class SegmentedIndex {
 
   /** The known name closest to `term` among its spelling variants, or null. */
   variantOf(term: string): string | null {
-    return this.names.variantOf(term);
+    if (term.length < MIN_VARIANT_LENGTH) return null;
+    let found = this.variants.get(term);
+    if (found === undefined) {
+      const ids = this.namesBySkeleton.get(skeletonHash(term)) ?? [];
+      found = closestVariant(
+        term,
+        ids.map((id) => this.lexicon.term(id)),
+      );
+      // A bounded memory: when full, start again rather than track what is used least.
+      if (this.variants.size >= VARIANT_CACHE_SIZE) this.variants.clear();
+      this.variants.set(term, found);
+    }
+    return found;
   }
 
   /** Acronyms the reports write, for tokenising a page ("United States" → "us"). */
