@@ -46,7 +46,7 @@ export const LIBRARY_SIZES = [1_000, 10_000, 50_000];
 /** Articles kept one by one at each size; the median of their times is `add_ms`. */
 export const ADDS = 31;
 /** Articles compiled into one segment by the bulk import (as a corpus file would bring them). */
-export const BULK_BATCH = 1_000;
+export const BULK_BATCH = 4_096;
 /** The generated articles and probe texts, written once for every library size. */
 const CORPUS_FILE = path.join(ROOT, 'bench/out/library-corpus.jsonl');
 const PROBES_FILE = path.join(ROOT, 'bench/out/library-probes.json');
