@@ -12,8 +12,8 @@ function senderFor(url: string, tabId: number, incognito = false): Sender {
 }
 
 /** The background's handlers over the real engine and a library in a fresh database. */
-async function setup(settings: Partial<Settings> = { keepArticles: true }) {
-  const opened = openLibrary();
+async function setup(settings: Partial<Settings> = { keepArticles: true }, database?: string) {
+  const opened = openLibrary(database);
   await opened.library.load();
   const service = libraryService(opened.matcher, opened.library, opened.store);
   const corpus: LoadedCorpus = {
@@ -175,5 +175,28 @@ describe('importing', () => {
     expect(answer).toMatchObject({ added: 2, duplicates: 0, failed: 0 });
     expect(answer.invalid).toEqual([{ index: 1, error: expect.stringMatching(/url/) }]);
     expect(await store.count()).toBe(2);
+  });
+});
+
+describe('after a restart', () => {
+  test('matches to library articles get their texts from storage, read once', async () => {
+    const first = await setup();
+    const kept = page(northgate());
+    await first.handlers['keep-article'](kept.keep, senderFor(kept.keep.url, 1));
+    first.store.close();
+    const again = await setup({ keepArticles: true }, first.name);
+    expect(again.texts.text('library:1')).toBeUndefined();
+    const second = page(harbour());
+    const state = await again.handlers['check-article'](
+      second.check,
+      senderFor(second.check.url, 2),
+    );
+    const fromLibrary = state
+      .report!.sentences.flatMap((s) => s.matches)
+      .filter((m) => m.report === 'library:1');
+    expect(fromLibrary.length).toBeGreaterThan(2);
+    for (const match of fromLibrary)
+      expect(match.text).toBe(northgate().text.slice(match.start, match.end));
+    expect(again.texts.text('library:1')).toBe(northgate().text);
   });
 });
