@@ -126,6 +126,8 @@ export interface EchoPhrases {
   noSource(n: number, total: number): string;
   /** Joins a list ("A, B and C"). */
   list(items: readonly string[]): string;
+  /** The one line: "5 outlets, 1 independent source: Reuters". */
+  line(outlets: string, independent: string, sources: string): string;
   /** The article retells the text of a group. */
   pageInGroup(label: string): string;
   firstReported(outlet: string, date: string): string;
@@ -153,6 +155,7 @@ export const ENGLISH: EchoPhrases = {
   noSource: (n) => `${n} name${n === 1 ? 's' : ''} no source`,
   list: (items) =>
     items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`,
+  line: (outlets, independent, sources) => `${outlets}, ${independent}: ${sources}`,
   pageInGroup: (label) => `This page retells the same text as the ${label} group.`,
   firstReported: (outlet, date) => `First reported by ${outlet} (${date}).`,
   earliestKnown: (outlet, date, undated) =>
@@ -174,7 +177,11 @@ export const ENGLISH: EchoPhrases = {
 export function sourcesLine(sources: ClaimSources, words: EchoPhrases = ENGLISH): string {
   const names = sources.groups.map((g) => sourceName(g, words));
   if (sources.pageIndependent) names.push(words.thisPage);
-  return `${words.outlets(sources.outlets)}, ${words.independent(sources.independent)}: ${words.list(names)}`;
+  return words.line(
+    words.outlets(sources.outlets),
+    words.independent(sources.independent),
+    words.list(names),
+  );
 }
 
 /**
