@@ -289,9 +289,9 @@ const AUX =
 const STRONG_HEADS = 'sources?|people|persons?|insiders?|individuals?|someone';
 /** Heads that are anonymous in the plural ("officials said") or with a word on anonymity. */
 const PLURAL_HEADS =
-  'officials|diplomats|aides|analysts|experts|observers|lawmakers|witnesses|authorities|negotiators|residents|advisers|advisors|investigators|executives|employees|staffers|economists|critics';
+  'officials|diplomats|aides|directors|managers|board members|analysts|experts|observers|lawmakers|witnesses|authorities|negotiators|residents|advisers|advisors|investigators|executives|employees|staffers|economists|critics';
 const SINGULAR_HEADS =
-  'official|diplomat|aide|analyst|expert|spokes(?:person|man|woman)|negotiator|adviser|advisor|investigator|executive|employee|staffer|member';
+  'official|diplomat|aide|director|manager|analyst|expert|spokes(?:person|man|woman)|negotiator|adviser|advisor|investigator|executive|employee|staffer|member';
 
 /** Words that may stand before the head of an unnamed source's phrase. */
 const ANON_MODIFIER = `(?:${capitalisable(
@@ -478,7 +478,8 @@ function isAnonymousPhrase(phrase: string, clause: string, hasVerb: boolean): bo
   const qualified = STRONG_QUALIFIER.test(phrase) || ANONYMITY.test(clause);
   if (head) return hasVerb || qualified || /\b(?:sources?)\b/.test(words);
   if (plural) return hasVerb || qualified;
-  return qualified;
+  // "One director said", "a spokesperson for the fund said": one unnamed person.
+  return qualified || (hasVerb && /^(?:one|a|an|another)\s/i.test(phrase.trim()));
 }
 
 /** Every attribution in `text`, in text order; offsets are UTF-16 offsets into `text`. */
@@ -522,8 +523,9 @@ export function findAttributions(text: string): Attribution[] {
   // A name before a reporting verb, perhaps with a clause in commas: "Fox News reported",
   // "The Washington Post, citing U.S. officials, reported", "Russian newspaper Kommersant
   // reported", "Interfax news agency quoted", "Angela Stent, a senior fellow …, said".
+  // A name after a preposition ("analysts at Carnegie said") is not the subject.
   const subject = new RegExp(
-    `(${OUTLET_DESCRIPTOR}\\s+)?((?:[Tt]he\\s+)?${NAME})(\\s+${OUTLET_DESCRIPTOR})?(${COMMA_CLAUSE}),?${AUX}\\s+(${VERBS})\\b`,
+    `(?<!\\b(?:at|of|from|in|for|with|by|to|on|about|near)\\s)(${OUTLET_DESCRIPTOR}\\s+)?((?:[Tt]he\\s+)?${NAME})(\\s+${OUTLET_DESCRIPTOR})?(${COMMA_CLAUSE}),?${AUX}\\s+(${VERBS})\\b`,
     'dgu',
   );
   for (const m of text.matchAll(subject)) {
