@@ -6,11 +6,8 @@
 import {
   articleSources,
   claimSources,
-  datesStatement,
   sourceName,
-  sourcesLine,
-  sourcesStatement,
-  sourcingDetail,
+  statementParts,
   type EchoPhrases,
   type SourceGroup,
 } from '../core/provenance/claim-sources';
@@ -61,12 +58,16 @@ const SOURCING_MARKS: Partial<Record<string, MessageKey>> = {
 function SourcesBox({ report, words }: { report: ArticleReport; words: EchoPhrases }) {
   const sources = articleSources(report);
   if (sources.outlets === 0) return null;
+  const parts = statementParts(sources, words);
   return (
     <aside class="echo" aria-labelledby="echo-title">
       <h2 id="echo-title" class="echo-title">
         {t('reportSourcesTitle')}
       </h2>
-      <p class="echo-statement">{sourcesStatement(sources, words)}</p>
+      <p class="echo-statement">
+        <strong>{parts.line}</strong>
+        {parts.detail ? `; ${parts.detail}.` : '.'}
+      </p>
       <ul class="echo-groups">
         {sources.groups.map((group) => (
           <li key={group.id} class="echo-group">
@@ -91,6 +92,8 @@ function SourcesBox({ report, words }: { report: ArticleReport; words: EchoPhras
           </li>
         ))}
       </ul>
+      {parts.page && <p class="echo-page-note">{parts.page}</p>}
+      <p class="echo-dates">{parts.dates}</p>
       <p class="hint">{t('reportSourcesHint')}</p>
     </aside>
   );
@@ -138,8 +141,7 @@ function Claim({
   onShow: (sentence: SentenceResult) => void;
 }) {
   const sources = report.provenance ? claimSources(report, sentence.matches) : null;
-  const detail =
-    sources && sources.groups.length === 1 ? sourcingDetail(sources.groups[0]!, words) : '';
+  const parts = sources ? statementParts(sources, words) : null;
   return (
     <li class="claim">
       <button
@@ -150,11 +152,11 @@ function Claim({
       >
         {sentence.text}
       </button>
-      {sources && (
+      {parts && (
         <p class="claim-sources">
-          <strong>{sourcesLine(sources, words)}</strong>
-          {detail && `; ${detail}`}
-          <span class="claim-dates"> {datesStatement(sources, words)}</span>
+          <strong>{parts.line}</strong>
+          {parts.detail ? `; ${parts.detail}.` : '.'}
+          <span class="claim-dates">{parts.dates}</span>
         </p>
       )}
       <ul class="matches">

@@ -185,8 +185,13 @@ describe('a checked article', () => {
     // Where the claims come from: computed groups, not the corpus's metadata.
     expect(view.querySelector('.echo-title')?.textContent).toBe('Where these claims come from');
     expect(view.querySelector('.echo-statement')?.textContent).toBe(
-      `3 outlets, 2 independent sources: Reuters and Evil ${HOSTILE}. This page retells the same text as the Reuters group. ` +
-        'No exact publication date is known for any of them.',
+      `3 outlets, 2 independent sources: Reuters and Evil ${HOSTILE}.`,
+    );
+    expect(view.querySelector('.echo-page-note')?.textContent).toBe(
+      'This page retells the same text as the Reuters group.',
+    );
+    expect(view.querySelector('.echo-dates')?.textContent).toBe(
+      'No exact publication date is known for any of them.',
     );
     expect([...view.querySelectorAll('.echo-group')].map((li) => li.textContent)).toEqual([
       'Reuters · 2 outlets: CNews Live English (only unnamed sources), eAwaz · this page belongs to this group',

@@ -29,9 +29,12 @@ export interface ClaimSources {
   groups: SourceGroup[];
   /** True when the article is an independent source of the claim (it retells none of the groups). */
   pageIndependent: boolean;
-  /** The earliest known publication among the outlets and the article (report null: the article). */
+  /**
+   * The earliest known publication among the outlets, and the article when it is dated (report
+   * null: the article); null when no outlet's day is known.
+   */
   first: { outlet: string | null; report: string | null; date: string } | null;
-  /** Outlets (and the article) whose date is not known to the day. */
+  /** Outlets whose date is not known to the day. */
   undated: number;
 }
 
@@ -72,23 +75,26 @@ export function claimSources(
   const outlets = seen.size;
   const pageIndependent = outlets > 0 && !groups.some((g) => g.page);
 
+  // Who was first: among the outlets whose day is known, and the article when it gives its own
+  // date. An article dated against outlets of unknown date says nothing of who was first.
   let first: ClaimSources['first'] = null;
   let firstDate: KnownDate | null = null;
   let undated = 0;
-  const consider = (outlet: string | null, reportId: string | null, published: string | null) => {
-    const date = parsePublished(published);
-    if (!date) {
-      undated++;
-      return;
-    }
+  const consider = (outlet: string | null, reportId: string | null, date: KnownDate) => {
     if (!firstDate || compareDates(date, firstDate) < 0) {
       firstDate = date;
       first = { outlet, report: reportId, date: date.iso };
     }
   };
-  for (const group of groups)
-    for (const m of group.outlets) consider(m.outlet, m.report, m.published);
-  if (outlets > 0 && report.self === null) consider(null, null, provenance?.published ?? null);
+  for (const group of groups) {
+    for (const m of group.outlets) {
+      const date = parsePublished(m.published);
+      if (date) consider(m.outlet, m.report, date);
+      else undated++;
+    }
+  }
+  const pageDate = report.self === null ? parsePublished(provenance?.published ?? null) : null;
+  if (first !== null && pageDate) consider(null, null, pageDate);
 
   return {
     outlets,
@@ -184,6 +190,36 @@ export function sourcesLine(sources: ClaimSources, words: EchoPhrases = ENGLISH)
   );
 }
 
+/** The parts of the full statement, for views that lay them out apart. */
+export interface StatementParts {
+  /** "5 outlets, 1 independent source: Reuters". */
+  line: string;
+  /** How the members of the one group name its source ("4 of them name it, …"), or ''. */
+  detail: string;
+  /** That the article retells a group's text, or ''. */
+  page: string;
+  /** Who published first, as far as the dates are known. */
+  dates: string;
+}
+
+/** The statement's parts (empty strings where there is nothing to say). */
+export function statementParts(
+  sources: ClaimSources,
+  words: EchoPhrases = ENGLISH,
+): StatementParts {
+  if (sources.outlets === 0) return { line: '', detail: '', page: '', dates: '' };
+  const only = sources.groups.length === 1 ? sources.groups[0]! : null;
+  const echoes =
+    only !== null && (only.outlets.length > 1 || only.outlets[0]?.sourcing !== 'origin');
+  const inGroup = sources.groups.find((g) => g.page);
+  return {
+    line: sourcesLine(sources, words),
+    detail: echoes ? sourcingDetail(only, words) : '',
+    page: inGroup ? words.pageInGroup(sourceName(inGroup, words)) : '',
+    dates: datesStatement(sources, words),
+  };
+}
+
 /**
  * The full statement: the line, then how the members of a group that echoes one source name it
  * ("4 of them name it, 1 cites only unnamed sources"), whether the article retells a group, and
@@ -191,18 +227,9 @@ export function sourcesLine(sources: ClaimSources, words: EchoPhrases = ENGLISH)
  */
 export function sourcesStatement(sources: ClaimSources, words: EchoPhrases = ENGLISH): string {
   if (sources.outlets === 0) return '';
-  let text = sourcesLine(sources, words);
-  const echoes = sources.groups.filter(
-    (g) => g.outlets.length > 1 || g.outlets[0]?.sourcing !== 'origin',
-  );
-  if (sources.groups.length === 1 && echoes.length === 1) {
-    const detail = sourcingDetail(echoes[0]!, words);
-    if (detail) text += `; ${detail}`;
-  }
-  text += '.';
-  const inGroup = sources.groups.find((g) => g.page);
-  if (inGroup) text += ` ${words.pageInGroup(sourceName(inGroup, words))}`;
-  return `${text} ${datesStatement(sources, words)}`;
+  const parts = statementParts(sources, words);
+  const head = parts.detail ? `${parts.line}; ${parts.detail}.` : `${parts.line}.`;
+  return [head, parts.page, parts.dates].filter((p) => p !== '').join(' ');
 }
 
 /** How a group's members name its source: "4 of them name it, 1 cites only unnamed sources". */
@@ -225,8 +252,7 @@ export function sourcingDetail(group: SourceGroup, words: EchoPhrases = ENGLISH)
 /** Who published first, as far as the dates are known. */
 export function datesStatement(sources: ClaimSources, words: EchoPhrases = ENGLISH): string {
   const first = sources.first;
-  const total = sources.outlets + (sources.first?.report === null ? 1 : 0);
-  if (!first) return words.datesUnknown(Math.max(total, sources.outlets + sources.undated));
+  if (!first) return words.datesUnknown(sources.outlets);
   const who = first.outlet ?? words.thisPage;
   return sources.undated === 0
     ? words.firstReported(who, words.date(first.date))

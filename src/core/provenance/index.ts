@@ -45,6 +45,8 @@ export {
   sourcesLine,
   sourcesStatement,
   sourcingDetail,
+  statementParts,
+  type StatementParts,
   type ClaimSources,
   type EchoPhrases,
   type SourceGroup,
