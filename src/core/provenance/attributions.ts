@@ -323,6 +323,9 @@ const DOC_HEAD =
 const DOC_NP = `(?<![\\p{L}])(?:(?:a|an|the)\\s+)?(?:(?!(?:according|to|citing|by|of|in|on|at|for|with|from|and|or|that|which)\\b)[\\p{L}.'’-]+\\s+){0,3}?(?:${capitalisable(DOC_HEAD)})(?:\\s+of\\s+(?:the\\s+|a\\s+)?[\\p{L}-]+)?`;
 const DOC_VERBS = '(?:seen|reviewed|obtained|viewed|verified|examined|read|published|released)';
 
+/** Longest object of "according to"/"citing" looked at: a clause, never a page. */
+const MAX_OBJECT_CHARS = 240;
+
 /** Makes each alternative of `alternatives` match with a capital first letter too. */
 function capitalisable(alternatives: string): string {
   return alternatives
@@ -577,7 +580,8 @@ export function findAttributions(text: string): Attribution[] {
   const lead = /\b([Aa]ccording\s+to|[Cc]iting|[Aa]s\s+reported\s+by)\s+/dgu;
   for (const m of text.matchAll(lead)) {
     const objectStart = m.index! + m[0].length;
-    const rest = text.slice(objectStart);
+    // The object ends at the clause's end: a window of text is enough, and keeps the work linear.
+    const rest = text.slice(objectStart, objectStart + MAX_OBJECT_CHARS);
     // Full stops of abbreviations ("U.S.") end nothing: they are masked for the search.
     const masked = rest.replace(/\b(?:\p{Lu}\.){1,3}/gu, (a) => 'X'.repeat(a.length));
     const stop = masked.search(/[,.;:!?“”"()\n]|\s(?:that|which|as|when|while|because)\s|$/u);
@@ -611,6 +615,20 @@ function trimDocument(phrase: string): string | null {
   return (m ? m[1]! : phrase).trim();
 }
 
+/** The shapes an object of "according to"/"citing" takes, tried in this order. */
+const OBJECT_REPORT_FROM = new RegExp(
+  `^(?:(?:a|an|the)\\s+)?(?:new\\s+|recent\\s+|separate\\s+)?(?:report|article|story|analysis|investigation|survey|tally|count|poll)s?\\s+(?:from|by|in|of)\\s+((?:the\\s+)?${NAME})`,
+  'u',
+);
+const OBJECT_NAMED_REPORT = new RegExp(
+  `^(?:(?:a|an|the)\\s+)?(?:new\\s+|recent\\s+)?(${NAME})\\s+(?:report|tally|analysis|investigation|survey|poll)\\b`,
+  'u',
+);
+const OBJECT_NAME = new RegExp(`^((?:the\\s+)?${NAME})`, 'u');
+const OBJECT_ANONYMOUS = new RegExp(`^(${ANON_NP})(${QUALIFIER_WORDS})`, 'u');
+const OBJECT_DOCUMENT = new RegExp(`^${DOC_NP}\\b`, 'u');
+const SEEN_BY_TAIL = new RegExp(`\\s+(?:first\\s+)?${DOC_VERBS}\\s+by\\s.*$`, 'u');
+
 /** Classifies the object of "according to"/"citing" and adds what it names. */
 function classifyObject(
   out: Collector,
@@ -627,39 +645,31 @@ function classifyObject(
     const from = partStart === objectStart ? leadStart : partStart;
     const end = partStart + part.length;
     // "a report from Reuters", "a new Reuters report", "a statement from the ministry".
-    const report = new RegExp(
-      `^(?:(?:a|an|the)\\s+)?(?:new\\s+|recent\\s+|separate\\s+)?(?:report|article|story|analysis|investigation|survey|tally|count|poll)s?\\s+(?:from|by|in|of)\\s+((?:the\\s+)?${NAME})`,
-      'u',
-    ).exec(part);
+    const report = OBJECT_REPORT_FROM.exec(part);
     if (report && isOutletName(report[1]!)) {
       out.add('outlet', outletName(report[1]!), from, end);
       continue;
     }
-    const byName = new RegExp(
-      `^(?:(?:a|an|the)\\s+)?(?:new\\s+|recent\\s+)?(${NAME})\\s+(?:report|tally|analysis|investigation|survey|poll)\\b`,
-      'u',
-    ).exec(part);
+    const byName = OBJECT_NAMED_REPORT.exec(part);
     if (byName && isOutletName(byName[1]!)) {
       out.add('outlet', outletName(byName[1]!), from, end);
       continue;
     }
-    const name = new RegExp(`^((?:the\\s+)?${NAME})`, 'u').exec(part);
+    const name = OBJECT_NAME.exec(part);
     if (name && name[1]!.length >= part.trim().length - 1 && isOutletName(name[1]!)) {
       out.add('outlet', outletName(name[1]!), from, partStart + name[1]!.length);
       continue;
     }
-    const anon = new RegExp(`^(${ANON_NP})(${QUALIFIER_WORDS})`, 'u').exec(part);
+    const anon = OBJECT_ANONYMOUS.exec(part);
     // "according to" and "citing" are the reporting verb.
     if (anon && isAnonymousPhrase(anon[0], '', true)) {
       out.add('anonymous', anon[0], from, partStart + anon[0].length);
       continue;
     }
-    const doc = new RegExp(`^${DOC_NP}\\b`, 'u').exec(part);
+    const doc = OBJECT_DOCUMENT.exec(part);
     if (doc) {
       // The document itself; the outlet that saw it is found by the rule for "… by <outlet>".
-      const phrase = part
-        .replace(new RegExp(`\\s+(?:first\\s+)?${DOC_VERBS}\\s+by\\s.*$`, 'u'), '')
-        .trim();
+      const phrase = part.replace(SEEN_BY_TAIL, '').trim();
       out.add('document', phrase, from, partStart + part.trimEnd().length);
       continue;
     }
