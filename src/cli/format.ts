@@ -204,7 +204,10 @@ export function formatReport(
                 : '';
         return `${names.get(m.report) ?? m.outlet}${how}`;
       });
-      const page = group.id === report.provenance.pageGroup ? st.dim(' + this page') : '';
+      const page =
+        group.id === report.provenance.pageGroup && report.self === null
+          ? st.dim(' + this page')
+          : '';
       const count = `${group.reports.length} report${group.reports.length === 1 ? '' : 's'}`;
       lines.push(`  - ${clean(label)} (${count}): ${clean(members.join(', '))}${page}`);
     }

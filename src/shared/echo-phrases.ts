@@ -39,6 +39,7 @@ export function echoPhrases(): EchoPhrases {
         : t('echoListAnd', [items.slice(0, -1).join(', '), items[items.length - 1]!]),
     line: (outlets, independent, sources) => t('echoLine', [outlets, independent, sources]),
     pageInGroup: (label) => t('echoPageInGroup', label),
+    pageIsMember: (label) => t('echoPageIsMember', label),
     firstReported: (outlet, date) => t('echoFirstReported', [outlet, date]),
     earliestKnown: (outlet, date, undated) =>
       t('echoEarliestKnown', [outlet, date, String(undated)]),

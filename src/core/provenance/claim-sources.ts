@@ -29,6 +29,8 @@ export interface ClaimSources {
   groups: SourceGroup[];
   /** True when the article is an independent source of the claim (it retells none of the groups). */
   pageIndependent: boolean;
+  /** True when the article is one of the corpus reports (the matcher's `self`). */
+  pageIsReport: boolean;
   /**
    * The earliest known publication among the outlets, and the article when it is dated (report
    * null: the article); null when no outlet's day is known.
@@ -101,6 +103,7 @@ export function claimSources(
     independent: outlets === 0 ? 0 : groups.length + (pageIndependent ? 1 : 0),
     groups,
     pageIndependent,
+    pageIsReport: report.self !== null,
     first,
     undated,
   };
@@ -136,6 +139,8 @@ export interface EchoPhrases {
   line(outlets: string, independent: string, sources: string): string;
   /** The article retells the text of a group. */
   pageInGroup(label: string): string;
+  /** The article is one of a group's reports. */
+  pageIsMember(label: string): string;
   firstReported(outlet: string, date: string): string;
   earliestKnown(outlet: string, date: string, undated: number): string;
   datesUnknown(n: number): string;
@@ -162,6 +167,7 @@ export const ENGLISH: EchoPhrases = {
   list: (items) =>
     items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`,
   line: (outlets, independent, sources) => `${outlets}, ${independent}: ${sources}`,
+  pageIsMember: (label) => `This page is one of the reports of the ${label} group.`,
   pageInGroup: (label) => `This page retells the same text as the ${label} group.`,
   firstReported: (outlet, date) => `First reported by ${outlet} (${date}).`,
   earliestKnown: (outlet, date, undated) =>
@@ -215,7 +221,11 @@ export function statementParts(
   return {
     line: sourcesLine(sources, words),
     detail: echoes ? sourcingDetail(only, words) : '',
-    page: inGroup ? words.pageInGroup(sourceName(inGroup, words)) : '',
+    page: !inGroup
+      ? ''
+      : sources.pageIsReport
+        ? words.pageIsMember(sourceName(inGroup, words))
+        : words.pageInGroup(sourceName(inGroup, words)),
     dates: datesStatement(sources, words),
   };
 }
