@@ -127,6 +127,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
           detected: payload.detected,
           groups: corpus.groups,
           published,
+          // The answer is stored per tab: the groups it needs, not every group of the corpus.
+          matchedGroupsOnly: true,
         });
         cache.set(key, report);
       }

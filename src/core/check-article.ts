@@ -21,6 +21,8 @@ export interface ArticleCheckOptions extends CheckOptions {
   groups?: EchoGroups | null;
   /** The article's publication date as the page gives it (ISO), when known. */
   published?: string | null;
+  /** List only the groups of the article's matches and its own, not every corpus group. */
+  matchedGroupsOnly?: boolean;
 }
 
 /** Checks `text` against the corpus behind `matcher`. Never throws for any string. */
@@ -29,7 +31,9 @@ export function checkArticle(
   text: string,
   options: ArticleCheckOptions = {},
 ): ArticleReport {
-  const { groups, published, ...matcherOptions } = options;
+  const { groups, published, matchedGroupsOnly, ...matcherOptions } = options;
   const report = matcher.check(text, matcherOptions);
-  return groups ? withProvenance(report, text, groups, published ?? null) : report;
+  return groups
+    ? withProvenance(report, text, groups, published ?? null, { matchedGroupsOnly })
+    : report;
 }

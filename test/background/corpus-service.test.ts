@@ -46,8 +46,8 @@ describe('loadCorpus', () => {
       version: 1,
       groups: [{ id: 'group-a', reports: ['a', 'b'], origin: 'W' }],
       reports: {
-        a: { outlets: ['W'], anonymous: false, published: null },
-        b: { outlets: ['W'], anonymous: true, published: null },
+        a: { attributions: [], outlets: ['W'], anonymous: false, published: null },
+        b: { attributions: [], outlets: ['W'], anonymous: true, published: null },
       },
     };
     const loaded = await loadCorpus(

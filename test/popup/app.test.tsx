@@ -188,7 +188,7 @@ describe('a checked article', () => {
       `3 outlets, 2 independent sources: Reuters and Evil ${HOSTILE}.`,
     );
     expect(view.querySelector('.echo-page-note')?.textContent).toBe(
-      'This page retells the same text as the Reuters group.',
+      'This page is one of the reports of the Reuters group.',
     );
     expect(view.querySelector('.echo-dates')?.textContent).toBe(
       'No exact publication date is known for any of them.',

@@ -8,7 +8,7 @@
  */
 import type { ArticleReport, ReportMeta } from '../types';
 import { alignedClaims, measure, type PairEvidence } from './alignment';
-import { findAttributions, outletKey } from './attributions';
+import { findAttributions, outletKey, type Attribution } from './attributions';
 import { parsePublished } from './dates';
 import type {
   CorpusProvenanceData,
@@ -78,7 +78,8 @@ export function sourcingOf(text: string, published: string | null | undefined): 
   const outlets: string[] = [];
   const keys = new Set<string>();
   let anonymous = false;
-  for (const a of findAttributions(text)) {
+  const attributions = findAttributions(text);
+  for (const a of attributions) {
     if (a.kind === 'anonymous') anonymous = true;
     if (a.kind !== 'outlet') continue;
     const key = outletKey(a.source);
@@ -86,7 +87,7 @@ export function sourcingOf(text: string, published: string | null | undefined): 
     keys.add(key);
     outlets.push(a.source);
   }
-  return { outlets, anonymous, published: parsePublished(published)?.iso ?? null };
+  return { attributions, outlets, anonymous, published: parsePublished(published)?.iso ?? null };
 }
 
 /** The echo groups of a corpus (or a library), built by placing reports one at a time. */
@@ -133,6 +134,11 @@ export class EchoGroups {
       groups: this.list().map((g) => ({ id: g.id, reports: g.reports, origin: g.origin })),
       reports,
     };
+  }
+
+  /** The sources a placed report names (with their spans in its text), or an empty list. */
+  attributionsOf(report: string): Attribution[] {
+    return this.sourcing.get(report)?.attributions ?? [];
   }
 
   /** The group of a placed report, or null. */
@@ -297,10 +303,26 @@ function isSourcing(value: unknown): value is ReportSourcing {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
+    Array.isArray(v.attributions) &&
+    v.attributions.every(isAttribution) &&
     Array.isArray(v.outlets) &&
     v.outlets.every((o) => typeof o === 'string') &&
     typeof v.anonymous === 'boolean' &&
     (v.published === null || typeof v.published === 'string')
+  );
+}
+
+const KINDS: readonly string[] = ['outlet', 'anonymous', 'person', 'document'];
+
+function isAttribution(value: unknown): value is Attribution {
+  if (typeof value !== 'object' || value === null) return false;
+  const a = value as Record<string, unknown>;
+  return (
+    typeof a.source === 'string' &&
+    typeof a.text === 'string' &&
+    KINDS.includes(a.kind as string) &&
+    Number.isInteger(a.start) &&
+    Number.isInteger(a.end)
   );
 }
 

@@ -90,13 +90,15 @@ export function corpusEchoGroups(compiled: CompiledCorpus, check: CheckText): Ec
  * The matcher's answer for an article with its provenance: the sources the article names, every
  * report's echo group, the group the article retells (if any), each match's group and each
  * sentence's number of independent sources. `published` is the article's date as the page gives
- * it. Returns a new report; the one given is not changed.
+ * it; with `matchedGroupsOnly`, only the groups of the matches and the article's own are listed
+ * (a large corpus has many). Returns a new report; the one given is not changed.
  */
 export function withProvenance(
   report: ArticleReport,
   text: string,
   groups: EchoGroups,
   published: string | null = null,
+  options: { matchedGroupsOnly?: boolean } = {},
 ): ArticleReport {
   const placement = groups.locate(report);
   const pageGroup = placement.links[0]?.group ?? null;
@@ -112,12 +114,15 @@ export function withProvenance(
         : distinct.size + (pageGroup !== null && distinct.has(pageGroup) ? 0 : 1);
     return { ...sentence, matches, independent };
   });
+  const used = new Set(sentences.flatMap((s) => s.matches.map((m) => m.group)));
+  if (pageGroup !== null) used.add(pageGroup);
+  const list = groups.list();
   return {
     ...report,
     sentences,
     provenance: {
       attributions: findAttributions(text),
-      groups: groups.list(),
+      groups: options.matchedGroupsOnly ? list.filter((g) => used.has(g.id)) : list,
       pageGroup,
       published: parsePublished(published)?.iso ?? null,
     },

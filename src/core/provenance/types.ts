@@ -39,6 +39,8 @@ export interface EchoGroup {
 
 /** What one report says of its own sourcing, kept so that groups can be recounted. */
 export interface ReportSourcing {
+  /** Every source the report names, with its kind and span in the report's text. */
+  attributions: Attribution[];
   /** Outlets the report names as sources, each once, as first written. */
   outlets: string[];
   /** Whether it cites unnamed sources. */
@@ -58,7 +60,10 @@ export interface CorpusProvenanceData {
 export interface PageProvenance {
   /** The sources the article itself names. */
   attributions: Attribution[];
-  /** Every corpus report's group. */
+  /**
+   * The corpus reports' groups: every group, or (in the extension, where the answer is stored per
+   * tab) the groups of the article's matches and its own.
+   */
   groups: EchoGroup[];
   /** The group the article belongs to as a rewrite (or as one of the reports), else null. */
   pageGroup: string | null;

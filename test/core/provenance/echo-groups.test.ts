@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { checkArticle } from '../../../src/core/check-article';
 import { compileCorpus } from '../../../src/core/corpus';
 import { Matcher } from '../../../src/core/matcher';
 import {
@@ -54,6 +55,24 @@ describe('echo groups of the fixture corpus (a wire story, four rewrites, two re
     ]);
   });
 
+  test("every report's attributions are kept, with their spans in its text", () => {
+    for (const { meta, text } of fixture.inputs) {
+      for (const a of fixture.groups.attributionsOf(meta.id)) {
+        expect(text.slice(a.start, a.end)).toBe(a.text);
+      }
+    }
+    const ledger = fixture.groups.attributionsOf('market-ledger-online');
+    // Its headline ("…, sources say"), its lead ("…, sources said") and "according to the sources".
+    expect(ledger.map((a) => [a.kind, a.source])).toEqual([
+      ['anonymous', 'sources'],
+      ['anonymous', 'sources'],
+      ['anonymous', 'the sources'],
+    ]);
+    expect(fixture.groups.attributionsOf('northline-wire').map((a) => a.text)).toContain(
+      '(Northline Wire)',
+    );
+  });
+
   test('only exact dates are known', () => {
     const dates = Object.fromEntries(
       fixture.groups.list().flatMap((g) => g.members.map((m) => [m.report, m.published])),
@@ -86,6 +105,19 @@ describe('pages against the fixture corpus', () => {
       const groups = new Set(s.matches.map((m) => m.group));
       if (s.matches.length > 0) expect(s.independent).toBe(groups.size);
     }
+  });
+
+  test('the extension lists only the groups of the matches and the page', () => {
+    const text = page('fresh-rewrite');
+    const all = fixture.check(text).provenance!.groups.map((g) => g.id);
+    const report = checkArticle(fixture.matcher, text, {
+      groups: fixture.groups,
+      matchedGroupsOnly: true,
+    });
+    const shown = report.provenance!.groups.map((g) => g.id);
+    const used = new Set(report.sentences.flatMap((s) => s.matches.map((m) => m.group)));
+    expect(all).toHaveLength(3);
+    expect(new Set(shown)).toEqual(new Set([...used, report.provenance!.pageGroup]));
   });
 
   test('an independent report belongs to no group and counts as a source of its own', () => {
