@@ -252,7 +252,7 @@ const TITLES = new Set(
 
 /** Words that open a sentence or clause and are no part of a name before them. */
 const LEADING_FUNCTION_WORDS = new Set(
-  'But And Yet So Also Meanwhile However Earlier Later Then Now Still Instead Separately Despite Although While After Before When As In On At By For If'.split(
+  'A An But And Yet So Also Meanwhile However Earlier Later Then Now Still Instead Separately Despite Although While After Before When As In On At By For If'.split(
     ' ',
   ),
 );
@@ -417,6 +417,8 @@ function classifyName(
 ): { kind: 'outlet' | 'person'; source: string } | null {
   const words = bareName(name).split(/\s+/);
   if (words.every((w) => LEADING_FUNCTION_WORDS.has(w) || STATE_NAMES.has(w))) return null;
+  // A lone letter is an initial or a sentence's "A", not a source.
+  if (/^\p{Lu}\.?$/u.test(bareName(name))) return null;
   if (describedAsOutlet || isOutletName(name)) return { kind: 'outlet', source: outletName(name) };
   const person = personName(name, knownSurnames);
   return person ? { kind: 'person', source: person } : null;

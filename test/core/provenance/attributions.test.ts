@@ -149,3 +149,7 @@ describe('outlet names', () => {
     expect(outletKey('Reuters')).toBe(outletKey('reuters'));
   });
 });
+
+test('an article before "report" is no outlet', () => {
+  expect(findAttributions('A report. An report says.')).toEqual([]);
+});

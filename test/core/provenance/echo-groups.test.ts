@@ -253,3 +253,86 @@ describe('the echo decision', () => {
     expect(isEcho(e)).toBe(echo);
   });
 });
+
+describe('a text that retells two groups', () => {
+  const meta = (id: string) => ({
+    id,
+    file: `${id}.txt`,
+    outlet: id.toUpperCase(),
+    site: '',
+    url: `https://${id}.example/`,
+    title: null,
+    published: '',
+    origin: '',
+  });
+  const empty = (): ArticleReport => ({
+    self: null,
+    article: { title: null, detected: true },
+    sentences: [],
+    summary: { sentences: 0, matched: 0, outlets: [] },
+  });
+  /** A text whose sentence i copies sentence i of each report listed for it. */
+  const text = (rows: string[][]): ArticleReport => ({
+    ...empty(),
+    sentences: rows.map((reports, i) => ({
+      text: `Sentence number ${i} says something quite particular about the deal.`,
+      start: i * 100,
+      end: i * 100 + 60,
+      matches: reports.map((report) => ({
+        report,
+        outlet: report,
+        url: '',
+        text: `Sentence number ${i} says something quite particular about the deal.`,
+        start: i * 100,
+        end: i * 100 + 60,
+        score: 1,
+        tier: 'verbatim' as const,
+      })),
+    })),
+  });
+  const twoGroups = () => {
+    const groups = new EchoGroups();
+    groups.place(meta('a'), 'A report.', empty());
+    groups.place(meta('b'), 'B report.', empty());
+    return groups;
+  };
+
+  test('the same claims from both: the two groups retell one text and become one', () => {
+    const groups = twoGroups();
+    const rows = [
+      ['a', 'b'],
+      ['a', 'b'],
+      ['a', 'b'],
+      ['a', 'b'],
+      ['a', 'b'],
+    ];
+    expect(groups.place(meta('c'), 'C.', text(rows))).toBe('group-a');
+    expect(shape(groups)).toEqual([[null, ['a', 'b', 'c']]]);
+  });
+
+  test('different claims from each (a round-up): it joins the stronger, the groups stay apart', () => {
+    const groups = twoGroups();
+    const rows = [['a'], ['a'], ['a'], ['a'], ['a'], ['b'], ['b'], ['b'], ['b']];
+    expect(groups.place(meta('c'), 'C.', text(rows))).toBe('group-a');
+    expect(shape(groups)).toEqual([
+      [null, ['a', 'c']],
+      [null, ['b']],
+    ]);
+  });
+
+  test('three shared background facts join nothing', () => {
+    const groups = twoGroups();
+    const rows = [['a'], [], ['a'], [], ['a']].map((r) => r);
+    const placement = groups.locate({
+      ...text(rows),
+      sentences: text(rows).sentences.map((s) => ({
+        ...s,
+        matches: s.matches.map((m) => ({
+          ...m,
+          text: 'Entirely different words on one fact here.',
+        })),
+      })),
+    });
+    expect(placement.links).toEqual([]);
+  });
+});
