@@ -2,8 +2,9 @@
  * Echo groups: reports that derive from one text. A report joins the group of an earlier report
  * when the matcher's alignment of the two shows a run of shared claims in the same order with
  * wording closer than independent reporting (see {@link isEcho}); a report that retells no
- * earlier one starts a group of its own. Reports are placed one at a time, in corpus order, each
- * against the reports placed before it, so adding a report to a library is one more placement and
+ * earlier one starts a group of its own. Groups whose reports name the same outlet as their source
+ * are one group too. Reports are placed one at a time, in corpus order, each against the reports
+ * placed before it, so adding a report to a library is one more placement and
  * gives the same groups as computing them all again.
  */
 import type { ArticleReport, ReportMeta } from '../types';
@@ -222,7 +223,30 @@ export class EchoGroups {
     }
     this.groupOfReport.set(meta.id, group);
     this.members.set(group, this.sorted([...(this.members.get(group) ?? []), meta.id]));
-    return group;
+    return this.mergeSameOrigin(group);
+  }
+
+  /**
+   * Merges the groups whose reports name the same outlet as their source as `group`'s do: texts
+   * that each say they come from one outlet are one source, even where the alignment did not tie
+   * them together (a loose rewrite, a page mangled on the way). Returns the group's id after.
+   */
+  private mergeSameOrigin(group: string): string {
+    const origin = this.originOf(this.members.get(group) ?? []);
+    if (origin === null) return group;
+    const key = outletKey(origin);
+    const same = [...this.members.keys()].filter((id) => {
+      const other = this.originOf(this.members.get(id)!);
+      return other !== null && outletKey(other) === key;
+    });
+    if (same.length < 2) return group;
+    same.sort((a, b) => this.rank(a) - this.rank(b));
+    const kept = same[0]!;
+    const all = same.flatMap((id) => this.members.get(id) ?? []);
+    for (const id of same.slice(1)) this.members.delete(id);
+    for (const id of all) this.groupOfReport.set(id, kept);
+    this.members.set(kept, this.sorted(all));
+    return kept;
   }
 
   /** Every group, in order of its first report, with its origin and how each member sources. */

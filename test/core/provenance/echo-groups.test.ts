@@ -320,6 +320,17 @@ describe('a text that retells two groups', () => {
     ]);
   });
 
+  test('reports that each name one outlet as their source are one group, even unaligned', () => {
+    const groups = new EchoGroups();
+    groups.place(meta('a'), 'The deal is done, two people told Reuters.', empty());
+    groups.place(meta('b'), 'The deal is done, according to Reuters.', empty());
+    groups.place(meta('c'), 'The deal is done, officials told the Rhine Courier.', empty());
+    expect(shape(groups)).toEqual([
+      ['Reuters', ['a', 'b']],
+      ['Rhine Courier', ['c']],
+    ]);
+  });
+
   test('three shared background facts join nothing', () => {
     const groups = twoGroups();
     const rows = [['a'], [], ['a'], [], ['a']].map((r) => r);
