@@ -33,9 +33,14 @@ function fromJsonLd(value: unknown, depth = 0): string | null {
   return fromJsonLd(record['@graph'], depth + 1);
 }
 
-/** The page's publication date (ISO, as written), or null when the markup gives none. */
+/**
+ * The page's publication date (ISO, as written), or null when the markup gives none. Cheap on a
+ * page of any size: it reads the document's scripts and head, and its <time> elements, and never
+ * walks the whole tree with a selector.
+ */
 export function publishedDate(doc: Document): string | null {
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of Array.from(doc.scripts)) {
+    if (script.type !== 'application/ld+json') continue;
     const text = script.textContent ?? '';
     if (text.length > MAX_JSON_LD_CHARS) continue;
     try {
@@ -45,13 +50,19 @@ export function publishedDate(doc: Document): string | null {
       // Broken JSON-LD is common; the other sources remain.
     }
   }
-  const meta = doc.querySelector(
+  const meta = doc.head?.querySelector(
     'meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"]',
   );
   const fromMeta = isoDay(meta?.getAttribute('content'));
   if (fromMeta) return fromMeta;
-  const time = doc.querySelector(
-    'article time[datetime], time[itemprop="datePublished"], time.published[datetime], time[pubdate]',
-  );
-  return isoDay(time?.getAttribute('datetime'));
+  for (const time of Array.from(doc.getElementsByTagName('time'))) {
+    const marked =
+      time.getAttribute('itemprop') === 'datePublished' ||
+      time.hasAttribute('pubdate') ||
+      time.classList.contains('published') ||
+      time.closest('article') !== null;
+    const found = marked ? isoDay(time.getAttribute('datetime')) : null;
+    if (found) return found;
+  }
+  return null;
 }
