@@ -58,13 +58,23 @@ function describeReport(state) {
     `${report.summary.matched} of ${report.summary.sentences} sentences also reported by other outlets`,
     `Outlets: ${report.summary.outlets.map((o) => `${o.outlet} (${o.sentences})`).join(', ') || 'none'}`,
   ];
-  if (state.echo)
-    lines.push(`Note: all ${state.echo.reports} reports rewrite one source: ${state.echo.origin}`);
+  const provenance = report.provenance;
+  if (provenance) {
+    const groups = provenance.groups.map(
+      (g) => `${g.origin ?? '(no source named)'}: ${g.members.map((m) => m.outlet).join(', ')}`,
+    );
+    lines.push(
+      `Echo groups, computed from the texts: ${groups.join('; ')}`,
+      `The page's group: ${provenance.pageGroup ?? 'none (an independent report)'}`,
+    );
+  }
   let n = 0;
   for (const sentence of report.sentences) {
     if (sentence.matches.length === 0) continue;
     n += 1;
-    lines.push('', `${n}. ${sentence.text}`);
+    const independent =
+      sentence.independent === undefined ? '' : ` [${sentence.independent} independent]`;
+    lines.push('', `${n}. ${sentence.text}${independent}`);
     for (const match of sentence.matches) {
       lines.push(`   - ${match.outlet} [${match.tier}]: ${match.text}`, `     ${match.url}`);
     }

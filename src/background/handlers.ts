@@ -118,12 +118,17 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
         return save(tabId, { ...blank(url, 'error'), error: errorMessage(error) });
       }
       // The exact inputs are the key: a hash chosen by the sender is never trusted for this.
-      const key = JSON.stringify([payload.title, payload.detected, payload.text]);
+      const published = payload.published ?? null;
+      const key = JSON.stringify([payload.title, payload.detected, published, payload.text]);
       let report = cache.get(key);
       if (report === undefined) {
         report = checkArticle(corpus.matcher, payload.text, {
           title: payload.title,
           detected: payload.detected,
+          groups: corpus.groups,
+          published,
+          // The answer is stored per tab: the groups it needs, not every group of the corpus.
+          matchedGroupsOnly: true,
         });
         cache.set(key, report);
       }

@@ -1,5 +1,13 @@
 /** The command line's output: the JSON shape other tools read, and the readable report. */
-import type { ArticleReport, ReportMeta } from '../core/types';
+import {
+  articleSources,
+  claimSources,
+  sourceName,
+  sourcesLine,
+  sourcesStatement,
+  type AttributionKind,
+} from '../core/provenance';
+import type { ArticleReport, ReportMeta, SentenceMatch } from '../core/types';
 
 /** The `--json` output: exactly the documented shape, nothing more. */
 export interface JsonReport {
@@ -9,13 +17,33 @@ export interface JsonReport {
     text: string;
     start: number;
     end: number;
-    matches: { report: string; outlet: string; text: string; score: number; tier: string }[];
+    matches: {
+      report: string;
+      outlet: string;
+      text: string;
+      score: number;
+      tier: string;
+      group: string | null;
+    }[];
+    independent: number;
   }[];
   summary: {
     sentences: number;
     matched: number;
     outlets: { report: string; outlet: string; sentences: number }[];
   };
+  /** The sources the article names. */
+  attributions: {
+    source: string;
+    kind: AttributionKind;
+    text: string;
+    start: number;
+    end: number;
+  }[];
+  /** Every corpus report's echo group. */
+  groups: { id: string; reports: string[]; origin: string | null }[];
+  /** The group the article belongs to as a rewrite (or as a corpus report), else null. */
+  page_group: string | null;
 }
 
 /** Projects an engine report onto the documented JSON shape (extra engine fields left out). */
@@ -33,7 +61,9 @@ export function toJson(report: ArticleReport): JsonReport {
         text: m.text,
         score: m.score,
         tier: m.tier,
+        group: m.group ?? null,
       })),
+      independent: s.independent ?? 0,
     })),
     summary: {
       sentences: report.summary.sentences,
@@ -44,6 +74,19 @@ export function toJson(report: ArticleReport): JsonReport {
         sentences: o.sentences,
       })),
     },
+    attributions: (report.provenance?.attributions ?? []).map((a) => ({
+      source: a.source,
+      kind: a.kind,
+      text: a.text,
+      start: a.start,
+      end: a.end,
+    })),
+    groups: (report.provenance?.groups ?? []).map((g) => ({
+      id: g.id,
+      reports: [...g.reports],
+      origin: g.origin,
+    })),
+    page_group: report.provenance?.pageGroup ?? null,
   };
 }
 
@@ -73,14 +116,20 @@ function clean(text: string): string {
   return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }
 
-/** Origin line without a trailing note in brackets ("(rewritten)"). */
-function originName(origin: string): string {
-  return origin.replace(/\s*\([^)]*\)\s*$/, '').trim();
+/** A sentence's matches with each echo group's members together, groups in order of first match. */
+function byGroup(matches: readonly SentenceMatch[]): SentenceMatch[] {
+  const order = new Map<string, number>();
+  for (const m of matches)
+    if (!order.has(m.group ?? m.report)) order.set(m.group ?? m.report, order.size);
+  return [...matches].sort(
+    (a, b) => order.get(a.group ?? a.report)! - order.get(b.group ?? b.report)!,
+  );
 }
 
 /**
- * The readable report: each sentence other outlets also made, with their wording and tier, a
- * summary per outlet, and what the outlets' common origin means for their agreement.
+ * The readable report: each sentence other outlets also made, with their wording and tier, each
+ * echo group's members together and the claim's independent sources; a summary per outlet; then
+ * where the claims come from: the echo groups computed from the texts.
  */
 export function formatReport(
   report: ArticleReport,
@@ -109,7 +158,9 @@ export function formatReport(
     n++;
     lines.push('');
     lines.push(`${st.bold(`${n}.`)} ${st.bold(clean(sentence.text))}`);
-    for (const match of sentence.matches) {
+    if (report.provenance)
+      lines.push(`   ${clean(sourcesLine(claimSources(report, sentence.matches)))}`);
+    for (const match of byGroup(sentence.matches)) {
       const label = st.tier(match.tier, `${match.tier} ${match.score.toFixed(2)}`);
       lines.push(`   - ${match.outlet} (${label}): ${st.dim(`"${clean(match.text)}"`)}`);
     }
@@ -123,22 +174,42 @@ export function formatReport(
       const count = `${outlet.sentences} sentence${outlet.sentences === 1 ? '' : 's'}`;
       lines.push(`  ${outlet.outlet.padEnd(width)}  ${count.padStart(12)}  ${st.dim(site)}`);
     }
-    const origins = new Set(
-      report.summary.outlets
-        .map((o) => originName(byId.get(o.report)?.origin ?? ''))
-        .filter((o) => o !== ''),
+  }
+  if (report.provenance && report.summary.outlets.length > 0) {
+    const sources = articleSources(report);
+    lines.push('');
+    lines.push(st.bold('Where the claims come from (echo groups computed from the texts):'));
+    lines.push(`  ${clean(sourcesStatement(sources))}`);
+    const names = new Map(reports.map((r) => [r.id, r.outlet]));
+    const shown = report.provenance.groups.filter(
+      (g) => sources.groups.some((s) => s.id === g.id) || g.id === report.provenance!.pageGroup,
     );
-    const everyOneHasOrigin = report.summary.outlets.every(
-      (o) => (byId.get(o.report)?.origin ?? '') !== '',
-    );
-    if (origins.size === 1 && everyOneHasOrigin) {
-      const [origin] = origins;
-      lines.push('');
-      lines.push(
-        report.summary.outlets.length === 1
-          ? `Note: this outlet rewrites ${origin}; its agreement repeats that one source.`
-          : `Note: these outlets all rewrite the same source, ${origin}, so their agreement is an echo of one report, not independent confirmation.`,
+    for (const group of shown) {
+      const label = sourceName(
+        sources.groups.find((s) => s.id === group.id) ?? {
+          id: group.id,
+          origin: group.origin,
+          outlets: group.members,
+          page: false,
+        },
       );
+      const members = group.members.map((m) => {
+        const how =
+          m.sourcing === 'unnamed-only'
+            ? ' (only unnamed sources)'
+            : m.sourcing === 'none'
+              ? ' (no source named)'
+              : m.sourcing === 'origin'
+                ? ' (the origin)'
+                : '';
+        return `${names.get(m.report) ?? m.outlet}${how}`;
+      });
+      const page =
+        group.id === report.provenance.pageGroup && report.self === null
+          ? st.dim(' + this page')
+          : '';
+      const count = `${group.reports.length} report${group.reports.length === 1 ? '' : 's'}`;
+      lines.push(`  - ${clean(label)} (${count}): ${clean(members.join(', '))}${page}`);
     }
   }
   return lines.join('\n');

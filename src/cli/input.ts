@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { detectArticle } from '../content/detect';
 import { extractArticle } from '../content/extract';
+import { publishedDate } from '../content/published-date';
 import { textProblem } from '../core/corpus';
 
 /** A problem with the input, reported on one line. */
@@ -20,6 +21,8 @@ export interface Article {
   detected: boolean;
   /** True when the input was HTML and the article text was extracted from it. */
   html: boolean;
+  /** The publication date the HTML's markup gives (ISO), or null. */
+  published: string | null;
 }
 
 /**
@@ -98,7 +101,13 @@ export async function articleFromHtml(html: string, name: string): Promise<Artic
     const article = extractArticle(doc);
     if (!article || article.text.trim() === '')
       throw new InputError(`${name}: no article text found in the HTML`);
-    return { text: article.text, title: article.title, detected: detection.isArticle, html: true };
+    return {
+      text: article.text,
+      title: article.title,
+      detected: detection.isArticle,
+      html: true,
+      published: publishedDate(doc),
+    };
   } finally {
     await window.happyDOM.close();
   }
@@ -110,5 +119,5 @@ export async function readArticle(file: string): Promise<Article> {
   const name = file === '-' ? 'standard input' : file;
   if (looksLikeHtml(text, file)) return articleFromHtml(text, name);
   // Plain text is taken as the article as given: the reader chose it.
-  return { text, title: null, detected: true, html: false };
+  return { text, title: null, detected: true, html: false, published: null };
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { checkArticle } from '../core/check-article';
 import { CorpusError, type CompiledCorpus } from '../core/corpus';
 import { Matcher } from '../core/matcher';
+import { corpusEchoGroups, type EchoGroups } from '../core/provenance';
 import { splitSentences } from '../core/sentences';
 import { parseArgs, USAGE, UsageError } from './args';
 import { formatReport, toJson } from './format';
@@ -21,7 +22,7 @@ function indexPath(): string {
   return path.join(path.dirname(fileURLToPath(import.meta.url)), '../corpus/index.json');
 }
 
-function loadMatcher(): Matcher {
+function loadCorpus(): { matcher: Matcher; groups: EchoGroups } {
   const file = indexPath();
   let json: unknown;
   try {
@@ -35,7 +36,12 @@ function loadMatcher(): Matcher {
         : 'is damaged (not valid JSON); rebuild it',
     );
   }
-  return Matcher.fromCompiled(json as CompiledCorpus);
+  const matcher = Matcher.fromCompiled(json as CompiledCorpus);
+  // The build stores the echo groups in the index; an index without them gets them computed.
+  const groups = corpusEchoGroups(json as CompiledCorpus, (text, exclude) =>
+    matcher.check(text, { exclude }),
+  );
+  return { matcher, groups };
 }
 
 /** Whether to colour: a flag wins, then NO_COLOR, then whether stdout is a terminal. */
@@ -56,11 +62,16 @@ async function run(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const article = await readArticle(command.file);
-  const matcher = loadMatcher();
+  const { matcher, groups } = loadCorpus();
   // A plain-text article that opens with a heading has it as its title.
   const first = article.html ? undefined : splitSentences(article.text)[0];
   const title = article.title ?? (first?.kind === 'heading' ? first.text : null);
-  const report = checkArticle(matcher, article.text, { title, detected: article.detected });
+  const report = checkArticle(matcher, article.text, {
+    title,
+    detected: article.detected,
+    groups,
+    published: article.published,
+  });
   if (report.truncated) {
     process.stderr.write(
       'crosscheck: note: the article is very long; only its beginning was checked\n',

@@ -6,12 +6,15 @@
  */
 import type { SentenceResult, Tier } from '../core/types';
 import { t, type MessageKey } from '../shared/i18n';
-import type { EchoNote } from '../shared/messages';
 
 /** What the card shows. */
 export interface CardData {
   sentence: SentenceResult;
-  echo: EchoNote | null;
+  /**
+   * Where the claim comes from, in one line ("5 outlets, 1 independent source: Reuters"), from
+   * the echo groups computed from the texts; null when the answer has no provenance.
+   */
+  sources: string | null;
 }
 
 /** The card's controls. */
@@ -117,9 +120,7 @@ export function renderCard(doc: Document, card: HTMLElement, data: CardData): vo
     list.append(item);
   }
   card.append(head, list);
-  if (data.echo) {
-    card.append(element(doc, 'p', 'echo', t('cardEchoNote', data.echo.origin)));
-  }
+  if (data.sources) card.append(element(doc, 'p', 'echo', data.sources));
 }
 
 /** Applies the card's stylesheet to its shadow root without any <style> element where possible. */

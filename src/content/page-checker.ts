@@ -4,7 +4,9 @@
  * highlight what other outlets also reported. Runs again after in-page navigation and when the
  * site replaces the article, but never sends the same text twice for the same page.
  */
+import { claimSources, sourcesLine } from '../core/provenance/claim-sources';
 import type { SentenceResult } from '../core/types';
+import { echoPhrases } from '../shared/echo-phrases';
 import type {
   BackgroundMessages,
   ContentMessages,
@@ -68,6 +70,8 @@ export interface PageCheckerDeps {
     type: K,
     payload: BackgroundMessages[K]['request'],
   ) => Promise<Result<TabState>>;
+  /** The page's publication date from its markup (see published-date.ts), or null. */
+  published?: (doc: Document) => string | null;
   highlighter: Highlighter;
   settings: Settings;
   /** Runs DOM work of the extension's own without it counting as a page change. */
@@ -147,8 +151,12 @@ export class PageChecker {
   /** The card content of a highlighted sentence. */
   cardData(entry: HighlightEntry): CardData | null {
     const sentence: SentenceResult | undefined = this.state?.report?.sentences[entry.index];
-    if (!sentence || sentence.matches.length === 0) return null;
-    return { sentence, echo: this.state?.echo ?? null };
+    const report = this.state?.report;
+    if (!report || !sentence || sentence.matches.length === 0) return null;
+    const sources = report.provenance
+      ? sourcesLine(claimSources(report, sentence.matches), echoPhrases())
+      : null;
+    return { sentence, sources };
   }
 
   /** True while something is highlighted and highlights are on. */
@@ -222,6 +230,7 @@ export class PageChecker {
       truncated: article.truncated,
       detected,
       hash,
+      published: this.deps.published?.(doc) ?? null,
     };
     this.hash = hash;
     const answer = await this.send({ type: 'check-article', payload });

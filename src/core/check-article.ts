@@ -4,6 +4,7 @@
  * matches themselves (each such step is a module of its own, called from here).
  */
 import type { CheckOptions } from './matcher';
+import { withProvenance, type EchoGroups } from './provenance';
 import type { ArticleReport } from './types';
 
 /** What checking an article needs of the matcher. */
@@ -11,11 +12,28 @@ export interface ClaimMatcher {
   check(text: string, options?: CheckOptions): ArticleReport;
 }
 
+/** Options of {@link checkArticle}: the matcher's, and what the steps after it need. */
+export interface ArticleCheckOptions extends CheckOptions {
+  /**
+   * The corpus's echo groups (see src/core/provenance): with them, the answer says where each
+   * claim comes from (`provenance`, each match's `group`, each sentence's `independent`).
+   */
+  groups?: EchoGroups | null;
+  /** The article's publication date as the page gives it (ISO), when known. */
+  published?: string | null;
+  /** List only the groups of the article's matches and its own, not every corpus group. */
+  matchedGroupsOnly?: boolean;
+}
+
 /** Checks `text` against the corpus behind `matcher`. Never throws for any string. */
 export function checkArticle(
   matcher: ClaimMatcher,
   text: string,
-  options: CheckOptions = {},
+  options: ArticleCheckOptions = {},
 ): ArticleReport {
-  return matcher.check(text, options);
+  const { groups, published, matchedGroupsOnly, ...matcherOptions } = options;
+  const report = matcher.check(text, matcherOptions);
+  return groups
+    ? withProvenance(report, text, groups, published ?? null, { matchedGroupsOnly })
+    : report;
 }

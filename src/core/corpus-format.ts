@@ -2,6 +2,7 @@
  * The prebuilt corpus index: its JSON shape, version, and the check that a loaded index is whole.
  * Kept apart from the compiler so that loading an index pulls in no build-time data.
  */
+import type { CorpusProvenanceData } from './provenance/types';
 import type { ReportMeta, UnitKind } from './types';
 
 /** Identifies the prebuilt index format; bumped whenever tokenisation or the layout changes. */
@@ -59,6 +60,11 @@ export interface CompiledCorpus {
    */
   synonyms?: Record<string, string[]>;
   sentences: CompiledSentence[];
+  /**
+   * The reports' echo groups and sourcing, computed by the build (src/core/provenance); computed
+   * at load when absent.
+   */
+  provenance?: CorpusProvenanceData;
 }
 
 /** One report as read from disk: its metadata and full text. */

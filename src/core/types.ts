@@ -1,4 +1,5 @@
 /** Shared data shapes of the engine. Offsets are UTF-16 code-unit offsets into the text given. */
+import type { PageProvenance } from './provenance/types';
 
 /** How a text unit was found: a sentence of running prose, a heading, a list item or a bare line. */
 export type UnitKind = 'sentence' | 'heading' | 'item' | 'line';
@@ -37,6 +38,8 @@ export interface SentenceMatch {
   end: number;
   score: number;
   tier: Tier;
+  /** The echo group of the report (set by the provenance step). */
+  group?: string;
 }
 
 /** A page sentence with every other report that makes its claim (each report at most once). */
@@ -45,6 +48,11 @@ export interface SentenceResult {
   start: number;
   end: number;
   matches: SentenceMatch[];
+  /**
+   * Independent sources of the claim (set by the provenance step): the distinct echo groups among
+   * the matches, plus one for the article itself unless it belongs to one of them; 0 unmatched.
+   */
+  independent?: number;
 }
 
 /** Per-outlet count of page sentences it shares. */
@@ -62,4 +70,6 @@ export interface ArticleReport {
   summary: { sentences: number; matched: number; outlets: OutletSummary[] };
   /** True when the text was longer than the engine checks and was cut. */
   truncated?: boolean;
+  /** Where the claims come from: attributions, echo groups, the article's group and date. */
+  provenance?: PageProvenance;
 }

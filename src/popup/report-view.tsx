@@ -1,10 +1,20 @@
 /**
  * A checked article: its title, whether it is one of the corpus reports, how many sentences other
- * outlets also made, the echo note, the outlets, and then claim by claim each outlet's wording.
+ * outlets also made, where those claims come from (echo groups and independent sources, computed
+ * from the texts), the outlets, and then claim by claim each outlet's wording, grouped by source.
  */
-import type { SentenceResult, Tier } from '../core/types';
+import {
+  articleSources,
+  claimSources,
+  sourceName,
+  statementParts,
+  type EchoPhrases,
+  type SourceGroup,
+} from '../core/provenance/claim-sources';
+import type { ArticleReport, SentenceMatch, SentenceResult, Tier } from '../core/types';
+import { echoPhrases } from '../shared/echo-phrases';
 import { t, type MessageKey } from '../shared/i18n';
-import type { CorpusInfo, EchoNote, TabState } from '../shared/messages';
+import type { CorpusInfo, TabState } from '../shared/messages';
 import { DiffText } from './diff-text';
 import { StatusView } from './status-view';
 import { webHref } from '../shared/web-href';
@@ -34,24 +44,104 @@ export interface ReportViewProps {
   onShowSentence: (sentence: SentenceResult) => void;
 }
 
-function EchoBox({ echo }: { echo: EchoNote }) {
+/** How a member of an echo group sources what it says, when that is worth a mark. */
+const SOURCING_MARKS: Partial<Record<string, MessageKey>> = {
+  'unnamed-only': 'reportMemberUnnamedOnly',
+  none: 'reportMemberNoSource',
+  origin: 'reportMemberOrigin',
+};
+
+/**
+ * Where the article's claims come from: the statement for the whole page, then each echo group
+ * with its members listed together (the page marked on the group it retells).
+ */
+function SourcesBox({ report, words }: { report: ArticleReport; words: EchoPhrases }) {
+  const sources = articleSources(report);
+  if (sources.outlets === 0) return null;
+  const parts = statementParts(sources, words);
   return (
     <aside class="echo" aria-labelledby="echo-title">
       <h2 id="echo-title" class="echo-title">
-        {t('reportEchoTitle')}
+        {t('reportSourcesTitle')}
       </h2>
-      <p>{t('reportEchoBody', [String(echo.reports), echo.origin])}</p>
+      <p class="echo-statement">
+        <strong>{parts.line}</strong>
+        {parts.detail ? `; ${parts.detail}.` : '.'}
+      </p>
+      <ul class="echo-groups">
+        {sources.groups.map((group) => (
+          <li key={group.id} class="echo-group">
+            <span class="echo-group-name">
+              {t('reportGroupLabel', [
+                sourceName(group, words),
+                words.outlets(group.outlets.length),
+              ])}
+            </span>
+            {': '}
+            {group.outlets.map((member, i) => {
+              const mark = SOURCING_MARKS[member.sourcing];
+              return (
+                <span key={member.report} class="echo-member">
+                  {i > 0 && ', '}
+                  {member.outlet}
+                  {mark && <span class="echo-member-mark"> ({t(mark)})</span>}
+                </span>
+              );
+            })}
+            {group.page && <span class="echo-page"> · {t('reportGroupPage')}</span>}
+          </li>
+        ))}
+      </ul>
+      {parts.page && <p class="echo-page-note">{parts.page}</p>}
+      <p class="echo-dates">{parts.dates}</p>
+      <p class="hint">{t('reportSourcesHint')}</p>
     </aside>
   );
 }
 
+/** A claim's matches with each echo group's members together, most outlets first. */
+function matchesByGroup(
+  matches: readonly SentenceMatch[],
+  groups: readonly SourceGroup[],
+): { group: SourceGroup | null; matches: SentenceMatch[] }[] {
+  if (groups.length <= 1) return [{ group: groups[0] ?? null, matches: [...matches] }];
+  return groups.map((group) => ({
+    group,
+    matches: matches.filter((m) => group.outlets.some((o) => o.report === m.report)),
+  }));
+}
+
+function Match({ sentence, match }: { sentence: SentenceResult; match: SentenceMatch }) {
+  return (
+    <li class="match">
+      <div class="match-meta">
+        <span class="match-outlet">{match.outlet}</span>
+        <span class={`tier tier-${match.tier}`}>
+          <span class="sr-only">{t('reportTierLabel')} </span>
+          {t(TIER_KEYS[match.tier])}
+        </span>
+        <ExternalLink href={match.url}>{t('reportMatchLink', match.outlet)}</ExternalLink>
+      </div>
+      <p class="match-text">
+        <DiffText base={sentence.text} text={match.text} />
+      </p>
+    </li>
+  );
+}
+
 function Claim({
+  report,
   sentence,
+  words,
   onShow,
 }: {
+  report: ArticleReport;
   sentence: SentenceResult;
+  words: EchoPhrases;
   onShow: (sentence: SentenceResult) => void;
 }) {
+  const sources = report.provenance ? claimSources(report, sentence.matches) : null;
+  const parts = sources ? statementParts(sources, words) : null;
   return (
     <li class="claim">
       <button
@@ -62,22 +152,25 @@ function Claim({
       >
         {sentence.text}
       </button>
+      {parts && (
+        <p class="claim-sources">
+          <strong>{parts.line}</strong>
+          {parts.detail ? `; ${parts.detail}.` : '.'}
+          <span class="claim-dates">{parts.dates}</span>
+        </p>
+      )}
       <ul class="matches">
-        {sentence.matches.map((match) => (
-          <li key={match.report} class="match">
-            <div class="match-meta">
-              <span class="match-outlet">{match.outlet}</span>
-              <span class={`tier tier-${match.tier}`}>
-                <span class="sr-only">{t('reportTierLabel')} </span>
-                {t(TIER_KEYS[match.tier])}
-              </span>
-              <ExternalLink href={match.url}>{t('reportMatchLink', match.outlet)}</ExternalLink>
-            </div>
-            <p class="match-text">
-              <DiffText base={sentence.text} text={match.text} />
-            </p>
-          </li>
-        ))}
+        {matchesByGroup(sentence.matches, sources?.groups ?? []).map(({ group, matches }) => [
+          sources && sources.groups.length > 1 && group && (
+            <li key={`label-${group.id}`} class="match-group" aria-hidden="true">
+              {t('reportGroupLabel', [
+                sourceName(group, words),
+                words.outlets(group.outlets.length),
+              ])}
+            </li>
+          ),
+          ...matches.map((match) => <Match key={match.report} sentence={sentence} match={match} />),
+        ])}
       </ul>
     </li>
   );
@@ -89,7 +182,7 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
   if (!report) return null;
   const title = report.article.title?.trim() || t('reportUntitled', state.host);
   const claims = report.sentences.filter((sentence) => sentence.matches.length > 0);
-  const echo = state.echo ?? corpus?.echo ?? null;
+  const words = echoPhrases();
   const urlOf = (id: string) => corpus?.reports.find((meta) => meta.id === id)?.url;
   const { matched, sentences: total } = report.summary;
 
@@ -111,7 +204,7 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
           <p class="summary">
             <strong>{t('reportSummary', [String(matched), String(total)])}</strong>
           </p>
-          {echo && <EchoBox echo={echo} />}
+          {report.provenance && <SourcesBox report={report} words={words} />}
 
           <section aria-labelledby="outlets-title">
             <h2 id="outlets-title">{t('reportOutletsHeading')}</h2>
@@ -136,7 +229,13 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
             <p class="hint">{t('reportClaimsHint')}</p>
             <ol class="claims">
               {claims.map((sentence) => (
-                <Claim key={sentence.start} sentence={sentence} onShow={onShowSentence} />
+                <Claim
+                  key={sentence.start}
+                  report={report}
+                  sentence={sentence}
+                  words={words}
+                  onShow={onShowSentence}
+                />
               ))}
             </ol>
           </section>

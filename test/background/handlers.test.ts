@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { LoadedCorpus } from '../../src/background/corpus-service';
+import { EchoGroups } from '../../src/core/provenance';
 import { createBackgroundHandlers, type BackgroundDeps } from '../../src/background/handlers';
 import { memoryTabStore } from '../../src/background/tab-store';
 import type { ArticleReport } from '../../src/core/types';
@@ -25,6 +26,7 @@ function setup(options: { settings?: Partial<Settings>; corpusError?: Error } = 
   ]);
   const corpus: LoadedCorpus = {
     matcher: { reports: [], check },
+    groups: new EchoGroups(),
     info: { story: null, reports: [], echo: { origin: 'One wire report', reports: 5 } },
     search,
   };

@@ -3,7 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+
+// Each test starts the CLI as a process, some twice: on a machine busy with other work one start
+// takes seconds, so the default 5 s per test fails for reasons that have nothing to do with the CLI.
+vi.setConfig({ testTimeout: 30_000 });
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'dist/cli/crosscheck.mjs');
@@ -49,23 +53,58 @@ describe('crosscheck match --json', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(['self', 'article', 'sentences', 'summary']);
+    // The documented fields, then those provenance added (fields are added, never renamed).
+    expect(Object.keys(json)).toEqual([
+      'self',
+      'article',
+      'sentences',
+      'summary',
+      'attributions',
+      'groups',
+      'page_group',
+    ]);
     expect(json.self).toBeNull();
     expect(Object.keys(json.article)).toEqual(['title', 'detected']);
     expect(Object.keys(json.summary)).toEqual(['sentences', 'matched', 'outlets']);
     const text = readFileSync(sample, 'utf8');
     for (const sentence of json.sentences) {
-      expect(Object.keys(sentence)).toEqual(['text', 'start', 'end', 'matches']);
+      expect(Object.keys(sentence)).toEqual(['text', 'start', 'end', 'matches', 'independent']);
       expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
       for (const match of sentence.matches) {
-        expect(Object.keys(match)).toEqual(['report', 'outlet', 'text', 'score', 'tier']);
+        expect(Object.keys(match)).toEqual(['report', 'outlet', 'text', 'score', 'tier', 'group']);
         expect(['verbatim', 'close', 'paraphrase']).toContain(match.tier);
       }
+      // The sixth outlet retells the Reuters story: every matched claim has one source.
+      expect(sentence.independent).toBe(sentence.matches.length === 0 ? 0 : 1);
     }
     expect(json.summary.sentences).toBe(json.sentences.length);
     expect(json.summary.matched).toBeGreaterThan(0);
     for (const outlet of json.summary.outlets)
       expect(Object.keys(outlet)).toEqual(['report', 'outlet', 'sentences']);
+    expect(json.groups).toEqual([
+      {
+        id: 'group-cnews-live-english',
+        reports: ['cnews-live-english', 'yournews', 'truther-daily', 'chris-wick-news', 'eawaz'],
+        origin: 'Reuters',
+      },
+    ]);
+    expect(json.page_group).toBe('group-cnews-live-english');
+    for (const a of json.attributions) {
+      expect(Object.keys(a)).toEqual(['source', 'kind', 'text', 'start', 'end']);
+      expect(text.slice(a.start, a.end)).toBe(a.text);
+    }
+    expect(
+      json.attributions.map((a: { kind: string; source: string }) => [a.kind, a.source]),
+    ).toContainEqual(['anonymous', 'two people briefed on the exchanges']);
+  });
+
+  test('groups and attributions of an HTML page', () => {
+    const page = path.join(root, 'test/fixtures/articles/eawaz-report-page.html');
+    const json = JSON.parse(run(['match', page, '--json']).stdout);
+    expect(json.page_group).toBe('group-cnews-live-english');
+    expect(
+      json.attributions.map((a: { kind: string; source: string }) => [a.kind, a.source]),
+    ).toContainEqual(['outlet', 'Reuters']);
   });
 
   test('a corpus report is recognised as itself', () => {
@@ -108,13 +147,21 @@ describe('crosscheck match --json', () => {
 });
 
 describe('crosscheck match (readable report)', () => {
-  test('lists the shared sentences, the outlets and the common origin, without colour off a terminal', () => {
+  test('lists the shared sentences, the outlets and the computed echo groups, without colour off a terminal', () => {
     const { status, stdout } = run(['match', sample]);
     expect(status).toBe(0);
     expect(stdout).toMatch(/\d+ of \d+ sentences were also reported by other outlets/);
     expect(stdout).toContain('Outlets that made the same claims:');
-    expect(stdout).toMatch(/rewrite the same source, Reuters report of 2025-03-13/);
-    expect(stdout).toMatch(/echo/);
+    expect(stdout).toMatch(/^ {3}\d outlets?, 1 independent source: Reuters$/m);
+    // The groups come after the summary.
+    const groups = stdout.indexOf('Where the claims come from');
+    expect(groups).toBeGreaterThan(stdout.indexOf('Outlets that made the same claims:'));
+    expect(stdout.slice(groups)).toContain(
+      '5 outlets, 1 independent source: Reuters; 4 of them name it, 1 cites only unnamed sources.',
+    );
+    expect(stdout.slice(groups)).toContain(
+      '- Reuters (5 reports): CNews Live English (only unnamed sources), yourNEWS, Truther Daily, Chris Wick News, eAwaz + this page',
+    );
     expect(stdout).not.toContain('\u001b[');
   });
 

@@ -45,7 +45,7 @@ describe('renderCard', () => {
           match('eAwaz', 'Russia handed over its demands.', 'https://eawaz.example/b'),
         ],
       },
-      echo: { origin: 'a Reuters report', reports: 5 },
+      sources: '2 outlets, 1 independent source: Reuters',
     });
     expect(element.querySelector('.head')?.textContent).toBe('Also reported by 2 other outlets');
     expect([...element.querySelectorAll('.outlet')].map((e) => e.textContent)).toEqual([
@@ -61,7 +61,9 @@ describe('renderCard', () => {
       ['https://cnews.example/a', '_blank', 'noopener noreferrer'],
       ['https://eawaz.example/b', '_blank', 'noopener noreferrer'],
     ]);
-    expect(element.querySelector('.echo')?.textContent).toContain('a Reuters report');
+    expect(element.querySelector('.echo')?.textContent).toBe(
+      '2 outlets, 1 independent source: Reuters',
+    );
   });
 
   test('markup in page or corpus text is shown as text, never parsed', () => {
@@ -73,7 +75,7 @@ describe('renderCard', () => {
         end: payload.length,
         matches: [match(`${payload}Outlet`, payload, 'javascript:alert(1)')],
       },
-      echo: null,
+      sources: null,
     });
     expect(element.querySelector('img, b, script')).toBeNull();
     expect(element.querySelector('.quote')?.textContent).toBe(payload);

@@ -124,6 +124,7 @@ function setup(
     doc: document,
     win: window as unknown as Env,
     detect: vi.fn(() => ({ isArticle: options.article ?? true })),
+    published: () => '2025-03-14T08:30:00Z',
     extract,
     send: send as PageCheckerDeps['send'],
     highlighter,
@@ -162,6 +163,7 @@ describe('deciding whether to check', () => {
       detected: true,
       truncated: false,
       url: location.href,
+      published: '2025-03-14T08:30:00Z',
     });
     expect(highlighter.shown).toEqual([[3, 1]]);
     expect(checker.active).toBe(true);

@@ -137,6 +137,34 @@ describe.each([
   });
 });
 
+test('the popup says where the claims come from: one independent source, computed from the texts', async () => {
+  const { page, tabId } = await readyPage(PAGES.meridian);
+  const popup = await openPopup(session, tabId, { viewport: POPUP_VIEWPORT });
+  const statement = popup.locator('.echo-statement');
+  await expect
+    .poll(() => statement.textContent())
+    .toBe(
+      '5 outlets, 1 independent source: Reuters; 4 of them name it, 1 cites only unnamed sources.',
+    );
+  // The group's members are listed together, and the page is marked as retelling the group.
+  const group = textKey((await popup.locator('.echo-group').textContent()) ?? '');
+  for (const outlet of [
+    'yourNEWS',
+    'eAwaz',
+    'CNews Live English',
+    'Truther Daily',
+    'Chris Wick News',
+  ])
+    expect(group).toContain(outlet);
+  expect(await popup.locator('.echo-page-note').count()).toBe(1);
+  // Each claim states its sources.
+  const lines = await popup.locator('.claim-sources strong').allTextContents();
+  expect(lines.length).toBe(await popup.locator('.claim').count());
+  for (const line of lines) expect(line).toMatch(/^\d outlets?, 1 independent source: Reuters$/);
+  await popup.close();
+  await page.close();
+});
+
 test('clicking a claim scrolls the page to the sentence and flashes it', async () => {
   const { page, tabId } = await readyPage(PAGES.cnews);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -222,6 +250,8 @@ test('hovering a highlighted sentence shows the card with the other outlets, lig
     await expect.poll(() => visibleHoverCard(session, page)).not.toBeNull();
     const card = (await visibleHoverCard(session, page))!;
     for (const match of sentence!.matches) expect(card).toContain(match.outlet);
+    // Where the claim comes from, in one line, computed from the texts.
+    expect(card).toMatch(/\d outlets?, 1 independent source: Reuters/);
     await screenshot(page, `hover-card-${scheme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });

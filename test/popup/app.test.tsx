@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import messages from '../../assets/_locales/en/messages.json';
+import type { Sourcing } from '../../src/core/provenance';
 import type { ArticleReport, SentenceMatch } from '../../src/core/types';
 import { App } from '../../src/popup/app';
 import type { PopupClient } from '../../src/popup/client';
@@ -69,7 +70,28 @@ function report(): ArticleReport {
         { report: 'eawaz', outlet: 'eAwaz', sentences: 1 },
       ],
     },
+    provenance: {
+      attributions: [],
+      groups: [
+        {
+          id: 'group-cnews-live-english',
+          reports: ['cnews-live-english', 'truther-daily', 'eawaz'],
+          origin: 'Reuters',
+          members: [
+            member('cnews-live-english', 'CNews Live English', 'unnamed-only'),
+            member('truther-daily', 'Truther Daily', 'names-origin'),
+            member('eawaz', 'eAwaz', 'names-origin'),
+          ],
+        },
+      ],
+      pageGroup: 'group-cnews-live-english',
+      published: null,
+    },
   };
+}
+
+function member(report: string, outlet: string, sourcing: Sourcing) {
+  return { report, outlet, sourcing, published: null };
 }
 
 function tabState(partial: Partial<TabState>): TabState {
@@ -160,10 +182,25 @@ describe('a checked article', () => {
     expect(view.querySelector('h1')?.textContent).toBe('Russia Issues Demands');
     expect(text).toContain("This is Truther Daily's own report");
     expect(text).toContain('12 of 21 sentences also reported by other outlets');
-    expect(text).toContain('Echo, not confirmation');
-    expect(text).toContain(
-      'All 5 reports in the corpus rewrite one source: Reuters report of 2025-03-13.',
+    // Where the claims come from: computed groups, not the corpus's metadata.
+    expect(view.querySelector('.echo-title')?.textContent).toBe('Where these claims come from');
+    expect(view.querySelector('.echo-statement')?.textContent).toBe(
+      `3 outlets, 2 independent sources: Reuters and Evil ${HOSTILE}.`,
     );
+    expect(view.querySelector('.echo-page-note')?.textContent).toBe(
+      'This page is one of the reports of the Reuters group.',
+    );
+    expect(view.querySelector('.echo-dates')?.textContent).toBe(
+      'No exact publication date is known for any of them.',
+    );
+    expect([...view.querySelectorAll('.echo-group')].map((li) => li.textContent)).toEqual([
+      'Reuters · 2 outlets: CNews Live English (only unnamed sources), eAwaz · this page belongs to this group',
+      `Evil ${HOSTILE} · 1 outlet: Evil ${HOSTILE} (no source named)`,
+    ]);
+    expect([...view.querySelectorAll('.claim-sources strong')].map((p) => p.textContent)).toEqual([
+      '2 outlets, 1 independent source: Reuters',
+      `1 outlet, 2 independent sources: Evil ${HOSTILE} and this page`,
+    ]);
     expect([...view.querySelectorAll('.outlet')].map((li) => li.textContent)).toEqual([
       'CNews Live English7 sentences in common',
       'eAwaz1 sentence in common',
