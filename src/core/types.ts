@@ -1,4 +1,5 @@
 /** Shared data shapes of the engine. Offsets are UTF-16 code-unit offsets into the text given. */
+import type { Difference } from './divergence/types';
 
 /** How a text unit was found: a sentence of running prose, a heading, a list item or a bare line. */
 export type UnitKind = 'sentence' | 'heading' | 'item' | 'line';
@@ -37,6 +38,8 @@ export interface SentenceMatch {
   end: number;
   score: number;
   tier: Tier;
+  /** What this report's wording changed against the page's sentence (set by checkArticle). */
+  differences?: Difference[];
 }
 
 /** A page sentence with every other report that makes its claim (each report at most once). */
