@@ -6,6 +6,7 @@
  */
 import type { ArticleReport } from '../types';
 import { numberDifferences } from './quantities';
+import { titleDifferences } from './titles';
 import { DIFFERENCE_KINDS, type Difference } from './types';
 import { wordsOf } from './words';
 
@@ -16,7 +17,10 @@ export { DIFFERENCE_KINDS } from './types';
 export function findDifferences(page: string, report: string): Difference[] {
   const pageWords = wordsOf(page);
   const reportWords = wordsOf(report);
-  const found = [...numberDifferences(page, pageWords, report, reportWords)];
+  const found = [
+    ...numberDifferences(page, pageWords, report, reportWords),
+    ...titleDifferences(page, pageWords, report, reportWords),
+  ];
   const order = (d: Difference) => DIFFERENCE_KINDS.indexOf(d.kind);
   return found.sort((a, b) => order(a) - order(b));
 }
