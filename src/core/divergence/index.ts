@@ -5,6 +5,7 @@
  * is never a difference; a detail counts only where the words around it are on both sides.
  */
 import type { ArticleReport } from '../types';
+import { attributionDifferences } from './attribution';
 import { numberDifferences } from './quantities';
 import { titleDifferences } from './titles';
 import { DIFFERENCE_KINDS, type Difference } from './types';
@@ -20,6 +21,7 @@ export function findDifferences(page: string, report: string): Difference[] {
   const found = [
     ...numberDifferences(page, pageWords, report, reportWords),
     ...titleDifferences(page, pageWords, report, reportWords),
+    ...attributionDifferences(page, pageWords, report, reportWords),
   ];
   const order = (d: Difference) => DIFFERENCE_KINDS.indexOf(d.kind);
   return found.sort((a, b) => order(a) - order(b));

@@ -157,7 +157,8 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
   is are was were be been being am has have had having do does did will would shall should can
   could may might must not no never also too very just still already then there here now even
   only more most less least some any all each every both either neither other another own same
-  said says say told according`.split(/\s+/),
+  said says say told according toward towards through between among against without within
+  across along around via despite amid upon`.split(/\s+/),
 );
 
 /** A word that can anchor a detail: not a function word, not punctuation-only. */
