@@ -146,7 +146,7 @@ const REPORTING = new Set(
  * Whether a sentence attributes to a source it names only by a pronoun ("They described…"): the
  * source is in an earlier sentence, so it cannot be compared, nor said to be missing.
  */
-function pronounSource(words: readonly Word[]): boolean {
+export function pronounSource(words: readonly Word[]): boolean {
   return words.some(
     (w, i) =>
       ['they', 'he', 'she'].includes(w.lower) &&

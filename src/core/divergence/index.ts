@@ -5,7 +5,8 @@
  * is never a difference; a detail counts only where the words around it are on both sides.
  */
 import type { ArticleReport } from '../types';
-import { attributionDifferences } from './attribution';
+import { attributionDifferences, pronounSource, sourcesOf } from './attribution';
+import { hedgeDifferences } from './hedges';
 import { numberDifferences } from './quantities';
 import { titleDifferences } from './titles';
 import { DIFFERENCE_KINDS, type Difference } from './types';
@@ -21,6 +22,11 @@ export function findDifferences(page: string, report: string): Difference[] {
   const found = [
     ...numberDifferences(page, pageWords, report, reportWords),
     ...titleDifferences(page, pageWords, report, reportWords),
+    ...hedgeDifferences(page, pageWords, report, reportWords, (side) =>
+      side === 'page'
+        ? sourcesOf(page).length > 0 || pronounSource(pageWords)
+        : sourcesOf(report).length > 0 || pronounSource(reportWords),
+    ),
     ...attributionDifferences(page, pageWords, report, reportWords),
   ];
   const order = (d: Difference) => DIFFERENCE_KINDS.indexOf(d.kind);

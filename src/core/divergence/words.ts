@@ -17,7 +17,7 @@ export interface Word {
   lower: string;
   /**
    * Matching key: canonical digits for a number, the Porter stem otherwise ("discussed" and
-   * "discussions" meet on "discuss"), an acronym's letters ("U.S." → "us").
+   * "discussions" meet on "discuss"), an acronym's letters in capitals ("U.S." → "US").
    */
   key: string;
   start: number;
@@ -43,6 +43,7 @@ const WORD =
 const HYPHEN_GAP = /^[-\u2010\u2011]$/;
 const UPPER = /^\p{Lu}/u;
 const DOTTED = /^(?:\p{L}\.)+\p{L}\.?$/u;
+const ACRONYM = /^\p{Lu}{2,6}$/u;
 
 /** A sentence's words, in order. Never throws. */
 export function wordsOf(sentence: string): Word[] {
@@ -69,13 +70,15 @@ export function wordsOf(sentence: string): Word[] {
     let lower = folded.replace(/'(?:s|re|ve|ll|d|m)$/, '').replace(/n't$/, '');
     if (lower === 'ca' && negated) lower = 'can';
     if (lower === 'wo' && negated) lower = 'will';
+    const acronym = DOTTED.test(lower) || ACRONYM.test(text);
     if (DOTTED.test(lower)) lower = lower.replace(/\./g, '');
     else lower = lower.replace(/\.$/, '');
     words.push({
       index: words.length,
       text,
       lower,
-      key: keyOf(lower),
+      // Acronyms keep their capitals, so "US" never meets "us" or "used" (stemmed to "us").
+      key: acronym ? lower.toUpperCase() : keyOf(lower),
       start,
       end,
       cap: UPPER.test(text),
@@ -137,10 +140,8 @@ export function keyOf(lower: string): string {
  * States, and the compounds written with and without a hyphen that the split would miss.
  */
 const ALIASES: ReadonlyMap<string, string> = new Map([
-  ['american', 'us'],
-  ['america', 'us'],
-  ['u.s', 'us'],
-  ['usa', 'us'],
+  ['american', 'US'],
+  ['america', 'US'],
 ]);
 
 /** Whether two words are the same word for anchoring: same key, or spellings of one name. */
