@@ -7,7 +7,7 @@
 import { findAttributions, outletKey, type Attribution } from '../provenance/attributions';
 import type { Difference, Span } from './types';
 import { readNumberWords } from '../numbers';
-import { isContent, keyOf, sameWord, wordsOf, type Word } from './words';
+import { isContent, sameWord, wordsOf, type Word } from './words';
 
 /** Nouns for unnamed sources that say nothing of who they are: one class. */
 const PEOPLE = new Set(['sources', 'source', 'people', 'persons', 'individuals', 'insiders']);
@@ -124,7 +124,7 @@ function namedOn(source: Source, words: readonly Word[]): boolean {
     const before = words
       .slice(Math.max(0, i - 3), i)
       .filter((b) => b.cap || QUALIFIER_WORDS.has(b.lower));
-    const theirs = before.map((b) => keyOf(b.lower)).filter((k) => !NOT_QUALIFIERS.has(k));
+    const theirs = before.map((b) => b.key).filter((k) => !NOT_QUALIFIERS.has(k));
     // Qualifiers on both sides that disagree ("Western" / "U.S.") name other sources.
     return (
       theirs.length === 0 ||

@@ -7,7 +7,9 @@
 import type { ArticleReport } from '../types';
 import { attributionDifferences, pronounSource, sourcesOf } from './attribution';
 import { hedgeDifferences } from './hedges';
+import { negationDifferences } from './negation';
 import { numberDifferences } from './quantities';
+import { quoteDifferences } from './quotes';
 import { titleDifferences } from './titles';
 import { DIFFERENCE_KINDS, type Difference } from './types';
 import { wordsOf } from './words';
@@ -28,6 +30,8 @@ export function findDifferences(page: string, report: string): Difference[] {
         : sourcesOf(report).length > 0 || pronounSource(reportWords),
     ),
     ...attributionDifferences(page, pageWords, report, reportWords),
+    ...negationDifferences(page, pageWords, report, reportWords),
+    ...quoteDifferences(page, pageWords, report, reportWords),
   ];
   const order = (d: Difference) => DIFFERENCE_KINDS.indexOf(d.kind);
   return found.sort((a, b) => order(a) - order(b));

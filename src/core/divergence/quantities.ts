@@ -473,7 +473,8 @@ function missingOn(
   if (aWords[q.to]!.possessive) return false;
   // The date must hang on a person's act: a name at most DATE_NAME_SPAN words before it.
   const speaker = nameBefore(aWords, q.from, DATE_NAME_SPAN);
-  if (!speaker || !speaker.cap) return false;
+  // A person's name: the last of two capitalised words ("Volodymyr Zelensky"), not a country's.
+  if (!speaker || !aWords[speaker.index - 1]?.cap) return false;
   return bWords.some((word) => word.cap && sameWord(word, speaker));
 }
 
