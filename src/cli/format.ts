@@ -1,4 +1,5 @@
 /** The command line's output: the JSON shape other tools read, and the readable report. */
+import { differenceLabel } from '../core/divergence';
 import type { ArticleReport, ReportMeta } from '../core/types';
 
 /** The `--json` output: exactly the documented shape, nothing more. */
@@ -9,7 +10,15 @@ export interface JsonReport {
     text: string;
     start: number;
     end: number;
-    matches: { report: string; outlet: string; text: string; score: number; tier: string }[];
+    matches: {
+      report: string;
+      outlet: string;
+      text: string;
+      score: number;
+      tier: string;
+      /** What this wording changed against the page's; [] when nothing checkable. */
+      differences: { kind: string; page: string; report: string }[];
+    }[];
   }[];
   summary: {
     sentences: number;
@@ -33,6 +42,11 @@ export function toJson(report: ArticleReport): JsonReport {
         text: m.text,
         score: m.score,
         tier: m.tier,
+        differences: (m.differences ?? []).map((d) => ({
+          kind: d.kind,
+          page: d.page,
+          report: d.report,
+        })),
       })),
     })),
     summary: {
@@ -52,18 +66,20 @@ interface Styles {
   bold(s: string): string;
   dim(s: string): string;
   tier(tier: string, s: string): string;
+  flag(s: string): string;
 }
 
 const ESC = '\u001b[';
 
 function styles(color: boolean): Styles {
-  if (!color) return { bold: (s) => s, dim: (s) => s, tier: (_t, s) => s };
+  if (!color) return { bold: (s) => s, dim: (s) => s, tier: (_t, s) => s, flag: (s) => s };
   const wrap = (code: string, s: string): string => `${ESC}${code}m${s}${ESC}0m`;
   const tierCodes: Record<string, string> = { verbatim: '31', close: '33', paraphrase: '36' };
   return {
     bold: (s) => wrap('1', s),
     dim: (s) => wrap('2', s),
     tier: (tier, s) => wrap(tierCodes[tier] ?? '0', s),
+    flag: (s) => wrap('35', s),
   };
 }
 
@@ -112,6 +128,9 @@ export function formatReport(
     for (const match of sentence.matches) {
       const label = st.tier(match.tier, `${match.tier} ${match.score.toFixed(2)}`);
       lines.push(`   - ${match.outlet} (${label}): ${st.dim(`"${clean(match.text)}"`)}`);
+      for (const difference of match.differences ?? []) {
+        lines.push(`       ${st.flag(`! ${clean(differenceLabel(difference))}`)}`);
+      }
     }
   }
   if (report.summary.outlets.length > 0) {

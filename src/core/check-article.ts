@@ -3,6 +3,7 @@
  * matcher's claim-by-claim answer, then what the engine works out about those claims beyond the
  * matches themselves (each such step is a module of its own, called from here).
  */
+import { withDifferences } from './divergence';
 import type { CheckOptions } from './matcher';
 import type { ArticleReport } from './types';
 
@@ -17,5 +18,6 @@ export function checkArticle(
   text: string,
   options: CheckOptions = {},
 ): ArticleReport {
-  return matcher.check(text, options);
+  // What each outlet's wording changed against the page's: divergence flags on every match.
+  return withDifferences(matcher.check(text, options));
 }

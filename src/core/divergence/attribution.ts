@@ -104,9 +104,19 @@ function base(attribution: Attribution, key: string): Source {
   return { attribution, key, nouns: [], qualifiers: [], surname: null };
 }
 
+/** Sentences whose sources are remembered (as their words are, see words.ts). */
+const MAX_REMEMBERED = 4_000;
+const remembered = new Map<string, Source[]>();
+
 /** The sources a sentence names. */
 export function sourcesOf(sentence: string): Source[] {
-  return findAttributions(sentence).map(sourceOf);
+  let sources = remembered.get(sentence);
+  if (!sources) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    sources = findAttributions(sentence).map(sourceOf);
+    remembered.set(sentence, sources);
+  }
+  return sources;
 }
 
 /**

@@ -151,8 +151,19 @@ function numberAt(words: readonly Word[], i: number): { value: number; length: n
   return readNumberWords(cut === -1 ? lowers : lowers.slice(0, cut), 0);
 }
 
-/** Every quantity of a sentence, in order. */
+const quantitiesRead = new WeakMap<readonly Word[], Quantity[]>();
+
+/** Every quantity of a sentence, in order (read once per word list). */
 export function quantitiesOf(words: readonly Word[]): Quantity[] {
+  let found = quantitiesRead.get(words);
+  if (!found) {
+    found = readQuantities(words);
+    quantitiesRead.set(words, found);
+  }
+  return found;
+}
+
+function readQuantities(words: readonly Word[]): Quantity[] {
   const found: Quantity[] = [];
   for (let i = 0; i < words.length;) {
     const q = quantityAt(words, i);

@@ -45,8 +45,25 @@ const UPPER = /^\p{Lu}/u;
 const DOTTED = /^(?:\p{L}\.)+\p{L}\.?$/u;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 
-/** A sentence's words, in order. Never throws. */
-export function wordsOf(sentence: string): Word[] {
+/**
+ * Sentences whose words are remembered: a page sentence is compared with several reports and a
+ * report sentence with several page sentences, so each is read once. Bounded, like the stem cache.
+ */
+const MAX_REMEMBERED = 4_000;
+const remembered = new Map<string, readonly Word[]>();
+
+/** A sentence's words, in order (the same array for the same sentence). Never throws. */
+export function wordsOf(sentence: string): readonly Word[] {
+  let words = remembered.get(sentence);
+  if (!words) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    words = readWords(sentence);
+    remembered.set(sentence, words);
+  }
+  return words;
+}
+
+function readWords(sentence: string): Word[] {
   const words: Word[] = [];
   let previousEnd = 0;
   for (const match of sentence.matchAll(WORD)) {
