@@ -2,10 +2,12 @@
  * A checked article: its title, whether it is one of the corpus reports, how many sentences other
  * outlets also made, the echo note, the outlets, and then claim by claim each outlet's wording.
  */
+import { useState } from 'preact/hooks';
 import type { SentenceResult, Tier } from '../core/types';
 import { t, type MessageKey } from '../shared/i18n';
 import type { CorpusInfo, EchoNote, TabState } from '../shared/messages';
 import { DiffText } from './diff-text';
+import { DifferenceChips, FlaggedText, spansOf } from './differences-view';
 import { StatusView } from './status-view';
 import { webHref } from '../shared/web-href';
 
@@ -60,7 +62,10 @@ function Claim({
         aria-label={t('reportClaimShow', sentence.text)}
         onClick={() => onShow(sentence)}
       >
-        {sentence.text}
+        <FlaggedText
+          text={sentence.text}
+          spans={sentence.matches.flatMap((m) => spansOf(m.differences ?? [], 'page'))}
+        />
       </button>
       <ul class="matches">
         {sentence.matches.map((match) => (
@@ -74,8 +79,13 @@ function Claim({
               <ExternalLink href={match.url}>{t('reportMatchLink', match.outlet)}</ExternalLink>
             </div>
             <p class="match-text">
-              <DiffText base={sentence.text} text={match.text} />
+              <DiffText
+                base={sentence.text}
+                text={match.text}
+                flagged={spansOf(match.differences ?? [], 'report')}
+              />
             </p>
+            <DifferenceChips differences={match.differences ?? []} />
           </li>
         ))}
       </ul>
@@ -88,7 +98,12 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
   const report = state.report;
   if (!report) return null;
   const title = report.article.title?.trim() || t('reportUntitled', state.host);
+  const [onlyDifferent, setOnlyDifferent] = useState(false);
   const claims = report.sentences.filter((sentence) => sentence.matches.length > 0);
+  const toldDifferently = claims.filter((sentence) =>
+    sentence.matches.some((match) => (match.differences ?? []).length > 0),
+  );
+  const shown = onlyDifferent ? toldDifferently : claims;
   const echo = state.echo ?? corpus?.echo ?? null;
   const urlOf = (id: string) => corpus?.reports.find((meta) => meta.id === id)?.url;
   const { matched, sentences: total } = report.summary;
@@ -134,8 +149,18 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
           <section aria-labelledby="claims-title">
             <h2 id="claims-title">{t('reportClaimsHeading')}</h2>
             <p class="hint">{t('reportClaimsHint')}</p>
+            {toldDifferently.length > 0 && (
+              <label class="filter">
+                <input
+                  type="checkbox"
+                  checked={onlyDifferent}
+                  onChange={(event) => setOnlyDifferent(event.currentTarget.checked)}
+                />
+                {t('reportFilterDifferent', String(toldDifferently.length))}
+              </label>
+            )}
             <ol class="claims">
-              {claims.map((sentence) => (
+              {shown.map((sentence) => (
                 <Claim key={sentence.start} sentence={sentence} onShow={onShowSentence} />
               ))}
             </ol>

@@ -16,7 +16,7 @@ import { wordsOf } from './words';
 
 export type { Difference, DifferenceKind, Span } from './types';
 export { DIFFERENCE_KINDS } from './types';
-export { differenceLabel, KIND_NAMES, shortSide } from './label';
+export { differenceLabel, KIND_NAMES, shortSide, type LabelForms } from './label';
 
 /** The differences between a page sentence and a report sentence making the same claim. */
 export function findDifferences(page: string, report: string): Difference[] {

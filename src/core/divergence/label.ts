@@ -28,15 +28,33 @@ export function shortSide(text: string): string {
   return `${(space > MAX_SIDE_CHARS / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}…`;
 }
 
+/** The three shapes of a label, in some language. */
+export interface LabelForms {
+  kind(kind: DifferenceKind): string;
+  changed(kind: string, page: string, report: string): string;
+  dropped(kind: string, page: string): string;
+  added(kind: string, report: string): string;
+}
+
+const ENGLISH: LabelForms = {
+  kind: (kind) => KIND_NAMES[kind],
+  changed: (kind, page, report) => `${kind}: ${page} → ${report}`,
+  dropped: (kind, page) => `${kind} dropped: ${page}`,
+  added: (kind, report) => `${kind} added: ${report}`,
+};
+
 /**
  * How a difference reads, from the page's side to the report's: both sides ("Number: three
  * weeks → several weeks"), or what the report dropped or added ("Hedge dropped: reportedly").
  */
-export function differenceLabel(difference: Pick<Difference, 'kind' | 'page' | 'report'>): string {
-  const name = KIND_NAMES[difference.kind];
+export function differenceLabel(
+  difference: Pick<Difference, 'kind' | 'page' | 'report'>,
+  forms: LabelForms = ENGLISH,
+): string {
+  const name = forms.kind(difference.kind);
   const page = shortSide(difference.page);
   const report = shortSide(difference.report);
-  if (page !== '' && report !== '') return `${name}: ${page} → ${report}`;
-  if (page !== '') return `${name} dropped: ${page}`;
-  return `${name} added: ${report}`;
+  if (page !== '' && report !== '') return forms.changed(name, page, report);
+  if (page !== '') return forms.dropped(name, page);
+  return forms.added(name, report);
 }
