@@ -6,7 +6,7 @@
 import { readNumberWords } from '../numbers';
 import { anchorsOf, sharedAnchors } from './anchors';
 import type { Difference } from './types';
-import { sameWord, textOf, type Word } from './words';
+import { sameWord, type Word } from './words';
 
 /** A quantity read from a sentence: words[from..to]. */
 export interface Quantity {
@@ -515,12 +515,15 @@ export function numberDifferences(
   const reportQ = withUnitAdjectives(reportWords, quantitiesOf(reportWords));
   const differences: Difference[] = [];
   const usedReport = new Set<Quantity>();
-  const span = (words: readonly Word[], q: Quantity) => ({
-    start: words[q.from]!.start,
-    end: words[q.to]!.end,
-  });
-  const detail = (text: string, words: readonly Word[], q: Quantity) =>
-    textOf(text, words, q.from, q.to);
+  // "40%": the sign is not a word, but it is part of the quantity.
+  const span = (text: string, words: readonly Word[], q: Quantity) => {
+    const end = words[q.to]!.end;
+    return { start: words[q.from]!.start, end: text[end] === '%' ? end + 1 : end };
+  };
+  const detail = (text: string, words: readonly Word[], q: Quantity) => {
+    const at = span(text, words, q);
+    return text.slice(at.start, at.end);
+  };
   for (const p of pageQ) {
     const match = reportQ.find(
       (r) => !usedReport.has(r) && counterparts(p, pageWords, r, reportWords),
@@ -532,8 +535,8 @@ export function numberDifferences(
           kind: 'number',
           page: detail(page, pageWords, p),
           report: detail(report, reportWords, match),
-          pageSpan: span(pageWords, p),
-          reportSpan: span(reportWords, match),
+          pageSpan: span(page, pageWords, p),
+          reportSpan: span(report, reportWords, match),
         });
       }
       continue;
@@ -543,7 +546,7 @@ export function numberDifferences(
         kind: 'number',
         page: detail(page, pageWords, p),
         report: '',
-        pageSpan: span(pageWords, p),
+        pageSpan: span(page, pageWords, p),
         reportSpan: null,
       });
     }
@@ -557,7 +560,7 @@ export function numberDifferences(
         page: '',
         report: detail(report, reportWords, r),
         pageSpan: null,
-        reportSpan: span(reportWords, r),
+        reportSpan: span(report, reportWords, r),
       });
     }
   }
