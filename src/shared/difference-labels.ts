@@ -2,12 +2,9 @@
  * Difference flags in words, for the popup's chips and the hover card alike: each kind's
  * localised name and a chip's text ("Number: 40% → nearly half", "Hedge dropped: reportedly").
  */
-import {
-  differenceLabel,
-  type Difference,
-  type DifferenceKind,
-  type LabelForms,
-} from '../core/divergence';
+// The label module alone: the content script must not carry the whole divergence engine.
+import { differenceLabel, type LabelForms } from '../core/divergence/label';
+import type { Difference, DifferenceKind } from '../core/divergence/types';
 import { t, type MessageKey } from './i18n';
 
 const KIND_KEYS: Record<DifferenceKind, MessageKey> = {
