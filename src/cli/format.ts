@@ -8,6 +8,7 @@ import {
   type AttributionKind,
 } from '../core/provenance';
 import type { ArticleReport, ReportMeta, SentenceMatch } from '../core/types';
+import { differenceLabel } from '../core/divergence';
 
 /** The `--json` output: exactly the documented shape, nothing more. */
 export interface JsonReport {
@@ -24,6 +25,8 @@ export interface JsonReport {
       score: number;
       tier: string;
       group: string | null;
+      /** What this wording changed against the page's; [] when nothing checkable. */
+      differences: { kind: string; page: string; report: string }[];
     }[];
     independent: number;
   }[];
@@ -62,6 +65,11 @@ export function toJson(report: ArticleReport): JsonReport {
         score: m.score,
         tier: m.tier,
         group: m.group ?? null,
+        differences: (m.differences ?? []).map((d) => ({
+          kind: d.kind,
+          page: d.page,
+          report: d.report,
+        })),
       })),
       independent: s.independent ?? 0,
     })),
@@ -95,18 +103,20 @@ interface Styles {
   bold(s: string): string;
   dim(s: string): string;
   tier(tier: string, s: string): string;
+  flag(s: string): string;
 }
 
 const ESC = '\u001b[';
 
 function styles(color: boolean): Styles {
-  if (!color) return { bold: (s) => s, dim: (s) => s, tier: (_t, s) => s };
+  if (!color) return { bold: (s) => s, dim: (s) => s, tier: (_t, s) => s, flag: (s) => s };
   const wrap = (code: string, s: string): string => `${ESC}${code}m${s}${ESC}0m`;
   const tierCodes: Record<string, string> = { verbatim: '31', close: '33', paraphrase: '36' };
   return {
     bold: (s) => wrap('1', s),
     dim: (s) => wrap('2', s),
     tier: (tier, s) => wrap(tierCodes[tier] ?? '0', s),
+    flag: (s) => wrap('35', s),
   };
 }
 
@@ -163,6 +173,9 @@ export function formatReport(
     for (const match of byGroup(sentence.matches)) {
       const label = st.tier(match.tier, `${match.tier} ${match.score.toFixed(2)}`);
       lines.push(`   - ${match.outlet} (${label}): ${st.dim(`"${clean(match.text)}"`)}`);
+      for (const difference of match.differences ?? []) {
+        lines.push(`       ${st.flag(`! ${clean(differenceLabel(difference))}`)}`);
+      }
     }
   }
   if (report.summary.outlets.length > 0) {

@@ -5,6 +5,7 @@
  * strict style-src policy) and every text goes in through textContent, never as markup.
  */
 import type { SentenceResult, Tier } from '../core/types';
+import { differencesLine } from '../shared/difference-labels';
 import { t, type MessageKey } from '../shared/i18n';
 
 /** What the card shows. */
@@ -56,13 +57,14 @@ li { margin: 0; padding: 0; }
 .tier { font-size: 11px; color: #52525b; border: 1px solid #d4d4d8; border-radius: 999px; padding: 0 6px; }
 .quote { display: block; margin: 0; quotes: "\\201C" "\\201D"; }
 .quote::before { content: open-quote; } .quote::after { content: close-quote; }
+.flags { margin: 2px 0 0; font-size: 12px; color: #b91c1c; }
 a { color: #4338ca; font-size: 12px; }
 a:focus-visible { outline: 2px solid #6d28d9; outline-offset: 2px; border-radius: 2px; }
 .echo { margin: 10px 0 0; padding-top: 8px; border-top: 1px solid #e4e4e7; font-size: 12px; color: #52525b; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e4e4e7; background: #18181b; border-color: #3f3f46; box-shadow: 0 8px 28px rgb(0 0 0 / 0.5); }
   .head { color: #c4b5fd; } .tier { color: #a1a1aa; border-color: #52525b; }
-  a { color: #a5b4fc; } .echo { color: #a1a1aa; border-color: #3f3f46; }
+  a { color: #a5b4fc; } .echo { color: #a1a1aa; border-color: #3f3f46; } .flags { color: #fca5a5; }
 }
 `;
 
@@ -109,6 +111,11 @@ export function renderCard(doc: Document, card: HTMLElement, data: CardData): vo
       element(doc, 'span', 'tier', t(TIER_KEYS[match.tier])),
     );
     item.append(meta, element(doc, 'q', 'quote', match.text));
+    const differences = match.differences ?? [];
+    if (differences.length > 0) {
+      // One line: how many details this wording changed, and of which kinds.
+      item.append(element(doc, 'p', 'flags', differencesLine(differences)));
+    }
     const href = webUrl(match.url);
     if (href) {
       const link = element(doc, 'a', null, t('cardOpenReport', match.outlet));

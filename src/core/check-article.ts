@@ -3,6 +3,7 @@
  * matcher's claim-by-claim answer, then what the engine works out about those claims beyond the
  * matches themselves (each such step is a module of its own, called from here).
  */
+import { withDifferences } from './divergence';
 import type { CheckOptions } from './matcher';
 import { withProvenance, type EchoGroups } from './provenance';
 import type { ArticleReport } from './types';
@@ -32,7 +33,8 @@ export function checkArticle(
   options: ArticleCheckOptions = {},
 ): ArticleReport {
   const { groups, published, matchedGroupsOnly, ...matcherOptions } = options;
-  const report = matcher.check(text, matcherOptions);
+  // What each outlet's wording changed against the page's: divergence flags on every match.
+  const report = withDifferences(matcher.check(text, matcherOptions));
   return groups
     ? withProvenance(report, text, groups, published ?? null, { matchedGroupsOnly })
     : report;

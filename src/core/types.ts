@@ -1,5 +1,6 @@
 /** Shared data shapes of the engine. Offsets are UTF-16 code-unit offsets into the text given. */
 import type { PageProvenance } from './provenance/types';
+import type { Difference } from './divergence/types';
 
 /** How a text unit was found: a sentence of running prose, a heading, a list item or a bare line. */
 export type UnitKind = 'sentence' | 'heading' | 'item' | 'line';
@@ -40,6 +41,8 @@ export interface SentenceMatch {
   tier: Tier;
   /** The echo group of the report (set by the provenance step). */
   group?: string;
+  /** What this report's wording changed against the page's sentence (set by checkArticle). */
+  differences?: Difference[];
 }
 
 /** A page sentence with every other report that makes its claim (each report at most once). */

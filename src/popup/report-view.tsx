@@ -11,11 +11,13 @@ import {
   type EchoPhrases,
   type SourceGroup,
 } from '../core/provenance/claim-sources';
+import { useState } from 'preact/hooks';
 import type { ArticleReport, SentenceMatch, SentenceResult, Tier } from '../core/types';
 import { echoPhrases } from '../shared/echo-phrases';
 import { t, type MessageKey } from '../shared/i18n';
 import type { CorpusInfo, TabState } from '../shared/messages';
 import { DiffText } from './diff-text';
+import { DifferenceChips, FlaggedText, spansOf } from './differences-view';
 import { StatusView } from './status-view';
 import { webHref } from '../shared/web-href';
 
@@ -123,8 +125,13 @@ function Match({ sentence, match }: { sentence: SentenceResult; match: SentenceM
         <ExternalLink href={match.url}>{t('reportMatchLink', match.outlet)}</ExternalLink>
       </div>
       <p class="match-text">
-        <DiffText base={sentence.text} text={match.text} />
+        <DiffText
+          base={sentence.text}
+          text={match.text}
+          flagged={spansOf(match.differences ?? [], 'report')}
+        />
       </p>
+      <DifferenceChips differences={match.differences ?? []} />
     </li>
   );
 }
@@ -150,7 +157,10 @@ function Claim({
         aria-label={t('reportClaimShow', sentence.text)}
         onClick={() => onShow(sentence)}
       >
-        {sentence.text}
+        <FlaggedText
+          text={sentence.text}
+          spans={sentence.matches.flatMap((m) => spansOf(m.differences ?? [], 'page'))}
+        />
       </button>
       {parts && (
         <p class="claim-sources">
@@ -181,8 +191,13 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
   const report = state.report;
   if (!report) return null;
   const title = report.article.title?.trim() || t('reportUntitled', state.host);
+  const [onlyDifferent, setOnlyDifferent] = useState(false);
   const claims = report.sentences.filter((sentence) => sentence.matches.length > 0);
   const words = echoPhrases();
+  const toldDifferently = claims.filter((sentence) =>
+    sentence.matches.some((match) => (match.differences ?? []).length > 0),
+  );
+  const shown = onlyDifferent ? toldDifferently : claims;
   const urlOf = (id: string) => corpus?.reports.find((meta) => meta.id === id)?.url;
   const { matched, sentences: total } = report.summary;
 
@@ -227,8 +242,18 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
           <section aria-labelledby="claims-title">
             <h2 id="claims-title">{t('reportClaimsHeading')}</h2>
             <p class="hint">{t('reportClaimsHint')}</p>
+            {toldDifferently.length > 0 && (
+              <label class="filter">
+                <input
+                  type="checkbox"
+                  checked={onlyDifferent}
+                  onChange={(event) => setOnlyDifferent(event.currentTarget.checked)}
+                />
+                {t('reportFilterDifferent', String(toldDifferently.length))}
+              </label>
+            )}
             <ol class="claims">
-              {claims.map((sentence) => (
+              {shown.map((sentence) => (
                 <Claim
                   key={sentence.start}
                   report={report}

@@ -47,6 +47,8 @@ function scratchFile(name: string, content: string | Buffer): string {
   return file;
 }
 
+const KINDS = ['number', 'title', 'hedge', 'attribution', 'negation', 'quote', 'entity'];
+
 describe('crosscheck match --json', () => {
   test('prints exactly the documented shape for every sentence', () => {
     const { status, stdout, stderr } = run(['match', sample, '--json']);
@@ -71,8 +73,23 @@ describe('crosscheck match --json', () => {
       expect(Object.keys(sentence)).toEqual(['text', 'start', 'end', 'matches', 'independent']);
       expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
       for (const match of sentence.matches) {
-        expect(Object.keys(match)).toEqual(['report', 'outlet', 'text', 'score', 'tier', 'group']);
+        expect(Object.keys(match)).toEqual([
+          'report',
+          'outlet',
+          'text',
+          'score',
+          'tier',
+          'group',
+          'differences',
+        ]);
         expect(['verbatim', 'close', 'paraphrase']).toContain(match.tier);
+        for (const difference of match.differences) {
+          expect(Object.keys(difference)).toEqual(['kind', 'page', 'report']);
+          expect(KINDS).toContain(difference.kind);
+          // Each side's words are the sentence's own, or "" when that side has none.
+          if (difference.page !== '') expect(sentence.text).toContain(difference.page);
+          if (difference.report !== '') expect(match.text).toContain(difference.report);
+        }
       }
       // The sixth outlet retells the Reuters story: every matched claim has one source.
       expect(sentence.independent).toBe(sentence.matches.length === 0 ? 0 : 1);
@@ -105,6 +122,23 @@ describe('crosscheck match --json', () => {
     expect(
       json.attributions.map((a: { kind: string; source: string }) => [a.kind, a.source]),
     ).toContainEqual(['outlet', 'Reuters']);
+  });
+
+  test('every match lists its differences, and the sample has some of each main kind', () => {
+    const json = JSON.parse(run(['match', sample, '--json']).stdout);
+    const differences = json.sentences.flatMap((s: { matches: { differences: unknown[] }[] }) =>
+      s.matches.flatMap((m) => m.differences),
+    );
+    const kinds = new Set(differences.map((d: { kind: string }) => d.kind));
+    for (const kind of ['number', 'title', 'hedge', 'attribution', 'quote']) {
+      expect(kinds).toContain(kind);
+    }
+    // The sitting president called "former U.S. President" by one outlet.
+    expect(differences).toContainEqual({
+      kind: 'title',
+      page: 'President',
+      report: 'former U.S. President',
+    });
   });
 
   test('a corpus report is recognised as itself', () => {
@@ -163,6 +197,17 @@ describe('crosscheck match (readable report)', () => {
       '- Reuters (5 reports): CNews Live English (only unnamed sources), yourNEWS, Truther Daily, Chris Wick News, eAwaz + this page',
     );
     expect(stdout).not.toContain('\u001b[');
+  });
+
+  test('prints what each wording changed under it', () => {
+    const { stdout } = run(['match', sample]);
+    const lines = stdout.split('\n');
+    const cnews = lines.findIndex(
+      (line) => line.includes('CNews Live English') && line.includes('former U.S. President'),
+    );
+    expect(cnews).toBeGreaterThan(-1);
+    expect(lines[cnews + 1]).toMatch(/^\s+! Title: President → former U\.S\. President$/);
+    expect(stdout).toMatch(/! Number: about three weeks → several weeks/);
   });
 
   test('--color forces colour, NO_COLOR wins over nothing', () => {

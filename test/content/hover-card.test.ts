@@ -2,6 +2,7 @@
 import messages from '../../assets/_locales/en/messages.json';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderCard, webUrl, type CardData } from '../../src/content/hover-card';
+import { findDifferences } from '../../src/core/divergence';
 import type { SentenceMatch } from '../../src/core/types';
 import { setTranslator, translatorFrom } from '../../src/shared/i18n';
 
@@ -64,6 +65,29 @@ describe('renderCard', () => {
     expect(element.querySelector('.echo')?.textContent).toBe(
       '2 outlets, 1 independent source: Reuters',
     );
+  });
+
+  test('one line per wording with the count and kinds of its differences', () => {
+    const page = 'President Donald Trump is waiting for a 30-day truce.';
+    const text = 'Former President Donald Trump is waiting for a truce, sources said.';
+    const element = card({
+      sentence: {
+        text: page,
+        start: 0,
+        end: page.length,
+        matches: [
+          {
+            ...match('CNews', text, 'https://cnews.example/a'),
+            differences: findDifferences(page, text),
+          },
+          { ...match('eAwaz', page, 'https://eawaz.example/b'), differences: [] },
+        ],
+      },
+      sources: null,
+    });
+    expect([...element.querySelectorAll('.flags')].map((e) => e.textContent)).toEqual([
+      '3 differences: Number, Title, Attribution',
+    ]);
   });
 
   test('markup in page or corpus text is shown as text, never parsed', () => {

@@ -258,6 +258,42 @@ test('hovering a highlighted sentence shows the card with the other outlets, lig
   await page.close();
 });
 
+test('the hover card says in one line what each outlet told differently', async () => {
+  const { page } = await readyPage(PAGES.meridian);
+  await expect.poll(async () => (await sentenceHighlights(page)).length).toBeGreaterThan(0);
+  // The sentence eAwaz retells with the day Zelenskiy spoke, which the page leaves out. Scrolled
+  // to first and measured after, so the pointer goes where the sentence is, not where it was.
+  const find = (scroll: boolean) =>
+    page.evaluate((scroll) => {
+      for (const [name, highlight] of CSS.highlights) {
+        if (!/^crosscheck-\d$/.test(name)) continue;
+        for (const range of highlight) {
+          if (!(range instanceof Range) || !range.toString().includes('he would accept the pause'))
+            continue;
+          if (scroll)
+            range.startContainer.parentElement?.scrollIntoView({
+              block: 'center',
+              behavior: 'instant',
+            });
+          // The sentence's last line box: it starts at the column's left edge, so the pointer can
+          // come in from the margin without crossing another highlighted sentence on the way.
+          const rects = range.getClientRects();
+          const rect = rects[rects.length - 1]!;
+          return { x: rect.x + Math.min(rect.width / 2, 60), y: rect.y + rect.height / 2 };
+        }
+      }
+      return null;
+    }, scroll);
+  await find(true);
+  const target = await find(false);
+  expect(target).not.toBeNull();
+  await page.mouse.move(5, target!.y);
+  await page.mouse.move(target!.x, target!.y, { steps: 4 });
+  await expect.poll(() => visibleHoverCard(session, page)).toContain('Told differently: Number');
+  await screenshot(page, 'hover-card-differences');
+  await page.close();
+});
+
 test('"Check this page anyway" checks a page that was not detected as an article', async () => {
   const { page, tabId } = await openTab(session, PAGES.search);
   expect((await waitForTabState(session, page, tabId)).status).toBe('not-article');

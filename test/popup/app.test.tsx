@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import messages from '../../assets/_locales/en/messages.json';
 import type { Sourcing } from '../../src/core/provenance';
+import { findDifferences } from '../../src/core/divergence';
 import type { ArticleReport, SentenceMatch } from '../../src/core/types';
 import { App } from '../../src/popup/app';
 import type { PopupClient } from '../../src/popup/client';
@@ -217,6 +218,64 @@ describe('a checked article', () => {
       'worded differently: Russia',
     ]);
     expect(eawaz!.querySelectorAll('mark.diff')).toHaveLength(0);
+  });
+
+  test('shows what each outlet told differently, marks those words, and filters on it', async () => {
+    const page =
+      'Ukrainian President Volodymyr Zelenskiy said on Tuesday he would accept a 30-day ceasefire.';
+    const told =
+      'Ukrainian President Volodymyr Zelenskiy has already agreed to a ceasefire, sources said.';
+    const flagged = {
+      ...report(),
+      sentences: [
+        {
+          text: page,
+          start: 0,
+          end: page.length,
+          matches: [
+            { ...match('CNews Live English', told), differences: findDifferences(page, told) },
+          ],
+        },
+        ...report().sentences.map((s) => ({
+          ...s,
+          matches: s.matches.map((m) => ({ ...m, differences: [] })),
+        })),
+      ],
+    };
+    const view = await show(stubClient({ state: tabState({ report: flagged }) }));
+    const chips = [...view.querySelectorAll('.flag')].map((e) => e.textContent);
+    expect(chips).toEqual([
+      'Number dropped: Tuesday',
+      'Number dropped: 30-day',
+      'Hedge: would accept → has already agreed',
+      'Attribution added: sources said',
+    ]);
+    // The words concerned are marked in the page's sentence and in the outlet's.
+    const claim = view.querySelector('.claim-sentence')!;
+    expect(
+      [...claim.querySelectorAll('mark.flag-mark')].map((m) => m.lastChild?.textContent),
+    ).toEqual(['Tuesday', 'would accept', '30-day']);
+    const wording = view.querySelector('.match-text')!;
+    expect(
+      [...wording.querySelectorAll('mark.flag-mark')].map((m) => m.lastChild?.textContent),
+    ).toEqual(['has already agreed', 'sources said']);
+    // The filter keeps only the claim some outlet told differently.
+    expect(view.querySelectorAll('.claim')).toHaveLength(3);
+    const filter = view.querySelector<HTMLInputElement>('.filter input')!;
+    expect(view.querySelector('.filter')?.textContent).toBe(
+      'Show only claims told differently (1)',
+    );
+    await act(async () => {
+      filter.click();
+    });
+    expect(view.querySelectorAll('.claim')).toHaveLength(1);
+    expect(view.querySelector('.claim-sentence')?.textContent).toContain('30-day ceasefire');
+  });
+
+  test('without any difference there is no filter and no chip', async () => {
+    const view = await show(stubClient({ state: tabState({}) }));
+    expect(view.querySelector('.filter')).toBeNull();
+    expect(view.querySelector('.flag')).toBeNull();
   });
 
   test('links open in a new tab without an opener', async () => {
