@@ -9,7 +9,15 @@ export interface JsonReport {
     text: string;
     start: number;
     end: number;
-    matches: { report: string; outlet: string; text: string; score: number; tier: string }[];
+    matches: {
+      report: string;
+      outlet: string;
+      text: string;
+      score: number;
+      tier: string;
+      /** The part of the page sentence that makes the matched claim (offsets into the article). */
+      span: { start: number; end: number };
+    }[];
   }[];
   summary: {
     sentences: number;
@@ -33,6 +41,7 @@ export function toJson(report: ArticleReport): JsonReport {
         text: m.text,
         score: m.score,
         tier: m.tier,
+        span: m.pageSpan ?? { start: s.start, end: s.end },
       })),
     })),
     summary: {

@@ -2,7 +2,7 @@
  * A checked article: its title, whether it is one of the corpus reports, how many sentences other
  * outlets also made, the echo note, the outlets, and then claim by claim each outlet's wording.
  */
-import type { SentenceResult, Tier } from '../core/types';
+import type { SentenceMatch, SentenceResult, Tier } from '../core/types';
 import { t, type MessageKey } from '../shared/i18n';
 import type { CorpusInfo, EchoNote, TabState } from '../shared/messages';
 import { DiffText } from './diff-text';
@@ -73,14 +73,34 @@ function Claim({
               </span>
               <ExternalLink href={match.url}>{t('reportMatchLink', match.outlet)}</ExternalLink>
             </div>
+            {partOf(sentence, match) !== null && (
+              <p class="match-part">
+                {t('reportSharedPart')} <mark class="shared">{partOf(sentence, match)}</mark>
+              </p>
+            )}
             <p class="match-text">
-              <DiffText base={sentence.text} text={match.text} />
+              <DiffText base={partOf(sentence, match) ?? sentence.text} text={match.text} />
             </p>
           </li>
         ))}
       </ul>
     </li>
   );
+}
+
+/**
+ * The part of the page sentence a match makes the claim of, when it is a part: a sentence joining
+ * two claims may be matched by a report making one of them. Null when the match covers the
+ * sentence (or gives no span).
+ */
+export function partOf(sentence: SentenceResult, match: SentenceMatch): string | null {
+  const span = match.pageSpan;
+  if (!span) return null;
+  const start = Math.max(0, span.start - sentence.start);
+  const end = Math.min(sentence.text.length, span.end - sentence.start);
+  const part = sentence.text.slice(start, end).trim();
+  if (end <= start || part.length >= sentence.text.trim().length) return null;
+  return part;
 }
 
 /** The report of a checked article. */

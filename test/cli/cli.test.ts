@@ -58,9 +58,18 @@ describe('crosscheck match --json', () => {
       expect(Object.keys(sentence)).toEqual(['text', 'start', 'end', 'matches']);
       expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
       for (const match of sentence.matches) {
-        expect(Object.keys(match)).toEqual(['report', 'outlet', 'text', 'score', 'tier']);
+        expect(Object.keys(match)).toEqual(['report', 'outlet', 'text', 'score', 'tier', 'span']);
         expect(['verbatim', 'close', 'paraphrase']).toContain(match.tier);
+        // The shared span lies inside the sentence; the score is a probability.
+        expect(match.span.start).toBeGreaterThanOrEqual(sentence.start);
+        expect(match.span.end).toBeLessThanOrEqual(sentence.end);
+        expect(match.span.end).toBeGreaterThan(match.span.start);
+        expect(match.score).toBeGreaterThanOrEqual(0.5);
+        expect(match.score).toBeLessThanOrEqual(1);
       }
+      // Best first.
+      const scores = sentence.matches.map((m: { score: number }) => m.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
     expect(json.summary.sentences).toBe(json.sentences.length);
     expect(json.summary.matched).toBeGreaterThan(0);
