@@ -21,6 +21,7 @@ import {
   termClass,
   unitTags,
   comparePair,
+  pageCredits,
   storyAffinity,
   verdict,
   withAffinity,
@@ -74,6 +75,14 @@ export const CLOSE_CUT = 0.5;
  * the same order, give or take an article or a punctuation mark.
  */
 export const VERBATIM_CUT = 0.95;
+/** Sentences of one report the verifier judges per page sentence, the rerank's best first. */
+export const VERIFIED_PER_REPORT = 3;
+/**
+ * Candidates the verifier judges per page sentence, the rerank's best first: more reports than a
+ * claim is usually told by in one corpus, and the verifier's cost (about 10 µs a pair) stays
+ * bounded when a sentence is a commonplace many reports share.
+ */
+export const VERIFIED_PER_UNIT = 24;
 /** Candidates reranked per page sentence: the BM25 top list is cheap, the rerank is not. */
 export const CANDIDATES = 64;
 /**
@@ -150,6 +159,8 @@ export class Matcher {
   /** Canonical ids of the terms written as names. */
   private readonly names: ReadonlySet<number>;
   private bags: (TermBag | undefined)[] = [];
+  /** The verifier's view of the units whose bags are kept (dropped with them). */
+  private claims: (ClaimUnit | undefined)[] = [];
   private cachedBags = 0;
   private readonly index: Bm25Index;
   private readonly unknownIdf: number;
@@ -201,10 +212,15 @@ export class Matcher {
     this.names = names;
   }
 
-  /** The verifier's view of corpus unit `doc`. */
+  /** The verifier's view of corpus unit `doc` (kept with its bag). */
   private claimAt(doc: number, bag: TermBag): ClaimUnit {
-    const tags = this.tags.subarray(this.termStart[doc]!, this.termStart[doc + 1]!);
-    return claimUnit(bag, tags, (id) => this.classOf(id));
+    let claim = this.claims[doc];
+    if (!claim || claim.bag !== bag) {
+      const tags = this.tags.subarray(this.termStart[doc]!, this.termStart[doc + 1]!);
+      claim = claimUnit(bag, tags, (id) => this.classOf(id));
+      this.claims[doc] = claim;
+    }
+    return claim;
   }
 
   /** Term class of a vocabulary id. */
@@ -218,6 +234,7 @@ export class Matcher {
     if (!bag) {
       if (this.cachedBags >= MAX_CACHED_BAGS) {
         this.bags = [];
+        this.claims = [];
         this.cachedBags = 0;
       }
       bag = this.bagOf(
@@ -352,19 +369,34 @@ export class Matcher {
       CANDIDATES,
       (doc) => unitClaim[doc] === 1 && unitReport[doc] !== excluded,
     );
+    const compared: { doc: number; bag: TermBag; similarity: Similarity }[] = [];
     for (const hit of hits) {
       const bag = this.bagAt(hit.doc);
       const similarity = compareBags(query, bag, CANDIDATE_FLOOR, MIN_SHARED_TERMS);
-      if (!similarity) continue;
+      if (similarity) compared.push({ doc: hit.doc, bag, similarity });
+    }
+    // The verifier sees each report's few best-scored sentences: its probability follows the
+    // rerank's score closely enough that a report's fifth-best sentence is never its most probable.
+    compared.sort((a, b) => b.similarity.score - a.similarity.score || a.doc - b.doc);
+    const perReport = new Map<number, number>();
+    let verified = 0;
+    for (const { doc, bag, similarity } of compared) {
+      if (verified >= VERIFIED_PER_UNIT) break;
+      const report = this.unitReport[doc]!;
+      const seen = perReport.get(report) ?? 0;
+      if (seen >= VERIFIED_PER_REPORT) continue;
+      perReport.set(report, seen + 1);
+      verified++;
+      const hit = { doc };
       const evidence = comparePair(query, pageClaim, bag, this.claimAt(hit.doc, bag), similarity);
       found.push({
         report: this.unitReport[hit.doc]!,
         sentence: hit.doc,
         similarity,
         evidence,
-        features: [...evidence.features],
+        features: evidence.features,
         probability: 0,
-        span: () => sharedSpan(text, tokens, tags, pageClaim, evidence.pageCredit),
+        span: () => sharedSpan(text, tokens, tags, pageClaim, pageCredits(query, bag)),
       });
     }
     return { informative, candidates: found };
@@ -469,14 +501,20 @@ export class Matcher {
         if (s > (soft.get(id) ?? 0)) soft.set(id, s);
       }
     }
+    // A page unit meets the same report terms in many candidates: each term's credit is worked
+    // out once.
+    const credits = new Map<number, number>();
     const creditOf = (id: number): number => {
       if (bag.set.has(id)) return 1;
-      let credit = soft.get(id) ?? 0;
+      let credit = credits.get(id);
+      if (credit !== undefined) return credit;
+      credit = soft.get(id) ?? 0;
       const synonyms = this.synonyms.of(this.vocabulary[id]!);
       for (let k = 0; k < synonyms.ids.length; k++) {
         const s = synonyms.similarities[k]!;
         if (s > credit && bag.set.has(synonyms.ids[k]!)) credit = s;
       }
+      credits.set(id, credit);
       return credit;
     };
     return { bag, near, creditOf };

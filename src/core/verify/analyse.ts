@@ -57,6 +57,33 @@ const CLAUSE_PUNCTUATION = /[,;:()\u2013\u2014\u2026!?]/;
 /** A word of the gap between two tokens (letters and inner apostrophes). */
 const GAP_WORD = /[\p{L}']+/gu;
 
+/**
+ * Reads the gap between two tokens: its lower-case words (null when none) and whether it holds
+ * punctuation that closes a clause. Gaps are short and mostly ASCII, so they are scanned by hand;
+ * other text goes through the regular expressions.
+ */
+function readGap(gap: string): { words: string[] | null; punctuation: boolean } {
+  let words: string[] | null = null;
+  let word = '';
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap.charCodeAt(i);
+    if (c >= 0x80) {
+      return {
+        words: /\p{L}/u.test(gap) ? gap.toLowerCase().match(GAP_WORD) : null,
+        punctuation: CLAUSE_PUNCTUATION.test(gap),
+      };
+    }
+    if ((c >= 0x61 && c <= 0x7a) || c === 0x27) word += gap[i];
+    else if (c >= 0x41 && c <= 0x5a) word += String.fromCharCode(c + 32);
+    else {
+      if (word) (words ??= []).push(word);
+      word = '';
+    }
+  }
+  if (word) (words ??= []).push(word);
+  return { words, punctuation: CLAUSE_PUNCTUATION.test(gap) };
+}
+
 /** What the analysis needs to know of a token beyond its place: whether it is a name-like term. */
 export type IsName = (token: Token) => boolean;
 
@@ -73,12 +100,15 @@ export function analyseUnit(text: string, tokens: readonly Token[], isName: IsNa
   let carried = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    const gap = text.slice(previousEnd, token.start);
+    // Most gaps are one space: nothing to read there.
+    const blank =
+      token.start - previousEnd <= 1 && (i === 0 || text.charCodeAt(previousEnd) === 32);
+    const gap = blank ? null : readGap(text.slice(previousEnd, token.start));
     let verbCue = false;
     let nounCue = false;
     let negation = false;
-    let newClause = i > 0 && CLAUSE_PUNCTUATION.test(gap);
-    const words = gap.toLowerCase().match(GAP_WORD);
+    let newClause = gap !== null && i > 0 && gap.punctuation;
+    const words = gap === null ? null : gap.words;
     if (words) {
       for (const raw of words) {
         const word = raw.endsWith("n't") ? 'not' : raw;
@@ -99,7 +129,9 @@ export function analyseUnit(text: string, tokens: readonly Token[], isName: IsNa
     if (negation) negated = true;
     let tag = clause << CLAUSE_SHIFT;
     if (token.kind === 'word' && !isName(token)) {
-      const word = text.slice(token.start, token.end).toLowerCase();
+      // Words longer than this are compounds or runs of letters, not the verbs looked for.
+      const word =
+        token.end - token.start <= 16 ? text.slice(token.start, token.end).toLowerCase() : '';
       if (ADVERBS.has(word) || (word.endsWith('ly') && word.length > 4)) {
         carried = verbCue;
       } else if (

@@ -6,7 +6,7 @@
  * of each term in text order.
  */
 import type { PageUnit, Similarity, TermBag } from '../rerank';
-import { clauseOf, TAG_NEGATED, TAG_PREDICATE } from './analyse';
+import { clauseOf, MAX_CLAUSE, TAG_NEGATED, TAG_PREDICATE } from './analyse';
 
 /** Term classes: a plain word, a name (person, place, acronym), a number, a day or month. */
 export const WORD = 0;
@@ -180,12 +180,18 @@ const share = (part: number, whole: number, empty: number): number =>
  * The credit each term of the page earns in the report (1 for the same term, a neighbour's
  * similarity for a spelling variant or synonym, else 0), and the same for the report's terms.
  */
-export function credits(page: PageUnit, report: TermBag): [Float64Array, Float64Array] {
-  const forward = new Float64Array(page.bag.ids.length);
-  page.bag.ids.forEach((id, k) => {
+export function credits(
+  page: PageUnit,
+  report: TermBag,
+  forward = new Float64Array(page.bag.ids.length),
+  backward = new Float64Array(report.ids.length),
+): [Float64Array, Float64Array] {
+  const ids = page.bag.ids;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
     if (report.set.has(id)) {
       forward[k] = 1;
-      return;
+      continue;
     }
     const near = page.near[k]!;
     let best = 0;
@@ -194,8 +200,8 @@ export function credits(page: PageUnit, report: TermBag): [Float64Array, Float64
       if (s > best && report.set.has(near.ids[j]!)) best = s;
     }
     forward[k] = best;
-  });
-  const backward = Float64Array.from(report.ids, (id) => page.creditOf(id));
+  }
+  for (let k = 0; k < report.ids.length; k++) backward[k] = page.creditOf(report.ids[k]!);
   return [forward, backward];
 }
 
@@ -220,21 +226,27 @@ function classAgreement(
 /** Coverage of the page's best-covered clause (mass share), for sentences that join claims. */
 function bestClause(page: ClaimUnit, credit: Float64Array): number {
   if (page.clauseCount <= 1) return share(coverTotal(page, credit), page.bag.mass, 0);
-  let best = 0;
-  for (let clause = 0; clause < 32; clause++) {
-    const bit = 1 << clause;
-    let mass = 0;
-    let got = 0;
-    for (let k = 0; k < page.bag.ids.length; k++) {
-      if (!(page.clauses[k]! & bit)) continue;
-      mass += page.bag.weights[k]!;
-      got += credit[k]! * page.bag.weights[k]!;
+  const mass = new Float64Array(MAX_CLAUSES);
+  const got = new Float64Array(MAX_CLAUSES);
+  for (let k = 0; k < page.bag.ids.length; k++) {
+    const w = page.bag.weights[k]!;
+    for (let bits = page.clauses[k]!; bits; bits &= bits - 1) {
+      const clause = 31 - Math.clz32(bits & -bits);
+      mass[clause]! += w;
+      got[clause]! += credit[k]! * w;
     }
+  }
+  let best = 0;
+  for (let clause = 0; clause < MAX_CLAUSES; clause++) {
     // A clause of a single light term ("he said") says too little to stand for the sentence.
-    if (mass >= 4 && got / mass > best) best = got / mass;
+    if (mass[clause]! >= 4 && got[clause]! / mass[clause]! > best)
+      best = got[clause]! / mass[clause]!;
   }
   return best;
 }
+
+/** Clause numbers a unit can have (see MAX_CLAUSE in analyse.ts). */
+const MAX_CLAUSES = MAX_CLAUSE + 1;
 
 function coverTotal(unit: ClaimUnit, credit: Float64Array): number {
   let got = 0;

@@ -86,9 +86,11 @@ export function termClass(term: string, nameLike: boolean): number {
 export interface PairEvidence {
   /** The pair's features, all but the last of FEATURES (story affinity, an article's). */
   features: number[];
-  /** Credit each term of the page unit earns in the report unit (order of the page bag's ids). */
-  pageCredit: Float64Array;
 }
+
+/** Scratch space for the credits of one comparison (most pairs are judged and forgotten). */
+let scratchForward = new Float64Array(64);
+let scratchBackward = new Float64Array(64);
 
 /** The evidence of a page unit against a report unit the rerank found similar. */
 export function comparePair(
@@ -98,9 +100,17 @@ export function comparePair(
   reportClaim: ClaimUnit,
   similarity: Similarity,
 ): PairEvidence {
-  const [pageCredit, reportCredit] = credits(page, report);
-  const features = pairFeatures(pageClaim, reportClaim, pageCredit, reportCredit, similarity);
-  return { features, pageCredit };
+  if (scratchForward.length < page.bag.ids.length)
+    scratchForward = new Float64Array(page.bag.ids.length * 2);
+  if (scratchBackward.length < report.ids.length)
+    scratchBackward = new Float64Array(report.ids.length * 2);
+  const [pageCredit, reportCredit] = credits(page, report, scratchForward, scratchBackward);
+  return { features: pairFeatures(pageClaim, reportClaim, pageCredit, reportCredit, similarity) };
+}
+
+/** The credit each term of the page unit earns in the report unit (order of the page bag's ids). */
+export function pageCredits(page: PageUnit, report: TermBag): Float64Array {
+  return credits(page, report)[0];
 }
 
 /**
