@@ -12,8 +12,13 @@ import type { Token } from '../tokens';
 export const TAG_PREDICATE = 1;
 /** A negation ("not", "never", "no", "n't") governs the token within its clause. */
 export const TAG_NEGATED = 2;
-/** The clause number (0 for the first clause, capped at MAX_CLAUSE) sits above these bits. */
+/** The clause number (0 for the first clause, capped at MAX_CLAUSE) takes bits 2–5. */
 export const CLAUSE_SHIFT = 2;
+/**
+ * The token opens a clause after punctuation (a comma, a semicolon, a dash): a break between
+ * parts of a sentence, where a clause opened by a word alone ("said that…") is still part of one.
+ */
+export const TAG_PUNCTUATED = 64;
 /** Clauses counted per unit; later ones share the last number. */
 export const MAX_CLAUSE = 15;
 
@@ -128,6 +133,7 @@ export function analyseUnit(text: string, tokens: readonly Token[], isName: IsNa
     }
     if (negation) negated = true;
     let tag = clause << CLAUSE_SHIFT;
+    if (newClause && gap !== null && gap.punctuation) tag |= TAG_PUNCTUATED;
     if (token.kind === 'word' && !isName(token)) {
       // Words longer than this are compounds or runs of letters, not the verbs looked for.
       const word =
@@ -152,5 +158,5 @@ export function analyseUnit(text: string, tokens: readonly Token[], isName: IsNa
 
 /** The clause number of a tag. */
 export function clauseOf(tag: number): number {
-  return tag >> CLAUSE_SHIFT;
+  return (tag >> CLAUSE_SHIFT) & MAX_CLAUSE;
 }

@@ -12,13 +12,13 @@
 import { isPlaceTerm } from '../place-aliases';
 import type { PageUnit, Similarity, TermBag } from '../rerank';
 import type { Token } from '../tokens';
-import { analyseUnit, clauseOf } from './analyse';
+import { analyseUnit, TAG_PREDICATE, TAG_PUNCTUATED } from './analyse';
 import { credits, pairFeatures, NAME, NUMBER, TIME, WORD } from './features';
 import type { ClaimUnit } from './features';
 import { probability, type Model } from './logistic';
 import { MODEL } from './model';
 
-export { TAG_NEGATED, TAG_PREDICATE, CLAUSE_SHIFT, MAX_CLAUSE } from './analyse';
+export { TAG_NEGATED, TAG_PREDICATE, TAG_PUNCTUATED, CLAUSE_SHIFT, MAX_CLAUSE } from './analyse';
 export {
   claimUnit,
   FEATURES,
@@ -141,16 +141,24 @@ export function withAffinity(features: readonly number[], affinity: number): num
 }
 
 /**
- * Least share of a clause's informative mass the report must have for the clause to be part of
- * the shared span: a clause sharing only a name or a date with the report does not make its claim.
+ * A clause at either end of a page unit is left out of the shared span when the report covers
+ * less than this share of it: it says something the report does not.
  */
-export const SPAN_CLAUSE_COVER = 0.4;
+export const SPAN_UNCOVERED = 0.1;
+/**
+ * …and only when it carries at least this share of the unit's informative mass: a short clause
+ * ("the sources said") is not a claim of its own.
+ */
+export const SPAN_MIN_CLAIM_SHARE = 0.25;
+/** The part kept must itself be covered at least this well, or the whole unit is the span. */
+export const SPAN_KEPT_COVER = 0.4;
 
 /**
- * The part of a page unit that makes the matched claim, as offsets into the unit's text: the
- * clauses the report covers well enough, from the first to the last of them. A sentence joining
- * two claims ("Trump awaits Putin's answer, which Zelenskiy said he would accept") matched by a
- * report making one of them gets the clauses of that one.
+ * The part of a page unit that makes the matched claim, as offsets into the unit's text. A
+ * sentence joining two claims ("Trump awaits Putin's answer, which Zelenskiy said he would
+ * accept") matched by a report making one of them loses, at either end, the parts (between
+ * punctuation) that make the other: parts of substance the report hardly covers. Otherwise the
+ * span is the whole unit.
  */
 export function sharedSpan(
   text: string,
@@ -160,29 +168,46 @@ export function sharedSpan(
   pageCredit: Float64Array,
 ): { start: number; end: number } {
   const whole = { start: 0, end: text.length };
-  if (page.clauseCount <= 1 || tokens.length === 0) return whole;
+  if (tokens.length === 0) return whole;
   const position = new Map<number, number>();
   page.bag.ids.forEach((id, k) => position.set(id, k));
-  const clauses = new Map<number, { start: number; end: number; mass: number; got: number }>();
+  // Parts of the sentence between punctuation, in text order, each with its extent, mass, covered
+  // mass and whether it holds a predicate (a term counted in every part it occurs in).
+  const clauses: { start: number; end: number; mass: number; got: number; predicate: boolean }[] =
+    [];
+  let total = 0;
   tokens.forEach((token, i) => {
     const k = position.get(page.bag.sequence[i]!)!;
-    const clause = clauseOf(tags[i] ?? 0);
-    let c = clauses.get(clause);
-    if (!c) clauses.set(clause, (c = { start: token.start, end: token.end, mass: 0, got: 0 }));
+    const w = page.bag.weights[k]!;
+    const tag = tags[i] ?? 0;
+    let c = clauses[clauses.length - 1];
+    if (!c || tag & TAG_PUNCTUATED)
+      clauses.push((c = { start: token.start, end: token.end, mass: 0, got: 0, predicate: false }));
     c.end = token.end;
-    c.mass += page.bag.weights[k]!;
-    c.got += page.bag.weights[k]! * pageCredit[k]!;
+    c.mass += w;
+    c.got += w * pageCredit[k]!;
+    if (tag & TAG_PREDICATE) c.predicate = true;
+    total += w;
   });
-  let start = -1;
-  let end = -1;
-  for (const c of clauses.values()) {
-    if (c.mass <= 0 || c.got / c.mass < SPAN_CLAUSE_COVER) continue;
-    if (start === -1 || c.start < start) start = c.start;
-    if (c.end > end) end = c.end;
+  const dropped = (c: { mass: number; got: number }): boolean =>
+    c.mass >= SPAN_MIN_CLAIM_SHARE * total && c.got < SPAN_UNCOVERED * c.mass;
+  let first = 0;
+  let last = clauses.length - 1;
+  while (first < last && dropped(clauses[first]!)) first++;
+  while (last > first && dropped(clauses[last]!)) last--;
+  if (first === 0 && last === clauses.length - 1) return whole;
+  let mass = 0;
+  let got = 0;
+  let predicate = false;
+  for (let c = first; c <= last; c++) {
+    mass += clauses[c]!.mass;
+    got += clauses[c]!.got;
+    if (clauses[c]!.predicate) predicate = true;
   }
-  if (start === -1) return whole;
-  // Close the span on the punctuation that ends the unit when its last clause is included.
-  const tail = text.slice(end);
-  if (/^[\s\p{P}]*$/u.test(tail)) end = text.length;
-  return { start: start === tokens[0]!.start ? 0 : start, end };
+  // The part kept must be a claim: covered, and with a predicate of its own.
+  if (mass <= 0 || got / mass < SPAN_KEPT_COVER || !predicate) return whole;
+  const start = first === 0 ? 0 : clauses[first]!.start;
+  // Close the span on the punctuation that ends the unit when its last clause is kept.
+  const end = last === clauses.length - 1 ? text.length : clauses[last]!.end;
+  return { start, end };
 }

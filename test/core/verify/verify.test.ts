@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { tokenize } from '../../../src/core/tokens';
 import {
-  CLAUSE_SHIFT,
   MATCH_PROBABILITY,
   TAG_NEGATED,
   TAG_PREDICATE,
@@ -15,6 +14,7 @@ import {
   WORD,
 } from '../../../src/core/verify';
 import { claimUnit } from '../../../src/core/verify/features';
+import { clauseOf } from '../../../src/core/verify/analyse';
 import { makeBag } from '../../../src/core/rerank';
 
 /** The words of `text` tagged as predicates, negated, and their clause numbers. */
@@ -31,7 +31,7 @@ function analysed(text: string) {
       .map((_, i) => i)
       .filter((i) => tags[i]! & TAG_NEGATED)
       .map(word),
-    clauses: tokens.map((_, i) => tags[i]! >> CLAUSE_SHIFT),
+    clauses: tokens.map((_, i) => clauseOf(tags[i]!)),
   };
 }
 
