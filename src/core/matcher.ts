@@ -349,6 +349,25 @@ export class Matcher {
     // Each distinct term shares at most one term's worth: a unit of fewer terms than
     // MIN_SHARED_TERMS cannot match anything, and is not searched ("U.S.", "Gen. Smith").
     if (query.bag.ids.length < MIN_SHARED_TERMS) return { informative, candidates: found };
+    const { unitClaim, unitReport } = this;
+    const hits = this.index.search(
+      query.bag.ids,
+      CANDIDATES,
+      (doc) => unitClaim[doc] === 1 && unitReport[doc] !== excluded,
+    );
+    const compared: { doc: number; bag: TermBag; similarity: Similarity }[] = [];
+    for (const hit of hits) {
+      const bag = this.bagAt(hit.doc);
+      const similarity = compareBags(query, bag, CANDIDATE_FLOOR, MIN_SHARED_TERMS);
+      if (similarity) compared.push({ doc: hit.doc, bag, similarity });
+    }
+    if (compared.length === 0) return { informative, candidates: found };
+    // The verifier sees each report's three best-scored sentences: its probability follows the
+    // rerank's score, so a report's fourth-best sentence is hardly ever its most probable (the
+    // figures of the quality tests were the same with every candidate judged).
+    compared.sort((a, b) => b.similarity.score - a.similarity.score || a.doc - b.doc);
+    // The page unit's analysis, only for a unit that has candidates (most of an unrelated
+    // article's have none).
     const tags = unitTags(text, tokens);
     // Words the corpus lacks are classed by their own spelling and capitals.
     const fresh = new Map<number, number>();
@@ -363,21 +382,6 @@ export class Matcher {
       (id) => fresh.get(id) ?? this.classOf(id),
       (id) => fresh.has(id),
     );
-    const { unitClaim, unitReport } = this;
-    const hits = this.index.search(
-      query.bag.ids,
-      CANDIDATES,
-      (doc) => unitClaim[doc] === 1 && unitReport[doc] !== excluded,
-    );
-    const compared: { doc: number; bag: TermBag; similarity: Similarity }[] = [];
-    for (const hit of hits) {
-      const bag = this.bagAt(hit.doc);
-      const similarity = compareBags(query, bag, CANDIDATE_FLOOR, MIN_SHARED_TERMS);
-      if (similarity) compared.push({ doc: hit.doc, bag, similarity });
-    }
-    // The verifier sees each report's few best-scored sentences: its probability follows the
-    // rerank's score closely enough that a report's fifth-best sentence is never its most probable.
-    compared.sort((a, b) => b.similarity.score - a.similarity.score || a.doc - b.doc);
     const perReport = new Map<number, number>();
     let verified = 0;
     for (const { doc, bag, similarity } of compared) {
@@ -387,11 +391,10 @@ export class Matcher {
       if (seen >= VERIFIED_PER_REPORT) continue;
       perReport.set(report, seen + 1);
       verified++;
-      const hit = { doc };
-      const evidence = comparePair(query, pageClaim, bag, this.claimAt(hit.doc, bag), similarity);
+      const evidence = comparePair(query, pageClaim, bag, this.claimAt(doc, bag), similarity);
       found.push({
-        report: this.unitReport[hit.doc]!,
-        sentence: hit.doc,
+        report,
+        sentence: doc,
         similarity,
         evidence,
         features: evidence.features,
