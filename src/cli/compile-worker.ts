@@ -23,7 +23,9 @@ port.on('message', (message: ToWorker) => {
     const buffers = [df, capitalised, lowercase, unitReport, unitStart, unitEnd, unitKind];
     send(
       { kind: 'numbered', run: numbered },
-      [...buffers, numbered.termStart, numbered.terms].map((array) => array.buffer as ArrayBuffer),
+      [...buffers, numbered.termStart, numbered.terms, numbered.tags].map(
+        (array) => array.buffer as ArrayBuffer,
+      ),
     );
   }
 });

@@ -27,6 +27,8 @@ export interface JsonReport {
       group: string | null;
       /** What this wording changed against the page's; [] when nothing checkable. */
       differences: { kind: string; page: string; report: string }[];
+      /** The part of the page sentence that makes the matched claim (offsets into the article). */
+      span: { start: number; end: number };
     }[];
     independent: number;
   }[];
@@ -70,6 +72,7 @@ export function toJson(report: ArticleReport): JsonReport {
           page: d.page,
           report: d.report,
         })),
+        span: m.pageSpan ?? { start: s.start, end: s.end },
       })),
       independent: s.independent ?? 0,
     })),

@@ -37,12 +37,18 @@ export interface SentenceMatch {
   text: string;
   start: number;
   end: number;
+  /** Calibrated probability that the report sentence makes the page sentence's claim. */
   score: number;
   tier: Tier;
   /** The echo group of the report (set by the provenance step). */
   group?: string;
   /** What this report's wording changed against the page's sentence (set by checkArticle). */
   differences?: Difference[];
+  /**
+   * The part of the page sentence that makes the matched claim, as offsets into the article text
+   * (the whole sentence unless the sentence joins claims and the report makes only some of them).
+   */
+  pageSpan?: { start: number; end: number };
 }
 
 /** A page sentence with every other report that makes its claim (each report at most once). */

@@ -114,6 +114,7 @@ function matchesByGroup(
 }
 
 function Match({ sentence, match }: { sentence: SentenceResult; match: SentenceMatch }) {
+  const part = partOf(sentence, match);
   return (
     <li class="match">
       <div class="match-meta">
@@ -124,9 +125,14 @@ function Match({ sentence, match }: { sentence: SentenceResult; match: SentenceM
         </span>
         <ExternalLink href={match.url}>{t('reportMatchLink', match.outlet)}</ExternalLink>
       </div>
+      {part !== null && (
+        <p class="match-part">
+          {t('reportSharedPart')} <mark class="shared">{part}</mark>
+        </p>
+      )}
       <p class="match-text">
         <DiffText
-          base={sentence.text}
+          base={part ?? sentence.text}
           text={match.text}
           flagged={spansOf(match.differences ?? [], 'report')}
         />
@@ -184,6 +190,21 @@ function Claim({
       </ul>
     </li>
   );
+}
+
+/**
+ * The part of the page sentence a match makes the claim of, when it is a part: a sentence joining
+ * two claims may be matched by a report making one of them. Null when the match covers the
+ * sentence (or gives no span).
+ */
+export function partOf(sentence: SentenceResult, match: SentenceMatch): string | null {
+  const span = match.pageSpan;
+  if (!span) return null;
+  const start = Math.max(0, span.start - sentence.start);
+  const end = Math.min(sentence.text.length, span.end - sentence.start);
+  const part = sentence.text.slice(start, end).trim();
+  if (end <= start || part.length >= sentence.text.trim().length) return null;
+  return part;
 }
 
 /** The report of a checked article. */

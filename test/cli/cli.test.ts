@@ -81,7 +81,14 @@ describe('crosscheck match --json', () => {
           'tier',
           'group',
           'differences',
+          'span',
         ]);
+        // The shared span lies inside the sentence; the score is a probability.
+        expect(match.span.start).toBeGreaterThanOrEqual(sentence.start);
+        expect(match.span.end).toBeLessThanOrEqual(sentence.end);
+        expect(match.span.end).toBeGreaterThan(match.span.start);
+        expect(match.score).toBeGreaterThanOrEqual(0.5);
+        expect(match.score).toBeLessThanOrEqual(1);
         expect(['verbatim', 'close', 'paraphrase']).toContain(match.tier);
         for (const difference of match.differences) {
           expect(Object.keys(difference)).toEqual(['kind', 'page', 'report']);
@@ -93,6 +100,9 @@ describe('crosscheck match --json', () => {
       }
       // The sixth outlet retells the Reuters story: every matched claim has one source.
       expect(sentence.independent).toBe(sentence.matches.length === 0 ? 0 : 1);
+      // Best first.
+      const scores = sentence.matches.map((m: { score: number }) => m.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
     expect(json.summary.sentences).toBe(json.sentences.length);
     expect(json.summary.matched).toBeGreaterThan(0);
@@ -207,7 +217,7 @@ describe('crosscheck match (readable report)', () => {
     );
     expect(cnews).toBeGreaterThan(-1);
     expect(lines[cnews + 1]).toMatch(/^\s+! Title: President → former U\.S\. President$/);
-    expect(stdout).toMatch(/! Number: about three weeks → several weeks/);
+    expect(stdout).toMatch(/! Number added: Tuesday/);
   });
 
   test('--color forces colour, NO_COLOR wins over nothing', () => {

@@ -7,6 +7,7 @@ import type { Sourcing } from '../../src/core/provenance';
 import { findDifferences } from '../../src/core/divergence';
 import type { ArticleReport, SentenceMatch } from '../../src/core/types';
 import { App } from '../../src/popup/app';
+import { partOf } from '../../src/popup/report-view';
 import type { PopupClient } from '../../src/popup/client';
 import { setTranslator, translatorFrom } from '../../src/shared/i18n';
 import type { CorpusInfo, Result, TabState } from '../../src/shared/messages';
@@ -397,5 +398,45 @@ describe('other states', () => {
     const view = await show(stubClient({ state: null, stateAfterRefresh: null }));
     expect(view.textContent).toContain('Checking this page…');
     expect(view.querySelector('main')?.getAttribute('aria-busy')).toBe('true');
+  });
+});
+
+describe('the part of a sentence a match makes the claim of', () => {
+  const sentence = {
+    text: 'Trump awaits an answer from Putin, and Zelenskiy said he would accept the truce.',
+    start: 100,
+    end: 180,
+    matches: [],
+  };
+  test.each([
+    ['a part', { start: 139, end: 180 }, 'Zelenskiy said he would accept the truce.'],
+    ['the whole sentence', { start: 100, end: 180 }, null],
+    ['no span given', undefined, null],
+  ])('%s', (_name, pageSpan, part) => {
+    root = document.createElement('div');
+    const m = { ...match('eAwaz', 'Zelenskiy said he would accept.'), pageSpan };
+    expect(partOf(sentence, m)).toBe(part);
+  });
+
+  test('the popup marks the shared part above the outlet wording', async () => {
+    const text = 'Trump awaits an answer from Putin, and Zelenskiy said he would accept the truce.';
+    const data = report();
+    data.sentences = [
+      {
+        text,
+        start: 0,
+        end: text.length,
+        matches: [
+          {
+            ...match('eAwaz', 'Zelensky said he would accept the truce.'),
+            pageSpan: { start: 39, end: text.length },
+          },
+        ],
+      },
+    ];
+    const shown = await show(stubClient({ state: tabState({ report: data }) }));
+    expect(shown.querySelector('.match-part mark.shared')?.textContent).toBe(
+      'Zelenskiy said he would accept the truce.',
+    );
   });
 });

@@ -156,7 +156,7 @@ describe('pages against the fixture corpus', () => {
     const sources = articleSources(report);
     expect(sources.groups.map((g) => g.id)).toContain('group-northline-wire');
     expect(sourcesStatement(sources)).toMatch(
-      /^\d+ outlets, \d+ independent sources: Northline Wire, .*this page\. .*(First reported by|Earliest known date:) Northline Wire \(2 June 2025\)/,
+      /^\d+ outlets, \d+ independent sources: Northline Wire(, .*| and )this page; .*Northline Wire's own report.*(First reported by|Earliest known date:) Northline Wire \(2 June 2025\)/,
     );
   });
 });
