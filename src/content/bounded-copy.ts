@@ -5,7 +5,6 @@
  * left out on the way (scripts, media, menus, dialogs, overlays, link lists; see furniture.ts),
  * and given up as soon as what is left is still too large.
  */
-import { isLeftOutOfCopy } from './furniture';
 import type { Steps } from './slices';
 import { WALK_PAUSE_NODES } from './text-map';
 
@@ -17,15 +16,19 @@ export interface CopyLimits {
   maxDepth: number;
 }
 
+/** Whether the copy leaves an element out, with all it holds. */
+export type LeaveOut = (el: Element) => boolean;
+
 /**
  * A new document holding the head's title, meta tags and JSON-LD (all Readability reads for the
- * title and byline) and a copy of `root` without what isLeftOutOfCopy leaves out; null when the copy
+ * title and byline) and a copy of `root` without what `leaveOut` leaves out; null when the copy
  * would pass `limits`.
  */
 export function* boundedCopy(
   doc: Document,
   root: Element,
   limits: CopyLimits,
+  leaveOut: LeaveOut,
 ): Steps<Document | null> {
   const copy = doc.implementation.createHTMLDocument('');
   for (const el of Array.from(doc.head?.children ?? [])) {
@@ -53,7 +56,7 @@ export function* boundedCopy(
       chars += data.length;
       if (chars > limits.maxChars) return null;
       parents[parents.length - 1]!.append(copy.createTextNode(data));
-    } else if (node.nodeType === 1 && !isLeftOutOfCopy(node as Element)) {
+    } else if (node.nodeType === 1 && !leaveOut(node as Element)) {
       const el = copyElement(copy, node as Element);
       if (el) {
         if (++elements > limits.maxElements || parents.length > limits.maxDepth) return null;

@@ -10,16 +10,18 @@
  */
 import { Readability } from '@mozilla/readability';
 import { boundedCopy, type CopyLimits } from './bounded-copy';
-import { isLeftOutOfText, linkShare, NAVIGATION_LINK_SHARE } from './furniture';
+import {
+  isLeftOutOfCopy,
+  isLeftOutOfCopyLoosely,
+  isLeftOutOfText,
+  isLeftOutOfTextLoosely,
+  linkShare,
+  withLinkLists,
+  NAVIGATION_LINK_SHARE,
+} from './furniture';
 import { paragraphSteps, type Paragraph } from './paragraphs';
 import { runInSlices, runToEnd, type SliceOptions, type Steps } from './slices';
-import {
-  isSkippedElement,
-  isWhitespaceCode,
-  LiveText,
-  squeeze,
-  type DomPoint,
-} from './text-map';
+import { isSkippedElement, isWhitespaceCode, LiveText, squeeze, type DomPoint } from './text-map';
 
 /**
  * How much article text is checked by default. Long reads run to about 60,000 characters; beyond
@@ -208,7 +210,7 @@ function proseScore(text: string): number {
  * dialogs, consent banners, hidden or <noscript> content) and paragraphs that are mostly a link
  * (teasers) are not prose. Null without prose.
  */
-function* proseContainer(doc: Document): Steps<Element | null> {
+function* proseContainer(doc: Document, leftOut: (el: Element) => boolean): Steps<Element | null> {
   const scores = new Map<Element, number>();
   // Prose score of every ancestor of a scored paragraph, for the climb.
   const under = new Map<Element, number>();
@@ -224,8 +226,8 @@ function* proseContainer(doc: Document): Steps<Element | null> {
     const text = textSample(p, PROSE_SAMPLE_CHARS).trim();
     if (
       text.length >= PROSE_MIN_CHARS &&
-      !isLeftOutOfText(p) &&
-      !inFurniture(p, furniture) &&
+      !leftOut(p) &&
+      !inFurniture(p, furniture, leftOut) &&
       linkShare(p) <= NAVIGATION_LINK_SHARE
     ) {
       const score = proseScore(text);
@@ -259,7 +261,7 @@ function* proseContainer(doc: Document): Steps<Element | null> {
     const prose = under.get(up) ?? 0;
     if (
       prose >= regionProse * (1 + CLIMB_MIN_GAIN) &&
-      linkShare(up, isLeftOutOfText, LINK_DENSITY_SAMPLE_CHARS) <= CLIMB_MAX_LINK_SHARE
+      linkShare(up, leftOut, LINK_DENSITY_SAMPLE_CHARS) <= CLIMB_MAX_LINK_SHARE
     ) {
       region = up;
       regionProse = prose;
@@ -292,7 +294,11 @@ function* fallbackBody(doc: Document, maxChars: number): Steps<Element | null> {
  * Whether an element sits inside furniture (a comment thread, a sidebar, a footer...). `known`
  * remembers the answer for ancestors, which paragraphs share; iterative, for deep nesting.
  */
-function inFurniture(el: Element, known: Map<Element, boolean>): boolean {
+function inFurniture(
+  el: Element,
+  known: Map<Element, boolean>,
+  leftOut: (el: Element) => boolean,
+): boolean {
   const body = el.ownerDocument.body;
   const unknown: Element[] = [];
   let answer = false;
@@ -305,7 +311,7 @@ function inFurniture(el: Element, known: Map<Element, boolean>): boolean {
     unknown.push(up);
   }
   for (let i = unknown.length - 1; i >= 0; i--) {
-    answer ||= isLeftOutOfText(unknown[i]!);
+    answer ||= leftOut(unknown[i]!);
     known.set(unknown[i]!, answer);
   }
   return answer;
@@ -441,12 +447,52 @@ interface Source {
   fromStart: boolean;
 }
 
+/**
+ * An article shorter than this from the first copy makes Readability try again on the looser one:
+ * Readability's own threshold for the same retry (its default charThreshold).
+ */
+const RETRY_BELOW_CHARS = 500;
+
 /** What Readability is given at most (see READABILITY_MAX_ELEMENTS and its neighbours). */
 const COPY_LIMITS: CopyLimits = {
   maxElements: READABILITY_MAX_ELEMENTS,
   maxChars: READABILITY_MAX_CHARS,
   maxDepth: MAX_DEPTH_FOR_READABILITY,
 };
+
+/** Readability's article, when it found one that is not mostly links. */
+interface ReadabilityRun {
+  found: { body: Element; title: string | null } | null;
+}
+
+/**
+ * Readability on a bounded copy of `root`: first without what is named like furniture, then, when
+ * that leaves no article or a short one, with it (Readability's own second try). `found` is null
+ * when the copy does not fit the limits, Readability finds nothing, or what it finds is links.
+ */
+function* readabilityIn(doc: Document, root: Element): Steps<ReadabilityRun> {
+  let best: ReadabilityRun['found'] = null;
+  for (const leaveOut of [isLeftOutOfCopy, isLeftOutOfCopyLoosely]) {
+    // Lists of links are left out too when the copy does not fit otherwise: Readability keeps
+    // the few that belong to an article (a "see also" list), so they go only when they must.
+    let copy = yield* boundedCopy(doc, root, COPY_LIMITS, leaveOut);
+    copy ??= yield* boundedCopy(doc, root, COPY_LIMITS, withLinkLists(leaveOut));
+    // The loose copy holds all the strict one does: when that did not fit, neither will this.
+    if (!copy) break;
+    yield;
+    const found = readabilityOn(copy);
+    yield;
+    if (
+      found &&
+      linkShare(found.body, () => false, LINK_DENSITY_SAMPLE_CHARS) <= NAVIGATION_LINK_SHARE
+    ) {
+      const length = textLength(found.body, RETRY_BELOW_CHARS);
+      if (!best || length > textLength(best.body, RETRY_BELOW_CHARS)) best = found;
+      if (length >= RETRY_BELOW_CHARS) break;
+    }
+  }
+  return { found: best };
+}
 
 /**
  * The article's paragraphs. Readability runs on a bounded copy of the whole page when what is left
@@ -460,16 +506,16 @@ function* findText(doc: Document, maxChars: number): Steps<Source | null> {
   const pageBody = doc.body ?? page;
   if (!page || !pageBody) return null;
   let region: Element | null = null;
-  let copy = yield* boundedCopy(doc, pageBody, COPY_LIMITS);
-  if (!copy) {
-    region = yield* proseContainer(doc);
+  let read = yield* readabilityIn(doc, pageBody);
+  if (read.found === null) {
+    region =
+      (yield* proseContainer(doc, isLeftOutOfText)) ??
+      (yield* proseContainer(doc, isLeftOutOfTextLoosely));
     yield;
-    if (region) copy = yield* boundedCopy(doc, region, COPY_LIMITS);
+    if (region) read = yield* readabilityIn(doc, region);
   }
-  yield;
-  const found = copy ? readabilityOn(copy) : null;
-  yield;
-  if (found && linkShare(found.body, () => false) <= NAVIGATION_LINK_SHARE) {
+  const found = read.found;
+  if (found) {
     // Readability's output has already dropped hidden and unwanted nodes; skip nothing more there.
     const read = yield* paragraphSteps(found.body, (el) => el.tagName === 'svg', maxChars);
     if (read.paragraphs.length > 0) {

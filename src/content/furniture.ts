@@ -154,17 +154,33 @@ export function isLinkList(el: Element): boolean {
   return linkShare(el) > NAVIGATION_LINK_SHARE;
 }
 
-/** What the copy given to Readability leaves out: hidden, structural furniture, media, link lists. */
+/** A leave-out rule that also leaves out link lists (menus, "related" rails). */
+export function withLinkLists(leaveOut: (el: Element) => boolean): (el: Element) => boolean {
+  return (el) => leaveOut(el) || isLinkList(el);
+}
+
+/**
+ * What the copy given to Readability leaves out: hidden content, media, structural furniture,
+ * and what is named like furniture (Readability's own first pass).
+ */
 export function isLeftOutOfCopy(el: Element): boolean {
-  return (
-    NO_TEXT_TAGS.has(el.tagName) ||
-    isSkippedElement(el) ||
-    isStructuralFurniture(el) ||
-    isLinkList(el)
-  );
+  return isLeftOutOfCopyLoosely(el) || hasFurnitureName(el);
+}
+
+/**
+ * The same without the names: Readability's second try, for pages whose article sits inside an
+ * element named like furniture (a "two-col-sidebar" layout wrapper around the whole page).
+ */
+export function isLeftOutOfCopyLoosely(el: Element): boolean {
+  return NO_TEXT_TAGS.has(el.tagName) || isSkippedElement(el) || isStructuralFurniture(el);
 }
 
 /** What a direct reading of the page leaves out: hidden and editable areas, furniture, link lists. */
 export function isLeftOutOfText(el: Element): boolean {
   return isSkippedElement(el) || isFurniture(el) || isLinkList(el);
+}
+
+/** The same without the names, for pages whose whole content sits in an element named so. */
+export function isLeftOutOfTextLoosely(el: Element): boolean {
+  return isSkippedElement(el) || isStructuralFurniture(el) || isLinkList(el);
 }
