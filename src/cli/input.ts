@@ -20,6 +20,8 @@ export interface Article {
   detected: boolean;
   /** True when the input was HTML and the article text was extracted from it. */
   html: boolean;
+  /** True when no article body was found in the HTML and the page's main text was taken. */
+  fallback: boolean;
 }
 
 /**
@@ -113,7 +115,13 @@ export async function articleFromHtml(html: string, name: string): Promise<Artic
     const article = extractArticle(doc);
     if (!article || article.text.trim() === '')
       throw new InputError(`${name}: no article text found in the HTML`);
-    return { text: article.text, title: article.title, detected: detection.isArticle, html: true };
+    return {
+      text: article.text,
+      title: article.title,
+      detected: detection.isArticle,
+      html: true,
+      fallback: article.source === 'page',
+    };
   } finally {
     await window.happyDOM.close();
   }
@@ -125,5 +133,5 @@ export async function readArticle(file: string): Promise<Article> {
   const name = file === '-' ? 'standard input' : file;
   if (looksLikeHtml(text, file)) return articleFromHtml(text, name);
   // Plain text is taken as the article as given: the reader chose it.
-  return { text, title: null, detected: true, html: false };
+  return { text, title: null, detected: true, html: false, fallback: false };
 }

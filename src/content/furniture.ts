@@ -147,11 +147,21 @@ export function linkShare(
   return all > 0 ? linked / all : 0;
 }
 
-/** A list of links (a menu, a "related" or "most read" rail), told by its items and link text. */
+/** Children looked at to tell a row of links: enough for any menu bar. */
+const LINK_ROW_CHILDREN_MAX = 50;
+
+/**
+ * A list of links (a menu, a "related" or "most read" rail), told by its items and link text; or
+ * a row of links without list markup (a menu bar of bare <a> elements side by side).
+ */
 export function isLinkList(el: Element): boolean {
-  if (el.tagName !== 'UL' && el.tagName !== 'OL') return false;
-  if (el.children.length < LINK_LIST_MIN_ITEMS) return false;
-  return linkShare(el) > NAVIGATION_LINK_SHARE;
+  const count = el.children.length;
+  if (count < LINK_LIST_MIN_ITEMS) return false;
+  if (el.tagName === 'UL' || el.tagName === 'OL') return linkShare(el) > NAVIGATION_LINK_SHARE;
+  let links = 0;
+  const seen = Math.min(count, LINK_ROW_CHILDREN_MAX);
+  for (let i = 0; i < seen; i++) if (el.children[i]!.tagName === 'A') links++;
+  return links / seen > NAVIGATION_LINK_SHARE && linkShare(el) > NAVIGATION_LINK_SHARE;
 }
 
 /** A leave-out rule that also leaves out link lists (menus, "related" rails). */

@@ -78,6 +78,11 @@ export interface TabState {
   report: ArticleReport | null;
   /** True when the article text was cut before checking (by the extractor or the engine). */
   truncated: boolean;
+  /**
+   * True when no article body was found and the page's main text was checked instead. Absent in
+   * states stored before it existed.
+   */
+  fallback?: boolean;
   /** Set when every report of the corpus rewrites the same source. */
   echo: EchoNote | null;
   /** What went wrong (status `error`), for the popup's error state. */
@@ -103,6 +108,7 @@ const checkArticle = shape({
   title: nullable(str(MAX_TITLE)),
   text: str(MAX_MESSAGE_TEXT),
   truncated: bool,
+  fallback: bool,
   detected: bool,
   hash: str(MAX_HASH),
 });
