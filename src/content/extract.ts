@@ -15,6 +15,7 @@ import {
   isLeftOutOfCopyLoosely,
   isLeftOutOfText,
   isLeftOutOfTextLoosely,
+  isLinkList,
   linkShare,
   withLinkLists,
   NAVIGATION_LINK_SHARE,
@@ -516,8 +517,14 @@ function* findText(doc: Document, maxChars: number): Steps<Source | null> {
   }
   const found = read.found;
   if (found) {
-    // Readability's output has already dropped hidden and unwanted nodes; skip nothing more there.
-    const read = yield* paragraphSteps(found.body, (el) => el.tagName === 'svg', maxChars);
+    // Readability's output has already dropped hidden and unwanted nodes. It keeps lists of
+    // links inside the story ("related", "more on this"): their headlines are other stories'
+    // claims, not this article's, so they are left out here.
+    const read = yield* paragraphSteps(
+      found.body,
+      (el) => el.tagName === 'svg' || isLinkList(el),
+      maxChars,
+    );
     if (read.paragraphs.length > 0) {
       return {
         paragraphs: read.paragraphs,
