@@ -1,7 +1,8 @@
 /**
  * Finds the article body of a page and returns its text with a way back to the live DOM: Readability
- * runs on a clone (it rewrites the document it is given), its text is taken paragraph by paragraph,
- * and each paragraph is located among the live page's text nodes so any text offset becomes a Range.
+ * runs on a bounded copy (it rewrites the document it is given; see bounded-copy.ts), its text is
+ * taken paragraph by paragraph, and each paragraph is located among the live page's text nodes so
+ * any text offset becomes a Range.
  * Works on a browser page and on a happy-dom Document alike; touches no extension API.
  *
  * The work is written as steps (see slices.ts): the content script runs them a slice at a time, so
@@ -537,14 +538,17 @@ function* findText(doc: Document, maxChars: number): Steps<Source | null> {
       };
     }
   }
-  const containers: [Element | null, ExtractedArticle['source']][] = [
-    [region, 'element'],
-    [yield* fallbackBody(doc, maxChars), 'element'],
-    [pageBody, 'page'],
+  // The page's body is read last, and then once more without the furniture names, for a page
+  // wrapped whole in an element named like a sidebar.
+  const containers: [Element | null, ExtractedArticle['source'], (el: Element) => boolean][] = [
+    [region, 'element', isLeftOutOfText],
+    [yield* fallbackBody(doc, maxChars), 'element', isLeftOutOfText],
+    [pageBody, 'page', isLeftOutOfText],
+    [pageBody, 'page', isLeftOutOfTextLoosely],
   ];
-  for (const [body, source] of containers) {
-    if (!body || linkShare(body, isLeftOutOfText) > NAVIGATION_LINK_SHARE) continue;
-    const read = yield* paragraphSteps(body, isLeftOutOfText, maxChars);
+  for (const [body, source, skip] of containers) {
+    if (!body || linkShare(body, skip, LINK_DENSITY_SAMPLE_CHARS) > NAVIGATION_LINK_SHARE) continue;
+    const read = yield* paragraphSteps(body, skip, maxChars);
     if (read.paragraphs.length === 0) continue;
     return {
       paragraphs: read.paragraphs,
@@ -552,7 +556,7 @@ function* findText(doc: Document, maxChars: number): Steps<Source | null> {
       source,
       title: null,
       liveRoot: body,
-      liveSkip: isLeftOutOfText,
+      liveSkip: skip,
       fromStart: true,
     };
   }

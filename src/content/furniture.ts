@@ -86,6 +86,8 @@ function hasFurnitureRole(el: Element): boolean {
 
 /** An overlay pinned over the page by its inline style (consent banners, cookie walls). */
 function isFixedOverlay(el: Element): boolean {
+  // Reading `style` builds a declaration object: only worth it where there is a style attribute.
+  if (!el.hasAttribute('style')) return false;
   const position = (el as HTMLElement).style?.position;
   return position === 'fixed' || position === 'sticky';
 }

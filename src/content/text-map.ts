@@ -63,6 +63,8 @@ export function isSkippedElement(el: Element): boolean {
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  // Reading `style` builds a declaration object: only worth it where there is a style attribute.
+  if (!el.hasAttribute('style')) return false;
   const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
   if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
   return false;
