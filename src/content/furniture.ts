@@ -4,7 +4,7 @@
  * dialogs and fixed overlays, the names of classes and ids, the share of text inside links), never
  * by a list of sites, so that the same rules hold on any page.
  */
-import { isSkippedElement } from './text-map';
+import { isHiddenElement, isSkippedElement } from './text-map';
 
 /** Elements that are never article text, whatever their names. */
 const FURNITURE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'DIALOG', 'MENU']);
@@ -184,7 +184,9 @@ export function isLeftOutOfCopy(el: Element): boolean {
  * element named like furniture (a "two-col-sidebar" layout wrapper around the whole page).
  */
 export function isLeftOutOfCopyLoosely(el: Element): boolean {
-  return NO_TEXT_TAGS.has(el.tagName) || isSkippedElement(el) || isStructuralFurniture(el);
+  // Editable areas stay: their text is the article's (a page may let the reader edit it), only
+  // highlighting skips them.
+  return NO_TEXT_TAGS.has(el.tagName) || isHiddenElement(el) || isStructuralFurniture(el);
 }
 
 /** What a direct reading of the page leaves out: hidden and editable areas, furniture, link lists. */
