@@ -137,6 +137,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
         hash: payload.hash,
         report,
         truncated: payload.truncated || report.truncated === true,
+        fallback: payload.fallback,
         echo: corpus.info.echo,
       });
     },

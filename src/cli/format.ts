@@ -13,7 +13,8 @@ import { differenceLabel } from '../core/divergence';
 /** The `--json` output: exactly the documented shape, nothing more. */
 export interface JsonReport {
   self: { report: string; outlet: string } | null;
-  article: { title: string | null; detected: boolean };
+  /** `fallback`: no article body was found in the HTML, and the page's main text was checked. */
+  article: { title: string | null; detected: boolean; fallback: boolean };
   sentences: {
     text: string;
     start: number;
@@ -51,11 +52,18 @@ export interface JsonReport {
   page_group: string | null;
 }
 
-/** Projects an engine report onto the documented JSON shape (extra engine fields left out). */
-export function toJson(report: ArticleReport): JsonReport {
+/**
+ * Projects an engine report onto the documented JSON shape (extra engine fields left out);
+ * `input.fallback` says the text was the page's main text, not an article found in it.
+ */
+export function toJson(report: ArticleReport, input: { fallback: boolean }): JsonReport {
   return {
     self: report.self ? { report: report.self.report, outlet: report.self.outlet } : null,
-    article: { title: report.article.title, detected: report.article.detected },
+    article: {
+      title: report.article.title,
+      detected: report.article.detected,
+      fallback: input.fallback,
+    },
     sentences: report.sentences.map((s) => ({
       text: s.text,
       start: s.start,

@@ -72,13 +72,20 @@ async function run(argv: readonly string[]): Promise<number> {
     groups,
     published: article.published,
   });
+  if (article.fallback) {
+    process.stderr.write(
+      "crosscheck: note: no article body was found; the page's main text was checked instead\n",
+    );
+  }
   if (report.truncated) {
     process.stderr.write(
       'crosscheck: note: the article is very long; only its beginning was checked\n',
     );
   }
   if (command.json) {
-    process.stdout.write(`${JSON.stringify(toJson(report), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(toJson(report, { fallback: article.fallback }), null, 2)}\n`,
+    );
   } else {
     const source = command.file === '-' ? 'standard input' : command.file;
     process.stdout.write(

@@ -26,6 +26,8 @@ export interface ArticleText {
   title: string | null;
   text: string;
   truncated: boolean;
+  /** `page` when no article body was found and the text is the page's main text. */
+  source: 'readability' | 'element' | 'page';
   rangeFor(start: number, end: number): Range | null;
 }
 
@@ -228,6 +230,7 @@ export class PageChecker {
       title: article.title,
       text: article.text,
       truncated: article.truncated,
+      fallback: article.source === 'page',
       detected,
       hash,
       published: this.deps.published?.(doc) ?? null,

@@ -39,6 +39,40 @@ function ExternalLink({ href, children }: { href: string | undefined; children: 
   );
 }
 
+/** Words of the last checked sentence quoted in the cut note: enough to find the place. */
+const CUT_QUOTE_WORDS = 8;
+
+/** The last sentence checked, and its last words for the note, when the text was cut. */
+function cutPoint(
+  sentences: SentenceResult[],
+): { sentence: SentenceResult; ending: string } | null {
+  const sentence = sentences[sentences.length - 1];
+  if (!sentence) return null;
+  const words = sentence.text.trim().split(/\s+/);
+  const ending = words.slice(-CUT_QUOTE_WORDS).join(' ');
+  return { sentence, ending: words.length > CUT_QUOTE_WORDS ? `…${ending}` : ending };
+}
+
+/** Where a long article was cut, with a button that shows the place on the page. */
+function CutNote({
+  sentences,
+  onShow,
+}: {
+  sentences: SentenceResult[];
+  onShow: (sentence: SentenceResult) => void;
+}) {
+  const cut = cutPoint(sentences);
+  if (!cut) return <p class="note">{t('reportTruncated')}</p>;
+  return (
+    <p class="note cut-note">
+      {t('reportTruncatedAt', cut.ending)}{' '}
+      <button type="button" class="link-button" onClick={() => onShow(cut.sentence)}>
+        {t('reportTruncatedShow')}
+      </button>
+    </p>
+  );
+}
+
 /** Props of ReportView. */
 export interface ReportViewProps {
   state: TabState;
@@ -228,7 +262,8 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
         {title}
       </h1>
       {report.self && <p class="self-note">{t('reportSelf', report.self.outlet)}</p>}
-      {state.truncated && <p class="note">{t('reportTruncated')}</p>}
+      {state.fallback && <p class="note fallback-note">{t('reportFallback')}</p>}
+      {state.truncated && <CutNote sentences={report.sentences} onShow={onShowSentence} />}
 
       {claims.length === 0 ? (
         <StatusView

@@ -82,6 +82,11 @@ export interface TabState {
   report: ArticleReport | null;
   /** True when the article text was cut before checking (by the extractor or the engine). */
   truncated: boolean;
+  /**
+   * True when no article body was found and the page's main text was checked instead. Absent in
+   * states stored before it existed.
+   */
+  fallback?: boolean;
   /** Set when every report of the corpus is one echo group naming a source. */
   echo: EchoNote | null;
   /** What went wrong (status `error`), for the popup's error state. */
@@ -113,6 +118,7 @@ const checkArticle = shape(
     title: nullable(str(MAX_TITLE)),
     text: str(MAX_MESSAGE_TEXT),
     truncated: bool,
+    fallback: bool,
     detected: bool,
     hash: str(MAX_HASH),
   },

@@ -50,6 +50,7 @@ const payload = {
   title: 'Title',
   text: 'Moscow has presented the United States with a list of demands.',
   truncated: false,
+  fallback: false,
   detected: true,
   hash: 'h:1',
 };
@@ -110,6 +111,13 @@ describe('check-article', () => {
     const { handlers, check } = setup();
     check.mockImplementationOnce((text: string) => ({ ...report(text), truncated: true }));
     expect((await handlers['check-article'](payload, sender)).truncated).toBe(true);
+  });
+
+  test("the page's main text checked in place of an article is noted as such", async () => {
+    const { handlers } = setup();
+    expect((await handlers['check-article'](payload, sender)).fallback).toBe(false);
+    const state = await handlers['check-article']({ ...payload, fallback: true }, sender);
+    expect(state.fallback).toBe(true);
   });
 });
 

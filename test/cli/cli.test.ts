@@ -66,7 +66,8 @@ describe('crosscheck match --json', () => {
       'page_group',
     ]);
     expect(json.self).toBeNull();
-    expect(Object.keys(json.article)).toEqual(['title', 'detected']);
+    expect(Object.keys(json.article)).toEqual(['title', 'detected', 'fallback']);
+    expect(json.article.fallback).toBe(false);
     expect(Object.keys(json.summary)).toEqual(['sentences', 'matched', 'outlets']);
     const text = readFileSync(sample, 'utf8');
     for (const sentence of json.sentences) {
@@ -178,6 +179,65 @@ describe('crosscheck match --json', () => {
     for (const furniture of ['Home', 'Ten recipes for spring', 'Leave a Reply', 'Back To Top']) {
       expect(texts.some((t) => t.includes(furniture))).toBe(false);
     }
+  });
+
+  test('an SVG sprite with styles before the article does not hide the article', () => {
+    // happy-dom drops everything after a <style> inside <svg>; a browser does not.
+    const story =
+      'The harbour authority said on Monday that the new ferry terminal, delayed by two years of disputes, would open in the spring.';
+    const page = scratchFile(
+      'sprite.html',
+      `<!doctype html><html><head><title>Terminal</title></head><body>
+      <svg class="icons"><symbol id="i"><style>.c{opacity:.3}</style><circle r="1"/></symbol></svg>
+      <article><h1>Ferry terminal to open in spring</h1>${`<p>${story}</p>`.repeat(6)}</article>
+      </body></html>`,
+    );
+    const { status, stdout, stderr } = run(['match', page, '--json']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.article).toMatchObject({ detected: true, fallback: false });
+    expect(json.sentences.map((s: { text: string }) => s.text)).toContain(story);
+  });
+
+  test('a page without an article body: its main text is checked, and the CLI says so', () => {
+    const line =
+      'The council voted on Tuesday to keep the library open on Sundays, after a petition signed by four thousand residents.';
+    // An old table layout, too large for Readability (a market table of 800 cells), with no
+    // <p>, <article> or <main>: the story is text between <br>s next to a bar of links.
+    const cells = Array.from({ length: 800 }, (_, i) => `<td>${(i * 7) % 101}</td>`).join('');
+    const page = scratchFile(
+      'table-layout.html',
+      `<html><head><title>Town news</title></head><body>
+      <div>${'<a href="/x">Section</a> '.repeat(30)}</div>
+      <table><tr><td><font size="2">${`${line}<br><br>`.repeat(2)}</font></td></tr></table>
+      <table><tr>${cells}</tr></table></body></html>`,
+    );
+    const { status, stdout, stderr } = run(['match', page, '--json']);
+    expect(status).toBe(0);
+    expect(stderr).toBe(
+      "crosscheck: note: no article body was found; the page's main text was checked instead\n",
+    );
+    const json = JSON.parse(stdout);
+    expect(json.article.fallback).toBe(true);
+    const texts: string[] = json.sentences.map((s: { text: string }) => s.text);
+    expect(texts).toContain(line);
+    expect(texts.some((t) => t.includes('Section'))).toBe(false);
+  });
+
+  test('a page of nothing but navigation is never read as an article', () => {
+    const page = scratchFile(
+      'navigation.html',
+      `<html><body><div class="top"><a href="#main">Skip to main content</a>
+      <a href="#nav">Jump to navigation</a></div><div id="main"><ul>${Array.from(
+        { length: 40 },
+        (_, i) => `<li><a href="/s/${i}">World news section number ${i}</a></li>`,
+      ).join('')}</ul></div></body></html>`,
+    );
+    const { status, stdout, stderr } = run(['match', page, '--json']);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^crosscheck: .*no article text found in the HTML\n$/);
+    expect(status).toBe(1);
   });
 
   test('an article on another subject matches nothing', () => {

@@ -97,6 +97,7 @@ function setup(
     title: 'T',
     text: currentText(),
     truncated: false,
+    source: 'readability',
     rangeFor(start, end) {
       const range = document.createRange();
       range.setStart(textNode(), start);

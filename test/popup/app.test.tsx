@@ -306,9 +306,42 @@ describe('a checked article', () => {
     expect(client.flash).toHaveBeenCalledWith(42, { start: 0, end: 62, hash: 'hash:1' });
   });
 
-  test('says when the text was cut', async () => {
-    const view = await show(stubClient({ state: tabState({ truncated: true }) }));
+  test('says where the text was cut, and shows the place on the page', async () => {
+    const client = stubClient({ state: tabState({ truncated: true }) });
+    const view = await show(client);
+    const note = view.querySelector('.cut-note')!;
+    // The last words of the last sentence checked, quoted as text (never as markup).
+    expect(note.textContent).toContain(`checked up to “…awaits a response from Putin. ${HOSTILE}”`);
+    expect(note.querySelector('img')).toBeNull();
+    expect(note.textContent).toContain('The rest was not checked.');
+    const last = report().sentences[2]!;
+    await act(async () => {
+      (note.querySelector('button') as HTMLButtonElement).click();
+    });
+    expect(client.flash).toHaveBeenCalledWith(42, {
+      start: last.start,
+      end: last.end,
+      hash: 'hash:1',
+    });
+  });
+
+  test('a cut text without sentences still says it was cut', async () => {
+    const empty = {
+      ...report(),
+      sentences: [],
+      summary: { sentences: 0, matched: 0, outlets: [] },
+    };
+    const view = await show(stubClient({ state: tabState({ truncated: true, report: empty }) }));
     expect(view.textContent).toContain('only its first part was checked');
+  });
+
+  test("says when the page's main text was checked because no article was found", async () => {
+    const view = await show(stubClient({ state: tabState({ fallback: true }) }));
+    expect(view.querySelector('.fallback-note')?.textContent).toBe(
+      'No article body was found on this page, so its main text was checked instead.',
+    );
+    const plain = await show(stubClient({ state: tabState({}) }));
+    expect(plain.querySelector('.fallback-note')).toBeNull();
   });
 
   test('an article nobody else reported has its own empty state', async () => {

@@ -29,6 +29,7 @@ const checkPayload = {
   title: 'A title',
   text: 'Moscow has presented the United States with a list of demands.',
   truncated: false,
+  fallback: false,
   detected: true,
   hash: 'abc:1',
 };
