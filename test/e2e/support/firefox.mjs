@@ -212,8 +212,10 @@ export async function launchFirefoxWithExtension({
         const page = (await browser.pages()).find((p) => p.mainFrame()._id === contextId);
         if (page) {
           // Wait for the extension page itself (the tab starts on about:blank).
-          await page.waitForFunction((prefix) => location.href.startsWith(prefix), {}, url);
-          await page.waitForFunction(() => document.readyState === 'complete');
+          // Polled on a timer: a tab in the background gets no animation frames to poll on.
+          const polling = { polling: 50, timeout: CONTEXT_TIMEOUT_MS };
+          await page.waitForFunction((prefix) => location.href.startsWith(prefix), polling, url);
+          await page.waitForFunction(() => document.readyState === 'complete', polling);
           return page;
         }
         await new Promise((resolve) => setTimeout(resolve, 50));
