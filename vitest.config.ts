@@ -34,7 +34,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**', 'node_modules/**'],
-          sequence: { groupOrder: 0 },
+          // Beside the Chromium tests (as before Firefox came): one core each.
+          sequence: { groupOrder: 1 },
         },
       },
       e2eProject('chromium', 1),

@@ -122,7 +122,8 @@ async function openFirefox(headless) {
   });
   // Firefox's background page is not reachable over BiDi; an extension page has the same API.
   let helper = null;
-  const extensionPage = () => (helper ??= firefox.openExtensionTab('options.html'));
+  const extensionPage = () =>
+    (helper ??= firefox.openExtensionTab('options.html', { background: true }));
   return {
     name: 'Firefox',
     hint: 'Click the Crosscheck button in the toolbar for the list of outlets.',

@@ -248,7 +248,7 @@ export class FirefoxDriver implements ExtensionDriver {
    */
   private extensionPage(): Promise<FirefoxPage> {
     this.helper ??= this.firefox
-      .openExtensionTab('options.html')
+      .openExtensionTab('options.html', { background: true })
       .then((raw) => new FirefoxPage(raw, this));
     return this.helper;
   }

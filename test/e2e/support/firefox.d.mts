@@ -9,7 +9,7 @@ export interface FirefoxWithExtension {
   /** Evaluates an expression in the browser's privileged window and returns its JSON value. */
   inChrome<T = unknown>(expression: string): Promise<T>;
   /** Opens a page of the extension in a new tab. */
-  openExtensionTab(pagePath: string): Promise<Page>;
+  openExtensionTab(pagePath: string, options?: { background?: boolean }): Promise<Page>;
   tabIdOf(page: Page): Promise<number>;
   close(): Promise<void>;
 }

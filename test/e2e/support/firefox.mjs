@@ -199,14 +199,19 @@ export async function launchFirefoxWithExtension({
     /**
      * Opens a page of the extension in a new tab and returns its puppeteer page. BiDi refuses to
      * navigate to moz-extension:// URLs, so the tab is added by the browser window itself, with
-     * the system principal (as the extension's own tabs.create would).
+     * the system principal (as the extension's own tabs.create would). The tab comes to the
+     * front, as a new page does, unless `background`: a background tab gets no animation frames
+     * and timers at most once a second, which slows a page's rendering by seconds.
      */
-    const openExtensionTab = async (pagePath) => {
+    const openExtensionTab = async (pagePath, { background = false } = {}) => {
       const url = `${extensionOrigin}/${pagePath.replace(/^\//, '')}`;
-      const contextId =
-        await inChrome(`helpers.contextIdOf(gBrowser.addTab(${JSON.stringify(url)}, {
-        triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
-      }))`);
+      const contextId = await inChrome(`(() => {
+        const tab = gBrowser.addTab(${JSON.stringify(url)}, {
+          triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
+        });
+        if (!${background}) gBrowser.selectedTab = tab;
+        return helpers.contextIdOf(tab);
+      })()`);
       const deadline = Date.now() + CONTEXT_TIMEOUT_MS;
       while (Date.now() < deadline) {
         const page = (await browser.pages()).find((p) => p.mainFrame()._id === contextId);
