@@ -1,5 +1,5 @@
 // Turning highlights off and on (popup switch and keyboard command), the setting surviving a
-// reload, and "Disable on this site".
+// reload, "Disable on this site", and the underline style chosen on the options page.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectedFor, expectedForReport, meridianArticleText } from './expected';
 import {
@@ -9,11 +9,15 @@ import {
   closeSession,
   commandsOf,
   highlightsOf,
+  highlightVisibility,
   localeMessages,
+  openExtensionPage,
   openPopup,
   openTab,
+  optionsPath,
   PAGES,
   runCommand,
+  screenshot,
   sentenceHighlights,
   startSession,
   storedSettings,
@@ -153,4 +157,33 @@ test('"Disable on this site" stops the work on that site only, also after a relo
   const elsewhere = await highlighted(PAGES.chriswick, other);
   await elsewhere.page.close();
   await page.close();
+});
+
+/**
+ * The share of a highlighted sentence's pixels an underline changes: a 2 px line under each line
+ * of text changes far fewer than the marker's fill (over 20 %, see detection.test.ts).
+ */
+const UNDERLINE_SHARE = { min: 0.03, max: 0.2 };
+
+test('the underline style chosen on the options page shows on the page as an underline', async () => {
+  const options = await openExtensionPage(session, await optionsPath());
+  await clickElement(options, 'input[type="radio"][value="underline"]');
+  await expect.poll(async () => (await storedSettings(session))?.highlightStyle).toBe('underline');
+  await options.close();
+
+  const count = expectedFor(meridianArticleText()).highlights.length;
+  const { page } = await highlighted(PAGES.meridian, count);
+  const names = [...new Set((await sentenceHighlights(page)).map((h) => h.name))];
+  for (const name of names) {
+    const share = await highlightVisibility(session, page, name);
+    expect(share, name).toBeGreaterThan(UNDERLINE_SHARE.min);
+    expect(share, name).toBeLessThan(UNDERLINE_SHARE.max);
+  }
+  await screenshot(page, 'page-meridian-underline');
+  await page.close();
+
+  const back = await openExtensionPage(session, await optionsPath());
+  await clickElement(back, 'input[type="radio"][value="marker"]');
+  await expect.poll(async () => (await storedSettings(session))?.highlightStyle).toBe('marker');
+  await back.close();
 });
