@@ -5,6 +5,7 @@
 // (PerformanceObserver 'longtask') and JavaScript heap are printed for both. Whose a long task is
 // comes from a trace of the main thread: a task the extension's code started is the extension's;
 // the page laying out its 5 MB is not (that takes hundreds of milliseconds with or without it).
+// The cap runs in both browsers; the long tasks and the heap in Chromium only (see the test).
 import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';

@@ -1,8 +1,9 @@
 // Forged and malformed messages. The background answers only its own extension pages and content
 // scripts, and only messages of the shapes it knows: everything else gets `{ ok: false, error }`
 // and changes nothing (stored settings, tab states, badges). Messages are sent from an extension
-// page, from the content script's own world in one tab (trying to act on another tab), from the
-// service worker to a content script, and from a web page (which has no way in at all).
+// page, from the content script's own world in one tab (trying to act on another tab; Chromium
+// only), from the background's side to a content script, and from a web page (which has no way in
+// at all).
 import type { CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser as WebExtensionApi } from 'webextension-polyfill';

@@ -1,6 +1,8 @@
 // Nothing leaves the browser: a tour of every fixture page, the popup, the full report and the
-// options page records every request of every page, frame and the service worker; only the
-// fixture site and the extension's own files may appear. A control shows the recorder sees leaks.
+// options page records every request of every page, frame and the extension's background (Chromium:
+// through Playwright; Firefox: BiDi's network events, and the recording proxy for the background
+// page); only the fixture site and the extension's own files may appear. A control shows the
+// recorder sees leaks.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   inExtension,
