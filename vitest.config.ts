@@ -34,8 +34,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**', 'node_modules/**'],
-          // Beside the Chromium tests (as before Firefox came): one core each.
-          sequence: { groupOrder: 1 },
+          // First, on their own: beside a browser on a loaded machine, tests that spawn the CLI
+          // ran past their 5 s timeout.
+          sequence: { groupOrder: 0 },
         },
       },
       e2eProject('chromium', 1),

@@ -87,7 +87,6 @@ export function firefoxPrefs({ proxyPort } = {}) {
     'extensions.update.enabled': false,
     'extensions.getAddons.cache.enabled': false,
     'extensions.blocklist.enabled': false,
-    'services.settings.server': 'http://127.0.0.1:9/',
     'datareporting.healthreport.uploadEnabled': false,
     'datareporting.policy.dataSubmissionEnabled': false,
     'toolkit.telemetry.enabled': false,
