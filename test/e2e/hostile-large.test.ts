@@ -183,25 +183,8 @@ async function measure(page: TestPage) {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 describe.each(KINDS)('a huge page (%s)', (kind) => {
-  test('is checked up to the cap, highlighted, and the popup says it was cut', async () => {
-    const { page, tabId, errors } = await openHostilePage(session, ON_HOST, `/${kind}`);
-    const state = await waitForTabState(session, page, tabId, (s) => s.status === 'ready');
-    const matched = state.report!.sentences.filter((s) => s.matches.length > 0).length;
-    expect(matched).toBeGreaterThan(0);
-    await expect.poll(async () => (await probeHighlights(session, page)).length).toBe(matched);
-
-    // The cap: only the start of the text was checked, and the popup says so.
-    const checkedChars = Math.max(...state.report!.sentences.map((s) => s.end));
-    expect(state.truncated).toBe(true);
-    expect(checkedChars).toBeLessThanOrEqual(MAX_CHECK_CHARS);
-    const popup = await openPopup(session, tabId, { viewport: { width: 420, height: 600 } });
-    await expect.poll(() => textsOf(popup, '.note')).toContain(truncatedNote);
-    await screenshot(popup, `hostile-large-${kind}-popup`);
-    await popup.close();
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
+  // First: the traced load must be the page's first check (a second is answered from the
+  // background's cache of reports, which changes the timing being measured).
   testOnlyIn(
     'chromium',
     'Firefox implements no Long Tasks API, and WebDriver BiDi offers neither a trace of the ' +
@@ -254,5 +237,24 @@ describe.each(KINDS)('a huge page (%s)', (kind) => {
     expect(checked.heap - baseline.heap).toBeLessThan(MAX_EXTRA_HEAP_BYTES);
     expect([...off.errors, ...on.errors]).toEqual([]);
     await on.page.close();
+  });
+
+  test('is checked up to the cap, highlighted, and the popup says it was cut', async () => {
+    const { page, tabId, errors } = await openHostilePage(session, ON_HOST, `/${kind}`);
+    const state = await waitForTabState(session, page, tabId, (s) => s.status === 'ready');
+    const matched = state.report!.sentences.filter((s) => s.matches.length > 0).length;
+    expect(matched).toBeGreaterThan(0);
+    await expect.poll(async () => (await probeHighlights(session, page)).length).toBe(matched);
+
+    // The cap: only the start of the text was checked, and the popup says so.
+    const checkedChars = Math.max(...state.report!.sentences.map((s) => s.end));
+    expect(state.truncated).toBe(true);
+    expect(checkedChars).toBeLessThanOrEqual(MAX_CHECK_CHARS);
+    const popup = await openPopup(session, tabId, { viewport: { width: 420, height: 600 } });
+    await expect.poll(() => textsOf(popup, '.note')).toContain(truncatedNote);
+    await screenshot(popup, `hostile-large-${kind}-popup`);
+    await popup.close();
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
