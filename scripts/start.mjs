@@ -121,9 +121,9 @@ async function openFirefox(headless) {
     viewport: headless ? undefined : null,
   });
   // Firefox's background page is not reachable over BiDi; an extension page has the same API.
-  let helper = null;
+  let apiPage = null;
   const extensionPage = () =>
-    (helper ??= firefox.openExtensionTab('options.html', { background: true }));
+    (apiPage ??= firefox.openExtensionTab('options.html', { background: true }));
   return {
     name: 'Firefox',
     hint: 'Click the Crosscheck button in the toolbar for the list of outlets.',

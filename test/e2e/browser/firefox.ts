@@ -148,7 +148,7 @@ export class FirefoxPage implements TestPage {
   /** Through the tab's browsing context (BiDi has no media emulation in this Firefox). */
   async setColorScheme(scheme: ColorScheme): Promise<void> {
     await this.driver.firefox.inChrome(
-      `(helpers.tabOf(${JSON.stringify(contextIdOf(this.raw))}).linkedBrowser.browsingContext.prefersColorSchemeOverride = ${JSON.stringify(scheme)})`,
+      `(tabs.tabOf(${JSON.stringify(contextIdOf(this.raw))}).linkedBrowser.browsingContext.prefersColorSchemeOverride = ${JSON.stringify(scheme)})`,
     );
   }
   async setViewport(size: { width: number; height: number }): Promise<void> {
@@ -194,7 +194,7 @@ export class FirefoxDriver implements ExtensionDriver {
   readonly extensionOrigin: string;
   readonly requests: SeenRequest[] = [];
   readonly browser: Browser;
-  private helper: Promise<FirefoxPage> | null = null;
+  private apiPage: Promise<FirefoxPage> | null = null;
   private sandboxes = 0;
 
   constructor(readonly firefox: FirefoxWithExtension) {
@@ -247,10 +247,10 @@ export class FirefoxDriver implements ExtensionDriver {
    * here, where `chrome.*` is the same API.
    */
   private extensionPage(): Promise<FirefoxPage> {
-    this.helper ??= this.firefox
+    this.apiPage ??= this.firefox
       .openExtensionTab('options.html', { background: true })
       .then((raw) => new FirefoxPage(raw, this));
-    return this.helper;
+    return this.apiPage;
   }
 
   async inExtension<R, A = null>(fn: PageFunction<A, R>, arg?: A): Promise<R> {

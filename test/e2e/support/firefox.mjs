@@ -114,10 +114,10 @@ export function firefoxPrefs({ proxyPort } = {}) {
 
 /**
  * Code run in the browser's own window (chrome://browser/content/browser.xhtml), which only a
- * Firefox started with --remote-allow-system-access lets a BiDi client reach. The helpers map a
+ * Firefox started with --remote-allow-system-access lets a BiDi client reach. Its functions map a
  * BiDi context id to its tab, and a tab to the id the extension API gives it.
  */
-const CHROME_HELPERS = `(() => {
+const CHROME_TABS = `(() => {
   const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
   const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
   const tabOf = (contextId) => {
@@ -155,7 +155,7 @@ export async function launchFirefoxWithExtension({
       headless,
       userDataDir: profileDir,
       defaultViewport: viewport,
-      // The privileged window (see CHROME_HELPERS) is reachable only with this switch.
+      // The privileged window (see CHROME_TABS) is reachable only with this switch.
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: firefoxPrefs({ proxyPort }),
     });
@@ -176,10 +176,10 @@ export async function launchFirefoxWithExtension({
     const chromeContext = tree.contexts.find((c) => c.url.startsWith('chrome://browser/'))?.context;
     if (!chromeContext) throw new Error("Firefox's browser window was not found over BiDi");
 
-    /** Evaluates an expression in the browser window (`helpers` are CHROME_HELPERS); returns its JSON value. */
+    /** Evaluates an expression in the browser window (`tabs` is CHROME_TABS); returns its JSON value. */
     const inChrome = async (expression) => {
       const { result } = await connection.send('script.evaluate', {
-        expression: `(async (helpers) => JSON.stringify(await (${expression})))(${CHROME_HELPERS})`,
+        expression: `(async (tabs) => JSON.stringify(await (${expression})))(${CHROME_TABS})`,
         target: { context: chromeContext },
         awaitPromise: true,
         resultOwnership: 'none',
@@ -209,7 +209,7 @@ export async function launchFirefoxWithExtension({
           triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
         });
         if (!${background}) gBrowser.selectedTab = tab;
-        return helpers.contextIdOf(tab);
+        return tabs.contextIdOf(tab);
       })()`);
       const deadline = Date.now() + CONTEXT_TIMEOUT_MS;
       while (Date.now() < deadline) {
@@ -226,7 +226,7 @@ export async function launchFirefoxWithExtension({
       }
       const known = (await browser.pages()).map((p) => `${p.mainFrame()._id} ${p.url()}`);
       const tabs = await inChrome(
-        `[...gBrowser.tabs].map((t) => helpers.contextIdOf(t) + ' ' + t.linkedBrowser.currentURI.spec)`,
+        `[...gBrowser.tabs].map((t) => tabs.contextIdOf(t) + ' ' + t.linkedBrowser.currentURI.spec)`,
       );
       throw new Error(
         `the extension page ${pagePath} (context ${contextId}) did not open within ` +
@@ -242,7 +242,7 @@ export async function launchFirefoxWithExtension({
       inChrome,
       openExtensionTab,
       /** The extension's id of a page's tab. */
-      tabIdOf: (page) => inChrome(`helpers.tabIdOf(${JSON.stringify(page.mainFrame()._id)})`),
+      tabIdOf: (page) => inChrome(`tabs.tabIdOf(${JSON.stringify(page.mainFrame()._id)})`),
       close,
     };
   } catch (error) {
