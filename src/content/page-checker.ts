@@ -333,7 +333,10 @@ function prefersReducedMotion(win: Window): boolean {
 
 /** Scrolls so that `rect` (viewport coordinates) sits in the middle of the window. */
 function scrollToRect(doc: Document, win: Window, rect: DOMRect, node: Node | null): void {
-  const behavior: ScrollBehavior = prefersReducedMotion(win) ? 'auto' : 'smooth';
+  // A hidden tab (the article behind the full report, which brings it forward afterwards) jumps:
+  // Firefox does not carry out a smooth scroll in a background tab, so the page stayed put.
+  const hidden = doc.visibilityState === 'hidden';
+  const behavior: ScrollBehavior = prefersReducedMotion(win) || hidden ? 'auto' : 'smooth';
   const scroller = doc.scrollingElement;
   if (scroller && scroller.scrollHeight > win.innerHeight) {
     const top = win.scrollY + rect.top - Math.max(0, (win.innerHeight - rect.height) / 2);

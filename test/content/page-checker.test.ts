@@ -283,6 +283,37 @@ describe('settings and popup requests', () => {
     expect(await flash({ start: 1, end: 5, hash }, {})).toBe(false);
   });
 
+  test.each([
+    ['visible', 'smooth'],
+    // The article behind the full report: Firefox does not carry out a smooth scroll there.
+    ['hidden', 'auto'],
+  ] as const)('flash scrolls a %s page with %s behaviour', async (visibility, behavior) => {
+    const { checker, sent } = setup();
+    checker.schedule('load');
+    await settle();
+    const scrolls: (ScrollBehavior | undefined)[] = [];
+    const toWindow = vi
+      .spyOn(window, 'scrollTo')
+      .mockImplementation((options?: ScrollToOptions | number) => {
+        scrolls.push(typeof options === 'object' ? options.behavior : undefined);
+      });
+    // A page taller than the window, so the window scrolls.
+    const scroller = document.scrollingElement ?? document.documentElement;
+    Object.defineProperty(scroller, 'scrollHeight', { value: 10_000, configurable: true });
+    Object.defineProperty(document, 'visibilityState', { value: visibility, configurable: true });
+    try {
+      const [first] = sentences([3]);
+      const hash = String(sent[0]!.payload.hash);
+      const flash = checker.handlers()['flash-sentence'];
+      expect(await flash({ start: first!.start, end: first!.end, hash }, {})).toBe(true);
+      expect(scrolls).toEqual([behavior]);
+    } finally {
+      delete (document as { visibilityState?: string }).visibilityState;
+      delete (scroller as { scrollHeight?: number }).scrollHeight;
+      toWindow.mockRestore();
+    }
+  });
+
   test('report-status sends the last state again', async () => {
     const { checker, sent } = setup({ article: false });
     checker.schedule('load');
