@@ -7,6 +7,7 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -27,7 +28,7 @@ import { analyseTrace, type TraceEvent, type WorkKind } from './trace';
 import { PAGES, type PageRef } from '../test/e2e/support/pages';
 
 /** What a page is, which decides whether highlights are expected on it. */
-export type PageKind = 'report' | 'other-outlet' | 'long' | 'unrelated' | 'not-article';
+export type PageKind = 'report' | 'other-outlet' | 'long' | 'unrelated' | 'not-article' | 'real';
 
 /** Per page: the figures with and without the extension. */
 export interface PageFigures {
@@ -99,6 +100,20 @@ const LONG_ARTICLE_WORDS = 10_000;
 const LONG_HOST = 'longread.test';
 const LONG_PATH = '/2025/03/14/the-long-road-to-a-ceasefire';
 
+/** Saved pages of real news sites (test/fixtures/readability/), served from one fixture host. */
+const REAL_HOST = 'readability.test';
+/** A big page with menus, teasers and ads (1.1 MB of HTML) and a long read (8,000 words). */
+const REAL_PAGES = [
+  { slug: 'guardian-1', name: 'real: The Guardian (1.1 MB)' },
+  { slug: 'lazy-image-2', name: 'real: Kotaku long read' },
+];
+/**
+ * The saved pages' own scripts ran when they were saved, and their images, styles and ads live
+ * on the real sites: the policy blocks both, so the page is its HTML alone and nothing leaves the
+ * machine (the extension's own files are not subject to it).
+ */
+const REAL_PAGE_CSP = "default-src 'self' 'unsafe-inline'; script-src 'none'";
+
 /** The fixture pages measured, with what they are. */
 const MEASURED: { name: string; ref: PageRef; kind: PageKind }[] = [
   { name: 'cnews (report)', ref: PAGES.cnews, kind: 'report' },
@@ -115,6 +130,11 @@ const MEASURED: { name: string; ref: PageRef; kind: PageKind }[] = [
     ref: { host: LONG_HOST, path: LONG_PATH },
     kind: 'long',
   },
+  ...REAL_PAGES.map(({ slug, name }) => ({
+    name,
+    ref: { host: REAL_HOST, path: `/${slug}` },
+    kind: 'real' as const,
+  })),
 ];
 
 /**
@@ -365,6 +385,21 @@ export async function runPageCost(
         });
         res.end(long.html);
       },
+      ...Object.fromEntries(
+        REAL_PAGES.map(({ slug }) => [
+          `${REAL_HOST}/${slug}`,
+          (_req: IncomingMessage, res: ServerResponse) => {
+            res.writeHead(200, {
+              'content-type': 'text/html; charset=utf-8',
+              'content-security-policy': REAL_PAGE_CSP,
+              'cache-control': 'no-store',
+            });
+            res.end(
+              readFileSync(path.join(ROOT, 'test/fixtures/readability', slug, 'source.html')),
+            );
+          },
+        ]),
+      ),
     },
   });
   const url = (ref: PageRef) => site.url(ref.host, ref.path);

@@ -4,6 +4,7 @@
  */
 import type { CompiledCorpus } from '../core/corpus-format';
 import { CorpusSearch, type CorpusHit } from '../core/corpus-search';
+import { corpusEchoGroups, EchoGroups, type EchoGroup } from '../core/provenance';
 import type { ArticleReport, ReportMeta } from '../core/types';
 import type { CorpusInfo, EchoNote } from '../shared/messages';
 import { isRecord } from '../shared/validate';
@@ -19,9 +20,11 @@ export interface ArticleMatcher {
   ): ArticleReport;
 }
 
-/** A loaded corpus: the matcher, the facts shown about it, and its word search. */
+/** A loaded corpus: the matcher, its echo groups, the facts shown about it, and its word search. */
 export interface LoadedCorpus {
   matcher: ArticleMatcher;
+  /** The reports' echo groups (stored in the index by the build, computed at load otherwise). */
+  groups: EchoGroups;
   info: CorpusInfo;
   /** The corpus sentences best matching `query` (see CorpusSearch.search). */
   search(query: string): CorpusHit[];
@@ -31,14 +34,29 @@ export interface LoadedCorpus {
 export const INDEX_PATH = 'corpus/index.json';
 
 /**
- * The echo note: when every report names the same origin, their agreement repeats that source
- * rather than confirming it. Null when origins differ or there is only one report.
+ * The echo note, from the computed echo groups: when every report of the corpus is in one group
+ * whose reports name a source, their agreement repeats that source rather than confirming it.
+ * Null when the reports form several groups, none names a source, or there is only one report.
  */
-export function echoOf(reports: readonly ReportMeta[]): EchoNote | null {
-  if (reports.length < 2) return null;
-  const origin = reports[0]!.origin.trim();
-  if (origin === '' || reports.some((report) => report.origin.trim() !== origin)) return null;
-  return { origin, reports: reports.length };
+export function echoOf(groups: readonly EchoGroup[]): EchoNote | null {
+  const [only] = groups;
+  if (groups.length !== 1 || !only || only.reports.length < 2 || only.origin === null) return null;
+  return { origin: only.origin, reports: only.reports.length };
+}
+
+/** The echo groups the index stores, or, for an index without them, computed with the matcher. */
+function echoGroupsOf(compiled: unknown, matcher: ArticleMatcher): EchoGroups {
+  const record = isRecord(compiled) ? compiled : {};
+  const stored = EchoGroups.fromData(record.provenance, matcher.reports);
+  if (stored) return stored;
+  const corpus = {
+    ...(record as unknown as CompiledCorpus),
+    reports: matcher.reports,
+    sentences: Array.isArray(record.sentences)
+      ? (record.sentences as CompiledCorpus['sentences'])
+      : [],
+  };
+  return corpusEchoGroups(corpus, (text, exclude) => matcher.check(text, { exclude }));
 }
 
 /**
@@ -63,6 +81,7 @@ export async function loadCorpus(
     matcher.story ??
     (isRecord(compiled) && typeof compiled.story === 'string' ? compiled.story : null);
   const reports = [...matcher.reports];
+  const groups = echoGroupsOf(compiled, matcher);
   // Built on the first search, not at load: most worker starts only match articles. `compile`
   // accepted the index, so its sentences and reports are whole.
   let searcher: CorpusSearch | null = null;
@@ -70,7 +89,8 @@ export async function loadCorpus(
     searcher ??= CorpusSearch.fromCompiled(compiled as CompiledCorpus);
     return searcher.search(query);
   };
-  return { matcher, info: { story, reports, echo: echoOf(reports) }, search };
+  const list = groups.list();
+  return { matcher, groups, info: { story, reports, echo: echoOf(list), groups: list }, search };
 }
 
 /**

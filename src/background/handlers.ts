@@ -123,20 +123,29 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
   const reportFor = async (
     corpus: LoadedCorpus,
     lib: LibraryService | null,
-    page: { title: string | null; detected: boolean; text: string },
+    page: { title: string | null; detected: boolean; text: string; published?: string | null },
     url: URL,
   ): Promise<ArticleReport> => {
+    const published = page.published ?? null;
     // The exact inputs are the key: a hash chosen by the sender is never trusted for this.
     const key = JSON.stringify([
       page.title,
       page.detected,
+      published,
       page.text,
       lib?.generation ?? 0,
       lib ? url.href : '',
     ]);
     let report = cache.get(key);
     if (report === undefined) {
-      const options = { title: page.title, detected: page.detected };
+      const options = {
+        title: page.title,
+        detected: page.detected,
+        groups: corpus.groups,
+        published,
+        // The answer is stored per tab: the groups it needs, not every group of the corpus.
+        matchedGroupsOnly: true,
+      };
       report = lib
         ? await lib.check(page.text, { ...options, url: url.href })
         : checkArticle(corpus.matcher, page.text, options);
@@ -179,6 +188,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
         hash: payload.hash,
         report,
         truncated: payload.truncated || report.truncated === true,
+        fallback: payload.fallback,
         echo: corpus.info.echo,
         library: generation,
       });

@@ -3,7 +3,7 @@
  * corpus and the library together (never against its own kept copy), and the library is kept,
  * forgotten, cleared and imported into from here, the one place that owns it.
  */
-import { completeArticleCheck } from '../core/check-article';
+import { completeArticleCheck, type ArticleCheckOptions } from '../core/check-article';
 import { FormatError } from '../core/index/binary';
 import { parseArticle, readCorpusFile, type LibraryArticle } from '../core/library-format';
 import type { Matcher } from '../core/matcher';
@@ -19,10 +19,7 @@ export interface LibraryService {
   /** The last failed write, until one succeeds. */
   readonly lastError: { message: string; full: boolean } | null;
   /** Checks a page against the bundled corpus and the library, leaving out its own kept copy. */
-  check(
-    text: string,
-    options: { title: string | null; detected: boolean; url: string },
-  ): Promise<ArticleReport>;
+  check(text: string, options: ArticleCheckOptions & { url: string }): Promise<ArticleReport>;
   keep(article: LibraryArticle, sameAs: string | null): Promise<KeepResult>;
   /** The page's article in the library, if kept. */
   keptAt(url: string): Promise<{ id: number; read: string } | null>;
@@ -58,11 +55,17 @@ export function libraryService(
       return library.lastError;
     },
 
-    async check(text, { title, detected, url }) {
+    async check(text, { url, ...checkOptions }) {
       const id = await library.idOfUrl(url);
-      const options = { title, detected, exclude: id === null ? undefined : libraryKey(id) };
+      const options = { ...checkOptions, exclude: id === null ? undefined : libraryKey(id) };
+      const {
+        groups: _groups,
+        published: _published,
+        matchedGroupsOnly: _only,
+        ...matching
+      } = options;
       matcher.index.missingTexts();
-      const report = matcher.check(text, options);
+      const report = matcher.check(text, matching);
       // Texts of library articles are read from storage only for the matches found, and put in
       // before the steps after matching, which read them.
       const missing = matcher.index.missingTexts();

@@ -23,7 +23,7 @@ port.on('message', (message: ToWorker) => {
     const buffers = [df, capitalised, lowercase, unitReport, unitStart, unitEnd, unitKind];
     send(
       { kind: 'numbered', run: numbered },
-      [...buffers, numbered.termStart, numbered.terms, numbered.flags].map(
+      [...buffers, numbered.termStart, numbered.terms, numbered.flags, numbered.tags].map(
         (array) => array.buffer as ArrayBuffer,
       ),
     );

@@ -1,10 +1,20 @@
 /** The command line's output: the JSON shape other tools read, and the readable report. */
-import type { ArticleReport, ReportMeta } from '../core/types';
+import {
+  articleSources,
+  claimSources,
+  sourceName,
+  sourcesLine,
+  sourcesStatement,
+  type AttributionKind,
+} from '../core/provenance';
+import type { ArticleReport, ReportMeta, SentenceMatch } from '../core/types';
+import { differenceLabel } from '../core/divergence';
 
 /** The `--json` output: exactly the documented shape, nothing more. */
 export interface JsonReport {
   self: { report: string; outlet: string } | null;
-  article: { title: string | null; detected: boolean };
+  /** `fallback`: no article body was found in the HTML, and the page's main text was checked. */
+  article: { title: string | null; detected: boolean; fallback: boolean };
   sentences: {
     text: string;
     start: number;
@@ -15,22 +25,47 @@ export interface JsonReport {
       text: string;
       score: number;
       tier: string;
+      group: string | null;
+      /** What this wording changed against the page's; [] when nothing checkable. */
+      differences: { kind: string; page: string; report: string }[];
+      /** The part of the page sentence that makes the matched claim (offsets into the article). */
+      span: { start: number; end: number };
       /** When the report was read, for a corpus of library articles. */
       read?: string;
     }[];
+    independent: number;
   }[];
   summary: {
     sentences: number;
     matched: number;
     outlets: { report: string; outlet: string; sentences: number }[];
   };
+  /** The sources the article names. */
+  attributions: {
+    source: string;
+    kind: AttributionKind;
+    text: string;
+    start: number;
+    end: number;
+  }[];
+  /** Every corpus report's echo group. */
+  groups: { id: string; reports: string[]; origin: string | null }[];
+  /** The group the article belongs to as a rewrite (or as a corpus report), else null. */
+  page_group: string | null;
 }
 
-/** Projects an engine report onto the documented JSON shape (extra engine fields left out). */
-export function toJson(report: ArticleReport): JsonReport {
+/**
+ * Projects an engine report onto the documented JSON shape (extra engine fields left out);
+ * `input.fallback` says the text was the page's main text, not an article found in it.
+ */
+export function toJson(report: ArticleReport, input: { fallback: boolean }): JsonReport {
   return {
     self: report.self ? { report: report.self.report, outlet: report.self.outlet } : null,
-    article: { title: report.article.title, detected: report.article.detected },
+    article: {
+      title: report.article.title,
+      detected: report.article.detected,
+      fallback: input.fallback,
+    },
     sentences: report.sentences.map((s) => ({
       text: s.text,
       start: s.start,
@@ -41,8 +76,16 @@ export function toJson(report: ArticleReport): JsonReport {
         text: m.text,
         score: m.score,
         tier: m.tier,
+        group: m.group ?? null,
+        differences: (m.differences ?? []).map((d) => ({
+          kind: d.kind,
+          page: d.page,
+          report: d.report,
+        })),
+        span: m.pageSpan ?? { start: s.start, end: s.end },
         ...(m.read ? { read: m.read } : {}),
       })),
+      independent: s.independent ?? 0,
     })),
     summary: {
       sentences: report.summary.sentences,
@@ -53,6 +96,19 @@ export function toJson(report: ArticleReport): JsonReport {
         sentences: o.sentences,
       })),
     },
+    attributions: (report.provenance?.attributions ?? []).map((a) => ({
+      source: a.source,
+      kind: a.kind,
+      text: a.text,
+      start: a.start,
+      end: a.end,
+    })),
+    groups: (report.provenance?.groups ?? []).map((g) => ({
+      id: g.id,
+      reports: [...g.reports],
+      origin: g.origin,
+    })),
+    page_group: report.provenance?.pageGroup ?? null,
   };
 }
 
@@ -61,18 +117,20 @@ interface Styles {
   bold(s: string): string;
   dim(s: string): string;
   tier(tier: string, s: string): string;
+  flag(s: string): string;
 }
 
 const ESC = '\u001b[';
 
 function styles(color: boolean): Styles {
-  if (!color) return { bold: (s) => s, dim: (s) => s, tier: (_t, s) => s };
+  if (!color) return { bold: (s) => s, dim: (s) => s, tier: (_t, s) => s, flag: (s) => s };
   const wrap = (code: string, s: string): string => `${ESC}${code}m${s}${ESC}0m`;
   const tierCodes: Record<string, string> = { verbatim: '31', close: '33', paraphrase: '36' };
   return {
     bold: (s) => wrap('1', s),
     dim: (s) => wrap('2', s),
     tier: (tier, s) => wrap(tierCodes[tier] ?? '0', s),
+    flag: (s) => wrap('35', s),
   };
 }
 
@@ -82,14 +140,20 @@ function clean(text: string): string {
   return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }
 
-/** Origin line without a trailing note in brackets ("(rewritten)"). */
-function originName(origin: string): string {
-  return origin.replace(/\s*\([^)]*\)\s*$/, '').trim();
+/** A sentence's matches with each echo group's members together, groups in order of first match. */
+function byGroup(matches: readonly SentenceMatch[]): SentenceMatch[] {
+  const order = new Map<string, number>();
+  for (const m of matches)
+    if (!order.has(m.group ?? m.report)) order.set(m.group ?? m.report, order.size);
+  return [...matches].sort(
+    (a, b) => order.get(a.group ?? a.report)! - order.get(b.group ?? b.report)!,
+  );
 }
 
 /**
- * The readable report: each sentence other outlets also made, with their wording and tier, a
- * summary per outlet, and what the outlets' common origin means for their agreement.
+ * The readable report: each sentence other outlets also made, with their wording and tier, each
+ * echo group's members together and the claim's independent sources; a summary per outlet; then
+ * where the claims come from: the echo groups computed from the texts.
  */
 export function formatReport(
   report: ArticleReport,
@@ -118,9 +182,14 @@ export function formatReport(
     n++;
     lines.push('');
     lines.push(`${st.bold(`${n}.`)} ${st.bold(clean(sentence.text))}`);
-    for (const match of sentence.matches) {
+    if (report.provenance)
+      lines.push(`   ${clean(sourcesLine(claimSources(report, sentence.matches)))}`);
+    for (const match of byGroup(sentence.matches)) {
       const label = st.tier(match.tier, `${match.tier} ${match.score.toFixed(2)}`);
       lines.push(`   - ${match.outlet} (${label}): ${st.dim(`"${clean(match.text)}"`)}`);
+      for (const difference of match.differences ?? []) {
+        lines.push(`       ${st.flag(`! ${clean(differenceLabel(difference))}`)}`);
+      }
     }
   }
   if (report.summary.outlets.length > 0) {
@@ -132,22 +201,42 @@ export function formatReport(
       const count = `${outlet.sentences} sentence${outlet.sentences === 1 ? '' : 's'}`;
       lines.push(`  ${outlet.outlet.padEnd(width)}  ${count.padStart(12)}  ${st.dim(site)}`);
     }
-    const origins = new Set(
-      report.summary.outlets
-        .map((o) => originName(byId.get(o.report)?.origin ?? ''))
-        .filter((o) => o !== ''),
+  }
+  if (report.provenance && report.summary.outlets.length > 0) {
+    const sources = articleSources(report);
+    lines.push('');
+    lines.push(st.bold('Where the claims come from (echo groups computed from the texts):'));
+    lines.push(`  ${clean(sourcesStatement(sources))}`);
+    const names = new Map(reports.map((r) => [r.id, r.outlet]));
+    const shown = report.provenance.groups.filter(
+      (g) => sources.groups.some((s) => s.id === g.id) || g.id === report.provenance!.pageGroup,
     );
-    const everyOneHasOrigin = report.summary.outlets.every(
-      (o) => (byId.get(o.report)?.origin ?? '') !== '',
-    );
-    if (origins.size === 1 && everyOneHasOrigin) {
-      const [origin] = origins;
-      lines.push('');
-      lines.push(
-        report.summary.outlets.length === 1
-          ? `Note: this outlet rewrites ${origin}; its agreement repeats that one source.`
-          : `Note: these outlets all rewrite the same source, ${origin}, so their agreement is an echo of one report, not independent confirmation.`,
+    for (const group of shown) {
+      const label = sourceName(
+        sources.groups.find((s) => s.id === group.id) ?? {
+          id: group.id,
+          origin: group.origin,
+          outlets: group.members,
+          page: false,
+        },
       );
+      const members = group.members.map((m) => {
+        const how =
+          m.sourcing === 'unnamed-only'
+            ? ' (only unnamed sources)'
+            : m.sourcing === 'none'
+              ? ' (no source named)'
+              : m.sourcing === 'origin'
+                ? ' (the origin)'
+                : '';
+        return `${names.get(m.report) ?? m.outlet}${how}`;
+      });
+      const page =
+        group.id === report.provenance.pageGroup && report.self === null
+          ? st.dim(' + this page')
+          : '';
+      const count = `${group.reports.length} report${group.reports.length === 1 ? '' : 's'}`;
+      lines.push(`  - ${clean(label)} (${count}): ${clean(members.join(', '))}${page}`);
     }
   }
   return lines.join('\n');

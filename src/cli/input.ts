@@ -4,6 +4,7 @@ import { Window } from 'happy-dom';
 import { detectArticle } from '../content/detect';
 import { extractArticle } from '../content/extract';
 import { readPageMeta, type PageMeta } from '../content/page-meta';
+import { publishedDate } from '../content/published-date';
 import { textProblem } from '../core/corpus';
 
 /** A problem with the input, reported on one line. */
@@ -21,7 +22,11 @@ export interface Article {
   detected: boolean;
   /** True when the input was HTML and the article text was extracted from it. */
   html: boolean;
-  /** What an HTML page says of its publisher, date and address. */
+  /** The publication date the HTML's markup gives (ISO), or null. */
+  published: string | null;
+  /** True when no article body was found in the HTML and the page's main text was taken. */
+  fallback: boolean;
+  /** What an HTML page says of its publisher and address. */
   meta?: PageMeta;
 }
 
@@ -78,6 +83,21 @@ export function looksLikeHtml(text: string, file: string): boolean {
   );
 }
 
+/** An inline <svg> element, up to its end tag (nested <svg>s are rare in pages and end it early). */
+const SVG_ELEMENT = /<svg\b[\s\S]*?<\/svg\s*>/gi;
+/** A <style> or <script> element with its content. */
+const STYLE_OR_SCRIPT = /<(style|script)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
+/**
+ * `html` without the <style> and <script> elements inside inline SVG. happy-dom's parser drops
+ * everything after such an element (https://github.com/capricorn86/happy-dom/issues/2231, open
+ * in 21.0.4), so an icon sprite at the top of a page would hide the whole article from the command
+ * line; a browser parses them as it should, and they are never article text.
+ */
+export function withoutSvgStyles(html: string): string {
+  return html.replace(SVG_ELEMENT, (svg) => svg.replace(STYLE_OR_SCRIPT, ''));
+}
+
 /** The article of an HTML page, extracted the way the extension does it (scripts never run). */
 export async function articleFromHtml(html: string, name: string): Promise<Article> {
   const window = new Window({
@@ -95,7 +115,7 @@ export async function articleFromHtml(html: string, name: string): Promise<Artic
     },
   });
   try {
-    window.document.write(html);
+    window.document.write(withoutSvgStyles(html));
     const doc = window.document as unknown as Document;
     const detection = detectArticle(doc);
     const article = extractArticle(doc);
@@ -106,6 +126,8 @@ export async function articleFromHtml(html: string, name: string): Promise<Artic
       title: article.title,
       detected: detection.isArticle,
       html: true,
+      published: publishedDate(doc),
+      fallback: article.source === 'page',
       meta: readPageMeta(doc),
     };
   } finally {
@@ -119,5 +141,5 @@ export async function readArticle(file: string): Promise<Article> {
   const name = file === '-' ? 'standard input' : file;
   if (looksLikeHtml(text, file)) return articleFromHtml(text, name);
   // Plain text is taken as the article as given: the reader chose it.
-  return { text, title: null, detected: true, html: false };
+  return { text, title: null, detected: true, html: false, published: null, fallback: false };
 }

@@ -11,6 +11,7 @@ import { CORPUS_VERSION, CorpusError, aliasTable, type CompiledCorpus } from '..
 import { SegmentedIndex } from '../core/index/segmented-index';
 import { CORPUS_FILE_EXTENSION, writeCorpusFile } from '../core/library-format';
 import { Matcher } from '../core/matcher';
+import { buildEchoGroups, corpusEchoGroups, type EchoGroups } from '../core/provenance';
 import type { Lexicon } from '../core/synonyms';
 import { splitSentences } from '../core/sentences';
 import { parseArgs, USAGE, UsageError } from './args';
@@ -27,7 +28,7 @@ function indexPath(): string {
   return path.join(path.dirname(fileURLToPath(import.meta.url)), '../corpus/index.json');
 }
 
-function loadMatcher(): Matcher {
+function loadCorpus(): { matcher: Matcher; groups: EchoGroups } {
   const file = indexPath();
   let json: unknown;
   try {
@@ -41,7 +42,12 @@ function loadMatcher(): Matcher {
         : 'is damaged (not valid JSON); rebuild it',
     );
   }
-  return Matcher.fromCompiled(json as CompiledCorpus);
+  const matcher = Matcher.fromCompiled(json as CompiledCorpus);
+  // The build stores the echo groups in the index; an index without them gets them computed.
+  const groups = corpusEchoGroups(json as CompiledCorpus, (text, exclude) =>
+    matcher.check(text, { exclude }),
+  );
+  return { matcher, groups };
 }
 
 /**
@@ -57,8 +63,8 @@ function thesaurus(): Lexicon | undefined {
   }
 }
 
-/** A matcher over a corpus read from a PATH. */
-function matcherOf(corpus: CorpusAtPath): Matcher {
+/** A matcher over a corpus read from a PATH, and the corpus's echo groups worked out. */
+function corpusOf(corpus: CorpusAtPath): { matcher: Matcher; groups: EchoGroups } {
   const texts = new Map(corpus.articles.map((a, i) => [corpus.segment.keys[i]!, a.text]));
   const index = new SegmentedIndex({
     aliases: aliasTable(),
@@ -66,7 +72,12 @@ function matcherOf(corpus: CorpusAtPath): Matcher {
     texts: { text: (key) => texts.get(key) },
   });
   index.addSegment(corpus.segment, 0);
-  return Matcher.over(index, corpus.story);
+  const matcher = Matcher.over(index, corpus.story);
+  const groups = buildEchoGroups(
+    corpus.articles.map((article, i) => ({ meta: corpus.segment.meta(i), text: article.text })),
+    (text, exclude) => matcher.check(text, { exclude }),
+  );
+  return { matcher, groups };
 }
 
 /** Writes `bytes` to `file` whole or not at all (through a temporary file beside it). */
@@ -110,21 +121,33 @@ async function run(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const article = await readArticle(command.file);
-  const matcher =
+  const { matcher, groups } =
     command.corpus === null
-      ? loadMatcher()
-      : matcherOf(await readCorpusAt(command.corpus, thesaurus()));
+      ? loadCorpus()
+      : corpusOf(await readCorpusAt(command.corpus, thesaurus()));
   // A plain-text article that opens with a heading has it as its title.
   const first = article.html ? undefined : splitSentences(article.text)[0];
   const title = article.title ?? (first?.kind === 'heading' ? first.text : null);
-  const report = checkArticle(matcher, article.text, { title, detected: article.detected });
+  const report = checkArticle(matcher, article.text, {
+    title,
+    detected: article.detected,
+    groups,
+    published: article.published,
+  });
+  if (article.fallback) {
+    process.stderr.write(
+      "crosscheck: note: no article body was found; the page's main text was checked instead\n",
+    );
+  }
   if (report.truncated) {
     process.stderr.write(
       'crosscheck: note: the article is very long; only its beginning was checked\n',
     );
   }
   if (command.json) {
-    process.stdout.write(`${JSON.stringify(toJson(report), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(toJson(report, { fallback: article.fallback }), null, 2)}\n`,
+    );
   } else {
     const source = command.file === '-' ? 'standard input' : command.file;
     process.stdout.write(

@@ -8,6 +8,8 @@ import {
   type CompiledCorpus,
   type CorpusInput,
 } from '../core/corpus';
+import { Matcher } from '../core/matcher';
+import { buildEchoGroups } from '../core/provenance';
 import { compileCorpusInThreads } from './compile-threads';
 import { readWordNet } from './wordnet';
 
@@ -50,10 +52,23 @@ export function readCorpus(dir: string): { story: string | null; inputs: CorpusI
   return { story: manifest.story, inputs };
 }
 
+/**
+ * Adds the reports' echo groups to a compiled index (src/core/provenance): each report checked
+ * against the others with the index's own matcher, so the extension and the CLI load them.
+ */
+export function withEchoGroups(
+  compiled: CompiledCorpus,
+  inputs: readonly CorpusInput[],
+): CompiledCorpus {
+  const matcher = Matcher.fromCompiled(compiled);
+  const groups = buildEchoGroups(inputs, (text, exclude) => matcher.check(text, { exclude }));
+  return { ...compiled, provenance: groups.toData() };
+}
+
 /** Reads the corpus folder and compiles it into the prebuilt index, with WordNet synonyms. */
 export function compileCorpusDir(dir: string): CompiledCorpus {
   const { story, inputs } = readCorpus(dir);
-  return compileCorpus(inputs, story, readWordNet());
+  return withEchoGroups(compileCorpus(inputs, story, readWordNet()), inputs);
 }
 
 /**
@@ -62,5 +77,8 @@ export function compileCorpusDir(dir: string): CompiledCorpus {
  */
 export async function compileCorpusDirInThreads(dir: string, worker: URL): Promise<CompiledCorpus> {
   const { story, inputs } = readCorpus(dir);
-  return compileCorpusInThreads(inputs, story, readWordNet(), { worker });
+  return withEchoGroups(
+    await compileCorpusInThreads(inputs, story, readWordNet(), { worker }),
+    inputs,
+  );
 }

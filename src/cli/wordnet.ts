@@ -44,8 +44,17 @@ function readPart(dir: string, part: (typeof PARTS)[number]): Part {
   return { index, data: readFileSync(path.join(dir, `data.${part}`)) };
 }
 
-/** The words of the synset at byte `offset` of a data file ("cease-fire", "truce", …). */
-function synsetWords(data: Buffer, offset: number): string[] {
+/** A pointer of a synset to another: its symbol, target and which words it links (0 = all). */
+interface Pointer {
+  symbol: string;
+  offset: number;
+  part: 'noun' | 'verb' | 'adj' | null;
+  source: number;
+  target: number;
+}
+
+/** The words and pointers of the synset at byte `offset` of a data file ("cease-fire", "truce", …). */
+function synsetAt(data: Buffer, offset: number): { words: string[]; pointers: Pointer[] } {
   const end = data.indexOf(0x0a, offset);
   const fields = data.toString('latin1', offset, end === -1 ? data.length : end).split(' ');
   const count = parseInt(fields[3]!, 16);
@@ -54,8 +63,28 @@ function synsetWords(data: Buffer, offset: number): string[] {
     // Adjectives may carry a syntactic marker: "outback(a)", "ready_to_hand(p)".
     words.push(fields[4 + 2 * k]!.replace(/\(\w+\)$/, '').toLowerCase());
   }
-  return words;
+  const at = 4 + 2 * count;
+  const pointers: Pointer[] = [];
+  const n = Number(fields[at]);
+  for (let k = 0; k < n; k++) {
+    const [symbol, target, pos, link] = fields.slice(at + 1 + 4 * k, at + 5 + 4 * k);
+    pointers.push({
+      symbol: symbol!,
+      offset: Number(target),
+      part: pos === 'n' ? 'noun' : pos === 'v' ? 'verb' : pos === 'a' || pos === 's' ? 'adj' : null,
+      source: parseInt(link!.slice(0, 2), 16),
+      target: parseInt(link!.slice(2), 16),
+    });
+  }
+  return { words, pointers };
 }
+
+/**
+ * Pointers followed besides shared synsets: derivationally related forms ("+": "invade" and
+ * "invasion", "respond" and "response"), which name one event as a verb and as a noun, and
+ * adjectives' similar-to links ("&": "broad" and "wide-ranging").
+ */
+const RELATED_POINTERS = new Set(['+', '&']);
 
 /** WordNet lemmas are written with "_" for spaces; the tokenizer joins hyphenated words. */
 function lemmaKey(word: string): string {
@@ -99,6 +128,7 @@ export function readWordNet(dir = wordnetDir()): Lexicon {
     for (const { index } of parts) if (index.has(key)) return key;
     return joined.get(key.replace(/_/g, ''));
   };
+  const byName = new Map(PARTS.map((name, k) => [name, parts[k]!]));
   return {
     synonymsOf(word: string): string[] {
       const found = new Set<string>();
@@ -107,9 +137,19 @@ export function readWordNet(dir = wordnetDir()): Lexicon {
         if (lemma === undefined) continue;
         for (const { index, data } of parts) {
           for (const offset of (index.get(lemma) ?? []).slice(0, MAX_SENSES)) {
-            for (const synonym of synsetWords(data, offset)) {
+            const synset = synsetAt(data, offset);
+            for (const synonym of synset.words) {
               if (!(index.get(synonym) ?? []).slice(0, MAX_SENSES).includes(offset)) continue;
               found.add(synonym.replace(/_/g, ' '));
+            }
+            const own = synset.words.indexOf(lemma) + 1;
+            for (const pointer of synset.pointers) {
+              if (!RELATED_POINTERS.has(pointer.symbol) || pointer.part === null) continue;
+              // A lexical pointer links one word of the synset to one of the target's.
+              if (pointer.source !== 0 && pointer.source !== own) continue;
+              const target = synsetAt(byName.get(pointer.part)!.data, pointer.offset).words;
+              const words = pointer.target === 0 ? target : [target[pointer.target - 1]!];
+              for (const related of words) found.add(related.replace(/_/g, ' '));
             }
           }
         }

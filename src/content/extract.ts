@@ -1,7 +1,8 @@
 /**
  * Finds the article body of a page and returns its text with a way back to the live DOM: Readability
- * runs on a clone (it rewrites the document it is given), its text is taken paragraph by paragraph,
- * and each paragraph is located among the live page's text nodes so any text offset becomes a Range.
+ * runs on a bounded copy (it rewrites the document it is given; see bounded-copy.ts), its text is
+ * taken paragraph by paragraph, and each paragraph is located among the live page's text nodes so
+ * any text offset becomes a Range.
  * Works on a browser page and on a happy-dom Document alike; touches no extension API.
  *
  * The work is written as steps (see slices.ts): the content script runs them a slice at a time, so
@@ -9,16 +10,20 @@
  * one step that cannot be cut, Readability, only ever sees a bounded part of the page.
  */
 import { Readability } from '@mozilla/readability';
+import { boundedCopy, type CopyLimits } from './bounded-copy';
+import {
+  isLeftOutOfCopy,
+  isLeftOutOfCopyLoosely,
+  isLeftOutOfText,
+  isLeftOutOfTextLoosely,
+  isLinkList,
+  linkShare,
+  withLinkLists,
+  NAVIGATION_LINK_SHARE,
+} from './furniture';
 import { paragraphSteps, type Paragraph } from './paragraphs';
 import { runInSlices, runToEnd, type SliceOptions, type Steps } from './slices';
-import {
-  isSkippedElement,
-  isWhitespaceCode,
-  LiveText,
-  squeeze,
-  WALK_PAUSE_NODES,
-  type DomPoint,
-} from './text-map';
+import { isSkippedElement, isWhitespaceCode, LiveText, squeeze, type DomPoint } from './text-map';
 
 /**
  * How much article text is checked by default. Long reads run to about 60,000 characters; beyond
@@ -41,9 +46,6 @@ export const READABILITY_MAX_ELEMENTS = 500;
  */
 export const READABILITY_MAX_CHARS = 60_000;
 
-/** Elements whose text is code or styling, not counted as text for Readability's limits. */
-const NOT_TEXT_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
-
 /**
  * Readability is skipped on what is nested deeper than this. News pages nest 20 to 60 levels;
  * Readability's cost grows with depth times size (a few hundred levels already take seconds).
@@ -64,6 +66,23 @@ const LINK_DENSITY_CANDIDATES = 5;
 
 /** Characters of a container read to measure its link text: a fair sample of any container. */
 const LINK_DENSITY_SAMPLE_CHARS = 10_000;
+
+/**
+ * An ancestor of the best container is taken instead when it holds this much more of the page's
+ * prose (by score): a story split into sections, or into blocks around pictures and pull quotes,
+ * is one container higher up, while a container holding the story plus a few teasers is not worth
+ * climbing to.
+ */
+const CLIMB_MIN_GAIN = 0.3;
+
+/** Levels climbed at most above the best container: a story's parts are never further apart. */
+const CLIMB_MAX_LEVELS = 8;
+
+/**
+ * An ancestor whose text is more than this share links is a page column of teasers, not the
+ * story's container, however much prose its standfirsts add up to.
+ */
+const CLIMB_MAX_LINK_SHARE = 0.35;
 
 /** Paragraphs shorter than this are not scored (Readability's own cut: datelines, "2h ago"). */
 const PROSE_MIN_CHARS = 25;
@@ -101,17 +120,6 @@ const ITEM_MARKER = '\u2022 ';
 
 const PARAGRAPH_SEPARATOR = '\n\n';
 
-/**
- * Readability's test for class names and ids of page furniture (comments, menus, related links,
- * share bars), used by the element fallback to leave the same things out.
- */
-const UNLIKELY_FURNITURE =
-  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
-/** ...unless the name also says it holds the content (Readability's own exception). */
-const MAYBE_CONTENT = /and|article|body|column|content|main|shadow/i;
-/** Elements that are never article text, whatever their names. */
-const FURNITURE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM', 'BUTTON', 'DIALOG', 'MENU']);
-
 /** An article's text, with offsets that map back to the live page. */
 export interface ExtractedArticle {
   title: string | null;
@@ -120,10 +128,11 @@ export interface ExtractedArticle {
   /** True when the text was cut at `maxChars`. */
   truncated: boolean;
   /**
-   * How the body was found: Readability on a clone (of the page, or of the article's container),
-   * or the text of the article's container read directly.
+   * How the body was found: Readability on a bounded copy (of the page, or of the article's
+   * container), the text of the article's container read directly, or, when no article was found,
+   * the page's main text (its body without menus, dialogs and other furniture).
    */
-  source: 'readability' | 'element';
+  source: 'readability' | 'element' | 'page';
   /** A live Range over `text[start, end)` (whitespace at either end left out), or null. */
   rangeFor(start: number, end: number): Range | null;
 }
@@ -163,43 +172,6 @@ function pageTitle(doc: Document, readabilityTitle: string | null | undefined): 
   return null;
 }
 
-/**
- * Whether the subtree of `root` is small and shallow enough for Readability (see
- * READABILITY_MAX_ELEMENTS): one walk that stops as soon as a limit is passed.
- */
-function* fitsReadability(root: Element): Steps<boolean> {
-  let elements = 0;
-  let chars = 0;
-  let depth = 0;
-  let visited = 0;
-  let node: Node | null = root;
-  while (node) {
-    if (++visited % WALK_PAUSE_NODES === 0) yield;
-    let descend = true;
-    if (node.nodeType === 1) {
-      if (++elements > READABILITY_MAX_ELEMENTS || depth > MAX_DEPTH_FOR_READABILITY) return false;
-      // Inline scripts and styles (often hundreds of kilobytes of page state) are the first
-      // thing Readability throws away: their text costs it next to nothing.
-      descend = !NOT_TEXT_TAGS.has((node as Element).tagName);
-    } else if (node.nodeType === 3) {
-      chars += (node as Text).length;
-      if (chars > READABILITY_MAX_CHARS) return false;
-    }
-    if (descend && node.firstChild) {
-      node = node.firstChild;
-      depth++;
-      continue;
-    }
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      depth--;
-    }
-    if (!node || node === root) break;
-    node = node.nextSibling;
-  }
-  return true;
-}
-
 /** The number of characters in `root`'s text nodes, counted up to `cap` only. */
 function textLength(root: Node, cap: number): number {
   const doc = root.ownerDocument ?? (root as Document);
@@ -223,23 +195,6 @@ function textSample(root: Node, cap: number): string {
 }
 
 /**
- * Share of `root`'s text (its first `cap` characters) inside links: high for menus and teaser
- * grids, low for a story's body.
- */
-function linkDensity(root: Element, cap: number): number {
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  let all = 0;
-  let linked = 0;
-  for (let node = walker.nextNode(); node && all < cap; node = walker.nextNode()) {
-    const length = (node as Text).data.trim().length;
-    all += length;
-    const link = node.parentElement?.closest('a');
-    if (link && root.contains(link)) linked += length;
-  }
-  return all > 0 ? linked / all : 0;
-}
-
-/**
  * A paragraph's worth as story text, as Readability scores it: one point, one per comma, one per
  * hundred characters up to three. Prose with clauses outweighs a grid of one-line teasers.
  */
@@ -251,11 +206,16 @@ function proseScore(text: string): number {
 
 /**
  * The container of the story: where the page's prose paragraphs are, scored as Readability does
- * (each paragraph's score to its parent, half to its grandparent), then widened to the <article>
- * or <main> around it, which also holds the story's headings and lists. Null without prose.
+ * (each paragraph's score to its parent, half to its grandparent), climbed to the ancestor that
+ * holds the story's other parts (see CLIMB_MIN_GAIN), then widened to the <article> or <main>
+ * around it, which also holds the story's headings and lists. Paragraphs in furniture (menus,
+ * dialogs, consent banners, hidden or <noscript> content) and paragraphs that are mostly a link
+ * (teasers) are not prose. Null without prose.
  */
-function* proseContainer(doc: Document): Steps<Element | null> {
+function* proseContainer(doc: Document, leftOut: (el: Element) => boolean): Steps<Element | null> {
   const scores = new Map<Element, number>();
+  // Prose score of every ancestor of a scored paragraph, for the climb.
+  const under = new Map<Element, number>();
   const furniture = new Map<Element, boolean>();
   const add = (el: Element | null, score: number) => {
     if (el) scores.set(el, (scores.get(el) ?? 0) + score);
@@ -266,10 +226,18 @@ function* proseContainer(doc: Document): Steps<Element | null> {
     const p = paragraphs[i];
     if (!p) break;
     const text = textSample(p, PROSE_SAMPLE_CHARS).trim();
-    if (text.length >= PROSE_MIN_CHARS && !isFurniture(p) && !inFurniture(p, furniture)) {
+    if (
+      text.length >= PROSE_MIN_CHARS &&
+      !leftOut(p) &&
+      !inFurniture(p, furniture, leftOut) &&
+      linkShare(p) <= NAVIGATION_LINK_SHARE
+    ) {
       const score = proseScore(text);
       add(p.parentElement, score);
       add(p.parentElement?.parentElement ?? null, score / 2);
+      for (let up = p.parentElement; up && up !== doc.body; up = up.parentElement) {
+        under.set(up, (under.get(up) ?? 0) + score);
+      }
     }
     if (i % 32 === 31) yield;
   }
@@ -279,7 +247,7 @@ function* proseContainer(doc: Document): Steps<Element | null> {
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, score] of top) {
-    const weighed = score * (1 - linkDensity(el, LINK_DENSITY_SAMPLE_CHARS));
+    const weighed = score * (1 - linkShare(el, isSkippedElement, LINK_DENSITY_SAMPLE_CHARS));
     if (weighed > bestScore) {
       best = el;
       bestScore = weighed;
@@ -287,7 +255,22 @@ function* proseContainer(doc: Document): Steps<Element | null> {
     yield;
   }
   if (!best || best === doc.body || best === doc.documentElement) return best;
-  return best.closest('article, main, [role="main"]') ?? best;
+  let region = best;
+  let regionProse = under.get(best) ?? 0;
+  let levels = 0;
+  for (let up = best.parentElement; up && up !== doc.body; up = up.parentElement) {
+    if (++levels > CLIMB_MAX_LEVELS) break;
+    const prose = under.get(up) ?? 0;
+    if (
+      prose >= regionProse * (1 + CLIMB_MIN_GAIN) &&
+      linkShare(up, leftOut, LINK_DENSITY_SAMPLE_CHARS) <= CLIMB_MAX_LINK_SHARE
+    ) {
+      region = up;
+      regionProse = prose;
+    }
+    yield;
+  }
+  return region.closest('article, main, [role="main"]') ?? region;
 }
 
 /** The page's own article container: the <article> with most text, else <main> or role=main. */
@@ -309,18 +292,15 @@ function* fallbackBody(doc: Document, maxChars: number): Steps<Element | null> {
   return best ?? doc.getElementsByTagName('main')[0] ?? doc.querySelector('[role="main"]');
 }
 
-/** Whether an element is page furniture by its tag or its names (see UNLIKELY_FURNITURE). */
-function isFurniture(el: Element): boolean {
-  if (FURNITURE_TAGS.has(el.tagName)) return true;
-  const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
-  return UNLIKELY_FURNITURE.test(names) && !MAYBE_CONTENT.test(names);
-}
-
 /**
  * Whether an element sits inside furniture (a comment thread, a sidebar, a footer...). `known`
  * remembers the answer for ancestors, which paragraphs share; iterative, for deep nesting.
  */
-function inFurniture(el: Element, known: Map<Element, boolean>): boolean {
+function inFurniture(
+  el: Element,
+  known: Map<Element, boolean>,
+  leftOut: (el: Element) => boolean,
+): boolean {
   const body = el.ownerDocument.body;
   const unknown: Element[] = [];
   let answer = false;
@@ -333,32 +313,10 @@ function inFurniture(el: Element, known: Map<Element, boolean>): boolean {
     unknown.push(up);
   }
   for (let i = unknown.length - 1; i >= 0; i--) {
-    answer ||= isFurniture(unknown[i]!);
+    answer ||= leftOut(unknown[i]!);
     known.set(unknown[i]!, answer);
   }
   return answer;
-}
-
-/** What the element fallback leaves out: hidden and editable areas, and page furniture. */
-function skipInFallback(el: Element): boolean {
-  return isSkippedElement(el) || isFurniture(el);
-}
-
-/**
- * A document holding only `region` and the head's title, meta tags and JSON-LD, which is all
- * Readability needs to find the body and the title inside the article's container.
- */
-function reducedClone(doc: Document, region: Element): Document {
-  const clone = doc.implementation.createHTMLDocument();
-  for (const el of Array.from(doc.head?.children ?? [])) {
-    const keep =
-      el.tagName === 'TITLE' ||
-      el.tagName === 'META' ||
-      (el.tagName === 'SCRIPT' && el.getAttribute('type') === 'application/ld+json');
-    if (keep) clone.head.append(clone.importNode(el, true));
-  }
-  clone.body.append(clone.importNode(region, true));
-  return clone;
 }
 
 /** Readability's article element on `clone`, or null when it finds none or fails. */
@@ -492,27 +450,82 @@ interface Source {
 }
 
 /**
- * The article's paragraphs: Readability on the whole page when the page is small enough for it,
- * else on a clone of the story's container when that is; else the container's own text.
+ * An article shorter than this from the first copy makes Readability try again on the looser one:
+ * Readability's own threshold for the same retry (its default charThreshold).
+ */
+const RETRY_BELOW_CHARS = 500;
+
+/** What Readability is given at most (see READABILITY_MAX_ELEMENTS and its neighbours). */
+const COPY_LIMITS: CopyLimits = {
+  maxElements: READABILITY_MAX_ELEMENTS,
+  maxChars: READABILITY_MAX_CHARS,
+  maxDepth: MAX_DEPTH_FOR_READABILITY,
+};
+
+/** Readability's article, when it found one that is not mostly links. */
+interface ReadabilityRun {
+  found: { body: Element; title: string | null } | null;
+}
+
+/**
+ * Readability on a bounded copy of `root`: first without what is named like furniture, then, when
+ * that leaves no article or a short one, with it (Readability's own second try). `found` is null
+ * when the copy does not fit the limits, Readability finds nothing, or what it finds is links.
+ */
+function* readabilityIn(doc: Document, root: Element): Steps<ReadabilityRun> {
+  let best: ReadabilityRun['found'] = null;
+  for (const leaveOut of [isLeftOutOfCopy, isLeftOutOfCopyLoosely]) {
+    // Lists of links are left out too when the copy does not fit otherwise: Readability keeps
+    // the few that belong to an article (a "see also" list), so they go only when they must.
+    let copy = yield* boundedCopy(doc, root, COPY_LIMITS, leaveOut);
+    copy ??= yield* boundedCopy(doc, root, COPY_LIMITS, withLinkLists(leaveOut));
+    // The loose copy holds all the strict one does: when that did not fit, neither will this.
+    if (!copy) break;
+    yield;
+    const found = readabilityOn(copy);
+    yield;
+    if (
+      found &&
+      linkShare(found.body, () => false, LINK_DENSITY_SAMPLE_CHARS) <= NAVIGATION_LINK_SHARE
+    ) {
+      const length = textLength(found.body, RETRY_BELOW_CHARS);
+      if (!best || length > textLength(best.body, RETRY_BELOW_CHARS)) best = found;
+      if (length >= RETRY_BELOW_CHARS) break;
+    }
+  }
+  return { found: best };
+}
+
+/**
+ * The article's paragraphs. Readability runs on a bounded copy of the whole page when what is left
+ * of it without scripts, media, menus, dialogs and link lists is small enough, else on a bounded
+ * copy of the story's container. When Readability finds nothing, or only links (a menu, skip
+ * links), the story's container is read directly, then the largest <article> or the <main>, and
+ * last the page's main text (its body without furniture): never text that is mostly links.
  */
 function* findText(doc: Document, maxChars: number): Steps<Source | null> {
   const page = doc.documentElement;
   const pageBody = doc.body ?? page;
   if (!page || !pageBody) return null;
   let region: Element | null = null;
-  let found: { body: Element; title: string | null } | null = null;
-  if (yield* fitsReadability(page)) {
-    found = readabilityOn(doc.cloneNode(true) as Document);
-  } else {
-    region = yield* proseContainer(doc);
+  let read = yield* readabilityIn(doc, pageBody);
+  if (read.found === null) {
+    region =
+      (yield* proseContainer(doc, isLeftOutOfText)) ??
+      (yield* proseContainer(doc, isLeftOutOfTextLoosely));
     yield;
-    if (region && (yield* fitsReadability(region)))
-      found = readabilityOn(reducedClone(doc, region));
+    if (region) read = yield* readabilityIn(doc, region);
   }
-  yield;
+  const found = read.found;
   if (found) {
-    // Readability's output has already dropped hidden and unwanted nodes; skip nothing more there.
-    const read = yield* paragraphSteps(found.body, (el) => el.tagName === 'svg', maxChars);
+    // Readability's output has already dropped hidden and unwanted nodes. It keeps lists of
+    // links inside the story ("related", "more on this"): their headlines are other stories'
+    // claims, not this article's, so they are left out here.
+    const read = yield* paragraphSteps(
+      found.body,
+      (el) => el.tagName === 'svg' || isLinkList(el),
+      maxChars,
+    );
     if (read.paragraphs.length > 0) {
       return {
         paragraphs: read.paragraphs,
@@ -525,18 +538,29 @@ function* findText(doc: Document, maxChars: number): Steps<Source | null> {
       };
     }
   }
-  const body = region ?? (yield* fallbackBody(doc, maxChars));
-  if (!body) return null;
-  const read = yield* paragraphSteps(body, skipInFallback, maxChars);
-  return {
-    paragraphs: read.paragraphs,
-    cut: !read.complete,
-    source: 'element',
-    title: null,
-    liveRoot: body,
-    liveSkip: skipInFallback,
-    fromStart: true,
-  };
+  // The page's body is read last, and then once more without the furniture names, for a page
+  // wrapped whole in an element named like a sidebar.
+  const containers: [Element | null, ExtractedArticle['source'], (el: Element) => boolean][] = [
+    [region, 'element', isLeftOutOfText],
+    [yield* fallbackBody(doc, maxChars), 'element', isLeftOutOfText],
+    [pageBody, 'page', isLeftOutOfText],
+    [pageBody, 'page', isLeftOutOfTextLoosely],
+  ];
+  for (const [body, source, skip] of containers) {
+    if (!body || linkShare(body, skip, LINK_DENSITY_SAMPLE_CHARS) > NAVIGATION_LINK_SHARE) continue;
+    const read = yield* paragraphSteps(body, skip, maxChars);
+    if (read.paragraphs.length === 0) continue;
+    return {
+      paragraphs: read.paragraphs,
+      cut: !read.complete,
+      source,
+      title: null,
+      liveRoot: body,
+      liveSkip: skip,
+      fromStart: true,
+    };
+  }
+  return null;
 }
 
 /** The steps of extractArticle. */

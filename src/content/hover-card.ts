@@ -5,14 +5,18 @@
  * strict style-src policy) and every text goes in through textContent, never as markup.
  */
 import type { SentenceResult, Tier } from '../core/types';
+import { differencesLine } from '../shared/difference-labels';
 import { t, type MessageKey } from '../shared/i18n';
-import type { EchoNote } from '../shared/messages';
 import { shortDate } from '../shared/dates';
 
 /** What the card shows. */
 export interface CardData {
   sentence: SentenceResult;
-  echo: EchoNote | null;
+  /**
+   * Where the claim comes from, in one line ("5 outlets, 1 independent source: Reuters"), from
+   * the echo groups computed from the texts; null when the answer has no provenance.
+   */
+  sources: string | null;
 }
 
 /** The card's controls. */
@@ -55,13 +59,14 @@ li { margin: 0; padding: 0; }
 .read { font-size: 12px; color: #52525b; }
 .quote { display: block; margin: 0; quotes: "\\201C" "\\201D"; }
 .quote::before { content: open-quote; } .quote::after { content: close-quote; }
+.flags { margin: 2px 0 0; font-size: 12px; color: #b91c1c; }
 a { color: #4338ca; font-size: 12px; }
 a:focus-visible { outline: 2px solid #6d28d9; outline-offset: 2px; border-radius: 2px; }
 .echo { margin: 10px 0 0; padding-top: 8px; border-top: 1px solid #e4e4e7; font-size: 12px; color: #52525b; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e4e4e7; background: #18181b; border-color: #3f3f46; box-shadow: 0 8px 28px rgb(0 0 0 / 0.5); }
   .head { color: #c4b5fd; } .tier { color: #a1a1aa; border-color: #52525b; } .read { color: #a1a1aa; }
-  a { color: #a5b4fc; } .echo { color: #a1a1aa; border-color: #3f3f46; }
+  a { color: #a5b4fc; } .echo { color: #a1a1aa; border-color: #3f3f46; } .flags { color: #fca5a5; }
 }
 `;
 
@@ -108,6 +113,11 @@ export function renderCard(doc: Document, card: HTMLElement, data: CardData): vo
     if (match.read) meta.append(element(doc, 'span', 'read', t('readOn', shortDate(match.read))));
     meta.append(element(doc, 'span', 'tier', t(TIER_KEYS[match.tier])));
     item.append(meta, element(doc, 'q', 'quote', match.text));
+    const differences = match.differences ?? [];
+    if (differences.length > 0) {
+      // One line: how many details this wording changed, and of which kinds.
+      item.append(element(doc, 'p', 'flags', differencesLine(differences)));
+    }
     const href = webUrl(match.url);
     if (href) {
       const link = element(doc, 'a', null, t('cardOpenReport', match.outlet));
@@ -119,9 +129,7 @@ export function renderCard(doc: Document, card: HTMLElement, data: CardData): vo
     list.append(item);
   }
   card.append(head, list);
-  if (data.echo) {
-    card.append(element(doc, 'p', 'echo', t('cardEchoNote', data.echo.origin)));
-  }
+  if (data.sources) card.append(element(doc, 'p', 'echo', data.sources));
 }
 
 /** Applies the card's stylesheet to its shadow root without any <style> element where possible. */

@@ -15,6 +15,7 @@ import { createHoverCard } from './hover-card';
 import { idle } from './idle';
 import { Keeper } from './keeper';
 import { PageChecker } from './page-checker';
+import { publishedDate } from './published-date';
 
 /** The built extractor module, next to this script in the extension. */
 const EXTRACT_MODULE = 'content-extract.js';
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
     doc,
     win,
     detect: detectArticle,
+    published: publishedDate,
     extract: async (page, options) =>
       (await loadExtractor())(page, { ...options, pause: () => idle(win) }),
     send: (type, payload) => sendToBackground(api, type, payload),

@@ -4,7 +4,9 @@
  * highlight what other outlets also reported. Runs again after in-page navigation and when the
  * site replaces the article, but never sends the same text twice for the same page.
  */
+import { claimSources, sourcesLine } from '../core/provenance/claim-sources';
 import type { SentenceResult } from '../core/types';
+import { echoPhrases } from '../shared/echo-phrases';
 import type {
   BackgroundMessages,
   ContentMessages,
@@ -24,6 +26,8 @@ export interface ArticleText {
   title: string | null;
   text: string;
   truncated: boolean;
+  /** `page` when no article body was found and the text is the page's main text. */
+  source: 'readability' | 'element' | 'page';
   rangeFor(start: number, end: number): Range | null;
 }
 
@@ -68,6 +72,8 @@ export interface PageCheckerDeps {
     type: K,
     payload: BackgroundMessages[K]['request'],
   ) => Promise<Result<TabState>>;
+  /** The page's publication date from its markup (see published-date.ts), or null. */
+  published?: (doc: Document) => string | null;
   highlighter: Highlighter;
   settings: Settings;
   /** Runs DOM work of the extension's own without it counting as a page change. */
@@ -154,8 +160,12 @@ export class PageChecker {
   /** The card content of a highlighted sentence. */
   cardData(entry: HighlightEntry): CardData | null {
     const sentence: SentenceResult | undefined = this.state?.report?.sentences[entry.index];
-    if (!sentence || sentence.matches.length === 0) return null;
-    return { sentence, echo: this.state?.echo ?? null };
+    const report = this.state?.report;
+    if (!report || !sentence || sentence.matches.length === 0) return null;
+    const sources = report.provenance
+      ? sourcesLine(claimSources(report, sentence.matches), echoPhrases())
+      : null;
+    return { sentence, sources };
   }
 
   /** True while something is highlighted and highlights are on. */
@@ -230,8 +240,10 @@ export class PageChecker {
       title: article.title,
       text: article.text,
       truncated: article.truncated,
+      fallback: article.source === 'page',
       detected,
       hash,
+      published: this.deps.published?.(doc) ?? null,
     };
     this.hash = hash;
     const answer = await this.send({ type: 'check-article', payload });
@@ -332,7 +344,10 @@ function prefersReducedMotion(win: Window): boolean {
 
 /** Scrolls so that `rect` (viewport coordinates) sits in the middle of the window. */
 function scrollToRect(doc: Document, win: Window, rect: DOMRect, node: Node | null): void {
-  const behavior: ScrollBehavior = prefersReducedMotion(win) ? 'auto' : 'smooth';
+  // A hidden tab (the article behind the full report, which brings it forward afterwards) jumps:
+  // Firefox does not carry out a smooth scroll in a background tab, so the page stayed put.
+  const hidden = doc.visibilityState === 'hidden';
+  const behavior: ScrollBehavior = prefersReducedMotion(win) || hidden ? 'auto' : 'smooth';
   const scroller = doc.scrollingElement;
   if (scroller && scroller.scrollHeight > win.innerHeight) {
     const top = win.scrollY + rect.top - Math.max(0, (win.innerHeight - rect.height) / 2);

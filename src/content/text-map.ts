@@ -52,20 +52,28 @@ export function squeeze(text: string): string {
 }
 
 /**
- * Whether an element hides its content from the reader or belongs to the user rather than the page:
- * skipped tags, `hidden`, `aria-hidden="true"`, inline `display: none` / `visibility: hidden` (the
- * same checks Readability makes, so both sides agree), and editable areas, which are never
- * highlighted.
+ * Whether an element hides its content from the reader: skipped tags, `hidden`,
+ * `aria-hidden="true"`, inline `display: none` / `visibility: hidden` (the same checks Readability
+ * makes, so both sides agree).
  */
-export function isSkippedElement(el: Element): boolean {
+export function isHiddenElement(el: Element): boolean {
   if (SKIPPED_TAGS.has(el.tagName)) return true;
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  // Reading `style` builds a declaration object: only worth it where there is a style attribute.
+  if (!el.hasAttribute('style')) return false;
   const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
-  if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
-  return false;
+  return Boolean(style && (style.display === 'none' || style.visibility === 'hidden'));
+}
+
+/**
+ * Whether an element hides its content from the reader (isHiddenElement) or belongs to the user
+ * rather than the page: editable areas, which are never highlighted.
+ */
+export function isSkippedElement(el: Element): boolean {
+  if (isHiddenElement(el)) return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
 }
 
 /**

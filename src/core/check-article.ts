@@ -3,7 +3,9 @@
  * matcher's claim-by-claim answer, then what the engine works out about those claims beyond the
  * matches themselves (each such step is a module of its own, called from here).
  */
+import { withDifferences } from './divergence';
 import type { CheckOptions } from './matcher';
+import { withProvenance, type EchoGroups } from './provenance';
 import type { ArticleReport } from './types';
 
 /** What checking an article needs of the matcher. */
@@ -11,13 +13,28 @@ export interface ClaimMatcher {
   check(text: string, options?: CheckOptions): ArticleReport;
 }
 
+/** Options of {@link checkArticle}: the matcher's, and what the steps after it need. */
+export interface ArticleCheckOptions extends CheckOptions {
+  /**
+   * The corpus's echo groups (see src/core/provenance): with them, the answer says where each
+   * claim comes from (`provenance`, each match's `group`, each sentence's `independent`).
+   */
+  groups?: EchoGroups | null;
+  /** The article's publication date as the page gives it (ISO), when known. */
+  published?: string | null;
+  /** List only the groups of the article's matches and its own, not every corpus group. */
+  matchedGroupsOnly?: boolean;
+}
+
 /** Checks `text` against the corpus behind `matcher`. Never throws for any string. */
 export function checkArticle(
   matcher: ClaimMatcher,
   text: string,
-  options: CheckOptions = {},
+  options: ArticleCheckOptions = {},
 ): ArticleReport {
-  return completeArticleCheck(matcher.check(text, options), text, options);
+  const { groups: _groups, published: _published, ...rest } = options;
+  const { matchedGroupsOnly: _only, ...matcherOptions } = rest;
+  return completeArticleCheck(matcher.check(text, matcherOptions), text, options);
 }
 
 /**
@@ -25,9 +42,14 @@ export function checkArticle(
  * caller whose report texts come from storage, the reader's library, fills them in between).
  */
 export function completeArticleCheck(
-  report: ArticleReport,
-  _text: string,
-  _options: CheckOptions = {},
+  matched: ArticleReport,
+  text: string,
+  options: ArticleCheckOptions = {},
 ): ArticleReport {
-  return report;
+  const { groups, published, matchedGroupsOnly } = options;
+  // What each outlet's wording changed against the page's: divergence flags on every match.
+  const report = withDifferences(matched);
+  return groups
+    ? withProvenance(report, text, groups, published ?? null, { matchedGroupsOnly })
+    : report;
 }

@@ -2,12 +2,13 @@
  * The prebuilt corpus index: its JSON shape, version, and the check that a loaded index is whole.
  * Kept apart from the compiler so that loading an index pulls in no build-time data.
  */
+import type { CorpusProvenanceData } from './provenance/types';
 import type { ReportMeta, UnitKind } from './types';
 
 /** Identifies the prebuilt index format; bumped whenever tokenisation or the layout changes. */
 export const CORPUS_FORMAT = 'crosscheck-corpus';
 /** Version of the prebuilt index layout and tokeniser; an index of another version is rebuilt. */
-export const CORPUS_VERSION = 2;
+export const CORPUS_VERSION = 3;
 
 /** A problem with the corpus or the prebuilt index; the message names the file and the problem. */
 export class CorpusError extends Error {
@@ -31,6 +32,12 @@ export interface CompiledSentence {
   kind: UnitKind;
   /** Content terms in order, as indices into `vocabulary`. */
   terms: number[];
+  /**
+   * The verifier's analysis of each term of `terms` (same length), one byte each: bit 0 the term
+   * stands as a predicate, bit 1 a negation governs it, bits 2–5 its clause number. Computed once
+   * at compile time, so checking never re-reads a unit's text (see src/core/verify/README.md).
+   */
+  tags: number[];
 }
 
 /** The prebuilt, JSON-serialisable corpus the matcher loads (`dist/corpus/index.json`). */
@@ -59,6 +66,11 @@ export interface CompiledCorpus {
    */
   synonyms?: Record<string, string[]>;
   sentences: CompiledSentence[];
+  /**
+   * The reports' echo groups and sourcing, computed by the build (src/core/provenance); computed
+   * at load when absent.
+   */
+  provenance?: CorpusProvenanceData;
 }
 
 /** One report as read from disk: its metadata and full text. */
@@ -128,5 +140,11 @@ export function validateCompiled(corpus: CompiledCorpus): void {
     }
     if (!Array.isArray(s.terms) || !s.terms.every(isTermId))
       fail(`sentences[${i}] has a term outside the vocabulary`);
+    if (
+      !Array.isArray(s.tags) ||
+      s.tags.length !== s.terms.length ||
+      !s.tags.every((t) => Number.isInteger(t) && t >= 0 && t <= 255)
+    )
+      fail(`sentences[${i}] has tags that do not fit its terms`);
   });
 }

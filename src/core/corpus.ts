@@ -18,6 +18,7 @@ import { uniqueSlugs } from './slug';
 import { surfaceWord, synonymTable, type Lexicon } from './synonyms';
 import { tokenize, tokenizeLearning, type Token } from './tokens';
 import type { ReportMeta, Sentence, UnitKind } from './types';
+import { unitTags } from './verify';
 
 export {
   CORPUS_FORMAT,
@@ -257,6 +258,8 @@ export interface NumberedRun {
    * apart again when a report leaves an index.
    */
   flags: Uint8Array;
+  /** The verifier's tag of each term of `terms` (see UNIT_TAGS in verify/index.ts). */
+  tags: Uint8Array;
   /** Per term id, the words written with it (for the synonym table, only with a lexicon). */
   surfaces: [number, string[]][];
 }
@@ -314,6 +317,7 @@ export function assembleCorpus(
         text: inputs[report]!.text.slice(start, end),
         kind: UNIT_KINDS[run.unitKind[u]!]!,
         terms,
+        tags: Array.from(run.tags.subarray(run.termStart[u]!, run.termStart[u + 1]!)),
       });
     }
     for (const [local, words] of run.surfaces) {
@@ -371,6 +375,8 @@ class TermTable {
 /** What numbering needs of one unit's tokens. */
 interface UnitRecord {
   terms: string[];
+  /** The verifier's tag of each term. */
+  tags: Uint8Array;
   /** Per token: NAME, LOWER_WORD. */
   flags: number[];
   /** Per token, the surface word of a word token (null for others), only with a lexicon. */
@@ -393,7 +399,7 @@ function recordOf(text: string, tokens: readonly Token[], withSurfaces: boolean)
     flags.push(token.name ? NAME : !token.capitalized && token.kind === 'word' ? LOWER_WORD : 0);
     surfaces?.push(token.kind === 'word' ? surfaceWord(text.slice(token.start, token.end)) : null);
   }
-  return { terms, flags, surfaces };
+  return { terms, tags: unitTags(text, tokens), flags, surfaces };
 }
 
 /** Numbers the terms of every unit of a run in order of first use and counts them. */
@@ -414,6 +420,7 @@ function numberTerms(
   const termStart = new Int32Array(unitCount + 1);
   const terms: number[] = [];
   const flags: number[] = [];
+  const tags: number[] = [];
   const surfaces = new Map<number, Set<string>>();
   let unitNumber = 0;
   units.forEach((list, report) => {
@@ -423,6 +430,7 @@ function numberTerms(
         const id = table.idOf(record.terms[k]!);
         if (id === lastUnit.length) lastUnit.push(-1);
         terms.push(id);
+        tags.push(record.tags[k]!);
         if (lastUnit[id] !== unitNumber) {
           lastUnit[id] = unitNumber;
           df[id]!++;
@@ -459,6 +467,7 @@ function numberTerms(
     termStart,
     terms: Int32Array.from(terms),
     flags: Uint8Array.from(flags),
+    tags: Uint8Array.from(tags),
     surfaces: [...surfaces].map(([id, words]) => [id, [...words]]),
   };
 }

@@ -1,18 +1,33 @@
 /**
  * The matcher: for every sentence of an article, the corpus reports that make the same claim.
- * Candidates come from a BM25 index over normalised terms (see index/); each is reranked by
- * idf-weighted term overlap in both directions (see rerank.ts); a report counts when its best
- * sentence scores at or above a threshold calibrated on the development gold.
+ * Candidates come from a BM25 index over normalised terms (see index/); each is reranked by idf-weighted term
+ * overlap in both directions (see rerank.ts); the verifier (verify/) then judges each candidate on
+ * what the two sentences assert and gives the probability that they make the same claim. A report
+ * counts when its most probable sentence reaches MATCH_THRESHOLD.
  */
 import { bm25Idf } from './bm25';
 import { validateCompiled, type CompiledCorpus } from './corpus-format';
-import type { SegmentedIndex } from './index/segmented-index';
 import { indexOfCompiled } from './index/compile';
+import type { SegmentedIndex } from './index/segmented-index';
 import { compareBags, makeBag, type PageUnit, type Similarity, type TermBag } from './rerank';
 import type { Neighbours } from './spelling-neighbours';
 import { mergeNeighbours } from './synonyms';
 import { splitSentences } from './sentences';
 import { tokenize, type Token } from './tokens';
+import {
+  claimUnit,
+  MATCH_PROBABILITY,
+  sharedSpan,
+  termClass,
+  unitTags,
+  comparePair,
+  pageCredits,
+  storyAffinity,
+  verdict,
+  withAffinity,
+  type ClaimUnit,
+  type PairEvidence,
+} from './verify';
 import type {
   ArticleReport,
   OutletSummary,
@@ -23,17 +38,21 @@ import type {
 } from './types';
 
 /**
- * Score at or above which a report's sentence is taken to make the page sentence's claim.
- * Calibrated in test/quality on the development gold, its hand-labelled unjudged pairs and the
- * three held-out articles pooled (their counts summed), among values at which the unrelated fixture
- * articles match nothing (0.16 and up): F1 peaks at 0.18, inside a plateau (0.17–0.19 within
- * 0.005), so small shifts in wording do not flip many decisions. On the corpus reports alone the
- * peak was 0.19; other outlets reword more freely, and pooling their articles moved it down.
+ * Score (the verifier's calibrated probability that the pair makes the same claim) at or above
+ * which a report's sentence is shown as making the page sentence's claim: more likely than not.
  */
-export const MATCH_THRESHOLD = 0.18;
+export const MATCH_THRESHOLD = MATCH_PROBABILITY;
 /**
- * Fewest distinct content terms two units must share to match at all: one or two shared words
- * ("Leave a Reply" / "Leave a Comment", or just "Putin" and "NATO") are coincidence, not a claim.
+ * Rerank score from which a candidate goes to the verifier. Low, because the verifier decides:
+ * a loose paraphrase shares few words ("delivered its wish list" for "presented a list of
+ * demands"), and dropping it here would lose it whatever the verifier could tell.
+ */
+export const CANDIDATE_FLOOR = 0.1;
+/**
+ * Fewest distinct content terms two units must share to be compared at all: one or two shared
+ * words ("Leave a Reply" / "Leave a Comment", or just "Putin" and "NATO") are coincidence, not a
+ * claim. With two, the verifier's recall on the development data was no higher, and site
+ * furniture reached it.
  */
 export const MIN_SHARED_TERMS = 2.5;
 /**
@@ -56,6 +75,14 @@ export const CLOSE_CUT = 0.5;
  * the same order, give or take an article or a punctuation mark.
  */
 export const VERBATIM_CUT = 0.95;
+/** Sentences of one report the verifier judges per page sentence, the rerank's best first. */
+export const VERIFIED_PER_REPORT = 3;
+/**
+ * Candidates the verifier judges per page sentence, the rerank's best first: more reports than a
+ * claim is usually told by in one corpus, and the verifier's cost (about 10 µs a pair) stays
+ * bounded when a sentence is a commonplace many reports share.
+ */
+export const VERIFIED_PER_UNIT = 24;
 /** Candidates reranked per page sentence: the BM25 top list is cheap, the rerank is not. */
 export const CANDIDATES = 64;
 /**
@@ -102,12 +129,14 @@ export class Matcher {
   readonly story: string | null;
   /**
    * Where the corpus lives: its segments, their vocabulary and counts, candidate retrieval, and
-   * each unit's terms, report and text (see index/segmented-index.ts).
+   * each unit's terms, tags, report and text (see index/segmented-index.ts).
    */
   readonly index: SegmentedIndex;
   /** The index version the caches below were made for. */
   private cachedFor = -1;
   private bags: (TermBag | undefined)[] = [];
+  /** The verifier's view of the units whose bags are kept (dropped with them). */
+  private claims: (ClaimUnit | undefined)[] = [];
   private cachedBags = 0;
   /** Spelling neighbours and synonyms of each vocabulary term (remembered). */
   private similar: (Neighbours | undefined)[] = [];
@@ -130,8 +159,24 @@ export class Matcher {
     if (this.cachedFor === this.index.version) return;
     this.cachedFor = this.index.version;
     this.bags = [];
+    this.claims = [];
     this.cachedBags = 0;
     this.similar = [];
+  }
+
+  /** The verifier's view of corpus unit `doc` (kept with its bag). */
+  private claimAt(doc: number, bag: TermBag): ClaimUnit {
+    let claim = this.claims[doc];
+    if (!claim || claim.bag !== bag) {
+      claim = claimUnit(bag, this.index.unitTags(doc), (id) => this.classOf(id));
+      this.claims[doc] = claim;
+    }
+    return claim;
+  }
+
+  /** Term class of a vocabulary id. */
+  private classOf(id: number): number {
+    return termClass(this.index.term(id), this.index.isName(id));
   }
 
   /** The term bag of corpus unit `doc`, made on first use and kept while the cache has room. */
@@ -140,6 +185,7 @@ export class Matcher {
     if (!bag) {
       if (this.cachedBags >= MAX_CACHED_BAGS) {
         this.bags = [];
+        this.claims = [];
         this.cachedBags = 0;
       }
       bag = this.bagOf(this.index.unitTerms(doc));
@@ -173,22 +219,23 @@ export class Matcher {
     const excluded = options.exclude === undefined ? -1 : this.index.reportIndexOf(options.exclude);
 
     const units = splitSentences(checked);
-    const perUnit = units.map((unit) =>
-      this.matchUnit(unit.text, excluded, Math.min(threshold, SELF_MATCH_SCORE)),
-    );
+    const perUnit = this.judgeUnits(
+      units.map((u) => u.text),
+      excluded,
+    ).map((unit) => ({ informative: unit.informative, matches: bestPerReport(unit.candidates) }));
 
     const self = this.detectSelf(perUnit);
     const counts = new Map<number, number>();
     const sentences: SentenceResult[] = units.map((unit, i) => {
       const kept = perUnit[i]!.matches.filter(
-        (m) => m.report !== self && m.similarity.score >= threshold,
+        (m) => m.report !== self && m.probability >= threshold,
       );
       for (const m of kept) counts.set(m.report, (counts.get(m.report) ?? 0) + 1);
       return {
         text: unit.text,
         start: unit.start,
         end: unit.end,
-        matches: kept.map((m) => this.toMatch(m.report, m.sentence, m.similarity)),
+        matches: kept.map((m) => this.toMatch(m, unit.start)),
       };
     });
 
@@ -216,38 +263,94 @@ export class Matcher {
     return report;
   }
 
-  /** Best sentence of every report scoring at least `floor` for one page unit, best first. */
-  private matchUnit(text: string, excluded: number, floor: number) {
-    const { index } = this;
-    const query = this.pageUnit(index.aliases.apply(tokenize(text, { acronyms: index.acronyms })));
-    const informative = query.bag.ids.length > 0;
-    const best = new Map<number, { sentence: number; similarity: Similarity }>();
-    // Each distinct term shares at most one term's worth: a unit of fewer terms than
-    // MIN_SHARED_TERMS cannot match anything, and is not searched ("U.S.", "Gen. Smith").
-    if (query.bag.ids.length >= MIN_SHARED_TERMS) {
-      const hits = index.search(
-        query.bag.ids,
-        CANDIDATES,
-        (doc) => index.unitClaim(doc) && index.unitReport(doc) !== excluded,
-      );
-      for (const hit of hits) {
-        const similarity = compareBags(query, this.bagAt(hit.doc), floor, MIN_SHARED_TERMS);
-        if (!similarity) continue;
-        const report = index.unitReport(hit.doc);
-        const previous = best.get(report);
-        if (!previous || similarity.score > previous.similarity.score) {
-          best.set(report, { sentence: hit.doc, similarity });
-        }
+  /**
+   * Every candidate of each unit of an article (the report sentences the rerank scores at
+   * CANDIDATE_FLOOR or more), each with the verifier's probability of making the same claim. The
+   * units are judged together: how much the article tells each report's story is part of the
+   * evidence (see storyAffinity).
+   */
+  judgeUnits(texts: readonly string[], excluded = -1): JudgedUnit[] {
+    const units = texts.map((text) => this.compareUnit(text, excluded));
+    const informative = units.filter((u) => u.informative);
+    const best = informative.map((u) => {
+      const scores = new Map<number, number>();
+      for (const c of u.candidates)
+        scores.set(c.report, Math.max(scores.get(c.report) ?? 0, c.similarity.score));
+      return scores;
+    });
+    const affinity = storyAffinity(best, this.index.reportCount);
+    for (const unit of units) {
+      for (const c of unit.candidates) {
+        c.features = withAffinity(c.evidence.features, affinity[c.report]!);
+        c.probability = verdict(c.evidence, affinity[c.report]!);
       }
     }
-    const matches = [...best]
-      .map(([report, m]) => ({
+    return units;
+  }
+
+  /** The candidates of one page unit with the verifier's evidence (probabilities come later). */
+  private compareUnit(text: string, excluded: number): JudgedUnit {
+    const { index } = this;
+    const tokens = index.aliases.apply(tokenize(text, { acronyms: index.acronyms }));
+    const query = this.pageUnit(tokens);
+    const informative = query.bag.ids.length > 0;
+    const found: Candidate[] = [];
+    // Each distinct term shares at most one term's worth: a unit of fewer terms than
+    // MIN_SHARED_TERMS cannot match anything, and is not searched ("U.S.", "Gen. Smith").
+    if (query.bag.ids.length < MIN_SHARED_TERMS) return { informative, candidates: found };
+    const hits = index.search(
+      query.bag.ids,
+      CANDIDATES,
+      (doc) => index.unitClaim(doc) && index.unitReport(doc) !== excluded,
+    );
+    const compared: { doc: number; bag: TermBag; similarity: Similarity }[] = [];
+    for (const hit of hits) {
+      const bag = this.bagAt(hit.doc);
+      const similarity = compareBags(query, bag, CANDIDATE_FLOOR, MIN_SHARED_TERMS);
+      if (similarity) compared.push({ doc: hit.doc, bag, similarity });
+    }
+    if (compared.length === 0) return { informative, candidates: found };
+    // The verifier sees each report's three best-scored sentences: its probability follows the
+    // rerank's score, so a report's fourth-best sentence is hardly ever its most probable (the
+    // figures of the quality tests were the same with every candidate judged).
+    compared.sort((a, b) => b.similarity.score - a.similarity.score || a.doc - b.doc);
+    // The page unit's analysis, only for a unit that has candidates (most of an unrelated
+    // article's have none).
+    const tags = unitTags(text, tokens);
+    // Words the corpus lacks are classed by their own spelling and capitals.
+    const fresh = new Map<number, number>();
+    tokens.forEach((t, i) => {
+      const id = query.bag.sequence[i]!;
+      if (id >= index.vocabularySize && !fresh.has(id))
+        fresh.set(id, termClass(t.term, t.name || t.kind === 'acronym'));
+    });
+    const pageClaim = claimUnit(
+      query.bag,
+      tags,
+      (id) => fresh.get(id) ?? this.classOf(id),
+      (id) => fresh.has(id),
+    );
+    const perReport = new Map<number, number>();
+    let verified = 0;
+    for (const { doc, bag, similarity } of compared) {
+      if (verified >= VERIFIED_PER_UNIT) break;
+      const report = index.unitReport(doc);
+      const seen = perReport.get(report) ?? 0;
+      if (seen >= VERIFIED_PER_REPORT) continue;
+      perReport.set(report, seen + 1);
+      verified++;
+      const evidence = comparePair(query, pageClaim, bag, this.claimAt(doc, bag), similarity);
+      found.push({
         report,
-        sentence: m.sentence,
-        similarity: m.similarity,
-      }))
-      .sort((a, b) => b.similarity.score - a.similarity.score || a.report - b.report);
-    return { informative, matches };
+        sentence: doc,
+        similarity,
+        evidence,
+        features: evidence.features,
+        probability: 0,
+        span: () => sharedSpan(text, tokens, tags, pageClaim, pageCredits(query, bag)),
+      });
+    }
+    return { informative, candidates: found };
   }
 
   /**
@@ -279,8 +382,10 @@ export class Matcher {
     return self;
   }
 
-  private toMatch(report: number, sentence: number, similarity: Similarity): SentenceMatch {
+  private toMatch(candidate: Candidate, unitStart: number): SentenceMatch {
+    const { report, sentence, similarity } = candidate;
     const meta = this.index.report(report);
+    const span = candidate.span();
     const { start, end } = this.index.unitOffsets(sentence);
     const match: SentenceMatch = {
       report: meta.id,
@@ -289,8 +394,9 @@ export class Matcher {
       text: this.index.unitText(sentence),
       start,
       end,
-      score: Math.round(similarity.score * 1000) / 1000,
+      score: Math.round(candidate.probability * 1000) / 1000,
       tier: tierOf(similarity),
+      pageSpan: { start: unitStart + span.start, end: unitStart + span.end },
     };
     if (meta.read) match.read = meta.read;
     return match;
@@ -350,14 +456,20 @@ export class Matcher {
         if (s > (soft.get(id) ?? 0)) soft.set(id, s);
       }
     }
+    // A page unit meets the same report terms in many candidates: each term's credit is worked
+    // out once.
+    const credits = new Map<number, number>();
     const creditOf = (id: number): number => {
       if (bag.set.has(id)) return 1;
-      let credit = soft.get(id) ?? 0;
+      let credit = credits.get(id);
+      if (credit !== undefined) return credit;
+      credit = soft.get(id) ?? 0;
       const synonyms = index.synonyms.of(index.term(id));
       for (let k = 0; k < synonyms.ids.length; k++) {
         const s = synonyms.similarities[k]!;
         if (s > credit && bag.set.has(synonyms.ids[k]!)) credit = s;
       }
+      credits.set(id, credit);
       return credit;
     };
     return { bag, near, creditOf };
@@ -384,6 +496,49 @@ export class Matcher {
       (id) => (id < known && index.isPlace(id) ? PLACE_COUNT : 1),
     );
   }
+}
+
+/** A report sentence the verifier judged against a page unit. */
+export interface Candidate {
+  /** Index of the report, and of the sentence among all corpus units. */
+  report: number;
+  sentence: number;
+  similarity: Similarity;
+  evidence: PairEvidence;
+  /** Every feature of the pair, story affinity last (in the order of FEATURES). */
+  features: number[];
+  /** The verifier's calibrated probability that the two make the same claim. */
+  probability: number;
+  /** The part of the page unit the report sentence covers, as offsets into the unit. */
+  span(): { start: number; end: number };
+}
+
+/** A page unit with its judged candidates. */
+export interface JudgedUnit {
+  /** The unit has a content term at all. */
+  informative: boolean;
+  candidates: Candidate[];
+}
+
+/** The most probable sentence of every report, most probable first. */
+function bestPerReport(candidates: readonly Candidate[]): Candidate[] {
+  const best = new Map<number, Candidate>();
+  for (const c of candidates) {
+    const previous = best.get(c.report);
+    if (
+      !previous ||
+      c.probability > previous.probability ||
+      (c.probability === previous.probability && c.similarity.score > previous.similarity.score)
+    ) {
+      best.set(c.report, c);
+    }
+  }
+  return [...best.values()].sort(
+    (a, b) =>
+      b.probability - a.probability ||
+      b.similarity.score - a.similarity.score ||
+      a.report - b.report,
+  );
 }
 
 /** The tier shown for a match. */

@@ -1,4 +1,6 @@
 /** Shared data shapes of the engine. Offsets are UTF-16 code-unit offsets into the text given. */
+import type { PageProvenance } from './provenance/types';
+import type { Difference } from './divergence/types';
 
 /** How a text unit was found: a sentence of running prose, a heading, a list item or a bare line. */
 export type UnitKind = 'sentence' | 'heading' | 'item' | 'line';
@@ -37,10 +39,20 @@ export interface SentenceMatch {
   text: string;
   start: number;
   end: number;
+  /** Calibrated probability that the report sentence makes the page sentence's claim. */
   score: number;
   tier: Tier;
   /** When the reader read the matched report (ISO 8601), for an article of their library. */
   read?: string;
+  /** The echo group of the report (set by the provenance step). */
+  group?: string;
+  /** What this report's wording changed against the page's sentence (set by checkArticle). */
+  differences?: Difference[];
+  /**
+   * The part of the page sentence that makes the matched claim, as offsets into the article text
+   * (the whole sentence unless the sentence joins claims and the report makes only some of them).
+   */
+  pageSpan?: { start: number; end: number };
 }
 
 /** A page sentence with every other report that makes its claim (each report at most once). */
@@ -49,6 +61,11 @@ export interface SentenceResult {
   start: number;
   end: number;
   matches: SentenceMatch[];
+  /**
+   * Independent sources of the claim (set by the provenance step): the distinct echo groups among
+   * the matches, plus one for the article itself unless it belongs to one of them; 0 unmatched.
+   */
+  independent?: number;
 }
 
 /** Per-outlet count of page sentences it shares. */
@@ -66,4 +83,6 @@ export interface ArticleReport {
   summary: { sentences: number; matched: number; outlets: OutletSummary[] };
   /** True when the text was longer than the engine checks and was cut. */
   truncated?: boolean;
+  /** Where the claims come from: attributions, echo groups, the article's group and date. */
+  provenance?: PageProvenance;
 }

@@ -1,11 +1,23 @@
 /**
  * A checked article: its title, whether it is one of the corpus reports, how many sentences other
- * outlets also made, the echo note, the outlets, and then claim by claim each outlet's wording.
+ * outlets also made, where those claims come from (echo groups and independent sources, computed
+ * from the texts), the outlets, and then claim by claim each outlet's wording, grouped by source.
  */
-import type { SentenceResult, Tier } from '../core/types';
+import {
+  articleSources,
+  claimSources,
+  sourceName,
+  statementParts,
+  type EchoPhrases,
+  type SourceGroup,
+} from '../core/provenance/claim-sources';
+import { useState } from 'preact/hooks';
+import type { ArticleReport, SentenceMatch, SentenceResult, Tier } from '../core/types';
+import { echoPhrases } from '../shared/echo-phrases';
 import { t, type MessageKey } from '../shared/i18n';
-import type { CorpusInfo, EchoNote, TabState } from '../shared/messages';
+import type { CorpusInfo, TabState } from '../shared/messages';
 import { DiffText } from './diff-text';
+import { DifferenceChips, FlaggedText, spansOf } from './differences-view';
 import { StatusView } from './status-view';
 import { LIBRARY_KEY_PREFIX } from '../shared/library-keys';
 import { webHref } from '../shared/web-href';
@@ -29,6 +41,40 @@ function ExternalLink({ href, children }: { href: string | undefined; children: 
   );
 }
 
+/** Words of the last checked sentence quoted in the cut note: enough to find the place. */
+const CUT_QUOTE_WORDS = 8;
+
+/** The last sentence checked, and its last words for the note, when the text was cut. */
+function cutPoint(
+  sentences: SentenceResult[],
+): { sentence: SentenceResult; ending: string } | null {
+  const sentence = sentences[sentences.length - 1];
+  if (!sentence) return null;
+  const words = sentence.text.trim().split(/\s+/);
+  const ending = words.slice(-CUT_QUOTE_WORDS).join(' ');
+  return { sentence, ending: words.length > CUT_QUOTE_WORDS ? `…${ending}` : ending };
+}
+
+/** Where a long article was cut, with a button that shows the place on the page. */
+function CutNote({
+  sentences,
+  onShow,
+}: {
+  sentences: SentenceResult[];
+  onShow: (sentence: SentenceResult) => void;
+}) {
+  const cut = cutPoint(sentences);
+  if (!cut) return <p class="note">{t('reportTruncated')}</p>;
+  return (
+    <p class="note cut-note">
+      {t('reportTruncatedAt', cut.ending)}{' '}
+      <button type="button" class="link-button" onClick={() => onShow(cut.sentence)}>
+        {t('reportTruncatedShow')}
+      </button>
+    </p>
+  );
+}
+
 /** Props of ReportView. */
 export interface ReportViewProps {
   state: TabState;
@@ -36,24 +82,116 @@ export interface ReportViewProps {
   onShowSentence: (sentence: SentenceResult) => void;
 }
 
-function EchoBox({ echo }: { echo: EchoNote }) {
+/** How a member of an echo group sources what it says, when that is worth a mark. */
+const SOURCING_MARKS: Partial<Record<string, MessageKey>> = {
+  'unnamed-only': 'reportMemberUnnamedOnly',
+  none: 'reportMemberNoSource',
+  origin: 'reportMemberOrigin',
+};
+
+/**
+ * Where the article's claims come from: the statement for the whole page, then each echo group
+ * with its members listed together (the page marked on the group it retells).
+ */
+function SourcesBox({ report, words }: { report: ArticleReport; words: EchoPhrases }) {
+  const sources = articleSources(report);
+  if (sources.outlets === 0) return null;
+  const parts = statementParts(sources, words);
   return (
     <aside class="echo" aria-labelledby="echo-title">
       <h2 id="echo-title" class="echo-title">
-        {t('reportEchoTitle')}
+        {t('reportSourcesTitle')}
       </h2>
-      <p>{t('reportEchoBody', [String(echo.reports), echo.origin])}</p>
+      <p class="echo-statement">
+        <strong>{parts.line}</strong>
+        {parts.detail ? `; ${parts.detail}.` : '.'}
+      </p>
+      <ul class="echo-groups">
+        {sources.groups.map((group) => (
+          <li key={group.id} class="echo-group">
+            <span class="echo-group-name">
+              {t('reportGroupLabel', [
+                sourceName(group, words),
+                words.outlets(group.outlets.length),
+              ])}
+            </span>
+            {': '}
+            {group.outlets.map((member, i) => {
+              const mark = SOURCING_MARKS[member.sourcing];
+              return (
+                <span key={member.report} class="echo-member">
+                  {i > 0 && ', '}
+                  {member.outlet}
+                  {mark && <span class="echo-member-mark"> ({t(mark)})</span>}
+                </span>
+              );
+            })}
+            {group.page && <span class="echo-page"> · {t('reportGroupPage')}</span>}
+          </li>
+        ))}
+      </ul>
+      {parts.page && <p class="echo-page-note">{parts.page}</p>}
+      <p class="echo-dates">{parts.dates}</p>
+      <p class="hint">{t('reportSourcesHint')}</p>
     </aside>
   );
 }
 
+/** A claim's matches with each echo group's members together, most outlets first. */
+function matchesByGroup(
+  matches: readonly SentenceMatch[],
+  groups: readonly SourceGroup[],
+): { group: SourceGroup | null; matches: SentenceMatch[] }[] {
+  if (groups.length <= 1) return [{ group: groups[0] ?? null, matches: [...matches] }];
+  return groups.map((group) => ({
+    group,
+    matches: matches.filter((m) => group.outlets.some((o) => o.report === m.report)),
+  }));
+}
+
+function Match({ sentence, match }: { sentence: SentenceResult; match: SentenceMatch }) {
+  const part = partOf(sentence, match);
+  return (
+    <li class="match">
+      <div class="match-meta">
+        <span class="match-outlet">{match.outlet}</span>
+        {match.read && <span class="match-read">{t('readOn', shortDate(match.read))}</span>}
+        <span class={`tier tier-${match.tier}`}>
+          <span class="sr-only">{t('reportTierLabel')} </span>
+          {t(TIER_KEYS[match.tier])}
+        </span>
+        <ExternalLink href={match.url}>{t('reportMatchLink', match.outlet)}</ExternalLink>
+      </div>
+      {part !== null && (
+        <p class="match-part">
+          {t('reportSharedPart')} <mark class="shared">{part}</mark>
+        </p>
+      )}
+      <p class="match-text">
+        <DiffText
+          base={part ?? sentence.text}
+          text={match.text}
+          flagged={spansOf(match.differences ?? [], 'report')}
+        />
+      </p>
+      <DifferenceChips differences={match.differences ?? []} />
+    </li>
+  );
+}
+
 function Claim({
+  report,
   sentence,
+  words,
   onShow,
 }: {
+  report: ArticleReport;
   sentence: SentenceResult;
+  words: EchoPhrases;
   onShow: (sentence: SentenceResult) => void;
 }) {
+  const sources = report.provenance ? claimSources(report, sentence.matches) : null;
+  const parts = sources ? statementParts(sources, words) : null;
   return (
     <li class="claim">
       <button
@@ -62,28 +200,48 @@ function Claim({
         aria-label={t('reportClaimShow', sentence.text)}
         onClick={() => onShow(sentence)}
       >
-        {sentence.text}
+        <FlaggedText
+          text={sentence.text}
+          spans={sentence.matches.flatMap((m) => spansOf(m.differences ?? [], 'page'))}
+        />
       </button>
+      {parts && (
+        <p class="claim-sources">
+          <strong>{parts.line}</strong>
+          {parts.detail ? `; ${parts.detail}.` : '.'}
+          <span class="claim-dates">{parts.dates}</span>
+        </p>
+      )}
       <ul class="matches">
-        {sentence.matches.map((match) => (
-          <li key={match.report} class="match">
-            <div class="match-meta">
-              <span class="match-outlet">{match.outlet}</span>
-              {match.read && <span class="match-read">{t('readOn', shortDate(match.read))}</span>}
-              <span class={`tier tier-${match.tier}`}>
-                <span class="sr-only">{t('reportTierLabel')} </span>
-                {t(TIER_KEYS[match.tier])}
-              </span>
-              <ExternalLink href={match.url}>{t('reportMatchLink', match.outlet)}</ExternalLink>
-            </div>
-            <p class="match-text">
-              <DiffText base={sentence.text} text={match.text} />
-            </p>
-          </li>
-        ))}
+        {matchesByGroup(sentence.matches, sources?.groups ?? []).map(({ group, matches }) => [
+          sources && sources.groups.length > 1 && group && (
+            <li key={`label-${group.id}`} class="match-group" aria-hidden="true">
+              {t('reportGroupLabel', [
+                sourceName(group, words),
+                words.outlets(group.outlets.length),
+              ])}
+            </li>
+          ),
+          ...matches.map((match) => <Match key={match.report} sentence={sentence} match={match} />),
+        ])}
       </ul>
     </li>
   );
+}
+
+/**
+ * The part of the page sentence a match makes the claim of, when it is a part: a sentence joining
+ * two claims may be matched by a report making one of them. Null when the match covers the
+ * sentence (or gives no span).
+ */
+export function partOf(sentence: SentenceResult, match: SentenceMatch): string | null {
+  const span = match.pageSpan;
+  if (!span) return null;
+  const start = Math.max(0, span.start - sentence.start);
+  const end = Math.min(sentence.text.length, span.end - sentence.start);
+  const part = sentence.text.slice(start, end).trim();
+  if (end <= start || part.length >= sentence.text.trim().length) return null;
+  return part;
 }
 
 /** The report of a checked article. */
@@ -91,8 +249,13 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
   const report = state.report;
   if (!report) return null;
   const title = report.article.title?.trim() || t('reportUntitled', state.host);
+  const [onlyDifferent, setOnlyDifferent] = useState(false);
   const claims = report.sentences.filter((sentence) => sentence.matches.length > 0);
-  const echo = state.echo ?? corpus?.echo ?? null;
+  const words = echoPhrases();
+  const toldDifferently = claims.filter((sentence) =>
+    sentence.matches.some((match) => (match.differences ?? []).length > 0),
+  );
+  const shown = onlyDifferent ? toldDifferently : claims;
   // Bundled reports from the corpus; articles of the reader's library from their matches.
   const matchOf = (id: string) =>
     claims.flatMap((sentence) => sentence.matches).find((match) => match.report === id);
@@ -115,7 +278,8 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
           )}
         </p>
       )}
-      {state.truncated && <p class="note">{t('reportTruncated')}</p>}
+      {state.fallback && <p class="note fallback-note">{t('reportFallback')}</p>}
+      {state.truncated && <CutNote sentences={report.sentences} onShow={onShowSentence} />}
 
       {claims.length === 0 ? (
         <StatusView
@@ -127,7 +291,7 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
           <p class="summary">
             <strong>{t('reportSummary', [String(matched), String(total)])}</strong>
           </p>
-          {echo && <EchoBox echo={echo} />}
+          {report.provenance && <SourcesBox report={report} words={words} />}
 
           <section aria-labelledby="outlets-title">
             <h2 id="outlets-title">{t('reportOutletsHeading')}</h2>
@@ -155,9 +319,25 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
           <section aria-labelledby="claims-title">
             <h2 id="claims-title">{t('reportClaimsHeading')}</h2>
             <p class="hint">{t('reportClaimsHint')}</p>
+            {toldDifferently.length > 0 && (
+              <label class="filter">
+                <input
+                  type="checkbox"
+                  checked={onlyDifferent}
+                  onChange={(event) => setOnlyDifferent(event.currentTarget.checked)}
+                />
+                {t('reportFilterDifferent', String(toldDifferently.length))}
+              </label>
+            )}
             <ol class="claims">
-              {claims.map((sentence) => (
-                <Claim key={sentence.start} sentence={sentence} onShow={onShowSentence} />
+              {shown.map((sentence) => (
+                <Claim
+                  key={sentence.start}
+                  report={report}
+                  sentence={sentence}
+                  words={words}
+                  onShow={onShowSentence}
+                />
               ))}
             </ol>
           </section>

@@ -5,8 +5,8 @@
  * exception thrown in a listener does not survive being sent back.
  *
  * To the background (runtime.sendMessage):
- * - `check-article` (from a content script): the article text of the tab's page. The background
- *   runs the matcher, stores the tab's state in storage.session, sets the badge and answers the
+ * - `check-article` (from a content script): the article text of the tab's page (and its
+ *   publication date, when the page gives one). The background runs the matcher and provenance, stores the tab's state in storage.session, sets the badge and answers the
  *   stored TabState (its `report` drives the page's highlights and hover cards).
  * - `page-status` (from a content script): the page is not checked, and why (`not-article`,
  *   `disabled` for a site the user turned off, `auto-off` when automatic detection is off,
@@ -38,6 +38,7 @@
  * `crosscheck-flash` while a sentence is flashed.
  */
 import { MAX_QUERY_CHARS, type CorpusHit } from '../core/corpus-search';
+import type { EchoGroup } from '../core/provenance/types';
 import type { ArticleReport, ReportMeta } from '../core/types';
 import type { Runtime } from 'webextension-polyfill';
 import type { Api } from './browser-api';
@@ -67,9 +68,12 @@ const MAX_TAB_ID = Number.MAX_SAFE_INTEGER;
 /** Why a page was not checked, or that it was (`ready`), or that checking failed (`error`). */
 export type PageStatus = 'ready' | 'not-article' | 'disabled' | 'auto-off' | 'no-text' | 'error';
 
-/** The reports of the corpus share one source: their agreement is an echo of it. */
+/**
+ * The reports of the corpus form one echo group (computed from their texts): their agreement is
+ * an echo of its source.
+ */
 export interface EchoNote {
-  /** The common source, as the corpus names it. */
+  /** The common source, as the reports name it. */
   origin: string;
   /** How many reports rewrite it. */
   reports: number;
@@ -88,7 +92,12 @@ export interface TabState {
   report: ArticleReport | null;
   /** True when the article text was cut before checking (by the extractor or the engine). */
   truncated: boolean;
-  /** Set when every report of the corpus rewrites the same source. */
+  /**
+   * True when no article body was found and the page's main text was checked instead. Absent in
+   * states stored before it existed.
+   */
+  fallback?: boolean;
+  /** Set when every report of the corpus is one echo group naming a source. */
   echo: EchoNote | null;
   /** What went wrong (status `error`), for the popup's error state. */
   error: string | null;
@@ -150,16 +159,26 @@ export interface CorpusInfo {
   story: string | null;
   reports: ReportMeta[];
   echo: EchoNote | null;
+  /** The reports' echo groups, computed from their texts. */
+  groups?: EchoGroup[];
 }
 
-const checkArticle = shape({
-  url: str(MAX_URL),
-  title: nullable(str(MAX_TITLE)),
-  text: str(MAX_MESSAGE_TEXT),
-  truncated: bool,
-  detected: bool,
-  hash: str(MAX_HASH),
-});
+/** Longest publication date accepted (an ISO date and time with zone is 29 characters). */
+const MAX_DATE = 64;
+
+const checkArticle = shape(
+  {
+    url: str(MAX_URL),
+    title: nullable(str(MAX_TITLE)),
+    text: str(MAX_MESSAGE_TEXT),
+    truncated: bool,
+    fallback: bool,
+    detected: bool,
+    hash: str(MAX_HASH),
+  },
+  // The page's publication date, when its markup gives one.
+  { published: nullable(str(MAX_DATE)) },
+);
 const pageStatus = shape({
   url: str(MAX_URL),
   status: oneOf('not-article', 'disabled', 'auto-off', 'no-text'),

@@ -39,23 +39,37 @@ export function nullable<T>(inner: Guard<T>): Guard<T | null> {
 }
 
 /**
- * An object with exactly these keys, each accepted by its guard. Unknown keys are refused: a
- * message that carries more than its type declares was not written by this extension.
+ * An object with exactly these keys, each accepted by its guard, and perhaps some of the
+ * `optional` keys. Unknown keys are refused: a message that carries more than its type declares
+ * was not written by this extension.
  */
-export function shape<S extends Record<string, Guard<unknown>>>(
+export function shape<
+  S extends Record<string, Guard<unknown>>,
+  O extends Record<string, Guard<unknown>> = Record<never, never>,
+>(
   fields: S,
-): Guard<{ [K in keyof S]: Guarded<S[K]> }> {
+  optional?: O,
+): Guard<{ [K in keyof S]: Guarded<S[K]> } & { [K in keyof O]?: Guarded<O[K]> }> {
   const keys = Object.keys(fields);
-  return (value): value is { [K in keyof S]: Guarded<S[K]> } => {
+  const extra = optional ?? ({} as O);
+  return (
+    value,
+  ): value is { [K in keyof S]: Guarded<S[K]> } & { [K in keyof O]?: Guarded<O[K]> } => {
     if (!isRecord(value)) return false;
-    const own = Object.keys(value);
-    if (own.length !== keys.length) return false;
+    let present = 0;
     for (const key of keys) {
       if (!Object.hasOwn(value, key)) return false;
       const guard = fields[key] as Guard<unknown>;
       if (!guard(value[key])) return false;
+      present++;
     }
-    return true;
+    for (const key of Object.keys(extra)) {
+      if (!Object.hasOwn(value, key)) continue;
+      const guard = extra[key] as Guard<unknown>;
+      if (!guard(value[key])) return false;
+      present++;
+    }
+    return Object.keys(value).length === present;
   };
 }
 

@@ -5,6 +5,7 @@ import {
   loadCorpus,
   type LoadedCorpus,
 } from '../../src/background/corpus-service';
+import type { EchoGroup } from '../../src/core/provenance';
 import type { ReportMeta } from '../../src/core/types';
 
 function meta(id: string, origin: string): ReportMeta {
@@ -21,17 +22,19 @@ function meta(id: string, origin: string): ReportMeta {
 }
 
 describe('echoOf', () => {
+  const group = (reports: string[], origin: string | null): EchoGroup => ({
+    id: `group-${reports[0]}`,
+    reports,
+    origin,
+    members: [],
+  });
   test.each([
-    [
-      'all reports share one origin',
-      [meta('a', 'Wire report'), meta('b', ' Wire report ')],
-      { origin: 'Wire report', reports: 2 },
-    ],
-    ['origins differ', [meta('a', 'Wire report'), meta('b', 'Own reporting')], null],
-    ['a single report', [meta('a', 'Wire report')], null],
-    ['no origin given', [meta('a', ''), meta('b', '')], null],
-  ])('%s', (_name, reports, echo) => {
-    expect(echoOf(reports)).toEqual(echo);
+    ['one group naming a source', [group(['a', 'b'], 'Wire')], { origin: 'Wire', reports: 2 }],
+    ['two groups', [group(['a'], 'Wire'), group(['b'], 'Own')], null],
+    ['a single report', [group(['a'], 'Wire')], null],
+    ['one group naming no source', [group(['a', 'b'], null)], null],
+  ])('%s', (_name, groups, echo) => {
+    expect(echoOf(groups)).toEqual(echo);
   });
 });
 
@@ -39,16 +42,26 @@ describe('loadCorpus', () => {
   const matcher = { reports: [meta('a', 'W'), meta('b', 'W')], story: 'A story', check: vi.fn() };
 
   test('builds the matcher and what is shown about the corpus', async () => {
+    const provenance = {
+      version: 1,
+      groups: [{ id: 'group-a', reports: ['a', 'b'], origin: 'W' }],
+      reports: {
+        a: { attributions: [], outlets: ['W'], anonymous: false, published: null },
+        b: { attributions: [], outlets: ['W'], anonymous: true, published: null },
+      },
+    };
     const loaded = await loadCorpus(
       'x',
-      async () => ({ story: 'A story' }),
+      async () => ({ story: 'A story', provenance }),
       () => matcher,
     );
-    expect(loaded.info).toEqual({
+    expect(loaded.info).toMatchObject({
       story: 'A story',
       reports: matcher.reports,
       echo: { origin: 'W', reports: 2 },
     });
+    expect(loaded.info.groups?.map((g) => g.reports)).toEqual([['a', 'b']]);
+    expect(loaded.groups.groupOf('b')).toBe('group-a');
   });
 
   test('a fetch failure names the index', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { LoadedCorpus } from '../../src/background/corpus-service';
+import { EchoGroups } from '../../src/core/provenance';
 import { createBackgroundHandlers, type BackgroundDeps } from '../../src/background/handlers';
 import { memoryTabStore } from '../../src/background/tab-store';
 import type { ArticleReport } from '../../src/core/types';
@@ -25,6 +26,7 @@ function setup(options: { settings?: Partial<Settings>; corpusError?: Error } = 
   ]);
   const corpus: LoadedCorpus = {
     matcher: { reports: [], check },
+    groups: new EchoGroups(),
     info: { story: null, reports: [], echo: { origin: 'One wire report', reports: 5 } },
     search,
   };
@@ -48,6 +50,7 @@ const payload = {
   title: 'Title',
   text: 'Moscow has presented the United States with a list of demands.',
   truncated: false,
+  fallback: false,
   detected: true,
   hash: 'h:1',
 };
@@ -108,6 +111,13 @@ describe('check-article', () => {
     const { handlers, check } = setup();
     check.mockImplementationOnce((text: string) => ({ ...report(text), truncated: true }));
     expect((await handlers['check-article'](payload, sender)).truncated).toBe(true);
+  });
+
+  test("the page's main text checked in place of an article is noted as such", async () => {
+    const { handlers } = setup();
+    expect((await handlers['check-article'](payload, sender)).fallback).toBe(false);
+    const state = await handlers['check-article']({ ...payload, fallback: true }, sender);
+    expect(state.fallback).toBe(true);
   });
 });
 

@@ -19,6 +19,7 @@ async function setup(settings: Partial<Settings> = { keepArticles: true }, datab
   const corpus: LoadedCorpus = {
     matcher: opened.matcher,
     info: { story: null, reports: [], echo: null },
+    groups: null as never,
     search: () => [],
   };
   const tabs = memoryTabStore();
@@ -48,6 +49,7 @@ const page = (article: ReturnType<typeof northgate>) => ({
     title: article.title,
     text: article.text,
     truncated: false,
+    fallback: false,
     detected: true,
     hash: 'h',
   },

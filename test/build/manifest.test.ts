@@ -64,6 +64,8 @@ test('Firefox gets an event page and its Gecko settings', () => {
   expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(140);
   expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
   expect(gecko.id).toMatch(/@/);
+  // The project's own domain: the id keys the user's stored data and can never change later.
+  expect(gecko.id).not.toMatch(/\.(invalid|example|test|localhost)$/);
   expect(firefox.minimum_chrome_version).toBeUndefined();
   expect(firefox.web_accessible_resources[0].use_dynamic_url).toBeUndefined();
 });

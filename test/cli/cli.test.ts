@@ -3,7 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+
+// Each test starts the CLI as a process, some twice: on a machine busy with other work one start
+// takes seconds, so the default 5 s per test fails for reasons that have nothing to do with the CLI.
+vi.setConfig({ testTimeout: 30_000 });
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'dist/cli/crosscheck.mjs');
@@ -43,29 +47,109 @@ function scratchFile(name: string, content: string | Buffer): string {
   return file;
 }
 
+const KINDS = ['number', 'title', 'hedge', 'attribution', 'negation', 'quote', 'entity'];
+
 describe('crosscheck match --json', () => {
   test('prints exactly the documented shape for every sentence', () => {
     const { status, stdout, stderr } = run(['match', sample, '--json']);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(['self', 'article', 'sentences', 'summary']);
+    // The documented fields, then those provenance added (fields are added, never renamed).
+    expect(Object.keys(json)).toEqual([
+      'self',
+      'article',
+      'sentences',
+      'summary',
+      'attributions',
+      'groups',
+      'page_group',
+    ]);
     expect(json.self).toBeNull();
-    expect(Object.keys(json.article)).toEqual(['title', 'detected']);
+    expect(Object.keys(json.article)).toEqual(['title', 'detected', 'fallback']);
+    expect(json.article.fallback).toBe(false);
     expect(Object.keys(json.summary)).toEqual(['sentences', 'matched', 'outlets']);
     const text = readFileSync(sample, 'utf8');
     for (const sentence of json.sentences) {
-      expect(Object.keys(sentence)).toEqual(['text', 'start', 'end', 'matches']);
+      expect(Object.keys(sentence)).toEqual(['text', 'start', 'end', 'matches', 'independent']);
       expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
       for (const match of sentence.matches) {
-        expect(Object.keys(match)).toEqual(['report', 'outlet', 'text', 'score', 'tier']);
+        expect(Object.keys(match)).toEqual([
+          'report',
+          'outlet',
+          'text',
+          'score',
+          'tier',
+          'group',
+          'differences',
+          'span',
+        ]);
+        // The shared span lies inside the sentence; the score is a probability.
+        expect(match.span.start).toBeGreaterThanOrEqual(sentence.start);
+        expect(match.span.end).toBeLessThanOrEqual(sentence.end);
+        expect(match.span.end).toBeGreaterThan(match.span.start);
+        expect(match.score).toBeGreaterThanOrEqual(0.5);
+        expect(match.score).toBeLessThanOrEqual(1);
         expect(['verbatim', 'close', 'paraphrase']).toContain(match.tier);
+        for (const difference of match.differences) {
+          expect(Object.keys(difference)).toEqual(['kind', 'page', 'report']);
+          expect(KINDS).toContain(difference.kind);
+          // Each side's words are the sentence's own, or "" when that side has none.
+          if (difference.page !== '') expect(sentence.text).toContain(difference.page);
+          if (difference.report !== '') expect(match.text).toContain(difference.report);
+        }
       }
+      // The sixth outlet retells the Reuters story: every matched claim has one source.
+      expect(sentence.independent).toBe(sentence.matches.length === 0 ? 0 : 1);
+      // Best first.
+      const scores = sentence.matches.map((m: { score: number }) => m.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
     expect(json.summary.sentences).toBe(json.sentences.length);
     expect(json.summary.matched).toBeGreaterThan(0);
     for (const outlet of json.summary.outlets)
       expect(Object.keys(outlet)).toEqual(['report', 'outlet', 'sentences']);
+    expect(json.groups).toEqual([
+      {
+        id: 'group-cnews-live-english',
+        reports: ['cnews-live-english', 'yournews', 'truther-daily', 'chris-wick-news', 'eawaz'],
+        origin: 'Reuters',
+      },
+    ]);
+    expect(json.page_group).toBe('group-cnews-live-english');
+    for (const a of json.attributions) {
+      expect(Object.keys(a)).toEqual(['source', 'kind', 'text', 'start', 'end']);
+      expect(text.slice(a.start, a.end)).toBe(a.text);
+    }
+    expect(
+      json.attributions.map((a: { kind: string; source: string }) => [a.kind, a.source]),
+    ).toContainEqual(['anonymous', 'two people briefed on the exchanges']);
+  });
+
+  test('groups and attributions of an HTML page', () => {
+    const page = path.join(root, 'test/fixtures/articles/eawaz-report-page.html');
+    const json = JSON.parse(run(['match', page, '--json']).stdout);
+    expect(json.page_group).toBe('group-cnews-live-english');
+    expect(
+      json.attributions.map((a: { kind: string; source: string }) => [a.kind, a.source]),
+    ).toContainEqual(['outlet', 'Reuters']);
+  });
+
+  test('every match lists its differences, and the sample has some of each main kind', () => {
+    const json = JSON.parse(run(['match', sample, '--json']).stdout);
+    const differences = json.sentences.flatMap((s: { matches: { differences: unknown[] }[] }) =>
+      s.matches.flatMap((m) => m.differences),
+    );
+    const kinds = new Set(differences.map((d: { kind: string }) => d.kind));
+    for (const kind of ['number', 'title', 'hedge', 'attribution', 'quote']) {
+      expect(kinds).toContain(kind);
+    }
+    // The sitting president called "former U.S. President" by one outlet.
+    expect(differences).toContainEqual({
+      kind: 'title',
+      page: 'President',
+      report: 'former U.S. President',
+    });
   });
 
   test('a corpus report is recognised as itself', () => {
@@ -97,6 +181,65 @@ describe('crosscheck match --json', () => {
     }
   });
 
+  test('an SVG sprite with styles before the article does not hide the article', () => {
+    // happy-dom drops everything after a <style> inside <svg>; a browser does not.
+    const story =
+      'The harbour authority said on Monday that the new ferry terminal, delayed by two years of disputes, would open in the spring.';
+    const page = scratchFile(
+      'sprite.html',
+      `<!doctype html><html><head><title>Terminal</title></head><body>
+      <svg class="icons"><symbol id="i"><style>.c{opacity:.3}</style><circle r="1"/></symbol></svg>
+      <article><h1>Ferry terminal to open in spring</h1>${`<p>${story}</p>`.repeat(6)}</article>
+      </body></html>`,
+    );
+    const { status, stdout, stderr } = run(['match', page, '--json']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.article).toMatchObject({ detected: true, fallback: false });
+    expect(json.sentences.map((s: { text: string }) => s.text)).toContain(story);
+  });
+
+  test('a page without an article body: its main text is checked, and the CLI says so', () => {
+    const line =
+      'The council voted on Tuesday to keep the library open on Sundays, after a petition signed by four thousand residents.';
+    // An old table layout, too large for Readability (a market table of 800 cells), with no
+    // <p>, <article> or <main>: the story is text between <br>s next to a bar of links.
+    const cells = Array.from({ length: 800 }, (_, i) => `<td>${(i * 7) % 101}</td>`).join('');
+    const page = scratchFile(
+      'table-layout.html',
+      `<html><head><title>Town news</title></head><body>
+      <div>${'<a href="/x">Section</a> '.repeat(30)}</div>
+      <table><tr><td><font size="2">${`${line}<br><br>`.repeat(2)}</font></td></tr></table>
+      <table><tr>${cells}</tr></table></body></html>`,
+    );
+    const { status, stdout, stderr } = run(['match', page, '--json']);
+    expect(status).toBe(0);
+    expect(stderr).toBe(
+      "crosscheck: note: no article body was found; the page's main text was checked instead\n",
+    );
+    const json = JSON.parse(stdout);
+    expect(json.article.fallback).toBe(true);
+    const texts: string[] = json.sentences.map((s: { text: string }) => s.text);
+    expect(texts).toContain(line);
+    expect(texts.some((t) => t.includes('Section'))).toBe(false);
+  });
+
+  test('a page of nothing but navigation is never read as an article', () => {
+    const page = scratchFile(
+      'navigation.html',
+      `<html><body><div class="top"><a href="#main">Skip to main content</a>
+      <a href="#nav">Jump to navigation</a></div><div id="main"><ul>${Array.from(
+        { length: 40 },
+        (_, i) => `<li><a href="/s/${i}">World news section number ${i}</a></li>`,
+      ).join('')}</ul></div></body></html>`,
+    );
+    const { status, stdout, stderr } = run(['match', page, '--json']);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^crosscheck: .*no article text found in the HTML\n$/);
+    expect(status).toBe(1);
+  });
+
   test('an article on another subject matches nothing', () => {
     const { stdout } = run([
       'match',
@@ -108,14 +251,33 @@ describe('crosscheck match --json', () => {
 });
 
 describe('crosscheck match (readable report)', () => {
-  test('lists the shared sentences, the outlets and the common origin, without colour off a terminal', () => {
+  test('lists the shared sentences, the outlets and the computed echo groups, without colour off a terminal', () => {
     const { status, stdout } = run(['match', sample]);
     expect(status).toBe(0);
     expect(stdout).toMatch(/\d+ of \d+ sentences were also reported by other outlets/);
     expect(stdout).toContain('Outlets that made the same claims:');
-    expect(stdout).toMatch(/rewrite the same source, Reuters report of 2025-03-13/);
-    expect(stdout).toMatch(/echo/);
+    expect(stdout).toMatch(/^ {3}\d outlets?, 1 independent source: Reuters$/m);
+    // The groups come after the summary.
+    const groups = stdout.indexOf('Where the claims come from');
+    expect(groups).toBeGreaterThan(stdout.indexOf('Outlets that made the same claims:'));
+    expect(stdout.slice(groups)).toContain(
+      '5 outlets, 1 independent source: Reuters; 4 of them name it, 1 cites only unnamed sources.',
+    );
+    expect(stdout.slice(groups)).toContain(
+      '- Reuters (5 reports): CNews Live English (only unnamed sources), yourNEWS, Truther Daily, Chris Wick News, eAwaz + this page',
+    );
     expect(stdout).not.toContain('\u001b[');
+  });
+
+  test('prints what each wording changed under it', () => {
+    const { stdout } = run(['match', sample]);
+    const lines = stdout.split('\n');
+    const cnews = lines.findIndex(
+      (line) => line.includes('CNews Live English') && line.includes('former U.S. President'),
+    );
+    expect(cnews).toBeGreaterThan(-1);
+    expect(lines[cnews + 1]).toMatch(/^\s+! Title: President → former U\.S\. President$/);
+    expect(stdout).toMatch(/! Number added: Tuesday/);
   });
 
   test('--color forces colour, NO_COLOR wins over nothing', () => {

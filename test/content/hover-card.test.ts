@@ -2,6 +2,7 @@
 import messages from '../../assets/_locales/en/messages.json';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderCard, webUrl, type CardData } from '../../src/content/hover-card';
+import { findDifferences } from '../../src/core/divergence';
 import type { SentenceMatch } from '../../src/core/types';
 import { setTranslator, translatorFrom } from '../../src/shared/i18n';
 
@@ -45,7 +46,7 @@ describe('renderCard', () => {
           match('eAwaz', 'Russia handed over its demands.', 'https://eawaz.example/b'),
         ],
       },
-      echo: { origin: 'a Reuters report', reports: 5 },
+      sources: '2 outlets, 1 independent source: Reuters',
     });
     expect(element.querySelector('.head')?.textContent).toBe('Also reported by 2 other outlets');
     expect([...element.querySelectorAll('.outlet')].map((e) => e.textContent)).toEqual([
@@ -61,7 +62,32 @@ describe('renderCard', () => {
       ['https://cnews.example/a', '_blank', 'noopener noreferrer'],
       ['https://eawaz.example/b', '_blank', 'noopener noreferrer'],
     ]);
-    expect(element.querySelector('.echo')?.textContent).toContain('a Reuters report');
+    expect(element.querySelector('.echo')?.textContent).toBe(
+      '2 outlets, 1 independent source: Reuters',
+    );
+  });
+
+  test('one line per wording with the count and kinds of its differences', () => {
+    const page = 'President Donald Trump is waiting for a 30-day truce.';
+    const text = 'Former President Donald Trump is waiting for a truce, sources said.';
+    const element = card({
+      sentence: {
+        text: page,
+        start: 0,
+        end: page.length,
+        matches: [
+          {
+            ...match('CNews', text, 'https://cnews.example/a'),
+            differences: findDifferences(page, text),
+          },
+          { ...match('eAwaz', page, 'https://eawaz.example/b'), differences: [] },
+        ],
+      },
+      sources: null,
+    });
+    expect([...element.querySelectorAll('.flags')].map((e) => e.textContent)).toEqual([
+      '3 differences: Number, Title, Attribution',
+    ]);
   });
 
   test('markup in page or corpus text is shown as text, never parsed', () => {
@@ -73,7 +99,7 @@ describe('renderCard', () => {
         end: payload.length,
         matches: [match(`${payload}Outlet`, payload, 'javascript:alert(1)')],
       },
-      echo: null,
+      sources: null,
     });
     expect(element.querySelector('img, b, script')).toBeNull();
     expect(element.querySelector('.quote')?.textContent).toBe(payload);
@@ -113,7 +139,7 @@ describe("a match from the reader's library", () => {
           },
         ],
       },
-      echo: null,
+      sources: null,
     });
     expect(element.querySelector('.meta')?.textContent).toMatch(
       /^The Northgate Courierread on (3 May|May 3)/,

@@ -97,6 +97,7 @@ function setup(
     title: 'T',
     text: currentText(),
     truncated: false,
+    source: 'readability',
     rangeFor(start, end) {
       const range = document.createRange();
       range.setStart(textNode(), start);
@@ -124,6 +125,7 @@ function setup(
     doc: document,
     win: window as unknown as Env,
     detect: vi.fn(() => ({ isArticle: options.article ?? true })),
+    published: () => '2025-03-14T08:30:00Z',
     extract,
     send: send as PageCheckerDeps['send'],
     highlighter,
@@ -162,6 +164,7 @@ describe('deciding whether to check', () => {
       detected: true,
       truncated: false,
       url: location.href,
+      published: '2025-03-14T08:30:00Z',
     });
     expect(highlighter.shown).toEqual([[3, 1]]);
     expect(checker.active).toBe(true);
@@ -278,6 +281,37 @@ describe('settings and popup requests', () => {
     expect(highlighter.flash).toHaveBeenCalledWith(0, null);
     expect(await flash({ start: first!.start, end: first!.end, hash: 'old' }, {})).toBe(false);
     expect(await flash({ start: 1, end: 5, hash }, {})).toBe(false);
+  });
+
+  test.each([
+    ['visible', 'smooth'],
+    // The article behind the full report: Firefox does not carry out a smooth scroll there.
+    ['hidden', 'auto'],
+  ] as const)('flash scrolls a %s page with %s behaviour', async (visibility, behavior) => {
+    const { checker, sent } = setup();
+    checker.schedule('load');
+    await settle();
+    const scrolls: (ScrollBehavior | undefined)[] = [];
+    const toWindow = vi
+      .spyOn(window, 'scrollTo')
+      .mockImplementation((options?: ScrollToOptions | number) => {
+        scrolls.push(typeof options === 'object' ? options.behavior : undefined);
+      });
+    // A page taller than the window, so the window scrolls.
+    const scroller = document.scrollingElement ?? document.documentElement;
+    Object.defineProperty(scroller, 'scrollHeight', { value: 10_000, configurable: true });
+    Object.defineProperty(document, 'visibilityState', { value: visibility, configurable: true });
+    try {
+      const [first] = sentences([3]);
+      const hash = String(sent[0]!.payload.hash);
+      const flash = checker.handlers()['flash-sentence'];
+      expect(await flash({ start: first!.start, end: first!.end, hash }, {})).toBe(true);
+      expect(scrolls).toEqual([behavior]);
+    } finally {
+      delete (document as { visibilityState?: string }).visibilityState;
+      delete (scroller as { scrollHeight?: number }).scrollHeight;
+      toWindow.mockRestore();
+    }
   });
 
   test('report-status sends the last state again', async () => {

@@ -51,6 +51,14 @@ describe('the bundled corpus', () => {
     }
   });
 
+  test("every unit carries the verifier's tags, one byte per term", () => {
+    for (const sentence of compiled.sentences) {
+      expect(sentence.tags.length).toBe(sentence.terms.length);
+      expect(sentence.tags.every((t) => Number.isInteger(t) && t >= 0 && t <= 255)).toBe(true);
+    }
+    expect(compiled.sentences.some((s) => s.tags.some((t) => t & 1))).toBe(true);
+  });
+
   test('the compiled index survives JSON and loads', () => {
     const again = JSON.parse(JSON.stringify(compiled)) as CompiledCorpus;
     expect(Matcher.fromCompiled(again).reports).toHaveLength(5);
@@ -161,6 +169,16 @@ describe('a damaged prebuilt index is refused with a CorpusError', () => {
       /refers to no report/,
     ],
     ['short df list', () => damaged((c) => (c.df = [])), /do not fit/],
+    [
+      'tags that do not fit the terms',
+      () => damaged((c) => ((c.sentences as { tags: number[] }[])[0]!.tags = [1])),
+      /tags that do not fit/,
+    ],
+    [
+      'no tags (an index of the previous version)',
+      () => damaged((c) => delete (c.sentences as { tags?: number[] }[])[0]!.tags),
+      /tags that do not fit/,
+    ],
     [
       'report without url',
       () => damaged((c) => ((c.reports as { url: string }[])[0]!.url = '')),

@@ -2,7 +2,6 @@
 // only, highlights exactly the sentences the engine finds in other outlets' reports, never lists
 // the page's own outlet, and shows the count on the badge.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { corpusReport, expectedFor, meridianArticleText, type ExpectedHighlight } from './expected';
 import {
   badgeOf,
@@ -17,6 +16,7 @@ import {
   waitForTabState,
   type PageRef,
   type Session,
+  type TestPage,
 } from './harness';
 
 /** Least share of a highlighted sentence's pixels the highlight must change to count as visible. */
@@ -42,7 +42,7 @@ async function checkedPage(ref: PageRef) {
 }
 
 /** The page's highlights as comparable rows, sorted by sentence text. */
-async function shownRows(page: Page) {
+async function shownRows(page: TestPage) {
   const ranges = await sentenceHighlights(page);
   return ranges
     .map((r) => ({ key: textKey(r.text), name: r.name }))
@@ -50,7 +50,7 @@ async function shownRows(page: Page) {
 }
 
 /** Waits until the page shows exactly the expected highlights (the diff names any difference). */
-async function expectHighlights(page: Page, expected: ExpectedHighlight[]) {
+async function expectHighlights(page: TestPage, expected: ExpectedHighlight[]) {
   const rows = expected.map(({ key, name }) => ({ key, name }));
   await expect.poll(() => shownRows(page)).toEqual(rows);
 }
@@ -101,7 +101,7 @@ test('the sixth outlet: its paraphrases are highlighted as the engine finds them
   );
   await screenshot(page, 'page-meridian-highlighted', { fullPage: true });
   // The highlight colours have a dark-scheme variant (content.css).
-  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setColorScheme('dark');
   await screenshot(page, 'page-meridian-highlighted-dark', { fullPage: true });
   await page.close();
 });

@@ -1,35 +1,63 @@
 /**
- * The browser tests' shared harness: one Chromium with the extension per test file, the fixture
+ * The browser tests' shared harness: one browser with the extension per test file (Chromium or
+ * Firefox: the vitest project e2e-chromium or e2e-firefox sets CROSSCHECK_BROWSER), the fixture
  * site on 127.0.0.1, a record of every network request, and helpers to read what the extension
- * shows (badge, tab state, highlights, popup) and to take screenshots.
+ * shows (badge, tab state, highlights, popup) and to take screenshots. Tests use only this file,
+ * hostile-support.ts and the TestPage interface, so each test runs in both browsers.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import path from 'node:path';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { Browser as WebExtensionApi } from 'webextension-polyfill';
-import { expect, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { TabState } from '../../src/shared/messages';
-import {
-  currentServiceWorker,
-  launchWithExtension,
-  ROOT,
-  type ExtensionBrowser,
-} from './support/chromium.mjs';
-import {
-  popupUrl,
-  readTabState,
-  tabIdOf as activeTabId,
-  waitForTabState as waitForState,
-} from './support/extension.mjs';
+import { ChromiumDriver } from './browser/chromium';
+import { FirefoxDriver } from './browser/firefox';
+import type {
+  BrowserName,
+  ColorScheme,
+  ExtensionDriver,
+  SeenRequest,
+  TestPage,
+} from './browser/types';
+import { EXTENSION_DIR, launchWithExtension, ROOT } from './support/chromium.mjs';
+import { popupPath, readTabState, waitForTabState as waitForState } from './support/extension.mjs';
+import { FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension } from './support/firefox.mjs';
 import { startSiteServer, type SiteServer } from './support/site-server.mjs';
 import { PAGES, type PageRef } from './support/pages';
 
 export { PAGES, type PageRef };
+export type { BrowserName, ColorScheme, SeenRequest, TestPage };
 
-// The service worker's global, as code passed to `worker.evaluate` sees it.
+// The extension's global, as code passed to `inExtension` sees it.
 declare const chrome: WebExtensionApi;
+
+/** The browser this run of the file drives (set per vitest project; Chromium by default). */
+export const BROWSER: BrowserName =
+  process.env.CROSSCHECK_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+
+/** The built extension the browser loads: dist/chrome or dist/firefox. */
+export const BUILT_EXTENSION_DIR = BROWSER === 'firefox' ? FIREFOX_EXTENSION_DIR : EXTENSION_DIR;
+
+/**
+ * A test that runs in one browser only. `reason` says why it cannot run in the other (a real
+ * limit of that browser or of its driver, not convenience); the skipped test's name carries it.
+ */
+export function testOnlyIn(browser: BrowserName, reason: string) {
+  return (name: string, fn: () => Promise<void>, timeout?: number) =>
+    BROWSER === browser
+      ? test(name, fn, timeout)
+      : test.skip(`${name} [${browser} only: ${reason}]`, fn);
+}
+
+/** A group of tests that runs in one browser only; see `testOnlyIn`. */
+export function describeOnlyIn(browser: BrowserName, reason: string) {
+  return (name: string, fn: () => void) =>
+    BROWSER === browser
+      ? describe(name, fn)
+      : describe.skip(`${name} [${browser} only: ${reason}]`, fn);
+}
 
 /**
  * How long `expect.poll` waits for the page or the extension to catch up. Its default (1 s) is
@@ -38,19 +66,11 @@ declare const chrome: WebExtensionApi;
 export const POLL_TIMEOUT_MS = 5_000;
 vi.setConfig({ expect: { poll: { timeout: POLL_TIMEOUT_MS, interval: 100 } } });
 
-/** Where screenshots go; the run keeps them for a person to look at. */
-export const RESULTS_DIR = path.join(ROOT, 'test-results/e2e');
+/** Where screenshots go, one folder per browser; the run keeps them for a person to look at. */
+export const RESULTS_DIR = path.join(ROOT, 'test-results/e2e', BROWSER);
 
 /** The highlight names the content script registers, by number of other outlets (1, 2, 3+). */
 export const HIGHLIGHT_NAMES = ['crosscheck-1', 'crosscheck-2', 'crosscheck-3'] as const;
-
-/** A page of the fixture site. */
-
-/** One network request seen in the browser, with the context it came from. */
-export interface SeenRequest {
-  url: string;
-  from: string;
-}
 
 /** One range of a registered highlight, as the page's own world sees it. */
 export interface HighlightRange {
@@ -64,11 +84,14 @@ export interface HighlightRange {
 
 /** A browser with the extension, the fixture site and the records of a test file. */
 export interface Session {
-  browser: ExtensionBrowser;
-  context: BrowserContext;
+  browser: BrowserName;
+  driver: ExtensionDriver;
+  /** Chromium's extension id, or Firefox's add-on id. */
   extensionId: string;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  extensionOrigin: string;
   site: SiteServer;
-  /** Every request any page, frame or worker of the browser made. */
+  /** Every request a page, frame or worker of the browser made, as far as the driver sees. */
   requests: SeenRequest[];
   /** Requests that reached the recording proxy (anything not bound for the fixture site). */
   proxied: string[];
@@ -77,8 +100,8 @@ export interface Session {
 
 /**
  * A proxy that records every request sent to it and answers none. The browser sends everything
- * not bound for the fixture site here, so a request that Playwright's events cannot attribute
- * (from any browser process) still leaves a trace.
+ * not bound for the fixture site here, so a request that the driver's events cannot attribute
+ * (from any browser process, Firefox's background page included) still leaves a trace.
  */
 export async function startRecordingProxy(): Promise<{
   port: number;
@@ -112,50 +135,70 @@ export async function startRecordingProxy(): Promise<{
   };
 }
 
-/** Starts the fixture server, the recording proxy and Chromium with the extension. */
+/**
+ * Launches this run's browser with an extension build (default: the built one for the browser)
+ * and returns its driver.
+ */
+export async function launchDriver(
+  options: { extensionDir?: string; proxyPort?: number } = {},
+): Promise<ExtensionDriver> {
+  const extensionDir = options.extensionDir ?? BUILT_EXTENSION_DIR;
+  if (BROWSER === 'firefox') {
+    return new FirefoxDriver(
+      await launchFirefoxWithExtension({ extensionDir, proxyPort: options.proxyPort }),
+    );
+  }
+  return new ChromiumDriver(
+    await launchWithExtension({ extensionDir, proxyPort: options.proxyPort }),
+  );
+}
+
+/** Starts the fixture server, the recording proxy and the browser with the extension. */
 export async function startSession(): Promise<Session> {
   const site = await startSiteServer();
   const proxy = await startRecordingProxy();
-  return startBrowser(site, () => launchWithExtension({ proxyPort: proxy.port }), proxy);
+  return startBrowser(site, () => launchDriver({ proxyPort: proxy.port }), proxy);
 }
 
 /**
- * Launches Chromium for a started site (and proxy, whose requests it reports) and records every
- * request from then on; if the browser does not start, the site and proxy are closed again.
+ * Launches the browser for a started site (and proxy, whose requests it reports); if the browser
+ * does not start, the site and proxy are closed again.
  */
 export async function startBrowser(
   site: SiteServer,
-  launch: () => Promise<ExtensionBrowser>,
+  launch: () => Promise<ExtensionDriver>,
   proxy: { seen: string[]; close(): Promise<void> } | null = null,
 ): Promise<Session> {
   const closeServers = () => Promise.all([site.close(), proxy?.close()]);
-  let browser: ExtensionBrowser;
+  let driver: ExtensionDriver;
   try {
-    browser = await launch();
+    driver = await launch();
   } catch (error) {
     await closeServers();
     throw error;
   }
-  // From here on Playwright reports each request with its origin; what the worker did while
-  // starting up, before this listener existed, can only have left through the proxy.
-  const requests = recordRequests(browser.context);
   return {
-    browser,
-    context: browser.context,
-    extensionId: browser.extensionId,
+    browser: driver.name,
+    driver,
+    extensionId: driver.extensionId,
+    extensionOrigin: driver.extensionOrigin,
     site,
-    requests,
+    requests: driver.requests,
     proxied: proxy?.seen ?? [],
     async close() {
-      await browser.close();
+      await driver.close();
       await closeServers();
     },
   };
 }
 
-/** The live background service worker (Chromium replaces an idle one). */
-export function worker(session: Session): Promise<Worker> {
-  return currentServiceWorker(session.context, session.extensionId);
+/** Runs `fn(arg)` where the extension's API is (`chrome.*`); see ExtensionDriver.inExtension. */
+export function inExtension<R, A = null>(
+  session: Session,
+  fn: (arg: A) => R | Promise<R>,
+  arg?: A,
+): Promise<R> {
+  return session.driver.inExtension(fn, arg);
 }
 
 /** The URL of a fixture page in this session. */
@@ -164,29 +207,29 @@ export function urlOf(session: Session, ref: PageRef): string {
 }
 
 /** Opens a fixture page in a new tab and waits for it to load. */
-export async function openPage(session: Session, ref: PageRef): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(urlOf(session, ref), { waitUntil: 'load' });
+export async function openPage(session: Session, ref: PageRef): Promise<TestPage> {
+  const page = await session.driver.newPage();
+  await page.goto(urlOf(session, ref));
   return page;
 }
 
-/** The extension's id of a page's tab (the page is brought to the front to find it). */
-export async function tabIdOf(session: Session, page: Page): Promise<number> {
-  return activeTabId(await worker(session), page);
+/** The extension's id of a page's tab (the page is brought to the front). */
+export function tabIdOf(session: Session, page: TestPage): Promise<number> {
+  return session.driver.tabIdOf(page);
 }
 
 /** Opens a fixture page in a new tab, with the extension's id of that tab. */
 export async function openTab(
   session: Session,
   ref: PageRef,
-): Promise<{ page: Page; tabId: number }> {
+): Promise<{ page: TestPage; tabId: number }> {
   const page = await openPage(session, ref);
   return { page, tabId: await tabIdOf(session, page) };
 }
 
 /** The background's stored state of a tab (storage.session), or null. */
-export async function tabState(session: Session, tabId: number): Promise<TabState | null> {
-  return readTabState(await worker(session), tabId);
+export function tabState(session: Session, tabId: number): Promise<TabState | null> {
+  return readTabState((fn, arg) => session.driver.inExtension(fn, arg), tabId);
 }
 
 /**
@@ -195,32 +238,31 @@ export async function tabState(session: Session, tabId: number): Promise<TabStat
  */
 export function waitForTabState(
   session: Session,
-  page: Page,
+  page: TestPage,
   tabId: number,
   accept: (state: TabState) => boolean = () => true,
 ): Promise<TabState> {
-  return waitForState(() => worker(session), page, tabId, accept);
+  return waitForState((fn, arg) => session.driver.inExtension(fn, arg), page, tabId, accept);
 }
 
-/** The toolbar button of a tab: badge text and tooltip. */
-export async function badgeOf(
-  session: Session,
-  tabId: number,
-): Promise<{ text: string; title: string }> {
-  const sw = await worker(session);
-  return sw.evaluate(async (id) => {
-    const [text, title] = await Promise.all([
-      chrome.action.getBadgeText({ tabId: id }),
-      chrome.action.getTitle({ tabId: id }),
-    ]);
-    return { text, title };
-  }, tabId);
+/** The toolbar button of a tab: badge text and tooltip, as the action API reports them. */
+export function badgeOf(session: Session, tabId: number): Promise<{ text: string; title: string }> {
+  return inExtension(
+    session,
+    async (id) => {
+      const [text, title] = await Promise.all([
+        chrome.action.getBadgeText({ tabId: id }),
+        chrome.action.getTitle({ tabId: id }),
+      ]);
+      return { text, title };
+    },
+    tabId,
+  );
 }
 
 /** Reads the extension's settings from storage.local. */
-export async function storedSettings(session: Session): Promise<Record<string, unknown> | null> {
-  const sw = await worker(session);
-  return sw.evaluate(async () => {
+export function storedSettings(session: Session): Promise<Record<string, unknown> | null> {
+  return inExtension(session, async () => {
     const stored = await chrome.storage.local.get('settings');
     return (stored.settings as Record<string, unknown> | undefined) ?? null;
   });
@@ -228,17 +270,14 @@ export async function storedSettings(session: Session): Promise<Record<string, u
 
 /**
  * Every range of the extension's highlights, read in the page's main world. The highlight registry
- * belongs to the document, so ranges the content script registers in its isolated world are
- * visible here too (checked in this Chromium; see README.md).
+ * belongs to the document, so ranges the content script registers in its isolated world (or,
+ * in Firefox, through Xray wrappers) are visible here too.
  */
-export async function highlightsOf(page: Page): Promise<HighlightRange[]> {
+export function highlightsOf(page: TestPage): Promise<HighlightRange[]> {
   return page.evaluate(() => {
-    const out: {
-      name: string;
-      text: string;
-      connected: boolean;
-      collapsed: boolean;
-    }[] = [];
+    const out: { name: string; text: string; connected: boolean; collapsed: boolean }[] = [];
+    // Iterated, not forEach: Chromium refuses a page-world callback for a highlight registered
+    // in the content script's world of a sandboxed document.
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('crosscheck')) continue;
       for (const range of highlight) {
@@ -256,7 +295,7 @@ export async function highlightsOf(page: Page): Promise<HighlightRange[]> {
 }
 
 /** The highlights of the matched sentences only (not the flash of a clicked claim). */
-export async function sentenceHighlights(page: Page): Promise<HighlightRange[]> {
+export async function sentenceHighlights(page: TestPage): Promise<HighlightRange[]> {
   const all = await highlightsOf(page);
   return all.filter((h) => (HIGHLIGHT_NAMES as readonly string[]).includes(h.name));
 }
@@ -274,22 +313,34 @@ export function highlightName(outlets: number): string {
   return HIGHLIGHT_NAMES[Math.min(outlets, HIGHLIGHT_NAMES.length) - 1] ?? 'none';
 }
 
-/** Opens the popup's view of a tab in its own tab (a real toolbar popup cannot be driven). */
-export async function openPopup(
+/** Opens a page of the extension (options.html, popup.html?tab=N) in a new tab. */
+export async function openExtensionPage(
   session: Session,
-  tabId: number,
-  options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
-): Promise<Page> {
-  const popup = await session.context.newPage();
-  if (options.viewport) await popup.setViewportSize(options.viewport);
-  await popup.emulateMedia({ colorScheme: options.colorScheme ?? 'light' });
-  await popup.goto(popupUrl(session.extensionId, tabId));
-  return popup;
+  pagePath: string,
+  options: { colorScheme?: ColorScheme; viewport?: { width: number; height: number } } = {},
+): Promise<TestPage> {
+  const page = await session.driver.openExtensionPage(pagePath);
+  if (options.viewport) await page.setViewport(options.viewport);
+  await page.setColorScheme(options.colorScheme ?? 'light');
+  await page.waitForFunction(() => document.readyState === 'complete');
+  return page;
 }
 
-/** Saves a screenshot under test-results/e2e/ and returns its path. */
+/**
+ * Opens the popup's view of a tab in its own tab (a real toolbar popup cannot be driven): the
+ * page "Open full report" opens, `popup.html?tab=<id>`.
+ */
+export function openPopup(
+  session: Session,
+  tabId: number,
+  options: { colorScheme?: ColorScheme; viewport?: { width: number; height: number } } = {},
+): Promise<TestPage> {
+  return openExtensionPage(session, popupPath(tabId), options);
+}
+
+/** Saves a screenshot under test-results/e2e/<browser>/ and returns its path. */
 export async function screenshot(
-  page: Page,
+  page: TestPage,
   name: string,
   options: {
     fullPage?: boolean;
@@ -298,15 +349,105 @@ export async function screenshot(
 ): Promise<string> {
   await mkdir(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name}.png`);
-  await page.screenshot({ path: file, ...options });
+  await writeFile(file, await page.screenshot(options));
   return file;
 }
+
+// --- Elements of a page, the same way in both browsers -----------------------------------------
+
+/** Which element of those matching a selector: with `text`, the first whose text contains it. */
+export interface Pick {
+  text?: string;
+  last?: boolean;
+  nth?: number;
+}
+
+/** Waits until an element matching `selector` (and `pick`) is in the page and rendered. */
+export async function waitForElement(
+  page: TestPage,
+  selector: string,
+  pick: Pick = {},
+  timeout = 10_000,
+): Promise<void> {
+  await page.waitForFunction(
+    ([sel, p]) => {
+      const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+      let all = Array.from(document.querySelectorAll(sel));
+      if (p.text !== undefined)
+        all = all.filter((el) => squash(el.textContent ?? '').includes(p.text!));
+      const el = p.last ? all.at(-1) : all[p.nth ?? 0];
+      return el !== undefined && el.getClientRects().length > 0;
+    },
+    [selector, pick] as const,
+    timeout,
+  );
+}
+
+/**
+ * Clicks an element with the pointer, as a person would: waits for it, scrolls it into view and
+ * clicks the middle of its first line box.
+ */
+export async function clickElement(
+  page: TestPage,
+  selector: string,
+  pick: Pick = {},
+): Promise<void> {
+  await waitForElement(page, selector, pick);
+  const point = await page.evaluate(
+    ([sel, p]) => {
+      const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+      let all = Array.from(document.querySelectorAll(sel));
+      if (p.text !== undefined)
+        all = all.filter((el) => squash(el.textContent ?? '').includes(p.text!));
+      const el = p.last ? all.at(-1) : all[p.nth ?? 0];
+      if (!el) return null;
+      el.scrollIntoView({ block: 'center', inline: 'center' });
+      const rect = el.getClientRects()[0];
+      return rect ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : null;
+    },
+    [selector, pick] as const,
+  );
+  if (!point) throw new Error(`nothing to click at ${selector} ${JSON.stringify(pick)}`);
+  await page.mouse.click(point.x, point.y);
+}
+
+/** The visible text of every element matching `selector` (screen-reader-only parts left out). */
+export function textsOf(page: TestPage, selector: string): Promise<string[]> {
+  return page.evaluate(
+    (sel) =>
+      Array.from(document.querySelectorAll(sel), (el) => {
+        const clone = el.cloneNode(true) as Element;
+        clone.querySelectorAll('.sr-only').forEach((n) => n.remove());
+        return (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
+      }),
+    selector,
+  );
+}
+
+/** The value of an attribute of the first element matching `selector`, or null. */
+export function attributeOf(
+  page: TestPage,
+  selector: string,
+  name: string,
+): Promise<string | null> {
+  return page.evaluate(([sel, attr]) => document.querySelector(sel)?.getAttribute(attr) ?? null, [
+    selector,
+    name,
+  ] as const);
+}
+
+/** How many elements match `selector`. */
+export function countOf(page: TestPage, selector: string): Promise<number> {
+  return page.evaluate((sel) => document.querySelectorAll(sel).length, selector);
+}
+
+// --- Network ----------------------------------------------------------------------------------
 
 /** True for a URL the browser may load during the tests: the fixture site and the extension. */
 export function isAllowedUrl(session: Session, url: string): boolean {
   // The extension's files. Web-accessible resources declared with `use_dynamic_url` are served
   // from a per-session random host instead of the extension id; only this extension is loaded.
-  if (url.startsWith('chrome-extension://')) return true;
+  if (url.startsWith('chrome-extension://') || url.startsWith('moz-extension://')) return true;
   // Data and blob URLs never reach the network.
   if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;
   try {
@@ -325,9 +466,14 @@ export function isAllowedUrl(session: Session, url: string): boolean {
  * Domains of Chromium's own services (component updates, sign-in, time, optimisation hints):
  * a bare Chromium with no extension contacts them within seconds of starting, so they say
  * nothing about the extension. Requests of the extension's pages and worker are checked one by
- * one through Playwright's events, where these hosts are not allowed either.
+ * one through Playwright's events, where these hosts are not allowed either. Firefox's test
+ * profile turns its own services off (support/firefox.mjs) except Remote Settings (blocklists,
+ * certificate revocation), whose server a release build takes from no preference.
  */
-const BROWSER_SERVICE_DOMAINS = ['google.com', 'googleapis.com', 'gstatic.com', 'gvt1.com'];
+const BROWSER_SERVICE_DOMAINS: Record<BrowserName, string[]> = {
+  chromium: ['google.com', 'googleapis.com', 'gstatic.com', 'gvt1.com'],
+  firefox: ['settings.services.mozilla.com'],
+};
 
 function proxiedHost(line: string): string {
   const target = line.split(' ')[1] ?? '';
@@ -348,9 +494,10 @@ export function leaks(session: Session): string[] {
   for (const request of session.requests) {
     if (!isAllowedUrl(session, request.url)) found.push(`${request.url} (from ${request.from})`);
   }
+  const excused = BROWSER_SERVICE_DOMAINS[session.browser];
   for (const line of session.proxied) {
     const host = proxiedHost(line);
-    const own = BROWSER_SERVICE_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
+    const own = excused.some((d) => host === d || host.endsWith(`.${d}`));
     if (!own) found.push(`${line} (reached the proxy)`);
   }
   for (const served of session.site.requests) {
@@ -369,12 +516,14 @@ export async function closeSession(session: Session | undefined): Promise<void> 
   expect(found).toEqual([]);
 }
 
+// --- Pixels -----------------------------------------------------------------------------------
+
 /**
  * The share of pixels that differ between two same-sized PNG screenshots, decoded in a blank tab
  * (Node has no PNG decoder here; the browser has one).
  */
 export async function pixelDifference(session: Session, a: Buffer, b: Buffer): Promise<number> {
-  const scratch = await session.context.newPage();
+  const scratch = await session.driver.newPage();
   try {
     return await scratch.evaluate(
       async ([first, second]) => {
@@ -409,11 +558,13 @@ export async function pixelDifference(session: Session, a: Buffer, b: Buffer): P
  */
 export async function highlightVisibility(
   session: Session,
-  page: Page,
+  page: TestPage,
   name: string,
 ): Promise<number> {
   const box = await page.evaluate((highlightName) => {
     const highlight = CSS.highlights.get(highlightName);
+    // Iterated, not forEach: Chromium refuses a page-world callback for a highlight registered
+    // in the content script's world of a sandboxed document.
     const range = highlight ? [...highlight][0] : undefined;
     if (!(range instanceof Range)) return null;
     range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
@@ -430,8 +581,9 @@ export async function highlightVisibility(
   const shown = await page.screenshot({ clip });
   await page.evaluate(() => {
     const saved = new Map<string, Highlight>();
-    for (const [key, value] of CSS.highlights)
+    for (const [key, value] of CSS.highlights) {
       if (key.startsWith('crosscheck')) saved.set(key, value);
+    }
     for (const key of saved.keys()) CSS.highlights.delete(key);
     (window as unknown as { __crosscheckSaved: Map<string, Highlight> }).__crosscheckSaved = saved;
   });
@@ -444,82 +596,32 @@ export async function highlightVisibility(
   return pixelDifference(session, shown, hidden);
 }
 
+// --- Keyboard commands, hover card, accessibility, built files ----------------------------------
+
 /** The extension's keyboard commands as its manifest declares them (name → suggested key). */
-export async function commandsOf(session: Session): Promise<Record<string, string>> {
-  const sw = await worker(session);
-  return sw.evaluate(async () => {
+export function commandsOf(session: Session): Promise<Record<string, string>> {
+  return inExtension(session, async () => {
     const all = await chrome.commands.getAll();
     return Object.fromEntries(all.map((c) => [c.name ?? '', c.shortcut ?? '']));
   });
 }
 
-/**
- * Runs a keyboard command as if its shortcut was pressed in the tab. In headless Chromium a key
- * press sent to the page (page.keyboard, i.e. CDP Input.dispatchKeyEvent) never reaches the
- * browser's shortcut table, so the command is fired the way the browser fires it: by dispatching
- * `commands.onCommand` in the service worker, with the tab, to the extension's own listener.
- */
-export async function runCommand(session: Session, command: string, tabId: number): Promise<void> {
-  const sw = await worker(session);
-  await sw.evaluate(
-    async ([name, id]) => {
-      const tab = await chrome.tabs.get(id);
-      const event = chrome.commands.onCommand as unknown as {
-        hasListeners(): boolean;
-        dispatch(command: string, tab: unknown): void;
-      };
-      if (!event.hasListeners()) throw new Error('the background listens to no keyboard command');
-      event.dispatch(name, tab);
-    },
-    [command, tabId] as const,
-  );
+/** Runs a keyboard command as if its shortcut was pressed in the tab (see each driver). */
+export function runCommand(session: Session, command: string, tabId: number): Promise<void> {
+  return session.driver.runCommand(command, tabId);
 }
 
-/** CDP's DOM node, as much of it as the hover-card lookup reads. */
-interface CdpNode {
-  nodeId: number;
-  attributes?: string[];
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
+/** The outer HTML of the hover card if one is shown (it lives in a closed shadow root). */
+export function visibleHoverCard(session: Session, page: TestPage): Promise<string | null> {
+  return session.driver.onHoverCard<string>(page, 'function () { return this.outerHTML; }');
 }
 
-/**
- * The outer HTML of the hover card if one is shown. The card lives in a closed shadow root that
- * page scripts (and Playwright's selectors) cannot enter; the DevTools protocol can.
- */
-export async function visibleHoverCard(session: Session, page: Page): Promise<string | null> {
-  const cdp = await session.context.newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
-      root: CdpNode;
-    };
-    const dialogs: CdpNode[] = [];
-    const visit = (node: CdpNode, inShadow: boolean) => {
-      const attrs = node.attributes ?? [];
-      const role = attrs[attrs.indexOf('role') + 1];
-      if (inShadow && attrs.includes('role') && role === 'dialog' && !attrs.includes('hidden')) {
-        dialogs.push(node);
-      }
-      for (const child of node.children ?? []) visit(child, inShadow);
-      for (const shadow of node.shadowRoots ?? []) visit(shadow, true);
-    };
-    visit(root, false);
-    if (dialogs.length === 0) return null;
-    const { outerHTML } = (await cdp.send('DOM.getOuterHTML', { nodeId: dialogs[0]!.nodeId })) as {
-      outerHTML: string;
-    };
-    return outerHTML;
-  } finally {
-    await cdp.detach();
-  }
-}
-
-/** Runs axe-core in a page (evaluated through the DevTools protocol, so no page CSP blocks it). */
+/** Runs axe-core in a page (evaluated by the driver, so no page CSP blocks it). */
 export async function axeViolations(
-  page: Page,
+  page: TestPage,
 ): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
   const source = await readFile(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
+  await page.addScript(source);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document): Promise<AxeResults> } }).axe;
     interface AxeResults {
@@ -540,36 +642,26 @@ export async function axeViolations(
   });
 }
 
-/** The built Chrome manifest. */
+/** The built manifest of the extension this run loads. */
 export async function builtManifest(): Promise<Record<string, unknown>> {
-  return JSON.parse(await readFile(path.join(ROOT, 'dist/chrome/manifest.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  return JSON.parse(
+    await readFile(path.join(BUILT_EXTENSION_DIR, 'manifest.json'), 'utf8'),
+  ) as Record<string, unknown>;
 }
 
 /** The built extension's English messages (what the UI shows), by message name. */
 export async function localeMessages(): Promise<Record<string, { message: string }>> {
   return JSON.parse(
-    await readFile(path.join(ROOT, 'dist/chrome/_locales/en/messages.json'), 'utf8'),
+    await readFile(path.join(BUILT_EXTENSION_DIR, '_locales/en/messages.json'), 'utf8'),
   ) as Record<string, { message: string }>;
 }
 
-/** Records every request the context makes from now on, with the page, frame or worker it came from. */
-function recordRequests(context: BrowserContext): SeenRequest[] {
-  const requests: SeenRequest[] = [];
-  context.on('request', (request) => {
-    const worker = request.serviceWorker();
-    let from = 'page';
-    if (worker) from = `service worker ${worker.url()}`;
-    else {
-      try {
-        from = `frame ${request.frame().url()}`;
-      } catch {
-        from = 'unknown';
-      }
-    }
-    requests.push({ url: request.url(), from });
-  });
-  return requests;
+/** The options page's path in the built manifest. */
+export async function optionsPath(): Promise<string> {
+  const manifest = await builtManifest();
+  const page =
+    (manifest.options_ui as { page?: string } | undefined)?.page ??
+    (manifest.options_page as string | undefined);
+  if (!page) throw new Error('the manifest declares no options page');
+  return page;
 }

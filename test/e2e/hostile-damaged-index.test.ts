@@ -5,14 +5,23 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { badgeOf, openPopup, screenshot, waitForTabState, type Session } from './harness';
+import {
+  badgeOf,
+  BUILT_EXTENSION_DIR,
+  openExtensionPage,
+  openPopup,
+  screenshot,
+  textsOf,
+  waitForElement,
+  waitForTabState,
+  type Session,
+} from './harness';
 import {
   copyExtension,
   openHostilePage,
   probeHighlights,
   startHostileSession,
 } from './hostile-support';
-import { ROOT } from './support/chromium.mjs';
 
 /** How much of the index is left after the "truncated download". */
 const TRUNCATED_BYTES = 4_096;
@@ -20,7 +29,7 @@ const TRUNCATED_BYTES = 4_096;
 let session: Session;
 let extension: { dir: string; remove(): void };
 let messages: Record<string, { message: string }>;
-const goodIndex = readFileSync(path.join(ROOT, 'dist/chrome/corpus/index.json'), 'utf8');
+const goodIndex = readFileSync(path.join(BUILT_EXTENSION_DIR, 'corpus/index.json'), 'utf8');
 const indexFile = () => path.join(extension.dir, 'corpus/index.json');
 
 beforeAll(async () => {
@@ -47,19 +56,17 @@ async function expectReported(problem: RegExp, shot: string) {
   expect(await probeHighlights(session, page)).toEqual([]);
 
   const popup = await openPopup(session, tabId, { viewport: { width: 420, height: 600 } });
-  const alert = popup.getByRole('alert');
-  await alert.waitFor();
-  const said = (await alert.innerText()).replace(/\s+/g, ' ');
+  await waitForElement(popup, '[role="alert"]');
+  const said = (await textsOf(popup, '[role="alert"]')).join(' ');
   expect(said).toContain(messages.popupErrorTitle!.message);
   expect(said).toContain(messages.popupErrorCorpus!.message);
   expect(said).toMatch(problem);
   await screenshot(popup, shot);
   await popup.close();
 
-  const options = await session.context.newPage();
-  await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+  const options = await openExtensionPage(session, 'options.html');
   await expect
-    .poll(async () => (await options.getByRole('alert').allInnerTexts()).join(' '))
+    .poll(async () => (await textsOf(options, '[role="alert"]')).join(' '))
     .toMatch(problem);
   await options.close();
   expect(errors).toEqual([]);

@@ -2,9 +2,8 @@
 // record, handlers counting clicks, keys and input, a ticker changing the page while the extension
 // checks it, focus in its search box) is driven through the same steps twice, once with the
 // extension at work and once on a site where it is turned off. The page's own counts must match.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { waitForTabState, type Session } from './harness';
+import { clickElement, waitForTabState, type Session, type TestPage } from './harness';
 import {
   openHostilePage,
   probeHighlights,
@@ -47,13 +46,11 @@ afterAll(async () => {
 });
 
 /** Drives the page through the same steps and returns what it counted. */
-async function drive(page: Page) {
+async function drive(page: TestPage) {
   await page.waitForFunction(
     () => (window as unknown as { selfCheck: SelfCheck }).selfCheck.done,
     null,
-    {
-      timeout: 10_000,
-    },
+    10_000,
   );
   const focusedFirst = await page.evaluate(() => document.activeElement?.id ?? null);
   // A point on the first line of the article's first paragraph (highlighted where the extension works).
@@ -62,13 +59,13 @@ async function drive(page: Page) {
     const rect = p.getClientRects()[0]!;
     return { x: rect.x + 30, y: rect.y + 12 };
   });
-  await page.mouse.move(point.x, point.y, { steps: 4 });
+  await page.mouse.move(point.x, point.y, 4);
   await page.waitForTimeout(400);
   await page.mouse.click(point.x, point.y);
-  await page.click('#more');
-  await page.click('#inline-link');
+  await clickElement(page, '#more');
+  await clickElement(page, '#inline-link');
   await page.keyboard.press('Escape');
-  await page.focus('#search');
+  await page.evaluate(() => document.getElementById('search')?.focus());
   await page.keyboard.type('ceasefire');
   await page.waitForTimeout(1_000);
   const counts = await page.evaluate(
@@ -77,7 +74,9 @@ async function drive(page: Page) {
   return {
     counts,
     focusedFirst,
-    search: await page.inputValue('#search'),
+    search: await page.evaluate(
+      () => (document.getElementById('search') as HTMLInputElement).value,
+    ),
     url: page.url().replace(/^http:\/\/[^/]+/, ''),
     scrollY: await page.evaluate(() => window.scrollY),
   };

@@ -5,14 +5,24 @@
 // (PerformanceObserver 'longtask') and JavaScript heap are printed for both. Whose a long task is
 // comes from a trace of the main thread: a task the extension's code started is the extension's;
 // the page laying out its 5 MB is not (that takes hundreds of milliseconds with or without it).
+// The cap runs in both browsers; the long tasks and the heap in Chromium only (see the test).
 import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MAX_CHECK_CHARS } from '../../src/core/matcher';
 import type { TabState } from '../../src/shared/messages';
-import { openPopup, screenshot, waitForTabState, type Session } from './harness';
+import { ChromiumDriver } from './browser/chromium';
+import {
+  BUILT_EXTENSION_DIR,
+  openPopup,
+  screenshot,
+  testOnlyIn,
+  textsOf,
+  waitForTabState,
+  type Session,
+  type TestPage,
+} from './harness';
 import {
   openHostilePage,
   probeHighlights,
@@ -136,9 +146,10 @@ beforeAll(async () => {
     disabledSites: [OFF_HOST],
   });
   const messages = JSON.parse(
-    readFileSync(path.join(ROOT, 'dist/chrome/_locales/en/messages.json'), 'utf8'),
+    readFileSync(path.join(BUILT_EXTENSION_DIR, '_locales/en/messages.json'), 'utf8'),
   ) as Record<string, { message: string }>;
-  truncatedNote = messages.reportTruncated!.message;
+  // The note quotes the last words checked: its text up to the quote is fixed.
+  truncatedNote = messages.reportTruncatedAt!.message.split('“')[0]!;
 });
 
 afterAll(async () => {
@@ -146,7 +157,7 @@ afterAll(async () => {
 });
 
 /** Long tasks, DOMContentLoaded and the JavaScript heap (after a garbage collection) of a page. */
-async function measure(page: Page) {
+async function measure(page: TestPage) {
   const timing = await page.evaluate(() => {
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return {
@@ -154,7 +165,8 @@ async function measure(page: Page) {
       contentLoaded: Math.round(navigation.domContentLoadedEventEnd),
     };
   });
-  const cdp = await session.context.newCDPSession(page);
+  if (!(session.driver instanceof ChromiumDriver)) throw new Error('Chromium only');
+  const cdp = await session.driver.cdp(page);
   await cdp.send('Performance.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = (await cdp.send('Performance.getMetrics')) as {
@@ -172,7 +184,13 @@ async function measure(page: Page) {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 describe.each(KINDS)('a huge page (%s)', (kind) => {
-  test('is checked up to the cap, said in the popup, without long tasks or unbounded memory', async () => {
+  // First: the traced load must be the page's first check (a second is answered from the
+  // background's cache of reports, which changes the timing being measured).
+  testOnlyIn(
+    'chromium',
+    'Firefox implements no Long Tasks API, and WebDriver BiDi offers neither a trace of the ' +
+      "page's main thread nor its heap size",
+  )('costs the page no long task of the extension and no memory that grows with it', async () => {
     // Without the extension's work (the site turned off).
     const off = await openHostilePage(session, OFF_HOST, `/${kind}`);
     await waitForTabState(session, off.page, off.tabId, (s) => s.status === 'disabled');
@@ -189,10 +207,9 @@ describe.each(KINDS)('a huge page (%s)', (kind) => {
       on.page,
       async () => {
         const started = Date.now();
-        await on.page.goto(session.site.url(ON_HOST, `/${kind}`), { waitUntil: 'load' });
+        await on.page.goto(session.site.url(ON_HOST, `/${kind}`));
         state = await waitForTabState(session, on.page, on.tabId, (s) => s.status === 'ready');
         const matched = state.report!.sentences.filter((s) => s.matches.length > 0).length;
-        expect(matched).toBeGreaterThan(0);
         await expect
           .poll(async () => (await probeHighlights(session, on.page)).length)
           .toBe(matched);
@@ -215,19 +232,32 @@ describe.each(KINDS)('a huge page (%s)', (kind) => {
         `owner (traced): ${JSON.stringify(tasks)}; JS heap ${mb(checked.heap)} / ${mb(baseline.heap)}`,
     );
 
-    // The cap: only the start of the text was checked, and the popup says so.
-    expect(state.truncated).toBe(true);
-    expect(checkedChars).toBeLessThanOrEqual(MAX_CHECK_CHARS);
-    const popup = await openPopup(session, on.tabId, { viewport: { width: 420, height: 600 } });
-    await expect.poll(() => popup.locator('.note').allInnerTexts()).toContain(truncatedNote);
-    await screenshot(popup, `hostile-large-${kind}-popup`);
-    await popup.close();
-
     // No long task of the extension's own (the page's rendering of itself is not the extension's).
     expect(extensionTasks).toEqual([]);
     // Memory: bounded, whatever the page's size.
     expect(checked.heap - baseline.heap).toBeLessThan(MAX_EXTRA_HEAP_BYTES);
     expect([...off.errors, ...on.errors]).toEqual([]);
     await on.page.close();
+  });
+
+  test('is checked up to the cap, highlighted, and the popup says it was cut', async () => {
+    const { page, tabId, errors } = await openHostilePage(session, ON_HOST, `/${kind}`);
+    const state = await waitForTabState(session, page, tabId, (s) => s.status === 'ready');
+    const matched = state.report!.sentences.filter((s) => s.matches.length > 0).length;
+    expect(matched).toBeGreaterThan(0);
+    await expect.poll(async () => (await probeHighlights(session, page)).length).toBe(matched);
+
+    // The cap: only the start of the text was checked, and the popup says so.
+    const checkedChars = Math.max(...state.report!.sentences.map((s) => s.end));
+    expect(state.truncated).toBe(true);
+    expect(checkedChars).toBeLessThanOrEqual(MAX_CHECK_CHARS);
+    const popup = await openPopup(session, tabId, { viewport: { width: 420, height: 600 } });
+    await expect
+      .poll(async () => (await textsOf(popup, '.note')).some((t) => t.startsWith(truncatedNote)))
+      .toBe(true);
+    await screenshot(popup, `hostile-large-${kind}-popup`);
+    await popup.close();
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

@@ -3,9 +3,20 @@
 // the popup, the content script on a new page) works, every field that can be read keeps its
 // value, the rest fall back to defaults, and the next change stores clean settings without
 // losing what was kept.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openPopup, screenshot, storedSettings, waitForTabState, type Session } from './harness';
+import {
+  attributeOf,
+  clickElement,
+  openExtensionPage,
+  openPopup,
+  screenshot,
+  storedSettings,
+  textsOf,
+  waitForElement,
+  waitForTabState,
+  type Session,
+  type TestPage,
+} from './harness';
 import {
   openHostilePage,
   probeHighlights,
@@ -39,18 +50,24 @@ afterAll(async () => {
 });
 
 /** What the options page shows: the two switches, the chosen style, the disabled sites. */
-async function optionsShow(): Promise<{ page: Page; shown: Shown }> {
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-  await page.locator('input[type="checkbox"]').first().waitFor();
-  const boxes = page.locator('input[type="checkbox"]');
+async function optionsShow(): Promise<{ page: TestPage; shown: Shown }> {
+  const page = await openExtensionPage(session, 'options.html');
+  await waitForElement(page, 'input[type="checkbox"]');
+  const boxes = await page.evaluate(() =>
+    Array.from(
+      document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'),
+      (b) => b.checked,
+    ),
+  );
   const shown: Shown = {
-    autoDetect: await boxes.nth(0).isChecked(),
-    highlights: await boxes.nth(1).isChecked(),
-    highlightStyle: (await page
-      .locator('input[type="radio"]:checked')
-      .getAttribute('value')) as Shown['highlightStyle'],
-    disabledSites: await page.locator('.site > span').allInnerTexts(),
+    autoDetect: boxes[0]!,
+    highlights: boxes[1]!,
+    highlightStyle: (await attributeOf(
+      page,
+      'input[type="radio"]:checked',
+      'value',
+    )) as Shown['highlightStyle'],
+    disabledSites: await textsOf(page, '.site > span'),
   };
   return { page, shown };
 }
@@ -140,14 +157,14 @@ test.each<[string, unknown, Shown]>([
     }
     const popup = await openPopup(session, tabId);
     await expect
-      .poll(() => popup.getByRole('switch').getAttribute('aria-checked'))
+      .poll(() => attributeOf(popup, '[role="switch"]', 'aria-checked'))
       .toBe(String(expected.highlights));
     await popup.close();
     expect(errors).toEqual([]);
     await page.close();
 
     // One change through the options page stores clean settings and keeps the rest.
-    await options.locator('input[type="checkbox"]').nth(0).click();
+    await clickElement(options, 'input[type="checkbox"]');
     await expect
       .poll(() => storedSettings(session))
       .toEqual({ ...expected, autoDetect: !expected.autoDetect });

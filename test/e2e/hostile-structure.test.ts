@@ -3,7 +3,7 @@
 // declarative, and an article entirely inside one), and editable areas (contenteditable, text
 // fields, a document in design mode), which hold the user's text and are never highlighted.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { badgeOf, screenshot, waitForTabState, type Session } from './harness';
+import { badgeOf, clickElement, screenshot, waitForTabState, type Session } from './harness';
 import {
   openHostilePage,
   probe,
@@ -69,14 +69,15 @@ test('iframes of the same and another origin: only the top page is checked and h
   const { page, state, errors } = await settled('frames.test');
   expect(state.status).toBe('ready');
   // Both frames loaded their own full news articles (corpus lines the top page does not have).
-  const frames = page.frames().filter((f) => f !== page.mainFrame());
+  await expect.poll(() => page.childFrames().length).toBe(2);
+  const frames = page.childFrames();
   expect(frames.map((f) => new URL(f.url()).host.split(':')[0]).sort()).toEqual([
     'frames.test',
     'partner-frames.test',
   ]);
   const frameTexts: string[] = [];
   for (const frame of frames) {
-    await frame.waitForLoadState('load');
+    await expect.poll(() => frame.evaluate(() => document.readyState)).toBe('complete');
     // The frames' article paragraphs (their headline and byline are the site's, like the top page's).
     const text = await frame.evaluate(() =>
       Array.from(document.querySelectorAll('article p:not(.byline)'), (p) => p.textContent).join(
@@ -86,9 +87,11 @@ test('iframes of the same and another origin: only the top page is checked and h
     frameTexts.push(squash(text));
     // No highlight of the extension in a frame's document.
     expect(
-      await frame.evaluate(() =>
-        [...CSS.highlights.keys()].filter((k) => k.startsWith('crosscheck')),
-      ),
+      await frame.evaluate(() => {
+        const names: string[] = [];
+        CSS.highlights.forEach((_h, name) => names.push(name));
+        return names.filter((k) => k.startsWith('crosscheck'));
+      }),
     ).toEqual([]);
   }
   // The report covers the top page's article only: no sentence of a frame in it.
@@ -166,11 +169,11 @@ test('contenteditable areas, text areas and inputs are never highlighted, even w
   // Typing in the editable area: the text is the user's, the caret stays, nothing is highlighted.
   const typed =
     ' Readers added this sentence by hand, long enough to count as a change of the page text.';
-  await page.click('#editable-p');
+  await clickElement(page, '#editable-p');
   await page.keyboard.press('Control+End');
   await page.keyboard.type(typed);
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('editable-p');
-  expect(squash(await page.locator('#editable-p').innerText())).toBe(
+  expect(squash(await page.evaluate(() => document.getElementById('editable-p')!.innerText))).toBe(
     squash(editableTexts.p + typed),
   );
   await page.waitForTimeout(1_500);

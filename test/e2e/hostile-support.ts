@@ -8,13 +8,21 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
 import type { Browser as WebExtensionApi } from 'webextension-polyfill';
-import { startBrowser, tabIdOf, worker, type Session } from './harness';
-import { EXTENSION_DIR, launchWithExtension, ROOT } from './support/chromium.mjs';
+import { ChromiumDriver } from './browser/chromium';
+import {
+  BUILT_EXTENSION_DIR,
+  inExtension,
+  launchDriver,
+  startBrowser,
+  tabIdOf,
+  type Session,
+  type TestPage,
+} from './harness';
+import { ROOT } from './support/chromium.mjs';
 import { startSiteServer, type Route } from './support/site-server.mjs';
 
-// The service worker's global, as code passed to `worker.evaluate` sees it.
+// The extension's API, as code run through `inExtension` sees it.
 declare const chrome: WebExtensionApi;
 
 /** The hostile fixture site: one folder per host, written by test/fixtures/hostile/generate.mjs. */
@@ -43,17 +51,15 @@ function requireFreshFixtures(): void {
 }
 
 /**
- * Starts the hostile fixture site and Chromium with the extension (`extensionDir`, default the
- * built dist/chrome). `routes` adds pages made on the fly ("host/path" → handler).
+ * Starts the hostile fixture site and the browser with the extension (`extensionDir`, default the
+ * build for this run's browser). `routes` adds pages made on the fly ("host/path" → handler).
  */
 export async function startHostileSession(
   options: { extensionDir?: string; routes?: Record<string, Route> } = {},
 ): Promise<Session> {
   requireFreshFixtures();
   const site = await startSiteServer({ root: HOSTILE_ROOT, routes: options.routes ?? {} });
-  return startBrowser(site, () =>
-    launchWithExtension({ extensionDir: options.extensionDir ?? EXTENSION_DIR }),
-  );
+  return startBrowser(site, () => launchDriver({ extensionDir: options.extensionDir }));
 }
 
 /** Every request any payload made: to the fixture server, or from any page or worker. */
@@ -63,70 +69,52 @@ export function beaconRequests(session: Session): string[] {
       .filter((r) => r.path.startsWith(BEACON_PREFIX))
       .map((r) => `${r.host}${r.path}`),
     ...session.requests
-      .filter((r) => new URL(r.url).pathname.startsWith(BEACON_PREFIX))
+      .filter((r) => URL.canParse(r.url) && new URL(r.url).pathname.startsWith(BEACON_PREFIX))
       .map((r) => `${r.url} (${r.from})`),
   ];
 }
 
-/** Collects the page's uncaught exceptions and console errors from now on. */
-export function recordErrors(page: Page): string[] {
+/**
+ * Collects the page's uncaught exceptions and console errors from now on. Firefox also reports a
+ * page's own Content-Security-Policy violations as errors (Chromium does not): those are the
+ * page's policy at work, so they are left out; any other error, the extension's included, counts.
+ */
+export function recordErrors(page: TestPage): string[] {
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const where = message.location().url;
+  page.onError((line) => {
     // Browsers ask every site for a favicon on their own; a 404 for it says nothing about a page.
-    if (where.endsWith('/favicon.ico')) return;
-    errors.push(`console: ${message.text()}${where ? ` (${where})` : ''}`);
+    if (line.includes('/favicon.ico')) return;
+    if (
+      /Content-Security-Policy|Content Security Policy/i.test(line) &&
+      !/-extension:\/\//.test(line)
+    ) {
+      return;
+    }
+    errors.push(line);
   });
   return errors;
 }
 
-/** Creates a fresh isolated world in the page's main frame and returns its execution context. */
-async function freshWorld(cdp: CDPSession): Promise<number> {
-  const { frameTree } = (await cdp.send('Page.getFrameTree')) as {
-    frameTree: { frame: { id: string } };
-  };
-  const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
-    frameId: frameTree.frame.id,
-    worldName: 'crosscheck-hostile-probe',
-  })) as { executionContextId: number };
-  return executionContextId;
-}
-
 /**
- * Evaluates `fn(arg)` in a fresh isolated world of the page's main frame, created through the
- * DevTools protocol: its built-ins are pristine whatever the page did to its own, and it shares
- * the document (DOM, highlight registry) with every other world. `world: 'page'` evaluates in the
- * page's own world instead, without any helper script of the test driver's.
+ * Evaluates `fn(arg)` in a fresh script world of the page (a CDP isolated world in Chromium, a
+ * BiDi sandbox in Firefox): its built-ins are pristine whatever the page did to its own, and it
+ * shares the document (DOM, highlight registry) with every other world. `world: 'page'`
+ * evaluates in the page's own world instead, without any helper script of the test driver's.
+ * Page objects reach a Firefox sandbox through Xray wrappers, which cannot iterate: use forEach.
  */
-export async function probe<A, T>(
+export function probe<A, T>(
   session: Session,
-  page: Page,
+  page: TestPage,
   fn: (arg: A) => T,
   arg?: A,
   options: { world?: 'fresh' | 'page' } = {},
 ): Promise<Awaited<T>> {
-  const cdp = await session.context.newCDPSession(page);
-  try {
-    const contextId = options.world === 'page' ? undefined : await freshWorld(cdp);
-    const result = (await cdp.send('Runtime.evaluate', {
-      expression: `(${fn.toString()})(${JSON.stringify(arg ?? null)})`,
-      contextId,
-      returnByValue: true,
-      awaitPromise: true,
-    })) as {
-      result: { value?: unknown };
-      exceptionDetails?: { text: string; exception?: { description?: string } };
-    };
-    if (result.exceptionDetails) {
-      const detail = result.exceptionDetails.exception?.description ?? result.exceptionDetails.text;
-      throw new Error(`probe failed: ${detail}`);
-    }
-    return result.result.value as Awaited<T>;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+  return session.driver.probe(
+    page,
+    fn as (arg: A) => Awaited<T>,
+    (arg ?? null) as A,
+    options.world ?? 'fresh',
+  );
 }
 
 /** One range of an extension highlight, with where it sits in the page. */
@@ -140,16 +128,16 @@ export interface ProbedRange {
 }
 
 /** Every range of the extension's highlights, read from a fresh world (see `probe`). */
-export function probeHighlights(session: Session, page: Page): Promise<ProbedRange[]> {
+export function probeHighlights(session: Session, page: TestPage): Promise<ProbedRange[]> {
   return probe(session, page, () => {
     const out: { name: string; text: string; inDocument: boolean; inEditable: boolean }[] = [];
     const editable = '[contenteditable]:not([contenteditable="false" i]), input, textarea, select';
     const elementOf = (node: Node) =>
       node.nodeType === 1 ? (node as Element) : node.parentElement;
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('crosscheck')) continue;
-      for (const range of highlight) {
-        if (!(range instanceof Range)) continue;
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith('crosscheck')) return;
+      highlight.forEach((range) => {
+        if (!(range instanceof Range)) return;
         const ends = [range.startContainer, range.endContainer];
         out.push({
           name,
@@ -159,8 +147,8 @@ export function probeHighlights(session: Session, page: Page): Promise<ProbedRan
             document.designMode === 'on' ||
             ends.some((node) => elementOf(node)?.closest(editable) != null),
         });
-      }
-    }
+      });
+    });
     return out;
   });
 }
@@ -171,111 +159,62 @@ export function squash(text: string): string {
 }
 
 /** The value a payload left on <html> if it ran, or null. */
-export function payloadTrace(session: Session, page: Page): Promise<string | null> {
+export function payloadTrace(session: Session, page: TestPage): Promise<string | null> {
   return probe(session, page, (name) => document.documentElement.getAttribute(name), RAN_ATTRIBUTE);
 }
 
 /**
- * A copy of the built extension in a temporary folder, changed by `change(dir)` (e.g. a damaged
- * corpus index). Returns the folder and a function that removes it.
+ * A copy of the built extension for this run's browser in a temporary folder, changed by
+ * `change(dir)` (e.g. a damaged corpus index). Returns the folder and a function that removes it.
  */
 export function copyExtension(change: (dir: string) => void): { dir: string; remove(): void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-hostile-ext-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  cpSync(BUILT_EXTENSION_DIR, dir, { recursive: true });
   change(dir);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Replaces the extension's stored settings with `value` (any value, valid or not). */
 export async function writeStoredSettings(session: Session, value: unknown): Promise<void> {
-  const sw = await worker(session);
-  await sw.evaluate(async (next) => {
-    await chrome.storage.local.set({ settings: next });
-  }, value);
+  await inExtension(
+    session,
+    async (next) => {
+      await chrome.storage.local.set({ settings: next });
+    },
+    value,
+  );
 }
 
 /** Everything in the extension's storage areas (local and session). */
-export async function storageSnapshot(
-  session: Session,
-): Promise<{ local: unknown; session: unknown }> {
-  const sw = await worker(session);
-  return sw.evaluate(async () => ({
+export function storageSnapshot(session: Session): Promise<{ local: unknown; session: unknown }> {
+  return inExtension(session, async () => ({
     local: await chrome.storage.local.get(null),
     session: await chrome.storage.session.get(null),
   }));
 }
 
-/** CDP's DOM node, as much of it as the hover-card lookup reads. */
-interface CdpNode {
-  nodeId: number;
-  attributes?: string[];
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-}
-
 /**
  * Runs `functionDeclaration` (source of a function taking no arguments, called with `this` = the
- * card) on the shown hover card and returns its result, or null when no card is shown. The card is
- * in a closed shadow root; the DevTools protocol reaches it (as harness.ts's visibleHoverCard).
+ * card) on the shown hover card in a fresh world and returns its result, or null when no card is
+ * shown. The card is in a closed shadow root; both drivers reach it (see ExtensionDriver).
  */
-export async function onHoverCard<T>(
+export function onHoverCard<T>(
   session: Session,
-  page: Page,
+  page: TestPage,
   functionDeclaration: string,
 ): Promise<T | null> {
-  const cdp = await session.context.newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
-      root: CdpNode;
-    };
-    let dialog: CdpNode | null = null;
-    const visit = (node: CdpNode, inShadow: boolean) => {
-      const attrs = node.attributes ?? [];
-      const role = attrs[attrs.indexOf('role') + 1];
-      if (
-        !dialog &&
-        inShadow &&
-        attrs.includes('role') &&
-        role === 'dialog' &&
-        !attrs.includes('hidden')
-      ) {
-        dialog = node;
-      }
-      for (const child of node.children ?? []) visit(child, inShadow);
-      for (const shadow of node.shadowRoots ?? []) visit(shadow, true);
-    };
-    visit(root, false);
-    if (!dialog) return null;
-    // Resolved in a fresh world: the page's own built-ins (getComputedStyle...) may be traps.
-    const executionContextId = await freshWorld(cdp);
-    const { object } = (await cdp.send('DOM.resolveNode', {
-      nodeId: (dialog as CdpNode).nodeId,
-      executionContextId,
-    })) as {
-      object: { objectId: string };
-    };
-    const answer = (await cdp.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      functionDeclaration,
-      returnByValue: true,
-    })) as { result: { value: T }; exceptionDetails?: { text: string } };
-    if (answer.exceptionDetails)
-      throw new Error(`hover card probe failed: ${answer.exceptionDetails.text}`);
-    return answer.result.value;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+  return session.driver.onHoverCard<T>(page, functionDeclaration);
 }
 
 /** How far the shown hover card's content sticks out of its box sideways (0 when it fits). */
-export function hoverCardOverflow(session: Session, page: Page): Promise<number | null> {
+export function hoverCardOverflow(session: Session, page: TestPage): Promise<number | null> {
   return onHoverCard(session, page, 'function () { return this.scrollWidth - this.clientWidth; }');
 }
 
 /** The shown hover card's computed look: whether its stylesheet applies. */
 export function hoverCardLook(
   session: Session,
-  page: Page,
+  page: TestPage,
 ): Promise<{ background: string; position: string; width: number; height: number } | null> {
   return onHoverCard(
     session,
@@ -294,7 +233,7 @@ export function hoverCardLook(
  */
 export async function hoverHighlight(
   session: Session,
-  page: Page,
+  page: TestPage,
   text: string | null = null,
 ): Promise<{ x: number; y: number } | null> {
   const target = await probe(
@@ -302,24 +241,25 @@ export async function hoverHighlight(
     page,
     (key) => {
       const squashed = (s: string) => s.replace(/\s+/g, ' ').trim();
-      for (const [name, highlight] of CSS.highlights) {
-        if (!/^crosscheck-\d$/.test(name)) continue;
-        for (const range of highlight) {
-          if (!(range instanceof Range)) continue;
-          if (key !== null && squashed(range.toString()) !== key) continue;
+      let found: { x: number; y: number } | null = null;
+      CSS.highlights.forEach((highlight, name) => {
+        if (found || !/^crosscheck-\d$/.test(name)) return;
+        highlight.forEach((range) => {
+          if (found || !(range instanceof Range)) return;
+          if (key !== null && squashed(range.toString()) !== key) return;
           range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
           const rect = range.getClientRects()[0];
-          if (!rect) continue;
-          return { x: rect.x + Math.min(rect.width / 2, 40), y: rect.y + rect.height / 2 };
-        }
-      }
-      return null;
+          if (!rect) return;
+          found = { x: rect.x + Math.min(rect.width / 2, 40), y: rect.y + rect.height / 2 };
+        });
+      });
+      return found as { x: number; y: number } | null;
     },
     text === null ? null : squash(text),
   );
   if (!target) return null;
   await page.mouse.move(5, 5);
-  await page.mouse.move(target.x, target.y, { steps: 4 });
+  await page.mouse.move(target.x, target.y, 4);
   return target;
 }
 
@@ -331,10 +271,10 @@ export async function openHostilePage(
   session: Session,
   host: string,
   pagePath: string | null = '/',
-): Promise<{ page: Page; tabId: number; errors: string[] }> {
-  const page = await session.context.newPage();
+): Promise<{ page: TestPage; tabId: number; errors: string[] }> {
+  const page = await session.driver.newPage();
   const errors = recordErrors(page);
-  if (pagePath !== null) await page.goto(session.site.url(host, pagePath), { waitUntil: 'load' });
+  if (pagePath !== null) await page.goto(session.site.url(host, pagePath));
   const tabId = await tabIdOf(session, page);
   return { page, tabId, errors };
 }
@@ -370,11 +310,12 @@ export interface MainThreadTask {
  */
 export async function traceMainThreadTasks(
   session: Session,
-  page: Page,
+  page: TestPage,
   run: () => Promise<void>,
   minMs: number,
 ): Promise<MainThreadTask[]> {
-  const cdp = await session.context.newCDPSession(page);
+  if (!(session.driver instanceof ChromiumDriver)) throw new Error('traces are Chromium-only');
+  const cdp = await session.driver.cdp(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (message) => {
     events.push(...(message.value as unknown as TraceEvent[]));
@@ -396,7 +337,7 @@ export async function traceMainThreadTasks(
   const ownOrigin = `chrome-extension://${session.extensionId}/`;
   // Content scripts run in an isolated world named after the extension.
   const messages = JSON.parse(
-    readFileSync(path.join(EXTENSION_DIR, '_locales/en/messages.json'), 'utf8'),
+    readFileSync(path.join(BUILT_EXTENSION_DIR, '_locales/en/messages.json'), 'utf8'),
   ) as Record<string, { message: string }>;
   const extensionWorld = messages.extName?.message ?? '';
   const mainThreads = new Set(

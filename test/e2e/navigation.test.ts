@@ -1,11 +1,11 @@
 // Pages whose own scripts change the article: a single-page app that swaps stories with
 // history.pushState, and a page that re-renders its article after load. Highlights must follow
 // the text on screen; none may be left on removed nodes or on the previous story.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { corpusReport, expectedFor, expectedForReport, type ExpectedHighlight } from './expected';
 import {
   badgeOf,
+  clickElement,
   closeSession,
   openTab,
   PAGES,
@@ -15,6 +15,7 @@ import {
   textKey,
   waitForTabState,
   type Session,
+  type TestPage,
 } from './harness';
 
 let session: Session;
@@ -26,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => closeSession(session));
 
 /** The page's highlights as comparable rows, and how many point at removed or no text. */
-async function shown(page: Page) {
+async function shown(page: TestPage) {
   const ranges = await sentenceHighlights(page);
   return {
     rows: ranges
@@ -37,7 +38,7 @@ async function shown(page: Page) {
 }
 
 /** Waits until the page shows exactly the expected highlights, all on live nodes. */
-async function expectHighlights(page: Page, expected: ExpectedHighlight[]) {
+async function expectHighlights(page: TestPage, expected: ExpectedHighlight[]) {
   const rows = expected.map(({ key, name }) => ({ key, name }));
   await expect.poll(() => shown(page), { timeout: 10_000 }).toEqual({ rows, stale: 0 });
 }
@@ -53,8 +54,8 @@ test('single-page app: highlights follow each story as the app swaps it with pus
   await expectHighlights(page, first.highlights);
 
   // The app's own links: pushState and a rebuilt view, no page load.
-  await page.getByRole('link', { name: corpusReport('004').meta.title! }).click();
-  expect(new URL(page.url()).pathname).toBe('/story/putins-conditions');
+  await clickElement(page, 'a', { text: corpusReport('004').meta.title! });
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/story/putins-conditions');
   await waitForTabState(session, page, tabId, (s) => s.status === 'ready');
   await expectHighlights(page, second.highlights);
   await expect
@@ -62,14 +63,14 @@ test('single-page app: highlights follow each story as the app swaps it with pus
     .toBe(String(second.highlights.length));
   await screenshot(page, 'spa-second-story');
 
-  await page.getByRole('link', { name: 'Harbour City edge Rovers in rain-soaked derby' }).click();
+  await clickElement(page, 'a', { text: 'Harbour City edge Rovers in rain-soaked derby' });
   await waitForTabState(session, page, tabId, (s) => s.status === 'ready');
   await expectHighlights(page, []);
   await expect.poll(async () => (await badgeOf(session, tabId)).text).toBe('');
 
   // Back (popstate) to the second story.
   await page.goBack();
-  expect(new URL(page.url()).pathname).toBe('/story/putins-conditions');
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/story/putins-conditions');
   await expectHighlights(page, second.highlights);
   await page.close();
 });

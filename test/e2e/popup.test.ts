@@ -1,25 +1,30 @@
 // The popup (opened as popup.html?tab=<id>), the hover card and the options page: what they list,
 // what a click does, how they look in light and dark, and what axe-core finds.
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { corpusReport, engine, expectedFor, meridianArticleText } from './expected';
 import {
   axeViolations,
-  builtManifest,
+  clickElement,
   closeSession,
+  countOf,
   highlightsOf,
   localeMessages,
+  openExtensionPage,
   openPopup,
   openTab,
+  optionsPath,
   PAGES,
   screenshot,
   sentenceHighlights,
   startSession,
   textKey,
+  textsOf,
   visibleHoverCard,
+  waitForElement,
   waitForTabState,
   type PageRef,
   type Session,
+  type TestPage,
 } from './harness';
 
 /** The toolbar popup's size in Chromium (it allows up to 800 × 600). */
@@ -41,18 +46,9 @@ async function readyPage(ref: PageRef) {
   return { page, tabId };
 }
 
-/** Visible text of an element, without the screen-reader-only additions. */
-function visibleText(locator: Locator): Promise<string> {
-  return locator.evaluate((el) => {
-    const clone = el.cloneNode(true) as HTMLElement;
-    clone.querySelectorAll('.sr-only').forEach((n) => n.remove());
-    return (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
-  });
-}
-
 /** What the popup lists: outlets with links, then claim by claim the others' wording and links. */
-async function popupListing(popup: Page) {
-  await popup.locator('.claim').first().waitFor();
+async function popupListing(popup: TestPage) {
+  await waitForElement(popup, '.claim');
   const listing = await popup.evaluate(() => {
     // Visible text only: screen-reader-only additions are left out.
     const text = (el: Element | null) => {
@@ -123,42 +119,70 @@ describe.each([
     ];
     expect(named).not.toContain(outlet);
     // The article's headline, and whether the page is one of the corpus reports.
-    const headline = textKey((await page.locator('h1').first().textContent()) ?? '');
-    expect(textKey((await popup.locator('.report-title').textContent()) ?? '')).toBe(headline);
-    const selfNote = popup.locator('.self-note');
+    const headline = textKey((await textsOf(page, 'h1'))[0] ?? '');
+    expect(textKey((await textsOf(popup, '.report-title'))[0] ?? '')).toBe(headline);
+    const selfNote = async () => (await textsOf(popup, '.self-note')).join(' ');
     if (expected.self) {
       expect(expected.self.outlet).toBe(outlet);
-      await expect.poll(() => selfNote.textContent()).toContain(outlet);
+      await expect.poll(selfNote).toContain(outlet);
     } else {
-      expect(await selfNote.count()).toBe(0);
+      expect(await selfNote()).toBe('');
     }
     await popup.close();
     await page.close();
   });
 });
 
+test('the popup says where the claims come from: one independent source, computed from the texts', async () => {
+  const { page, tabId } = await readyPage(PAGES.meridian);
+  const popup = await openPopup(session, tabId, { viewport: POPUP_VIEWPORT });
+  await expect
+    .poll(() => textsOf(popup, '.echo-statement'))
+    .toEqual([
+      '5 outlets, 1 independent source: Reuters; 4 of them name it, 1 cites only unnamed sources.',
+    ]);
+  // The group's members are listed together, and the page is marked as retelling the group.
+  const group = textKey((await textsOf(popup, '.echo-group')).join(' '));
+  for (const outlet of [
+    'yourNEWS',
+    'eAwaz',
+    'CNews Live English',
+    'Truther Daily',
+    'Chris Wick News',
+  ])
+    expect(group).toContain(outlet);
+  expect(await countOf(popup, '.echo-page-note')).toBe(1);
+  // Each claim states its sources.
+  const lines = await textsOf(popup, '.claim-sources strong');
+  expect(lines.length).toBe(await countOf(popup, '.claim'));
+  for (const line of lines) expect(line).toMatch(/^\d outlets?, 1 independent source: Reuters$/);
+  await popup.close();
+  await page.close();
+});
+
 test('clicking a claim scrolls the page to the sentence and flashes it', async () => {
   const { page, tabId } = await readyPage(PAGES.cnews);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   const popup = await openPopup(session, tabId, { viewport: POPUP_VIEWPORT });
-  const claim = popup.locator('.claim-sentence').last();
-  const sentence = textKey(await visibleText(claim));
-  await claim.click();
+  await waitForElement(popup, '.claim-sentence');
+  const sentence = textKey((await textsOf(popup, '.claim-sentence')).at(-1)!);
+  await clickElement(popup, '.claim-sentence', { last: true });
 
   // The page scrolled so that the sentence is on screen...
   await expect
     .poll(() =>
       page.evaluate((key) => {
         const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-        for (const [name, highlight] of CSS.highlights) {
-          if (!name.startsWith('crosscheck')) continue;
-          for (const range of highlight) {
-            if (!(range instanceof Range) || norm(range.toString()) !== key) continue;
+        let onScreen = false;
+        CSS.highlights.forEach((highlight, name) => {
+          if (!name.startsWith('crosscheck')) return;
+          highlight.forEach((range) => {
+            if (!(range instanceof Range) || norm(range.toString()) !== key) return;
             const rect = range.getBoundingClientRect();
-            return window.scrollY > 0 && rect.top >= 0 && rect.bottom <= window.innerHeight;
-          }
-        }
-        return false;
+            onScreen = window.scrollY > 0 && rect.top >= 0 && rect.bottom <= window.innerHeight;
+          });
+        });
+        return onScreen;
       }, sentence),
     )
     .toBe(true);
@@ -182,7 +206,7 @@ test('screenshots: popup in light and dark, both themes really applied', async (
       colorScheme: scheme,
       viewport: POPUP_VIEWPORT,
     });
-    await popup.locator('.claim').first().waitFor();
+    await waitForElement(popup, '.claim');
     await screenshot(popup, `popup-${scheme}`);
     await screenshot(popup, `popup-${scheme}-full`, { fullPage: true });
     backgrounds.push(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor));
@@ -197,34 +221,74 @@ test('hovering a highlighted sentence shows the card with the other outlets, lig
   const { report } = expectedFor(meridianArticleText());
   await expect.poll(async () => (await sentenceHighlights(page)).length).toBeGreaterThan(0);
   const target = await page.evaluate(() => {
-    for (const [name, highlight] of CSS.highlights) {
-      if (!/^crosscheck-\d$/.test(name)) continue;
-      const range = [...highlight][0];
-      if (!(range instanceof Range)) continue;
+    let found: { x: number; y: number; text: string } | null = null;
+    CSS.highlights.forEach((highlight, name) => {
+      if (found || !/^crosscheck-\d$/.test(name)) return;
+      let range: AbstractRange | undefined;
+      highlight.forEach((r) => (range ??= r));
+      if (!(range instanceof Range)) return;
       range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       const rect = range.getClientRects()[0]!;
-      return {
+      found = {
         x: rect.x + Math.min(rect.width / 2, 60),
         y: rect.y + rect.height / 2,
         text: range.toString(),
       };
-    }
-    return null;
+    });
+    return found as { x: number; y: number; text: string } | null;
   });
   expect(target).not.toBeNull();
   const sentence = report.sentences.find((s) => textKey(s.text) === textKey(target!.text));
   expect(sentence?.matches.length).toBeGreaterThan(0);
 
   for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
+    await page.setColorScheme(scheme);
     await page.mouse.move(5, 5);
-    await page.mouse.move(target!.x, target!.y, { steps: 4 });
+    await page.mouse.move(target!.x, target!.y, 4);
     await expect.poll(() => visibleHoverCard(session, page)).not.toBeNull();
     const card = (await visibleHoverCard(session, page))!;
     for (const match of sentence!.matches) expect(card).toContain(match.outlet);
+    // Where the claim comes from, in one line, computed from the texts.
+    expect(card).toMatch(/\d outlets?, 1 independent source: Reuters/);
     await screenshot(page, `hover-card-${scheme}`);
   }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setColorScheme('light');
+  await page.close();
+});
+
+test('the hover card says in one line what each outlet told differently', async () => {
+  const { page } = await readyPage(PAGES.meridian);
+  await expect.poll(async () => (await sentenceHighlights(page)).length).toBeGreaterThan(0);
+  // The sentence eAwaz retells with the day Zelenskiy spoke, which the page leaves out. Scrolled
+  // to first and measured after, so the pointer goes where the sentence is, not where it was.
+  const find = (scroll: boolean) =>
+    page.evaluate((scroll) => {
+      for (const [name, highlight] of CSS.highlights) {
+        if (!/^crosscheck-\d$/.test(name)) continue;
+        for (const range of highlight) {
+          if (!(range instanceof Range) || !range.toString().includes('he would accept the pause'))
+            continue;
+          if (scroll)
+            range.startContainer.parentElement?.scrollIntoView({
+              block: 'center',
+              behavior: 'instant',
+            });
+          // The sentence's last line box: it starts at the column's left edge, so the pointer can
+          // come in from the margin without crossing another highlighted sentence on the way.
+          const rects = range.getClientRects();
+          const rect = rects[rects.length - 1]!;
+          return { x: rect.x + Math.min(rect.width / 2, 60), y: rect.y + rect.height / 2 };
+        }
+      }
+      return null;
+    }, scroll);
+  await find(true);
+  const target = await find(false);
+  expect(target).not.toBeNull();
+  await page.mouse.move(5, target!.y);
+  await page.mouse.move(target!.x, target!.y, 4);
+  await expect.poll(() => visibleHoverCard(session, page)).toContain('Told differently: Number');
+  await screenshot(page, 'hover-card-differences');
   await page.close();
 });
 
@@ -233,11 +297,11 @@ test('"Check this page anyway" checks a page that was not detected as an article
   expect((await waitForTabState(session, page, tabId)).status).toBe('not-article');
   const popup = await openPopup(session, tabId, { viewport: POPUP_VIEWPORT });
   const messages = await localeMessages();
-  await popup.getByRole('button', { name: messages.buttonCheckAnyway!.message }).click();
+  await clickElement(popup, 'button', { text: messages.buttonCheckAnyway!.message });
   const state = await waitForTabState(session, page, tabId, (s) => s.status === 'ready');
   expect(state.report?.article.detected).toBe(false);
   // The popup follows: it now shows the page's report (or its "no matches" state).
-  await popup.locator('.report').waitFor();
+  await waitForElement(popup, '.report');
   await popup.close();
   await page.close();
 });
@@ -249,7 +313,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
       colorScheme: scheme,
       viewport: POPUP_VIEWPORT,
     });
-    await popup.locator('.claim').first().waitFor();
+    await waitForElement(popup, '.claim');
     const blocking = (await axeViolations(popup)).filter((v) =>
       BLOCKING_IMPACTS.includes(v.impact ?? ''),
     );
@@ -262,8 +326,7 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
     const { page, tabId } = await openTab(session, PAGES.shop);
     await waitForTabState(session, page, tabId);
     const popup = await openPopup(session, tabId, { viewport: POPUP_VIEWPORT });
-    await popup.waitForLoadState('load');
-    await popup.locator('main button').first().waitFor();
+    await waitForElement(popup, 'main button');
     await screenshot(popup, 'popup-not-article');
     const blocking = (await axeViolations(popup)).filter((v) =>
       BLOCKING_IMPACTS.includes(v.impact ?? ''),
@@ -274,15 +337,8 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
   });
 
   test.each(['light', 'dark'] as const)('options page, %s', async (scheme) => {
-    const manifest = await builtManifest();
-    const optionsPath =
-      (manifest.options_ui as { page?: string } | undefined)?.page ??
-      (manifest.options_page as string | undefined);
-    expect(optionsPath).toBeTruthy();
-    const options = await session.context.newPage();
-    await options.emulateMedia({ colorScheme: scheme });
-    await options.goto(`chrome-extension://${session.extensionId}/${optionsPath}`);
-    await options.locator('main, form, h1').first().waitFor();
+    const options = await openExtensionPage(session, await optionsPath(), { colorScheme: scheme });
+    await waitForElement(options, 'main, form, h1');
     await screenshot(options, `options-${scheme}`, { fullPage: true });
     const blocking = (await axeViolations(options)).filter((v) =>
       BLOCKING_IMPACTS.includes(v.impact ?? ''),

@@ -1,24 +1,30 @@
 // Turning highlights off and on (popup switch and keyboard command), the setting surviving a
-// reload, and "Disable on this site".
-import type { Page } from 'playwright-core';
+// reload, "Disable on this site", and the underline style chosen on the options page.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectedFor, expectedForReport, meridianArticleText } from './expected';
 import {
+  attributeOf,
   badgeOf,
+  clickElement,
   closeSession,
   commandsOf,
   highlightsOf,
+  highlightVisibility,
   localeMessages,
+  openExtensionPage,
   openPopup,
   openTab,
+  optionsPath,
   PAGES,
   runCommand,
+  screenshot,
   sentenceHighlights,
   startSession,
   storedSettings,
   waitForTabState,
   type PageRef,
   type Session,
+  type TestPage,
 } from './harness';
 
 let session: Session;
@@ -40,14 +46,14 @@ async function highlighted(ref: PageRef, expectedCount: number) {
 }
 
 /** Reloads a page and returns the state its new content script reported (not the old one). */
-async function reloadChecked(page: Page, tabId: number) {
+async function reloadChecked(page: TestPage, tabId: number) {
   const before = Date.now();
-  await page.reload({ waitUntil: 'load' });
+  await page.reload();
   return waitForTabState(session, page, tabId, (s) => s.updatedAt >= before);
 }
 
 /** Every range of every highlight the extension registered (flash included). */
-async function allRanges(page: Page): Promise<number> {
+async function allRanges(page: TestPage): Promise<number> {
   return (await highlightsOf(page)).length;
 }
 
@@ -63,19 +69,19 @@ test('the popup switch turns every highlight off and brings them back', async ()
   const { page, tabId } = await highlighted(PAGES.meridian, count);
   const before = (await sentenceHighlights(page)).map((h) => h.text).sort();
   const popup = await openPopup(session, tabId);
-  const toggle = popup.getByRole('switch');
-  await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+  const toggleState = () => attributeOf(popup, '[role="switch"]', 'aria-checked');
+  await expect.poll(toggleState).toBe('true');
 
-  await toggle.click();
+  await clickElement(popup, '[role="switch"]');
   await expect.poll(() => allRanges(page)).toBe(0);
-  await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('false');
+  await expect.poll(toggleState).toBe('false');
   expect((await storedSettings(session))?.highlights).toBe(false);
 
-  await toggle.click();
+  await clickElement(popup, '[role="switch"]');
   await expect
     .poll(async () => (await sentenceHighlights(page)).map((h) => h.text).sort())
     .toEqual(before);
-  await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+  await expect.poll(toggleState).toBe('true');
   // The badge keeps counting: hiding highlights does not change what the page shares.
   expect((await badgeOf(session, tabId)).text).toBe(String(count));
   await popup.close();
@@ -93,11 +99,11 @@ test('the keyboard command toggles highlights, and the popup follows', async () 
   await expect.poll(() => allRanges(page)).toBe(0);
   expect((await storedSettings(session))?.highlights).toBe(false);
   const popup = await openPopup(session, tabId);
-  await expect.poll(() => popup.getByRole('switch').getAttribute('aria-checked')).toBe('false');
+  await expect.poll(() => attributeOf(popup, '[role="switch"]', 'aria-checked')).toBe('false');
 
   await runCommand(session, command, tabId);
   await expect.poll(async () => (await sentenceHighlights(page)).length).toBe(count);
-  await expect.poll(() => popup.getByRole('switch').getAttribute('aria-checked')).toBe('true');
+  await expect.poll(() => attributeOf(popup, '[role="switch"]', 'aria-checked')).toBe('true');
   await popup.close();
   await page.close();
 });
@@ -132,7 +138,7 @@ test('"Disable on this site" stops the work on that site only, also after a relo
   const count = expectedForReport('002').highlights.length;
   const { page, tabId } = await highlighted(PAGES.truther, count);
   const popup = await openPopup(session, tabId);
-  await popup.getByRole('button', { name: messages.buttonDisableSite!.message }).click();
+  await clickElement(popup, 'button', { text: messages.buttonDisableSite!.message });
   await expect
     .poll(async () => (await storedSettings(session))?.disabledSites)
     .toEqual(['trutherdaily.test']);
@@ -151,4 +157,33 @@ test('"Disable on this site" stops the work on that site only, also after a relo
   const elsewhere = await highlighted(PAGES.chriswick, other);
   await elsewhere.page.close();
   await page.close();
+});
+
+/**
+ * The share of a highlighted sentence's pixels an underline changes: a 2 px line under each line
+ * of text changes far fewer than the marker's fill (over 20 %, see detection.test.ts).
+ */
+const UNDERLINE_SHARE = { min: 0.03, max: 0.2 };
+
+test('the underline style chosen on the options page shows on the page as an underline', async () => {
+  const options = await openExtensionPage(session, await optionsPath());
+  await clickElement(options, 'input[type="radio"][value="underline"]');
+  await expect.poll(async () => (await storedSettings(session))?.highlightStyle).toBe('underline');
+  await options.close();
+
+  const count = expectedFor(meridianArticleText()).highlights.length;
+  const { page } = await highlighted(PAGES.meridian, count);
+  const names = [...new Set((await sentenceHighlights(page)).map((h) => h.name))];
+  for (const name of names) {
+    const share = await highlightVisibility(session, page, name);
+    expect(share, name).toBeGreaterThan(UNDERLINE_SHARE.min);
+    expect(share, name).toBeLessThan(UNDERLINE_SHARE.max);
+  }
+  await screenshot(page, 'page-meridian-underline');
+  await page.close();
+
+  const back = await openExtensionPage(session, await optionsPath());
+  await clickElement(back, 'input[type="radio"][value="marker"]');
+  await expect.poll(async () => (await storedSettings(session))?.highlightStyle).toBe('marker');
+  await back.close();
 });

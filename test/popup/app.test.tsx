@@ -3,8 +3,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import messages from '../../assets/_locales/en/messages.json';
+import type { Sourcing } from '../../src/core/provenance';
+import { findDifferences } from '../../src/core/divergence';
 import type { ArticleReport, SentenceMatch } from '../../src/core/types';
 import { App } from '../../src/popup/app';
+import { partOf } from '../../src/popup/report-view';
 import type { PopupClient } from '../../src/popup/client';
 import { setTranslator, translatorFrom } from '../../src/shared/i18n';
 import type { CorpusInfo, LibraryPageState, Result, TabState } from '../../src/shared/messages';
@@ -69,7 +72,28 @@ function report(): ArticleReport {
         { report: 'eawaz', outlet: 'eAwaz', sentences: 1 },
       ],
     },
+    provenance: {
+      attributions: [],
+      groups: [
+        {
+          id: 'group-cnews-live-english',
+          reports: ['cnews-live-english', 'truther-daily', 'eawaz'],
+          origin: 'Reuters',
+          members: [
+            member('cnews-live-english', 'CNews Live English', 'unnamed-only'),
+            member('truther-daily', 'Truther Daily', 'names-origin'),
+            member('eawaz', 'eAwaz', 'names-origin'),
+          ],
+        },
+      ],
+      pageGroup: 'group-cnews-live-english',
+      published: null,
+    },
   };
+}
+
+function member(report: string, outlet: string, sourcing: Sourcing) {
+  return { report, outlet, sourcing, published: null };
 }
 
 function tabState(partial: Partial<TabState>): TabState {
@@ -179,10 +203,25 @@ describe('a checked article', () => {
     expect(view.querySelector('h1')?.textContent).toBe('Russia Issues Demands');
     expect(text).toContain("This is Truther Daily's own report");
     expect(text).toContain('12 of 21 sentences also reported by other outlets');
-    expect(text).toContain('Echo, not confirmation');
-    expect(text).toContain(
-      'All 5 reports in the corpus rewrite one source: Reuters report of 2025-03-13.',
+    // Where the claims come from: computed groups, not the corpus's metadata.
+    expect(view.querySelector('.echo-title')?.textContent).toBe('Where these claims come from');
+    expect(view.querySelector('.echo-statement')?.textContent).toBe(
+      `3 outlets, 2 independent sources: Reuters and Evil ${HOSTILE}.`,
     );
+    expect(view.querySelector('.echo-page-note')?.textContent).toBe(
+      'This page is one of the reports of the Reuters group.',
+    );
+    expect(view.querySelector('.echo-dates')?.textContent).toBe(
+      'No exact publication date is known for any of them.',
+    );
+    expect([...view.querySelectorAll('.echo-group')].map((li) => li.textContent)).toEqual([
+      'Reuters · 2 outlets: CNews Live English (only unnamed sources), eAwaz · this page belongs to this group',
+      `Evil ${HOSTILE} · 1 outlet: Evil ${HOSTILE} (no source named)`,
+    ]);
+    expect([...view.querySelectorAll('.claim-sources strong')].map((p) => p.textContent)).toEqual([
+      '2 outlets, 1 independent source: Reuters',
+      `1 outlet, 2 independent sources: Evil ${HOSTILE} and this page`,
+    ]);
     expect([...view.querySelectorAll('.outlet')].map((li) => li.textContent)).toEqual([
       'CNews Live English7 sentences in common',
       'eAwaz1 sentence in common',
@@ -199,6 +238,64 @@ describe('a checked article', () => {
       'worded differently: Russia',
     ]);
     expect(eawaz!.querySelectorAll('mark.diff')).toHaveLength(0);
+  });
+
+  test('shows what each outlet told differently, marks those words, and filters on it', async () => {
+    const page =
+      'Ukrainian President Volodymyr Zelenskiy said on Tuesday he would accept a 30-day ceasefire.';
+    const told =
+      'Ukrainian President Volodymyr Zelenskiy has already agreed to a ceasefire, sources said.';
+    const flagged = {
+      ...report(),
+      sentences: [
+        {
+          text: page,
+          start: 0,
+          end: page.length,
+          matches: [
+            { ...match('CNews Live English', told), differences: findDifferences(page, told) },
+          ],
+        },
+        ...report().sentences.map((s) => ({
+          ...s,
+          matches: s.matches.map((m) => ({ ...m, differences: [] })),
+        })),
+      ],
+    };
+    const view = await show(stubClient({ state: tabState({ report: flagged }) }));
+    const chips = [...view.querySelectorAll('.flag')].map((e) => e.textContent);
+    expect(chips).toEqual([
+      'Number dropped: Tuesday',
+      'Number dropped: 30-day',
+      'Hedge: would accept → has already agreed',
+      'Attribution added: sources said',
+    ]);
+    // The words concerned are marked in the page's sentence and in the outlet's.
+    const claim = view.querySelector('.claim-sentence')!;
+    expect(
+      [...claim.querySelectorAll('mark.flag-mark')].map((m) => m.lastChild?.textContent),
+    ).toEqual(['Tuesday', 'would accept', '30-day']);
+    const wording = view.querySelector('.match-text')!;
+    expect(
+      [...wording.querySelectorAll('mark.flag-mark')].map((m) => m.lastChild?.textContent),
+    ).toEqual(['has already agreed', 'sources said']);
+    // The filter keeps only the claim some outlet told differently.
+    expect(view.querySelectorAll('.claim')).toHaveLength(3);
+    const filter = view.querySelector<HTMLInputElement>('.filter input')!;
+    expect(view.querySelector('.filter')?.textContent).toBe(
+      'Show only claims told differently (1)',
+    );
+    await act(async () => {
+      filter.click();
+    });
+    expect(view.querySelectorAll('.claim')).toHaveLength(1);
+    expect(view.querySelector('.claim-sentence')?.textContent).toContain('30-day ceasefire');
+  });
+
+  test('without any difference there is no filter and no chip', async () => {
+    const view = await show(stubClient({ state: tabState({}) }));
+    expect(view.querySelector('.filter')).toBeNull();
+    expect(view.querySelector('.flag')).toBeNull();
   });
 
   test('links open in a new tab without an opener', async () => {
@@ -228,9 +325,42 @@ describe('a checked article', () => {
     expect(client.flash).toHaveBeenCalledWith(42, { start: 0, end: 62, hash: 'hash:1' });
   });
 
-  test('says when the text was cut', async () => {
-    const view = await show(stubClient({ state: tabState({ truncated: true }) }));
+  test('says where the text was cut, and shows the place on the page', async () => {
+    const client = stubClient({ state: tabState({ truncated: true }) });
+    const view = await show(client);
+    const note = view.querySelector('.cut-note')!;
+    // The last words of the last sentence checked, quoted as text (never as markup).
+    expect(note.textContent).toContain(`checked up to “…awaits a response from Putin. ${HOSTILE}”`);
+    expect(note.querySelector('img')).toBeNull();
+    expect(note.textContent).toContain('The rest was not checked.');
+    const last = report().sentences[2]!;
+    await act(async () => {
+      (note.querySelector('button') as HTMLButtonElement).click();
+    });
+    expect(client.flash).toHaveBeenCalledWith(42, {
+      start: last.start,
+      end: last.end,
+      hash: 'hash:1',
+    });
+  });
+
+  test('a cut text without sentences still says it was cut', async () => {
+    const empty = {
+      ...report(),
+      sentences: [],
+      summary: { sentences: 0, matched: 0, outlets: [] },
+    };
+    const view = await show(stubClient({ state: tabState({ truncated: true, report: empty }) }));
     expect(view.textContent).toContain('only its first part was checked');
+  });
+
+  test("says when the page's main text was checked because no article was found", async () => {
+    const view = await show(stubClient({ state: tabState({ fallback: true }) }));
+    expect(view.querySelector('.fallback-note')?.textContent).toBe(
+      'No article body was found on this page, so its main text was checked instead.',
+    );
+    const plain = await show(stubClient({ state: tabState({}) }));
+    expect(plain.querySelector('.fallback-note')).toBeNull();
   });
 
   test('an article nobody else reported has its own empty state', async () => {
@@ -384,5 +514,45 @@ describe('the library', () => {
     expect(view.querySelector('.match-read')?.textContent).toMatch(/read on (3 May|May 3)/);
     const link = [...view.querySelectorAll('.outlets a')][0] as HTMLAnchorElement;
     expect(link.href).toBe('https://northgate.example/story');
+  });
+});
+
+describe('the part of a sentence a match makes the claim of', () => {
+  const sentence = {
+    text: 'Trump awaits an answer from Putin, and Zelenskiy said he would accept the truce.',
+    start: 100,
+    end: 180,
+    matches: [],
+  };
+  test.each([
+    ['a part', { start: 139, end: 180 }, 'Zelenskiy said he would accept the truce.'],
+    ['the whole sentence', { start: 100, end: 180 }, null],
+    ['no span given', undefined, null],
+  ])('%s', (_name, pageSpan, part) => {
+    root = document.createElement('div');
+    const m = { ...match('eAwaz', 'Zelenskiy said he would accept.'), pageSpan };
+    expect(partOf(sentence, m)).toBe(part);
+  });
+
+  test('the popup marks the shared part above the outlet wording', async () => {
+    const text = 'Trump awaits an answer from Putin, and Zelenskiy said he would accept the truce.';
+    const data = report();
+    data.sentences = [
+      {
+        text,
+        start: 0,
+        end: text.length,
+        matches: [
+          {
+            ...match('eAwaz', 'Zelensky said he would accept the truce.'),
+            pageSpan: { start: 39, end: text.length },
+          },
+        ],
+      },
+    ];
+    const shown = await show(stubClient({ state: tabState({ report: data }) }));
+    expect(shown.querySelector('.match-part mark.shared')?.textContent).toBe(
+      'Zelenskiy said he would accept the truce.',
+    );
   });
 });

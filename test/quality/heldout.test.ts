@@ -8,8 +8,10 @@ import {
   scoreHeldout,
   type PredictedUnit,
 } from './heldout';
+import { MODEL } from '../../src/core/verify';
+import { articleCandidates, articleScored, foldModels, trainingPairs } from './fit';
 import { fuseSearcher, loadDevCorpus } from './predict';
-import { formatScore } from './score';
+import { formatScore, readGold } from './score';
 
 /**
  * Regression guard, not a target: F1 on the held-out articles must not fall below this. Set from
@@ -17,10 +19,10 @@ import { formatScore } from './score';
  * P 0.951, R 0.647, F1 0.770; plain Fuse.js F1 0.678) minus a margin of 0.05: about 150 judged
  * pairs, so a handful of decisions flipping by a hair's change in scores moves F1 by that much.
  *
- * Since then the match threshold has been calibrated on these articles too (pooled with the
- * development gold, see calibrate.ts), so they are development data now: the figure printed here
- * is no longer an unbiased estimate for unseen outlets. Before pooling, at the threshold chosen on
- * the corpus reports alone (0.19): P 0.935, R 0.673, F1 0.783.
+ * Since then these articles have become development data: the old threshold was calibrated on
+ * them, and the verifier (src/core/verify) is trained on them. So the guard applies to the
+ * cross-validated figure (each article scored by a model fitted without it), which is lower than
+ * the shipped model's.
  */
 const MIN_HELDOUT_F1 = 0.72;
 
@@ -41,8 +43,14 @@ test('the engine matches claims in articles it was not tuned on', () => {
     ...unit,
     scores: new Map(search(unit.text).map((hit) => [ids[hit.report]!, 1])),
   }));
+  const fold = foldModels(trainingPairs(readGold(), corpus), MODEL.platt);
+  const crossValidated = scoreHeldout(
+    articleScored(corpus, articleCandidates(corpus, articles), fold),
+    MATCH_THRESHOLD,
+  );
   console.log(`held-out, engine (threshold ${MATCH_THRESHOLD}): ${formatScore(score)}`);
+  console.log(`held-out, engine cross-validated:     ${formatScore(crossValidated)}`);
   console.log(`held-out, plain Fuse.js (defaults):  ${formatScore(scoreHeldout(fuse, 1))}`);
   console.log(`held-out mistakes:\n${mistakes(engine, MATCH_THRESHOLD).join('\n')}`);
-  expect(score.f1).toBeGreaterThanOrEqual(MIN_HELDOUT_F1);
-}, 60_000);
+  expect(crossValidated.f1).toBeGreaterThanOrEqual(MIN_HELDOUT_F1);
+}, 120_000);

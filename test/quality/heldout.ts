@@ -24,7 +24,10 @@ export interface HeldoutSentence {
 
 /** The labels file's shape. */
 export interface HeldoutLabels {
-  articles: Record<string, { kind: string; sentences: HeldoutSentence[] }>;
+  articles: Record<
+    string,
+    { kind: string; half?: 'tuning' | 'heldout'; sentences: HeldoutSentence[] }
+  >;
 }
 
 /** A held-out article with its text and labels. */
@@ -32,19 +35,27 @@ export interface HeldoutArticle {
   file: string;
   text: string;
   sentences: HeldoutSentence[];
+  /** For the neighbouring-story articles: whether the article may inform tuning. */
+  half?: 'tuning' | 'heldout';
 }
 
 /** Reads the held-out articles and their labels; a label not found in its article is a broken fixture. */
 export function readHeldout(): HeldoutArticle[] {
-  const labels = JSON.parse(
-    readFileSync(path.join(HELDOUT_DIR, 'labels.json'), 'utf8'),
-  ) as HeldoutLabels;
-  return Object.entries(labels.articles).map(([file, { sentences }]) => {
-    const text = readFileSync(path.join(HELDOUT_DIR, file), 'utf8');
+  return readLabelled(HELDOUT_DIR);
+}
+
+/**
+ * Reads labelled articles from `dir` (a labels.json beside the texts, in the held-out format); a
+ * label not found in its article is a broken fixture.
+ */
+export function readLabelled(dir: string): HeldoutArticle[] {
+  const labels = JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8')) as HeldoutLabels;
+  return Object.entries(labels.articles).map(([file, { sentences, half }]) => {
+    const text = readFileSync(path.join(dir, file), 'utf8');
     for (const s of sentences) {
-      if (!text.includes(s.text)) throw new Error(`held-out label not found in ${file}: ${s.text}`);
+      if (!text.includes(s.text)) throw new Error(`label not found in ${file}: ${s.text}`);
     }
-    return { file, text, sentences };
+    return half === undefined ? { file, text, sentences } : { file, text, sentences, half };
   });
 }
 

@@ -29,6 +29,7 @@ const checkPayload = {
   title: 'A title',
   text: 'Moscow has presented the United States with a list of demands.',
   truncated: false,
+  fallback: false,
   detected: true,
   hash: 'abc:1',
 };
@@ -81,7 +82,23 @@ describe('dispatcher', () => {
     expect(handlers['check-article']).toHaveBeenCalledWith(checkPayload, contentSender);
   });
 
+  test("the page's publication date may come with the article, as a date string or null", async () => {
+    const { dispatch } = setup();
+    for (const published of ['2025-03-14T08:30:00Z', null]) {
+      const answer = await dispatch(
+        { type: 'check-article', payload: { ...checkPayload, published } },
+        contentSender,
+      );
+      expect(answer.ok).toBe(true);
+    }
+  });
+
   test.each<[string, unknown, Sender]>([
+    [
+      'a publication date that is not a string',
+      { type: 'check-article', payload: { ...checkPayload, published: 20250314 } },
+      contentSender,
+    ],
     ['not an object', 'check-article', contentSender],
     ['null', null, contentSender],
     ['no type', { payload: checkPayload }, contentSender],

@@ -24,7 +24,7 @@ export function indexOfCompiled(corpus: CompiledCorpus, texts?: TextSource): Seg
 }
 
 /** Fields of a compiled sentence that are not per-unit number columns. */
-const SENTENCE_FIELDS = new Set(['report', 'start', 'end', 'text', 'kind', 'terms']);
+const SENTENCE_FIELDS = new Set(['report', 'start', 'end', 'text', 'kind', 'terms', 'tags']);
 
 /**
  * Numeric list fields a compiled corpus carries per sentence beyond its terms (for a later stage
@@ -63,9 +63,11 @@ export function segmentOfCompiled(corpus: CompiledCorpus): { segment: Segment; t
   corpus.sentences.forEach((s, u) => (termStart[u + 1] = termStart[u]! + s.terms.length));
   const termIds = new Int32Array(termStart[units]!);
   const flags = new Uint8Array(termIds.length);
+  const tags = new Uint8Array(termIds.length);
   corpus.sentences.forEach((s, u) => {
     s.terms.forEach((t, k) => {
       termIds[termStart[u]! + k] = t;
+      tags[termStart[u]! + k] = s.tags[k] ?? 0;
       if (names.has(t)) flags[termStart[u]! + k] = TERM_NAME;
     });
   });
@@ -80,6 +82,7 @@ export function segmentOfCompiled(corpus: CompiledCorpus): { segment: Segment; t
     termStart,
     termIds,
     flags,
+    tags,
     owned: () => true,
     acronyms: corpus.acronyms,
     synonyms: corpus.synonyms ?? null,
@@ -129,6 +132,7 @@ export function compileSegment(inputs: readonly CorpusInput[], options: CompileO
     termStart: numbered.termStart,
     termIds: numbered.terms,
     flags: numbered.flags,
+    tags: numbered.tags,
     owned: owned ? (id) => owned(numbered.vocabulary[id]!) : () => true,
     acronyms: [...run.acronyms],
     synonyms,

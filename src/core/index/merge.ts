@@ -42,6 +42,7 @@ export function mergeSegments(
   const termStart: number[] = [0];
   const termIds: number[] = [];
   const flags: number[] = [];
+  const tags: number[] = [];
   const extraNames = [...new Set(parts.flatMap((p) => p.segment.extras.map((x) => x.name)))];
   const extraStarts = extraNames.map(() => [0]);
   const extraValues = extraNames.map((): number[] => []);
@@ -77,6 +78,7 @@ export function mergeSegments(
         termIds.push(toInput[local]!);
         flags.push(flag);
       });
+      for (const tag of segment.tagsOf(u)) tags.push(tag);
       termStart.push(termIds.length);
       extras.forEach((extra: UnitColumn | undefined, k) => {
         if (extra) {
@@ -101,6 +103,7 @@ export function mergeSegments(
     termStart,
     termIds,
     flags,
+    tags,
     owned: (id) => ownedInput.has(id),
     alsoOwned,
     acronyms: [...acronyms],

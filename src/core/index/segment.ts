@@ -26,7 +26,7 @@ import {
 /** The container magic of a segment. */
 export const SEGMENT_MAGIC = 'CCSG';
 /** Version of the segment layout: a segment of another version is rebuilt from its reports. */
-export const SEGMENT_FORMAT = 1;
+export const SEGMENT_FORMAT = 2;
 /** Longest unit length recorded (BM25 only needs lengths to compare them with the average). */
 const MAX_UNIT_LENGTH = 0xffff;
 /**
@@ -72,6 +72,8 @@ export interface SegmentSource {
   termStart: ArrayLike<number>;
   termIds: ArrayLike<number>;
   flags: ArrayLike<number>;
+  /** The verifier's tag of each term (parallel to termIds; see verify/index.ts); 0 when absent. */
+  tags?: ArrayLike<number>;
   /** Whether the segment owns (indexes by spelling) the input term `id`. */
   owned(id: number): boolean;
   /**
@@ -111,6 +113,8 @@ interface Parts {
   unitNamey: Uint8Array;
   unitTermStart: Uint32Array;
   unitTerms: Uint8Array;
+  unitTagStart: Uint32Array;
+  unitTags: Uint8Array;
   postingStart: Uint32Array;
   postings: Uint8Array;
   spelling: SpellingParts;
@@ -159,6 +163,9 @@ export class Segment {
   private readonly unitTermStart: Uint32Array;
   /** Per unit, its terms in order as varints of `local id × 4 + flag`. */
   private readonly unitTerms: Uint8Array;
+  /** Per unit, the verifier's tag of each of its terms, in order (one byte each). */
+  private readonly unitTagStart: Uint32Array;
+  private readonly unitTagBytes: Uint8Array;
   /** Posting lists: varints of (unit − previous unit, term frequency), per local term. */
   private readonly postingStart: Uint32Array;
   private readonly postings: Uint8Array;
@@ -187,6 +194,8 @@ export class Segment {
     this.unitNamey = parts.unitNamey;
     this.unitTermStart = parts.unitTermStart;
     this.unitTerms = parts.unitTerms;
+    this.unitTagStart = parts.unitTagStart;
+    this.unitTagBytes = parts.unitTags;
     this.postingStart = parts.postingStart;
     this.postings = parts.postings;
     this.spellingParts = parts.spelling;
@@ -261,6 +270,11 @@ export class Segment {
     }
   }
 
+  /** The verifier's tags of unit `unit`'s terms, in order. */
+  tagsOf(unit: number): Uint8Array {
+    return this.unitTagBytes.subarray(this.unitTagStart[unit]!, this.unitTagStart[unit + 1]!);
+  }
+
   /** The raw posting bytes of `term` (for the index's hot loop, which decodes them itself). */
   postingBytes(): { start: Uint32Array; bytes: Uint8Array } {
     return { start: this.postingStart, bytes: this.postings };
@@ -303,6 +317,8 @@ export class Segment {
       unitNamey: this.unitNamey,
       unitTermStart: this.unitTermStart,
       unitTerms: this.unitTerms,
+      unitTagStart: this.unitTagStart,
+      unitTags: this.unitTagBytes,
       postingStart: this.postingStart,
       postings: this.postings,
       spelling: this.spellingParts,
@@ -348,6 +364,8 @@ export class Segment {
       unitNamey: this.unitNamey,
       unitTermStart: this.unitTermStart,
       unitTerms: this.unitTerms,
+      unitTagStart: this.unitTagStart,
+      unitTags: this.unitTagBytes,
       postingStart: this.postingStart,
       postings: this.postings,
       spAscii: this.spellingParts.ascii,
@@ -430,6 +448,8 @@ export class Segment {
       unitNamey: column(unpacked, 'unitNamey', 'u8'),
       unitTermStart: column(unpacked, 'unitTermStart', 'u32'),
       unitTerms: column(unpacked, 'unitTerms', 'u8'),
+      unitTagStart: column(unpacked, 'unitTagStart', 'u32'),
+      unitTags: column(unpacked, 'unitTags', 'u8'),
       postingStart: column(unpacked, 'postingStart', 'u32'),
       postings: column(unpacked, 'postings', 'u8'),
       spelling: spellingOf(unpacked),
@@ -488,6 +508,7 @@ export class Segment {
       if (array.length !== units) fail('unit columns');
     if (!offsets(this.metaStart, articles, this.metaBytes.length)) fail('report table');
     if (!offsets(this.unitTermStart, units, this.unitTerms.length)) fail('unit terms');
+    if (!offsets(this.unitTagStart, units, this.unitTagBytes.length)) fail('unit tags');
     if (!offsets(this.postingStart, terms, this.postings.length)) fail('posting lists');
     for (let u = 0; u < units; u++) {
       if (this.unitArticle[u]! >= articles || this.unitEnd[u]! < this.unitStart[u]!)
@@ -534,6 +555,8 @@ export class Segment {
       this.unitNamey,
       this.unitTermStart,
       this.unitTerms,
+      this.unitTagStart,
+      this.unitTagBytes,
       this.postingStart,
       this.postings,
       sp.ascii,
@@ -567,9 +590,13 @@ export class Segment {
     const unitNamey = new Uint8Array(units);
     const nameyTerm: boolean[] = [];
     const unitWriter = new VarintWriter();
+    const unitTagStart = new Uint32Array(units + 1);
+    const unitTags = new Uint8Array(source.termStart[units] ?? 0);
     for (let u = 0; u < units; u++) {
       const from = source.termStart[u]!;
       const to = source.termStart[u + 1]!;
+      unitTagStart[u + 1] = to;
+      if (source.tags) for (let k = from; k < to; k++) unitTags[k] = source.tags[k]!;
       for (let k = from; k < to; k++) {
         const input = source.termIds[k]!;
         let local = localOf[input]!;
@@ -636,6 +663,8 @@ export class Segment {
       unitNamey,
       unitTermStart,
       unitTerms,
+      unitTagStart,
+      unitTags,
       postingStart: postings.start,
       postings: postings.bytes,
       spelling,

@@ -120,7 +120,7 @@ export class SegmentedIndex {
   /** A spelling index over live terms no segment owns (see {@link adoptOrphans}), or null. */
   private orphans: SpellingSource | null = null;
   /** Per term: 1 when written as a name more often than not. */
-  private isName = new Uint8Array(64);
+  private nameFlags = new Uint8Array(64);
   /** Per term: 1 when it names something by its form (see NAMES_BY_FORM). */
   private namey = new Uint8Array(64);
   /** Per term: 1 for a place's term ("@RUS", see place-aliases.ts). */
@@ -393,7 +393,7 @@ export class SegmentedIndex {
         this.cap = grow(this.cap, size);
         this.lower = grow(this.lower, size);
         this.owned = grow(this.owned, size);
-        this.isName = grow(this.isName, size);
+        this.nameFlags = grow(this.nameFlags, size);
         this.namey = grow(this.namey, size);
         this.place = grow(this.place, size);
         this.skeletons = grow(this.skeletons, size);
@@ -490,8 +490,8 @@ export class SegmentedIndex {
     const changed = new Set<number>();
     for (const g of terms) {
       const name = this.df[g]! > 0 && this.cap[g]! > this.lower[g]! ? 1 : 0;
-      if (name === this.isName[g]) continue;
-      this.isName[g] = name;
+      if (name === this.nameFlags[g]) continue;
+      this.nameFlags[g] = name;
       const hash = this.skeletons[g]!;
       if (hash === 0) continue;
       let bucket = this.namesBySkeleton.get(hash);
@@ -645,9 +645,14 @@ export class SegmentedIndex {
     return this.place[id] === 1;
   }
 
+  /** Whether a term is written as a name (more often capitalised than not, over live units). */
+  isName(id: number): boolean {
+    return this.nameFlags[id] === 1;
+  }
+
   /** Whether a term names something: a name, or a number, acronym or place by its form. */
   namesSomething(id: number): boolean {
-    return this.isName[id] === 1 || this.namey[id] === 1;
+    return this.nameFlags[id] === 1 || this.namey[id] === 1;
   }
 
   /** Units holding a term of the class of `id` (which must be a class representative). */
@@ -811,6 +816,12 @@ export class SegmentedIndex {
       this.claims[doc] = claim;
     }
     return claim === 1;
+  }
+
+  /** The verifier's tags of unit `doc`'s terms, in order. */
+  unitTags(doc: number): Uint8Array {
+    const held = this.heldOfUnit(doc);
+    return held.segment.tagsOf(doc - held.unitBase);
   }
 
   /** Per-unit numbers of column `name` for unit `doc`, or null when its segment has none. */

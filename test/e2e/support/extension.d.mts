@@ -1,14 +1,15 @@
-import type { Page, Worker } from 'playwright-core';
 import type { TabState } from '../../../src/shared/messages';
 
+/** Runs `fn(arg)` where the extension's API is, and returns its result. */
+export type InExtension = <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
+
 export const SETTLE_TIMEOUT_MS: number;
-export function tabIdOf(worker: Worker, page: Page): Promise<number>;
-export function readTabState(worker: Worker, tabId: number): Promise<TabState | null>;
+export function readTabState(inExtension: InExtension, tabId: number): Promise<TabState | null>;
 export function waitForTabState(
-  getWorker: () => Promise<Worker>,
-  page: Page,
+  inExtension: InExtension,
+  page: { url(): string },
   tabId: number,
   accept?: (state: TabState) => boolean,
   timeout?: number,
 ): Promise<TabState>;
-export function popupUrl(extensionId: string, tabId: number): string;
+export function popupPath(tabId: number): string;

@@ -1,31 +1,19 @@
-/* global chrome -- the service worker's global, in code run there through worker.evaluate */
-// Reading the extension's state from outside, shared by the browser tests and `npm start`: the
-// tab id of a page, the background's stored state of that tab, and the popup's URL for it.
+// Reading the extension's state from outside, shared by the browser tests and `npm start`, in
+// either browser: the background's stored state of a tab and the popup's path for it. Each takes
+// `inExtension(fn, arg)`, which runs `fn(arg)` where the extension's API is (Chromium's service
+// worker, or an extension page in Firefox) and returns its result.
+/* global chrome -- the extension's global, in code run there through inExtension */
 
 /** How long the extension may take to check a page (detection, extraction, matching). */
 export const SETTLE_TIMEOUT_MS = 15_000;
 const POLL_MS = 100;
 
 /**
- * The extension's id of a page's tab. Without the `tabs` permission the extension cannot see tab
- * URLs, so the tab is found as the active one after bringing the page to the front.
- */
-export async function tabIdOf(worker, page) {
-  await page.bringToFront();
-  const id = await worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id ?? null;
-  });
-  if (typeof id !== 'number') throw new Error('no active tab found');
-  return id;
-}
-
-/**
  * The background's stored state of a tab, or null. The key is the one src/background/tab-store.ts
  * (`tabKey`) writes to storage.session.
  */
-export async function readTabState(worker, tabId) {
-  return worker.evaluate(async (key) => {
+export async function readTabState(inExtension, tabId) {
+  return inExtension(async (key) => {
     const stored = await chrome.storage.session.get(key);
     return stored[key] ?? null;
   }, `tab:${tabId}`);
@@ -33,10 +21,10 @@ export async function readTabState(worker, tabId) {
 
 /**
  * Waits until the background holds a state for the page's current URL that `accept` takes, and
- * returns it. `getWorker` is asked each time: Chromium replaces an idle service worker.
+ * returns it.
  */
 export async function waitForTabState(
-  getWorker,
+  inExtension,
   page,
   tabId,
   accept = () => true,
@@ -45,12 +33,12 @@ export async function waitForTabState(
   const deadline = Date.now() + timeout;
   let last = null;
   while (Date.now() < deadline) {
-    last = await readTabState(await getWorker(), tabId);
+    last = await readTabState(inExtension, tabId);
     if (last && last.url === page.url() && accept(last)) return last;
-    await page.waitForTimeout(POLL_MS);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   const summary = last && { status: last.status, url: last.url, error: last.error };
-  const known = await describeTabs(await getWorker());
+  const known = await describeTabs(inExtension);
   throw new Error(
     `no accepted state of tab ${tabId} for ${page.url()} within ${timeout} ms; ` +
       `last: ${JSON.stringify(summary)}; tabs: ${JSON.stringify(known)}`,
@@ -58,8 +46,8 @@ export async function waitForTabState(
 }
 
 /** Every tab with whether it is active and the state stored for it: for error messages. */
-async function describeTabs(worker) {
-  return worker.evaluate(async () => {
+async function describeTabs(inExtension) {
+  return inExtension(async () => {
     const tabs = await chrome.tabs.query({});
     const stored = await chrome.storage.session.get(null);
     return tabs.map((tab) => {
@@ -74,7 +62,7 @@ async function describeTabs(worker) {
   });
 }
 
-/** The popup's view of a tab, opened as a page (`popup.html?tab=<id>`). */
-export function popupUrl(extensionId, tabId) {
-  return `chrome-extension://${extensionId}/popup.html?tab=${tabId}`;
+/** The popup's view of a tab as a page of its own (`popup.html?tab=<id>`, the full report). */
+export function popupPath(tabId) {
+  return `popup.html?tab=${tabId}`;
 }

@@ -1,0 +1,53 @@
+/**
+ * Divergence: what each retelling of a claim changed. For a matched pair (the page's sentence, a
+ * report's sentence) it lists the checkable differences of content — numbers, titles, hedges,
+ * attribution, negation, quotations, entities — each with the words on both sides. Wording alone
+ * is never a difference; a detail counts only where the words around it are on both sides.
+ */
+import type { ArticleReport } from '../types';
+import { attributionDifferences, pronounSource, sourcesOf } from './attribution';
+import { hedgeDifferences } from './hedges';
+import { negationDifferences } from './negation';
+import { numberDifferences } from './quantities';
+import { quoteDifferences } from './quotes';
+import { titleDifferences } from './titles';
+import { DIFFERENCE_KINDS, type Difference } from './types';
+import { wordsOf } from './words';
+
+export type { Difference, DifferenceKind, Span } from './types';
+export { DIFFERENCE_KINDS } from './types';
+export { differenceLabel, KIND_NAMES, shortSide, type LabelForms } from './label';
+
+/** The differences between a page sentence and a report sentence making the same claim. */
+export function findDifferences(page: string, report: string): Difference[] {
+  const pageWords = wordsOf(page);
+  const reportWords = wordsOf(report);
+  const found = [
+    ...numberDifferences(page, pageWords, report, reportWords),
+    ...titleDifferences(page, pageWords, report, reportWords),
+    ...hedgeDifferences(page, pageWords, report, reportWords, (side) =>
+      side === 'page'
+        ? sourcesOf(page).length > 0 || pronounSource(pageWords)
+        : sourcesOf(report).length > 0 || pronounSource(reportWords),
+    ),
+    ...attributionDifferences(page, pageWords, report, reportWords),
+    ...negationDifferences(page, pageWords, report, reportWords),
+    ...quoteDifferences(page, pageWords, report, reportWords),
+  ];
+  const order = (d: Difference) => DIFFERENCE_KINDS.indexOf(d.kind);
+  return found.sort((a, b) => order(a) - order(b));
+}
+
+/** The report with every match's differences from its page sentence filled in. */
+export function withDifferences(report: ArticleReport): ArticleReport {
+  return {
+    ...report,
+    sentences: report.sentences.map((sentence) => ({
+      ...sentence,
+      matches: sentence.matches.map((match) => ({
+        ...match,
+        differences: findDifferences(sentence.text, match.text),
+      })),
+    })),
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The `negation` kind: a statement one side negates and the other does not ("did not reject" /
+ * "rejected"). A negation's scope is the verb it stands before; that verb must be told on the
+ * other side, with no negation of its own there.
+ */
+import type { Difference } from './types';
+import { isClauseBreak, isContent, sameWord, textOf, type Word } from './words';
+
+/** Words that negate the verb after them. */
+const NEGATORS = new Set(['not', 'never']);
+/** Words that negate by meaning; near the other side's verb they make it negative too. */
+const LEXICAL = new Set([
+  'no',
+  'neither',
+  'nor',
+  'none',
+  'without',
+  'ban',
+  'banned',
+  'prohibit',
+  'prohibition',
+  'refuse',
+  'refused',
+  'refusal',
+  'reject',
+  'rejected',
+  'rejecting',
+  'deny',
+  'denied',
+  'fail',
+  'failed',
+  'block',
+  'blocking',
+  'bar',
+  'barred',
+  'oppose',
+  'opposed',
+  'opposing',
+  'against',
+]);
+/** Words between a negation and its verb ("did not yet respond", "has never been granted"). */
+const BETWEEN = new Set(['be', 'been', 'being', 'have', 'yet', 'also', 'even', 'ever', 'to']);
+/** Adjectives whose negation is a hedge ("not clear"), counted there rather than here. */
+const HEDGE_ADJECTIVES = new Set(['clear', 'known', 'certain', 'confirmed']);
+/**
+ * Words before the other side's verb searched for its own negation, within its clause: "no
+ * foreign troops or peacekeeping forces be deployed" negates the verb seven words on.
+ */
+const NEGATION_REACH = 10;
+
+/** Words after a verb that say what it is about. */
+const OBJECT_SPAN = 5;
+
+/** A negation and the verb it negates. */
+interface Negated {
+  cue: Word;
+  verb: Word;
+}
+
+function negationsOf(words: readonly Word[]): Negated[] {
+  const found: Negated[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const cue = words[i]!;
+    if (!NEGATORS.has(cue.lower) && !cue.negated) continue;
+    for (let k = i + 1; k < words.length && k <= i + 3; k++) {
+      const word = words[k]!;
+      if (BETWEEN.has(word.lower)) continue;
+      if (!HEDGE_ADJECTIVES.has(word.lower) && /\p{L}{3,}/u.test(word.lower) && !word.cap)
+        found.push({ cue, verb: word });
+      break;
+    }
+  }
+  return found;
+}
+
+function negatedNear(words: readonly Word[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - NEGATION_REACH; k--) {
+    if (isClauseBreak(words[k + 1]!.gap)) break;
+    const word = words[k]!;
+    if (NEGATORS.has(word.lower) || word.negated || LEXICAL.has(word.lower)) return true;
+  }
+  return LEXICAL.has(words[at]!.lower);
+}
+
+/** The `negation` differences between two sentences. */
+export function negationDifferences(
+  page: string,
+  pageWords: readonly Word[],
+  report: string,
+  reportWords: readonly Word[],
+): Difference[] {
+  const differences: Difference[] = [];
+  const oneWay = (aWords: readonly Word[], bWords: readonly Word[]) => {
+    const found: { a: Negated; b: Word }[] = [];
+    for (const n of negationsOf(aWords)) {
+      // The negated statement reversed by meaning on its own side ("not rejected") is left alone.
+      if (LEXICAL.has(n.verb.lower)) continue;
+      // The verb and a word of what follows it must both be told: "has not said how it is
+      // approaching" and "has said he would accept" are two statements.
+      const after = (words: readonly Word[], at: number) =>
+        words.slice(at + 1, at + 1 + OBJECT_SPAN).filter(isContent);
+      const b = bWords.find(
+        (w) =>
+          sameWord(w, n.verb) &&
+          after(aWords, n.verb.index).some((x) =>
+            after(bWords, w.index).some((y) => sameWord(x, y)),
+          ),
+      );
+      if (!b || negatedNear(bWords, b.index)) continue;
+      found.push({ a: n, b });
+    }
+    return found;
+  };
+  for (const { a, b } of oneWay(pageWords, reportWords)) {
+    differences.push({
+      kind: 'negation',
+      page: textOf(page, pageWords, a.cue.index, a.verb.index),
+      report: b.text,
+      pageSpan: { start: a.cue.start, end: a.verb.end },
+      reportSpan: { start: b.start, end: b.end },
+    });
+  }
+  for (const { a, b } of oneWay(reportWords, pageWords)) {
+    differences.push({
+      kind: 'negation',
+      page: b.text,
+      report: textOf(report, reportWords, a.cue.index, a.verb.index),
+      pageSpan: { start: b.start, end: b.end },
+      reportSpan: { start: a.cue.start, end: a.verb.end },
+    });
+  }
+  return differences;
+}

@@ -1,0 +1,370 @@
+/**
+ * Echo groups: reports that derive from one text. A report joins the group of an earlier report
+ * when the matcher's alignment of the two shows a run of shared claims in the same order with
+ * wording closer than independent reporting (see {@link isEcho}); a report that retells no
+ * earlier one starts a group of its own. Groups whose reports name the same outlet as their source
+ * are one group too. Reports are placed one at a time, in corpus order, each against the reports
+ * placed before it, so adding a report to a library is one more placement and
+ * gives the same groups as computing them all again.
+ */
+import type { ArticleReport, ReportMeta } from '../types';
+import { alignedClaims, measure, type PairEvidence } from './alignment';
+import { findAttributions, outletKey, type Attribution } from './attributions';
+import { parsePublished } from './dates';
+import type {
+  CorpusProvenanceData,
+  EchoGroup,
+  GroupMember,
+  ReportSourcing,
+  Sourcing,
+} from './types';
+
+/**
+ * Fewest shared claims, in the same order, for a retelling: two or three background facts ("the
+ * plant employs 2,100 people") are shared by independent reports of one event; four claims told
+ * in the same order come from one text. On the fixtures, independent reports share runs of 1–3
+ * claims with the wire story and rewrites 4–9.
+ */
+export const MIN_RUN = 4;
+/**
+ * Least share of the shared claims that the run holds: a retelling keeps the order of its
+ * source, while independent reports of one event share facts in any order.
+ */
+export const MIN_ORDER = 0.6;
+/**
+ * Least wording overlap along the run (character 5-grams, see alignment.ts): the same facts told
+ * independently share their names and numbers, 0.14–0.26 on the fixtures; rewrites share phrases
+ * too, 0.3 and up (the loosest rewrite of the bundled corpus, 0.31–0.35).
+ */
+export const MIN_OVERLAP = 0.3;
+/** A shorter run counts when the words are nearly the same: three sentences copied verbatim. */
+export const VERBATIM_RUN = 3;
+/** Wording overlap of near-verbatim copies (a light edit keeps over three quarters of the 5-grams). */
+export const VERBATIM_OVERLAP = 0.75;
+/**
+ * A text that retells reports of two groups merges them only when it shares the same claims with
+ * both (at least this share of the smaller set): then both groups retell one text. A text that
+ * takes different claims from each (a round-up) joins the stronger group and leaves both apart.
+ */
+export const SAME_CLAIMS_SHARE = 0.5;
+
+/** Version of the stored groups; groups of another version are computed again. */
+export const PROVENANCE_VERSION = 1;
+
+/** Whether the alignment of a text with a report shows that one retells the other. */
+export function isEcho(evidence: PairEvidence): boolean {
+  if (evidence.run >= MIN_RUN && evidence.order >= MIN_ORDER && evidence.overlap >= MIN_OVERLAP)
+    return true;
+  return evidence.run >= VERBATIM_RUN && evidence.overlap >= VERBATIM_OVERLAP;
+}
+
+/** A group a text retells, with the evidence of its strongest member. */
+export interface GroupLink {
+  group: string;
+  /** Longest run of claims shared with one member of the group. */
+  run: number;
+  /** Offsets of the text's sentences it shares with the group's members. */
+  claims: Set<number>;
+}
+
+/** Where a text stands: the groups it retells, strongest first (the first is its group). */
+export interface Placement {
+  links: GroupLink[];
+  /** Groups to merge into the first: the text tells the same claims as they do. */
+  merge: string[];
+}
+
+/** What a report says of its own sourcing: the outlets and unnamed sources it names. */
+export function sourcingOf(text: string, published: string | null | undefined): ReportSourcing {
+  const outlets: string[] = [];
+  const keys = new Set<string>();
+  let anonymous = false;
+  const attributions = findAttributions(text);
+  for (const a of attributions) {
+    if (a.kind === 'anonymous') anonymous = true;
+    if (a.kind !== 'outlet') continue;
+    const key = outletKey(a.source);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    outlets.push(a.source);
+  }
+  return { attributions, outlets, anonymous, published: parsePublished(published)?.iso ?? null };
+}
+
+/** The echo groups of a corpus (or a library), built by placing reports one at a time. */
+export class EchoGroups {
+  /** Report ids in the order they were placed. */
+  private readonly order: string[] = [];
+  private readonly outletOf = new Map<string, string>();
+  private readonly sourcing = new Map<string, ReportSourcing>();
+  private readonly groupOfReport = new Map<string, string>();
+  /** Group id → its report ids in placement order. */
+  private readonly members = new Map<string, string[]>();
+
+  /** Groups as stored (`CorpusProvenanceData`), for the reports of `reports`; null when unusable. */
+  static fromData(data: unknown, reports: readonly ReportMeta[]): EchoGroups | null {
+    if (!isData(data) || data.version !== PROVENANCE_VERSION) return null;
+    const groups = new EchoGroups();
+    const known = new Set(reports.map((r) => r.id));
+    const placed = new Set<string>();
+    for (const group of data.groups) {
+      if (!/^group-/.test(group.id) || group.reports.length === 0) return null;
+      for (const id of group.reports) {
+        if (!known.has(id) || placed.has(id) || !isSourcing(data.reports[id])) return null;
+        placed.add(id);
+        groups.groupOfReport.set(id, group.id);
+      }
+      groups.members.set(group.id, [...group.reports]);
+    }
+    if (placed.size !== known.size) return null;
+    for (const meta of reports) {
+      groups.order.push(meta.id);
+      groups.outletOf.set(meta.id, meta.outlet);
+      groups.sourcing.set(meta.id, data.reports[meta.id]!);
+    }
+    for (const [id, list] of groups.members) groups.members.set(id, groups.sorted(list));
+    return groups;
+  }
+
+  /** The groups in storable form. */
+  toData(): CorpusProvenanceData {
+    const reports: Record<string, ReportSourcing> = {};
+    for (const id of this.order) reports[id] = this.sourcing.get(id)!;
+    return {
+      version: PROVENANCE_VERSION,
+      groups: this.list().map((g) => ({ id: g.id, reports: g.reports, origin: g.origin })),
+      reports,
+    };
+  }
+
+  /** The sources a placed report names (with their spans in its text), or an empty list. */
+  attributionsOf(report: string): Attribution[] {
+    return this.sourcing.get(report)?.attributions ?? [];
+  }
+
+  /** The group of a placed report, or null. */
+  groupOf(report: string): string | null {
+    return this.groupOfReport.get(report) ?? null;
+  }
+
+  /** Number of reports placed. */
+  get size(): number {
+    return this.order.length;
+  }
+
+  /**
+   * Where a text stands against the groups, from the matcher's answer for it (`report`, checked
+   * against the placed reports; a report's own sentences left out). Reads nothing else.
+   */
+  locate(report: ArticleReport): Placement {
+    const byGroup = new Map<string, GroupLink>();
+    const link = (group: string, run: number, claims: Iterable<number>) => {
+      let entry = byGroup.get(group);
+      if (!entry) byGroup.set(group, (entry = { group, run: 0, claims: new Set() }));
+      entry.run = Math.max(entry.run, run);
+      for (const at of claims) entry.claims.add(at);
+    };
+    // The matcher took the text for one of the reports (a near-verbatim copy): its group, first.
+    const self = report.self ? this.groupOf(report.self.report) : null;
+    if (self) {
+      link(
+        self,
+        Number.MAX_SAFE_INTEGER,
+        report.sentences.map((s) => s.start),
+      );
+    }
+    for (const [other, claims] of alignedClaims(report)) {
+      const group = this.groupOf(other);
+      if (group === null) continue;
+      if (isEcho(measure(claims))) {
+        link(
+          group,
+          measure(claims).run,
+          claims.map((c) => c.at),
+        );
+      }
+    }
+    const links = [...byGroup.values()].sort(
+      (a, b) =>
+        b.run - a.run || b.claims.size - a.claims.size || this.rank(a.group) - this.rank(b.group),
+    );
+    const first = links[0];
+    const merge = first
+      ? links.slice(1).filter((other) => {
+          let shared = 0;
+          for (const at of other.claims) if (first.claims.has(at)) shared++;
+          return shared >= SAME_CLAIMS_SHARE * Math.min(other.claims.size, first.claims.size);
+        })
+      : [];
+    return { links, merge: merge.map((l) => l.group) };
+  }
+
+  /**
+   * Places one more report: `check` is the matcher's answer for its text against the reports
+   * already placed (with the report itself excluded). Returns its group's id. The groups of the
+   * other reports change only when the new report retells two of them with the same claims.
+   */
+  place(meta: ReportMeta, text: string, check: ArticleReport): string {
+    if (this.groupOfReport.has(meta.id)) throw new Error(`report "${meta.id}" is placed already`);
+    const { links, merge } = this.locate(check);
+    this.order.push(meta.id);
+    this.outletOf.set(meta.id, meta.outlet);
+    this.sourcing.set(meta.id, sourcingOf(text, meta.published));
+    let group = links[0]?.group ?? `group-${meta.id}`;
+    const merged = [group, ...merge];
+    if (merged.length > 1) {
+      // The merged group keeps the id of the group placed first.
+      merged.sort((a, b) => this.rank(a) - this.rank(b));
+      group = merged[0]!;
+      const all = merged.flatMap((id) => this.members.get(id) ?? []);
+      for (const id of merged.slice(1)) this.members.delete(id);
+      for (const id of all) this.groupOfReport.set(id, group);
+      this.members.set(group, all);
+    }
+    this.groupOfReport.set(meta.id, group);
+    this.members.set(group, this.sorted([...(this.members.get(group) ?? []), meta.id]));
+    return this.mergeSameOrigin(group);
+  }
+
+  /**
+   * Merges the groups whose reports name the same outlet as their source as `group`'s do: texts
+   * that each say they come from one outlet are one source, even where the alignment did not tie
+   * them together (a loose rewrite, a page mangled on the way). Returns the group's id after.
+   */
+  private mergeSameOrigin(group: string): string {
+    const origin = this.originOf(this.members.get(group) ?? []);
+    if (origin === null) return group;
+    const key = outletKey(origin);
+    const same = [...this.members.keys()].filter((id) => {
+      const other = this.originOf(this.members.get(id)!);
+      return other !== null && outletKey(other) === key;
+    });
+    if (same.length < 2) return group;
+    same.sort((a, b) => this.rank(a) - this.rank(b));
+    const kept = same[0]!;
+    const all = same.flatMap((id) => this.members.get(id) ?? []);
+    for (const id of same.slice(1)) this.members.delete(id);
+    for (const id of all) this.groupOfReport.set(id, kept);
+    this.members.set(kept, this.sorted(all));
+    return kept;
+  }
+
+  /** Every group, in order of its first report, with its origin and how each member sources. */
+  list(): EchoGroup[] {
+    return [...this.members]
+      .sort((a, b) => this.rank(a[0]) - this.rank(b[0]))
+      .map(([id, reports]) => this.describe(id, reports));
+  }
+
+  private describe(id: string, reports: readonly string[]): EchoGroup {
+    const origin = this.originOf(reports);
+    const originKey = origin === null ? null : outletKey(origin);
+    const members: GroupMember[] = reports.map((report) => {
+      const sourcing = this.sourcing.get(report)!;
+      const outlet = this.outletOf.get(report) ?? report;
+      return {
+        report,
+        outlet,
+        sourcing: sourcingKind(sourcing, outlet, originKey),
+        published: sourcing.published,
+      };
+    });
+    return { id, reports: [...reports], origin, members };
+  }
+
+  /**
+   * The outlet most of a group's reports name as a source (ties: the one named first, in corpus
+   * order); null when none names an outlet.
+   */
+  private originOf(reports: readonly string[]): string | null {
+    const counts = new Map<string, { name: string; members: number; first: number }>();
+    reports.forEach((report, position) => {
+      for (const name of this.sourcing.get(report)?.outlets ?? []) {
+        const key = outletKey(name);
+        const entry = counts.get(key);
+        if (entry) entry.members++;
+        else counts.set(key, { name, members: 1, first: position });
+      }
+    });
+    let best: { name: string; members: number; first: number } | null = null;
+    for (const entry of counts.values()) {
+      if (
+        !best ||
+        entry.members > best.members ||
+        (entry.members === best.members && entry.first < best.first)
+      )
+        best = entry;
+    }
+    return best?.name ?? null;
+  }
+
+  /** Position of a report (or a group, by its first report) in placement order. */
+  private rank(idOrGroup: string): number {
+    const report = this.members.get(idOrGroup)?.[0] ?? idOrGroup.replace(/^group-/, '');
+    const at = this.order.indexOf(report);
+    return at === -1 ? Number.MAX_SAFE_INTEGER : at;
+  }
+
+  private sorted(reports: string[]): string[] {
+    return [...new Set(reports)].sort((a, b) => this.order.indexOf(a) - this.order.indexOf(b));
+  }
+}
+
+/** How a member sources relative to its group's origin. */
+function sourcingKind(
+  sourcing: ReportSourcing,
+  outlet: string,
+  originKey: string | null,
+): Sourcing {
+  if (originKey !== null && outletKey(outlet) === originKey) return 'origin';
+  if (originKey !== null && sourcing.outlets.some((o) => outletKey(o) === originKey))
+    return 'names-origin';
+  if (sourcing.outlets.length > 0) return 'names-other';
+  return sourcing.anonymous ? 'unnamed-only' : 'none';
+}
+
+function isSourcing(value: unknown): value is ReportSourcing {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    Array.isArray(v.attributions) &&
+    v.attributions.every(isAttribution) &&
+    Array.isArray(v.outlets) &&
+    v.outlets.every((o) => typeof o === 'string') &&
+    typeof v.anonymous === 'boolean' &&
+    (v.published === null || typeof v.published === 'string')
+  );
+}
+
+const KINDS: readonly string[] = ['outlet', 'anonymous', 'person', 'document'];
+
+function isAttribution(value: unknown): value is Attribution {
+  if (typeof value !== 'object' || value === null) return false;
+  const a = value as Record<string, unknown>;
+  return (
+    typeof a.source === 'string' &&
+    typeof a.text === 'string' &&
+    KINDS.includes(a.kind as string) &&
+    Number.isInteger(a.start) &&
+    Number.isInteger(a.end)
+  );
+}
+
+function isData(value: unknown): value is CorpusProvenanceData {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.version === 'number' &&
+    Array.isArray(v.groups) &&
+    v.groups.every(
+      (g: unknown) =>
+        typeof g === 'object' &&
+        g !== null &&
+        typeof (g as Record<string, unknown>).id === 'string' &&
+        Array.isArray((g as Record<string, unknown>).reports) &&
+        ((g as Record<string, unknown>).reports as unknown[]).every((r) => typeof r === 'string'),
+    ) &&
+    typeof v.reports === 'object' &&
+    v.reports !== null
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * Provenance: where a claim comes from. The one entrance to src/core/provenance/, used through
+ * check-article.ts by the command line and the extension alike, and by the build, which stores
+ * the corpus's echo groups in the compiled index.
+ *
+ * - attributions.ts: the sources a text names (outlet, anonymous, person, document).
+ * - alignment.ts: the claims two texts share, their order and the closeness of their wording.
+ * - echo-groups.ts: reports that derive from one text, placed one at a time.
+ * - claim-sources.ts: per claim and per article, outlets, independent sources, first publication.
+ * - dates.ts: publication dates known to the day.
+ */
+import type { CompiledCorpus } from '../corpus-format';
+import type { ArticleReport, ReportMeta } from '../types';
+import { findAttributions } from './attributions';
+import { EchoGroups } from './echo-groups';
+import { parsePublished } from './dates';
+
+export {
+  findAttributions,
+  isOutletName,
+  outletKey,
+  type Attribution,
+  type AttributionKind,
+} from './attributions';
+export { alignedClaims, measure, containment, type PairEvidence } from './alignment';
+export {
+  EchoGroups,
+  isEcho,
+  sourcingOf,
+  MIN_RUN,
+  MIN_ORDER,
+  MIN_OVERLAP,
+  VERBATIM_RUN,
+  VERBATIM_OVERLAP,
+  SAME_CLAIMS_SHARE,
+  PROVENANCE_VERSION,
+  type Placement,
+} from './echo-groups';
+export {
+  articleSources,
+  claimSources,
+  datesStatement,
+  ENGLISH,
+  sourceName,
+  sourcesLine,
+  sourcesStatement,
+  sourcingDetail,
+  statementParts,
+  type StatementParts,
+  type ClaimSources,
+  type EchoPhrases,
+  type SourceGroup,
+} from './claim-sources';
+export { compareDates, parsePublished, type KnownDate } from './dates';
+export type * from './types';
+
+/** Checks a text against the corpus with one report left out (the matcher's `check`). */
+export type CheckText = (text: string, exclude: string) => ArticleReport;
+
+/**
+ * The echo groups of a corpus: each report placed in corpus order against the reports before it,
+ * from the matcher's answer for its text (one check per report).
+ */
+export function buildEchoGroups(
+  inputs: readonly { meta: ReportMeta; text: string }[],
+  check: CheckText,
+): EchoGroups {
+  const groups = new EchoGroups();
+  for (const { meta, text } of inputs) groups.place(meta, text, check(text, meta.id));
+  return groups;
+}
+
+/**
+ * The echo groups of a compiled corpus: those the build stored in it, or, when it has none (or
+ * ones that do not fit its reports), computed now from its sentences, each report's units one
+ * paragraph apiece.
+ */
+export function corpusEchoGroups(compiled: CompiledCorpus, check: CheckText): EchoGroups {
+  const stored = EchoGroups.fromData(compiled.provenance, compiled.reports);
+  if (stored) return stored;
+  const units: string[][] = compiled.reports.map(() => []);
+  for (const sentence of compiled.sentences) units[sentence.report]?.push(sentence.text);
+  return buildEchoGroups(
+    compiled.reports.map((meta, i) => ({ meta, text: units[i]!.join('\n\n') })),
+    check,
+  );
+}
+
+/**
+ * The matcher's answer for an article with its provenance: the sources the article names, every
+ * report's echo group, the group the article retells (if any), each match's group and each
+ * sentence's number of independent sources. `published` is the article's date as the page gives
+ * it; with `matchedGroupsOnly`, only the groups of the matches and the article's own are listed
+ * (a large corpus has many). Returns a new report; the one given is not changed.
+ */
+export function withProvenance(
+  report: ArticleReport,
+  text: string,
+  groups: EchoGroups,
+  published: string | null = null,
+  options: { matchedGroupsOnly?: boolean } = {},
+): ArticleReport {
+  const placement = groups.locate(report);
+  const pageGroup = placement.links[0]?.group ?? null;
+  const sentences = report.sentences.map((sentence) => {
+    const matches = sentence.matches.map((m) => ({
+      ...m,
+      group: groups.groupOf(m.report) ?? `group-${m.report}`,
+    }));
+    const distinct = new Set(matches.map((m) => m.group));
+    const independent =
+      matches.length === 0
+        ? 0
+        : distinct.size + (pageGroup !== null && distinct.has(pageGroup) ? 0 : 1);
+    return { ...sentence, matches, independent };
+  });
+  const used = new Set(sentences.flatMap((s) => s.matches.map((m) => m.group)));
+  if (pageGroup !== null) used.add(pageGroup);
+  const list = groups.list();
+  return {
+    ...report,
+    sentences,
+    provenance: {
+      attributions: findAttributions(text),
+      groups: options.matchedGroupsOnly ? list.filter((g) => used.has(g.id)) : list,
+      pageGroup,
+      published: parsePublished(published)?.iso ?? null,
+    },
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * Light syntactic analysis of one text unit, from its content tokens and the function words
+ * between them: which clause each token stands in, whether it stands where a verb stands (after an
+ * auxiliary, a modal, "to", a pronoun or straight after a name: the unit's predicates), and whether
+ * a negation governs it. No tagger and no lexicon beyond a few dozen closed-class English words, so
+ * it costs a pass over the gaps between tokens: cheap enough for the compile of a large corpus,
+ * where the tags are stored with each unit (see UNIT_TAGS in index.ts).
+ */
+import type { Token } from '../tokens';
+
+/** The token stands where a verb stands: a predicate of its clause. */
+export const TAG_PREDICATE = 1;
+/** A negation ("not", "never", "no", "n't") governs the token within its clause. */
+export const TAG_NEGATED = 2;
+/** The clause number (0 for the first clause, capped at MAX_CLAUSE) takes bits 2–5. */
+export const CLAUSE_SHIFT = 2;
+/**
+ * The token opens a clause after punctuation (a comma, a semicolon, a dash): a break between
+ * parts of a sentence, where a clause opened by a word alone ("said that…") is still part of one.
+ */
+export const TAG_PUNCTUATED = 64;
+/** Clauses counted per unit; later ones share the last number. */
+export const MAX_CLAUSE = 15;
+
+/** Words after which the next content word is a verb: auxiliaries, modals, "to", pronouns. */
+const VERB_CUES = new Set(
+  `has have had having is are was were be been being will would could can may might should must
+  shall did does do to he she they it we i who not never`.split(/\s+/),
+);
+/** Words after which the next content word is a noun: determiners and possessives. */
+const NOUN_CUES = new Set(
+  `a an the its their his her this these those our your my any every each some no of for with on
+  in at by from about into over under against between`.split(/\s+/),
+);
+/**
+ * Adverbs that stand between an auxiliary and its verb ("is still waiting", "has reportedly
+ * presented"): they are not the predicate and do not end the auxiliary's reach. Words in -ly are
+ * taken as such too.
+ */
+const ADVERBS = new Set(
+  `still already also now formally reportedly repeatedly publicly currently recently again even
+  just since later earlier soon yet first last previously effectively`.split(/\s+/),
+);
+/** Common irregular past forms: like a word in -ed, they stand where a verb stands. */
+const IRREGULAR_PAST = new Set(
+  `said told met made gave took struck held left sent won lost began brought bought built came chose
+  drew drove fell felt fought found flew forgot got grew heard hit kept knew laid led lent lay meant
+  paid put ran rose saw sought sold shook shot shut spoke spent stood stuck swore swept thought threw
+  understood wrote withdrew overtook undertook`.split(/\s+/),
+);
+/** Negation cues: they govern the rest of their clause. */
+const NEGATIONS = new Set(
+  `not never no neither nor without none nobody nothing cannot`.split(/\s+/),
+);
+/** Words that open a new clause. */
+const CLAUSE_OPENERS = new Set(
+  `and but while which who whom whose where when as after before because since although though
+  whereas if that until unless so whether`.split(/\s+/),
+);
+/** Punctuation that closes a clause. */
+const CLAUSE_PUNCTUATION = /[,;:()\u2013\u2014\u2026!?]/;
+/** A word of the gap between two tokens (letters and inner apostrophes). */
+const GAP_WORD = /[\p{L}']+/gu;
+
+/**
+ * Reads the gap between two tokens: its lower-case words (null when none) and whether it holds
+ * punctuation that closes a clause. Gaps are short and mostly ASCII, so they are scanned by hand;
+ * other text goes through the regular expressions.
+ */
+function readGap(gap: string): { words: string[] | null; punctuation: boolean } {
+  let words: string[] | null = null;
+  let word = '';
+  for (let i = 0; i < gap.length; i++) {
+    const c = gap.charCodeAt(i);
+    if (c >= 0x80) {
+      return {
+        words: /\p{L}/u.test(gap) ? gap.toLowerCase().match(GAP_WORD) : null,
+        punctuation: CLAUSE_PUNCTUATION.test(gap),
+      };
+    }
+    if ((c >= 0x61 && c <= 0x7a) || c === 0x27) word += gap[i];
+    else if (c >= 0x41 && c <= 0x5a) word += String.fromCharCode(c + 32);
+    else {
+      if (word) (words ??= []).push(word);
+      word = '';
+    }
+  }
+  if (word) (words ??= []).push(word);
+  return { words, punctuation: CLAUSE_PUNCTUATION.test(gap) };
+}
+
+/** What the analysis needs to know of a token beyond its place: whether it is a name-like term. */
+export type IsName = (token: Token) => boolean;
+
+/**
+ * Tags of each token of a unit (`tokens` as tokenised from `text`, place aliases applied): the
+ * TAG_* bits and the clause number above CLAUSE_SHIFT.
+ */
+export function analyseUnit(text: string, tokens: readonly Token[], isName: IsName): Uint8Array {
+  const tags = new Uint8Array(tokens.length);
+  let clause = 0;
+  let negated = false;
+  let previousEnd = 0;
+  // A verb cue carried over an adverb ("is still waiting").
+  let carried = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    // Most gaps are one space: nothing to read there.
+    const blank =
+      token.start - previousEnd <= 1 && (i === 0 || text.charCodeAt(previousEnd) === 32);
+    const gap = blank ? null : readGap(text.slice(previousEnd, token.start));
+    let verbCue = false;
+    let nounCue = false;
+    let negation = false;
+    let newClause = gap !== null && i > 0 && gap.punctuation;
+    const words = gap === null ? null : gap.words;
+    if (words) {
+      for (const raw of words) {
+        const word = raw.endsWith("n't") ? 'not' : raw;
+        if (i > 0 && CLAUSE_OPENERS.has(word)) newClause = true;
+        if (NEGATIONS.has(word)) negation = true;
+        // The last cue before the token decides.
+        verbCue = VERB_CUES.has(word);
+        nounCue = !verbCue && NOUN_CUES.has(word);
+      }
+    } else if (carried && !newClause) {
+      verbCue = true;
+    }
+    carried = false;
+    if (newClause) {
+      if (clause < MAX_CLAUSE) clause++;
+      negated = false;
+    }
+    if (negation) negated = true;
+    let tag = clause << CLAUSE_SHIFT;
+    if (newClause && gap !== null && gap.punctuation) tag |= TAG_PUNCTUATED;
+    if (token.kind === 'word' && !isName(token)) {
+      // Words longer than this are compounds or runs of letters, not the verbs looked for.
+      const word =
+        token.end - token.start <= 16 ? text.slice(token.start, token.end).toLowerCase() : '';
+      if (ADVERBS.has(word) || (word.endsWith('ly') && word.length > 4)) {
+        carried = verbCue;
+      } else if (
+        !nounCue &&
+        (verbCue || (word.endsWith('ed') && word.length > 4) || IRREGULAR_PAST.has(word))
+      ) {
+        // After an auxiliary, a modal, "to" or a pronoun, or in a past form not after a
+        // determiner ("the proposed deal"): where the clause's verb stands.
+        tag |= TAG_PREDICATE;
+      }
+    }
+    if (negated) tag |= TAG_NEGATED;
+    tags[i] = tag;
+    previousEnd = token.end;
+  }
+  return tags;
+}
+
+/** The clause number of a tag. */
+export function clauseOf(tag: number): number {
+  return (tag >> CLAUSE_SHIFT) & MAX_CLAUSE;
+}

@@ -1,0 +1,323 @@
+/**
+ * What a candidate pair asserts alike and apart, as numbers a small model can weigh: how much of
+ * each side's predicates, names and plain words the other side has, whether their numbers, dates
+ * and polarity agree, and how well the page sentence's best clause is covered. Each side is a
+ * {@link ClaimUnit}: its terms (as the rerank sees them), each term's class, and the analysis tags
+ * of each term in text order.
+ */
+import type { PageUnit, Similarity, TermBag } from '../rerank';
+import { clauseOf, MAX_CLAUSE, TAG_NEGATED, TAG_PREDICATE } from './analyse';
+
+/** Term classes: a plain word, a name (person, place, acronym), a number, a day or month. */
+export const WORD = 0;
+export const NAME = 1;
+export const NUMBER = 2;
+export const TIME = 3;
+
+/** One side of a pair, ready to compare. */
+export interface ClaimUnit {
+  bag: TermBag;
+  /** Class of each id of `bag.ids` (WORD, NAME, NUMBER, TIME). */
+  classes: Uint8Array;
+  /** Per id of `bag.ids`: 1 when some occurrence stands as a predicate. */
+  predicate: Uint8Array;
+  /** Per id of `bag.ids`: bit k set when the term occurs in clause k. */
+  clauses: Uint32Array;
+  /** Some predicate of the unit is negated. */
+  negated: boolean;
+  /** Number of clauses holding a term. */
+  clauseCount: number;
+  /** Per id of `bag.ids`: 1 when the corpus does not know the term at all (page side only). */
+  unknown: Uint8Array;
+}
+
+/** Builds a side from its bag, the tags of `bag.sequence` and a class per distinct id. */
+export function claimUnit(
+  bag: TermBag,
+  tags: ArrayLike<number>,
+  classOf: (id: number, k: number) => number,
+  isUnknown: (id: number) => boolean = () => false,
+): ClaimUnit {
+  const n = bag.ids.length;
+  const position = new Map<number, number>();
+  bag.ids.forEach((id, k) => position.set(id, k));
+  const classes = new Uint8Array(n);
+  for (let k = 0; k < n; k++) classes[k] = classOf(bag.ids[k]!, k);
+  const predicate = new Uint8Array(n);
+  const clauses = new Uint32Array(n);
+  let negated = false;
+  let seen = 0;
+  for (let i = 0; i < bag.sequence.length; i++) {
+    const k = position.get(bag.sequence[i]!)!;
+    const tag = tags[i] ?? 0;
+    if (tag & TAG_PREDICATE) {
+      predicate[k] = 1;
+      if (tag & TAG_NEGATED) negated = true;
+    }
+    const bit = 1 << clauseOf(tag);
+    clauses[k]! |= bit;
+    seen |= bit;
+  }
+  let clauseCount = 0;
+  for (let s = seen; s; s &= s - 1) clauseCount++;
+  const unknown = Uint8Array.from(bag.ids, (id) => (isUnknown(id) ? 1 : 0));
+  return { bag, classes, predicate, clauses, negated, clauseCount, unknown };
+}
+
+/** Names of the features, in the order of the vector (the model's weights follow it). */
+export const FEATURES = [
+  'score',
+  'light_cover',
+  'heavy_cover',
+  'light_words',
+  'heavy_words',
+  'page_predicates',
+  'report_predicates',
+  'light_names_missing',
+  'heavy_names_missing',
+  'number_conflict',
+  'number_agree',
+  'time_conflict',
+  'negation_mismatch',
+  'shared_terms',
+  'rarest_shared_word',
+  'best_clause',
+  'order',
+  'length_ratio',
+  'page_unknown_names',
+  'light_unmatched_rarest',
+  'heavy_unmatched_rarest',
+  'story_affinity',
+] as const;
+
+/**
+ * The direction each feature may push the probability, fixed beforehand (the fit keeps a weight
+ * of the wrong sign at zero): coverage and agreement are evidence for the same claim (+1),
+ * missing names, conflicting numbers or dates, a negation on one side only and words or names the
+ * other side lacks are evidence against it (-1); 0 leaves the fit free. A small training set can
+ * otherwise give a conflict feature a positive weight by accident, and that would not carry over
+ * to text the model has not seen.
+ */
+export const FEATURE_SIGNS: Readonly<Record<(typeof FEATURES)[number], -1 | 0 | 1>> = {
+  score: 1,
+  light_cover: 1,
+  heavy_cover: 1,
+  light_words: 1,
+  heavy_words: 1,
+  page_predicates: 1,
+  report_predicates: 1,
+  light_names_missing: -1,
+  heavy_names_missing: -1,
+  number_conflict: -1,
+  number_agree: 1,
+  time_conflict: -1,
+  negation_mismatch: -1,
+  shared_terms: 1,
+  rarest_shared_word: 1,
+  best_clause: 1,
+  order: 1,
+  length_ratio: 0,
+  page_unknown_names: -1,
+  light_unmatched_rarest: -1,
+  heavy_unmatched_rarest: -1,
+  story_affinity: 1,
+};
+
+/** Idf at which a shared word counts as fully rare for `rarest_shared_word`. */
+const RARE_IDF = 6;
+
+/** Coverage of one side by the other, by class, with the credit of each term. */
+interface SideCover {
+  credit: Float64Array;
+  mass: number;
+  covered: number;
+  words: number;
+  wordsCovered: number;
+  predicates: number;
+  predicatesCovered: number;
+  names: number;
+  namesMissing: number;
+}
+
+function coverOf(unit: ClaimUnit, credit: Float64Array): SideCover {
+  const { ids, weights } = unit.bag;
+  const c: SideCover = {
+    credit,
+    mass: 0,
+    covered: 0,
+    words: 0,
+    wordsCovered: 0,
+    predicates: 0,
+    predicatesCovered: 0,
+    names: 0,
+    namesMissing: 0,
+  };
+  for (let k = 0; k < ids.length; k++) {
+    const w = weights[k]!;
+    const got = credit[k]! * w;
+    c.mass += w;
+    c.covered += got;
+    const cls = unit.classes[k]!;
+    if (cls === WORD) {
+      c.words += w;
+      c.wordsCovered += got;
+      if (unit.predicate[k]) {
+        c.predicates += w;
+        c.predicatesCovered += got;
+      }
+    } else if (cls === NAME) {
+      c.names += w;
+      c.namesMissing += w - got;
+    }
+  }
+  return c;
+}
+
+const share = (part: number, whole: number, empty: number): number =>
+  whole > 0 ? part / whole : empty;
+
+/**
+ * The credit each term of the page earns in the report (1 for the same term, a neighbour's
+ * similarity for a spelling variant or synonym, else 0), and the same for the report's terms.
+ */
+export function credits(
+  page: PageUnit,
+  report: TermBag,
+  forward = new Float64Array(page.bag.ids.length),
+  backward = new Float64Array(report.ids.length),
+): [Float64Array, Float64Array] {
+  const ids = page.bag.ids;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    if (report.set.has(id)) {
+      forward[k] = 1;
+      continue;
+    }
+    const near = page.near[k]!;
+    let best = 0;
+    for (let j = 0; j < near.ids.length; j++) {
+      const s = near.similarities[j]!;
+      if (s > best && report.set.has(near.ids[j]!)) best = s;
+    }
+    forward[k] = best;
+  }
+  for (let k = 0; k < report.ids.length; k++) backward[k] = page.creditOf(report.ids[k]!);
+  return [forward, backward];
+}
+
+/** Distinct numbers (or days and months) of a class on one side, and whether the other has one. */
+function classAgreement(
+  a: ClaimUnit,
+  aCredit: Float64Array,
+  b: ClaimUnit,
+  cls: number,
+): { conflict: boolean; agree: boolean } {
+  let aHas = false;
+  let shared = false;
+  for (let k = 0; k < a.classes.length; k++) {
+    if (a.classes[k] !== cls) continue;
+    aHas = true;
+    if (aCredit[k]! >= 1) shared = true;
+  }
+  const bHas = b.classes.some((c) => c === cls);
+  return { conflict: aHas && bHas && !shared, agree: shared };
+}
+
+/** Coverage of the page's best-covered clause (mass share), for sentences that join claims. */
+function bestClause(page: ClaimUnit, credit: Float64Array): number {
+  if (page.clauseCount <= 1) return share(coverTotal(page, credit), page.bag.mass, 0);
+  const mass = new Float64Array(MAX_CLAUSES);
+  const got = new Float64Array(MAX_CLAUSES);
+  for (let k = 0; k < page.bag.ids.length; k++) {
+    const w = page.bag.weights[k]!;
+    for (let bits = page.clauses[k]!; bits; bits &= bits - 1) {
+      const clause = 31 - Math.clz32(bits & -bits);
+      mass[clause]! += w;
+      got[clause]! += credit[k]! * w;
+    }
+  }
+  let best = 0;
+  for (let clause = 0; clause < MAX_CLAUSES; clause++) {
+    // A clause of a single light term ("he said") says too little to stand for the sentence.
+    if (mass[clause]! >= 4 && got[clause]! / mass[clause]! > best)
+      best = got[clause]! / mass[clause]!;
+  }
+  return best;
+}
+
+/** Clause numbers a unit can have (see MAX_CLAUSE in analyse.ts). */
+const MAX_CLAUSES = MAX_CLAUSE + 1;
+
+function coverTotal(unit: ClaimUnit, credit: Float64Array): number {
+  let got = 0;
+  for (let k = 0; k < unit.bag.ids.length; k++) got += credit[k]! * unit.bag.weights[k]!;
+  return got;
+}
+
+/** The feature vector of a pair (in the order of FEATURES). */
+export function pairFeatures(
+  page: ClaimUnit,
+  report: ClaimUnit,
+  pageCredit: Float64Array,
+  reportCredit: Float64Array,
+  similarity: Similarity,
+): number[] {
+  const p = coverOf(page, pageCredit);
+  const r = coverOf(report, reportCredit);
+  const [light, heavy] = p.mass <= r.mass ? [p, r] : [r, p];
+  const numbers = classAgreement(page, pageCredit, report, NUMBER);
+  const times = classAgreement(page, pageCredit, report, TIME);
+  let shared = 0;
+  let rarest = 0;
+  for (let k = 0; k < page.bag.ids.length; k++) {
+    if (pageCredit[k]! <= 0) continue;
+    shared += pageCredit[k]!;
+    if (page.classes[k] === WORD && pageCredit[k]! >= 1)
+      rarest = Math.max(rarest, page.bag.weights[k]!);
+  }
+  const pageWords = share(p.wordsCovered, p.words, 0);
+  // Names, numbers and dates the corpus never mentions: the page tells of something else.
+  let unknownNames = 0;
+  for (let k = 0; k < page.bag.ids.length; k++) {
+    if (page.unknown[k] && page.classes[k] !== WORD) unknownNames += page.bag.weights[k]!;
+  }
+  const [lightUnit, lightCredit, heavyUnit, heavyCredit] =
+    p.mass <= r.mass
+      ? [page, pageCredit, report, reportCredit]
+      : [report, reportCredit, page, pageCredit];
+  const reportWords = share(r.wordsCovered, r.words, 0);
+  return [
+    similarity.score,
+    share(light.covered, light.mass, 0),
+    share(heavy.covered, heavy.mass, 0),
+    share(light.wordsCovered, light.words, 0),
+    share(heavy.wordsCovered, heavy.words, 0),
+    share(p.predicatesCovered, p.predicates, pageWords),
+    share(r.predicatesCovered, r.predicates, reportWords),
+    share(light.namesMissing, light.mass, 0),
+    share(heavy.namesMissing, heavy.mass, 0),
+    numbers.conflict ? 1 : 0,
+    numbers.agree ? 1 : 0,
+    times.conflict ? 1 : 0,
+    page.negated !== report.negated ? 1 : 0,
+    Math.log1p(shared),
+    Math.min(1, rarest / RARE_IDF),
+    bestClause(page, pageCredit),
+    similarity.order,
+    Math.min(page.bag.ids.length, report.bag.ids.length) /
+      Math.max(1, page.bag.ids.length, report.bag.ids.length),
+    share(unknownNames, p.mass, 0),
+    rarestUnmatched(lightUnit, lightCredit),
+    rarestUnmatched(heavyUnit, heavyCredit),
+  ];
+}
+
+/** The idf of the rarest word of a side the other side lacks, against RARE_IDF (at most 1). */
+function rarestUnmatched(unit: ClaimUnit, credit: Float64Array): number {
+  let rarest = 0;
+  for (let k = 0; k < unit.bag.ids.length; k++) {
+    if (unit.classes[k] === WORD && credit[k]! < 0.5)
+      rarest = Math.max(rarest, unit.bag.weights[k]!);
+  }
+  return Math.min(1, rarest / RARE_IDF);
+}

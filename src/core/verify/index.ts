@@ -1,0 +1,213 @@
+/**
+ * The verifier: the second stage of matching. Retrieval and the rerank find report sentences on
+ * the same topic as a page sentence; the verifier judges each such pair on what the two sentences
+ * assert — their predicates, the names they involve, their numbers, days and polarity — and gives
+ * the probability that they make the same claim (a logistic regression over the features of
+ * features.ts, its log-odds Platt-scaled on cross-validated predictions; see README.md here).
+ *
+ * UNIT_TAGS: what the verifier keeps about a corpus unit is one byte per term (`tags`, parallel to
+ * `terms` in the compiled corpus), computed at compile time by {@link unitTags}. The page side is
+ * analysed at check time by the same function.
+ */
+import { isPlaceTerm } from '../place-aliases';
+import type { PageUnit, Similarity, TermBag } from '../rerank';
+import type { Token } from '../tokens';
+import { analyseUnit, TAG_PREDICATE, TAG_PUNCTUATED } from './analyse';
+import { credits, pairFeatures, NAME, NUMBER, TIME, WORD } from './features';
+import type { ClaimUnit } from './features';
+import { probability, type Model } from './logistic';
+import { MODEL } from './model';
+
+export { TAG_NEGATED, TAG_PREDICATE, TAG_PUNCTUATED, CLAUSE_SHIFT, MAX_CLAUSE } from './analyse';
+export {
+  claimUnit,
+  FEATURES,
+  FEATURE_SIGNS,
+  NAME,
+  NUMBER,
+  TIME,
+  WORD,
+  type ClaimUnit,
+} from './features';
+export { logOdds, probability, sigmoid, type Model } from './logistic';
+export { MODEL } from './model';
+
+/**
+ * Probability from which a pair is taken to make the same claim and shown. The score reads as
+ * that probability (it is calibrated), so a match is shown when it is more likely the same claim
+ * than not.
+ */
+export const MATCH_PROBABILITY = 0.5;
+
+/** Stems of the days of the week and the months (May is a function word to the tokenizer). */
+const TIME_TERMS = new Set([
+  'mondai',
+  'tuesdai',
+  'wednesdai',
+  'thursdai',
+  'fridai',
+  'saturdai',
+  'sundai',
+  'januari',
+  'februari',
+  'march',
+  'april',
+  'june',
+  'juli',
+  'august',
+  'septemb',
+  'octob',
+  'novemb',
+  'decemb',
+]);
+
+/** Whether a token is name-like for the analysis: a name, an acronym or a place. */
+function tokenIsName(token: Token): boolean {
+  return token.kind === 'acronym' || token.name || isPlaceTerm(token.term);
+}
+
+/** The tags of a unit's tokens (place aliases applied): see UNIT_TAGS above. */
+export function unitTags(text: string, tokens: readonly Token[]): Uint8Array {
+  return analyseUnit(text, tokens, tokenIsName);
+}
+
+/**
+ * The class of a term (WORD, NAME, NUMBER or TIME) from its spelling and whether it is written
+ * like a name.
+ */
+export function termClass(term: string, nameLike: boolean): number {
+  if (/^\d/.test(term)) return NUMBER;
+  const name = nameLike || isPlaceTerm(term) || /^\p{Lu}/u.test(term);
+  if (name) return TIME_TERMS.has(term) ? TIME : NAME;
+  return WORD;
+}
+
+/** What the verifier finds in one candidate pair, before the article is seen as a whole. */
+export interface PairEvidence {
+  /** The pair's features, all but the last of FEATURES (story affinity, an article's). */
+  features: number[];
+}
+
+/** Scratch space for the credits of one comparison (most pairs are judged and forgotten). */
+let scratchForward = new Float64Array(64);
+let scratchBackward = new Float64Array(64);
+
+/** The evidence of a page unit against a report unit the rerank found similar. */
+export function comparePair(
+  page: PageUnit,
+  pageClaim: ClaimUnit,
+  report: TermBag,
+  reportClaim: ClaimUnit,
+  similarity: Similarity,
+): PairEvidence {
+  if (scratchForward.length < page.bag.ids.length)
+    scratchForward = new Float64Array(page.bag.ids.length * 2);
+  if (scratchBackward.length < report.ids.length)
+    scratchBackward = new Float64Array(report.ids.length * 2);
+  const [pageCredit, reportCredit] = credits(page, report, scratchForward, scratchBackward);
+  return { features: pairFeatures(pageClaim, reportClaim, pageCredit, reportCredit, similarity) };
+}
+
+/** The credit each term of the page unit earns in the report unit (order of the page bag's ids). */
+export function pageCredits(page: PageUnit, report: TermBag): Float64Array {
+  return credits(page, report)[0];
+}
+
+/**
+ * How much the article as a whole tells the story of each report: over the article's informative
+ * units, the mean of the best rerank score each unit reaches in the report (0 where it reaches
+ * none). An article retelling a report's story shares many sentences with it; an article on a
+ * neighbouring story shares a few background sentences and many names. A claim is likelier the
+ * same when the stories are. `best[u]` maps report → best score of unit u.
+ */
+export function storyAffinity(
+  best: readonly ReadonlyMap<number, number>[],
+  reports: number,
+): Float64Array {
+  const sum = new Float64Array(reports);
+  for (const unit of best) for (const [report, score] of unit) sum[report]! += score;
+  const n = Math.max(1, best.length);
+  return sum.map((x) => x / n);
+}
+
+/** The calibrated probability that a pair makes the same claim, from its evidence and affinity. */
+export function verdict(evidence: PairEvidence, affinity: number, model: Model = MODEL): number {
+  return probability(model, withAffinity(evidence.features, affinity));
+}
+
+/** The full feature vector: the pair's own features, then the story affinity. */
+export function withAffinity(features: readonly number[], affinity: number): number[] {
+  return [...features, affinity];
+}
+
+/**
+ * A clause at either end of a page unit is left out of the shared span when the report covers
+ * less than this share of it: it says something the report does not.
+ */
+export const SPAN_UNCOVERED = 0.1;
+/**
+ * …and only when it carries at least this share of the unit's informative mass: a short clause
+ * ("the sources said") is not a claim of its own.
+ */
+export const SPAN_MIN_CLAIM_SHARE = 0.25;
+/** The part kept must itself be covered at least this well, or the whole unit is the span. */
+export const SPAN_KEPT_COVER = 0.4;
+
+/**
+ * The part of a page unit that makes the matched claim, as offsets into the unit's text. A
+ * sentence joining two claims ("Trump awaits Putin's answer, which Zelenskiy said he would
+ * accept") matched by a report making one of them loses, at either end, the parts (between
+ * punctuation) that make the other: parts of substance the report hardly covers. Otherwise the
+ * span is the whole unit.
+ */
+export function sharedSpan(
+  text: string,
+  tokens: readonly Token[],
+  tags: ArrayLike<number>,
+  page: ClaimUnit,
+  pageCredit: Float64Array,
+): { start: number; end: number } {
+  const whole = { start: 0, end: text.length };
+  if (tokens.length === 0) return whole;
+  const position = new Map<number, number>();
+  page.bag.ids.forEach((id, k) => position.set(id, k));
+  // Parts of the sentence between punctuation, in text order, each with its extent, mass, covered
+  // mass and whether it holds a predicate (a term counted in every part it occurs in).
+  const clauses: { start: number; end: number; mass: number; got: number; predicate: boolean }[] =
+    [];
+  let total = 0;
+  tokens.forEach((token, i) => {
+    const k = position.get(page.bag.sequence[i]!)!;
+    const w = page.bag.weights[k]!;
+    const tag = tags[i] ?? 0;
+    let c = clauses[clauses.length - 1];
+    if (!c || tag & TAG_PUNCTUATED)
+      clauses.push((c = { start: token.start, end: token.end, mass: 0, got: 0, predicate: false }));
+    c.end = token.end;
+    c.mass += w;
+    c.got += w * pageCredit[k]!;
+    if (tag & TAG_PREDICATE) c.predicate = true;
+    total += w;
+  });
+  const dropped = (c: { mass: number; got: number }): boolean =>
+    c.mass >= SPAN_MIN_CLAIM_SHARE * total && c.got < SPAN_UNCOVERED * c.mass;
+  let first = 0;
+  let last = clauses.length - 1;
+  while (first < last && dropped(clauses[first]!)) first++;
+  while (last > first && dropped(clauses[last]!)) last--;
+  if (first === 0 && last === clauses.length - 1) return whole;
+  let mass = 0;
+  let got = 0;
+  let predicate = false;
+  for (let c = first; c <= last; c++) {
+    mass += clauses[c]!.mass;
+    got += clauses[c]!.got;
+    if (clauses[c]!.predicate) predicate = true;
+  }
+  // The part kept must be a claim: covered, and with a predicate of its own.
+  if (mass <= 0 || got / mass < SPAN_KEPT_COVER || !predicate) return whole;
+  const start = first === 0 ? 0 : clauses[first]!.start;
+  // Close the span on the punctuation that ends the unit when its last clause is kept.
+  const end = last === clauses.length - 1 ? text.length : clauses[last]!.end;
+  return { start, end };
+}

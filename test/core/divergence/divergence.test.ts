@@ -1,0 +1,259 @@
+import { describe, expect, test } from 'vitest';
+import {
+  findDifferences,
+  withDifferences,
+  type DifferenceKind,
+} from '../../../src/core/divergence';
+import type { ArticleReport } from '../../../src/core/types';
+
+/** The differences as [kind, page words, report words]. */
+function flags(page: string, report: string): [DifferenceKind, string, string][] {
+  return findDifferences(page, report).map((d) => [d.kind, d.page, d.report]);
+}
+
+describe('a paraphrase that only changes wording has no flag', () => {
+  test.each([
+    [
+      'month-long and 30-day are one duration',
+      'Trump is waiting to learn whether Putin will accept a month-long ceasefire.',
+      'Trump is awaiting a response on whether Putin will accept a proposed 30-day ceasefire.',
+    ],
+    [
+      'thirty days and 30-day',
+      'The White House asked the Kremlin to stop shooting for thirty days.',
+      'The White House asked the Kremlin for a 30-day ceasefire.',
+    ],
+    [
+      'one date written two ways',
+      'Those talks failed, and the invasion began on 24 February 2022.',
+      'The effort failed and Russia invaded on Feb. 24, 2022.',
+    ],
+    [
+      'a country qualifier on a title',
+      'Russian President Vladimir Putin visited the Kursk region.',
+      'President Vladimir Putin visited the military command center in the Kursk region.',
+    ],
+    [
+      "Ukraine's president and Ukrainian President",
+      "Ukraine's president, Volodymyr Zelenskyy, has said he would accept the pause.",
+      'Ukrainian President Volodymyr Zelenskiy has said he would accept the pause.',
+    ],
+    [
+      'unnamed sources of one kind',
+      'Russia gave the US a list of demands, according to people familiar with the matter.',
+      'Russia presented the US with demands, according to individuals with knowledge of the matter.',
+    ],
+    [
+      'both sides hedged',
+      'Putin could use the truce to regroup, officials fear.',
+      'Putin may use a ceasefire to regroup, officials fear.',
+    ],
+    [
+      'a definite reference carries its details',
+      'Zelenskiy has signaled a willingness to agree to such a truce.',
+      'Zelenskiy has signaled a willingness to agree to a 30-day truce.',
+    ],
+    [
+      'may of permission',
+      'Moscow wants a say over which countries may send Kyiv weapons.',
+      'Moscow asked for a veto on countries that want to help Ukraine.',
+    ],
+    [
+      'lexical and explicit negation agree',
+      'Ensuring no foreign troops are stationed in Ukraine.',
+      'Russia insists that foreign troops not be stationed in Ukraine.',
+    ],
+    [
+      'the same quotation',
+      'Russia wants the US to address what it calls the "root causes" of the war.',
+      'Russia demanded that the US address what it called the “root causes” of the war.',
+    ],
+  ])('%s', (_name, page, report) => {
+    expect(flags(page, report)).toEqual([]);
+  });
+});
+
+describe('a checkable difference is flagged with its kind and both sides', () => {
+  test.each<[string, string, string, [DifferenceKind, string, string][]]>([
+    [
+      'a number against a vague amount',
+      'Officials discussed the terms over the past three weeks.',
+      'Officials discussed the terms over the past several weeks.',
+      [['number', 'three weeks', 'several weeks']],
+    ],
+    [
+      'a percentage against a fraction',
+      'The army has retaken 40% of the territory it lost.',
+      'The army has retaken nearly half of the territory it lost.',
+      [['number', '40%', 'nearly half']],
+    ],
+    [
+      'a more precise date',
+      'Russia invaded Ukraine in February 2022.',
+      'Russia invaded Ukraine on February 24, 2022.',
+      [['number', 'February 2022', 'February 24, 2022']],
+    ],
+    [
+      'a duration dropped from the thing it measures',
+      'Zelenskiy said a temporary ceasefire could open the way to a lasting agreement.',
+      'Zelenskiy said a potential 30-day ceasefire could be used to broker a peace deal.',
+      [['number', '', '30-day']],
+    ],
+    [
+      'a former president',
+      'President Donald Trump awaits a response from Putin.',
+      'Former U.S. President Donald Trump awaits a response from Putin.',
+      [['title', 'President', 'Former U.S. President']],
+    ],
+    [
+      'another role',
+      'Trump envoy Steve Witkoff praised the Istanbul talks.',
+      'Trump adviser Steve Witkoff praised the Istanbul talks.',
+      [['title', 'envoy', 'adviser']],
+    ],
+    [
+      'a hedge dropped',
+      'Moscow’s demands are believed to include a ban on Ukraine joining NATO.',
+      'Russia’s conditions included a ban on Ukraine joining NATO.',
+      [['hedge', 'are believed to', '']],
+    ],
+    [
+      'reportedly against a plain statement',
+      'Negotiators have reportedly spent three weeks on these terms.',
+      'Negotiators have spent three weeks on these terms.',
+      [['hedge', 'reportedly', '']],
+    ],
+    [
+      'may against will',
+      'They warn that Putin may use a ceasefire to divide the allies.',
+      'Officials fear that Putin will use the truce to divide the allies.',
+      [['hedge', 'may', 'will']],
+    ],
+    [
+      'a commitment against an intention',
+      'Ukrainian President Volodymyr Zelenskiy has said he would accept the truce.',
+      'Ukrainian President Volodymyr Zelenskyy has already agreed to the truce.',
+      [['hedge', 'would accept', 'has already agreed']],
+    ],
+    [
+      'told Reuters becomes sources said',
+      'Russia presented a list of demands, two people familiar with the matter told Reuters.',
+      'Russia presented a list of demands, according to sources.',
+      [['attribution', 'two people familiar with the matter told Reuters', 'according to sources']],
+    ],
+    [
+      'an attribution dropped',
+      'Russia presented a list of demands, according to sources familiar with the matter.',
+      'Russia presented a list of demands.',
+      [['attribution', 'according to sources familiar with the matter', '']],
+    ],
+    [
+      'polarity reversed',
+      'The embassy did not respond to requests for comment on the plan.',
+      'The embassy responded to requests for comment on the plan.',
+      [['negation', 'not respond', 'responded']],
+    ],
+    [
+      'a quote loses its marks',
+      'Officials described the list as “broad” and similar to earlier demands.',
+      'Officials described the list as broad and similar to earlier demands.',
+      [['quote', '“broad”', 'broad']],
+    ],
+    [
+      'quoted words differ',
+      'Russia wants to solve the “causes” of the war.',
+      'Russia wants the US to address the “root causes” of the war.',
+      [['quote', '“causes”', '“root causes”']],
+    ],
+    [
+      'another person in the same role',
+      'U.S. President Joe Biden said on Wednesday that officials are going to Moscow.',
+      'U.S. President Donald Trump said on Wednesday that officials are going to Moscow.',
+      // Who said it is the source, too.
+      [
+        ['attribution', 'Joe Biden said', 'Donald Trump said'],
+        ['entity', 'Joe Biden', 'Donald Trump'],
+      ],
+    ],
+  ])('%s', (_name, page, report, expected) => {
+    expect(flags(page, report)).toEqual(expected);
+  });
+});
+
+describe("a detail of the page sentence's other claim is not a difference", () => {
+  test('a title in a clause the report does not retell', () => {
+    const page =
+      'Former U.S. President Donald Trump awaits a response, and Ukrainian President Volodymyr Zelenskiy has said he would accept the truce as a first step.';
+    const report =
+      'Zelenskiy has said he would accept the truce as a first step toward peace talks.';
+    expect(flags(page, report).filter(([kind]) => kind === 'title')).toEqual([]);
+  });
+
+  test("a date of another person's statement", () => {
+    const page = 'Trump is still waiting to hear whether Putin will sign up to a 30-day truce.';
+    const report =
+      'Trump is awaiting a 30-day truce that Ukrainian President Volodymyr Zelensky said Tuesday he would accept.';
+    expect(flags(page, report)).toEqual([]);
+  });
+});
+
+describe('offsets', () => {
+  test("each side's span is where its words are in its sentence", () => {
+    const page = 'Former U.S. President Donald Trump awaited the answer for three weeks.';
+    const report = 'President Donald Trump awaited the answer for several weeks.';
+    for (const d of findDifferences(page, report)) {
+      if (d.pageSpan) expect(page.slice(d.pageSpan.start, d.pageSpan.end)).toBe(d.page);
+      if (d.reportSpan) expect(report.slice(d.reportSpan.start, d.reportSpan.end)).toBe(d.report);
+    }
+  });
+
+  test('withDifferences fills every match and keeps everything else', () => {
+    const report: ArticleReport = {
+      self: null,
+      article: { title: null, detected: true },
+      sentences: [
+        {
+          text: 'Officials met for three weeks.',
+          start: 0,
+          end: 30,
+          matches: [
+            {
+              report: 'a',
+              outlet: 'A',
+              url: 'https://a.example/',
+              text: 'Officials met for several weeks.',
+              start: 0,
+              end: 32,
+              score: 0.5,
+              tier: 'close',
+            },
+          ],
+        },
+      ],
+      summary: { sentences: 1, matched: 1, outlets: [] },
+    };
+    const filled = withDifferences(report);
+    const match = filled.sentences[0]!.matches[0]!;
+    expect(match.differences?.map((d) => d.kind)).toEqual(['number']);
+    expect({ ...match, differences: undefined }).toEqual({
+      ...report.sentences[0]!.matches[0]!,
+      differences: undefined,
+    });
+  });
+
+  test('never throws on odd text', () => {
+    for (const text of [
+      '',
+      '“',
+      '"unclosed',
+      '30-',
+      'May',
+      '%',
+      '\u0000\uffff',
+      'Feb. 31, 99999',
+    ]) {
+      expect(() => findDifferences(text, 'Officials met for three weeks on May 5.')).not.toThrow();
+      expect(() => findDifferences('Officials met for three weeks.', text)).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  findAttributions,
+  isOutletName,
+  outletKey,
+  type AttributionKind,
+} from '../../../src/core/provenance/attributions';
+
+/** The kinds and sources found, in text order. */
+function sources(text: string): [AttributionKind, string][] {
+  return findAttributions(text).map((a) => [a.kind, a.source]);
+}
+
+describe('findAttributions', () => {
+  test.each<[string, string, [AttributionKind, string][]]>([
+    [
+      'unnamed people telling an agency',
+      'The deal is close, two people familiar with the matter told Reuters.',
+      [
+        ['anonymous', 'two people familiar with the matter'],
+        ['outlet', 'Reuters'],
+      ],
+    ],
+    [
+      'according to a report from an agency',
+      'Russia made the offer, according to a report from Reuters.',
+      [['outlet', 'Reuters']],
+    ],
+    [
+      'an agency dateline',
+      'KYIV (AP) — Air raid sirens sounded across Ukraine.',
+      [['outlet', 'AP']],
+    ],
+    [
+      'a byline with an agency mark',
+      'By Erin Banco and Jonathan Landay (Reuters)\nRussia has presented a list.',
+      [['outlet', 'Reuters']],
+    ],
+    ['a broadcaster reporting', 'Fox News reported the plan on Monday.', [['outlet', 'Fox News']]],
+    [
+      'officials said',
+      'The talks will resume on Friday, officials said.',
+      [['anonymous', 'officials']],
+    ],
+    [
+      'an official granted anonymity',
+      'A senior official, who spoke on condition of anonymity, said the list was broad.',
+      [['anonymous', 'A senior official']],
+    ],
+    [
+      'documents reviewed by an outlet',
+      'The offer was made in 2021, according to documents reviewed by Reuters.',
+      [
+        ['document', 'documents'],
+        ['outlet', 'Reuters'],
+      ],
+    ],
+    [
+      'a person quoted after the quotation',
+      '“The demands remain unchanged,” said Angela Stent, a senior fellow at Brookings.',
+      [['person', 'Angela Stent']],
+    ],
+    [
+      'a titled person before the verb',
+      'Secretary of State Marco Rubio told reporters the offer stood.',
+      [['person', 'Marco Rubio']],
+    ],
+    [
+      'a surname after the full name',
+      'Volodymyr Zelenskiy met the envoy. Zelenskiy said the meeting was constructive.',
+      [['person', 'Zelenskiy']],
+    ],
+    [
+      'the text calling a name a newspaper',
+      'The talks stalled, the newspaper Kommersant reported.',
+      [['outlet', 'Kommersant']],
+    ],
+    [
+      'an outlet citing unnamed sources',
+      'The Washington Post, citing U.S. officials, reported that the missiles had moved.',
+      [
+        ['outlet', 'The Washington Post'],
+        ['anonymous', 'U.S. officials'],
+      ],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(sources(text)).toEqual(expected);
+  });
+
+  test.each([
+    ['an institution speaking', 'The Kremlin said the list had not been published.'],
+    ['a country speaking', 'Ukraine says it shot down 40 drones overnight.'],
+    ['actors, not sources', 'Russian and U.S. officials discussed the terms in Riyadh.'],
+    ['a photo credit', 'Officials met in Jeddah. (Saul Loeb/Pool Photo via AP)'],
+    ['reportedly', 'Russia has reportedly presented a list of demands.'],
+    ['a noun, not a verb', 'However, reports suggest the troops will withdraw.'],
+    ['reporters', 'The minister declined to comment when asked by reporters.'],
+  ])('no source: %s', (_name, text) => {
+    expect(sources(text)).toEqual([]);
+  });
+
+  test('spans are the words of the attribution, in text order', () => {
+    const text = 'Moscow has sent a list, sources told Reuters. “It is broad,” said Angela Stent.';
+    const found = findAttributions(text);
+    expect(found.map((a) => a.text)).toEqual(['sources told', 'told Reuters', 'said Angela Stent']);
+    for (const a of found) expect(text.slice(a.start, a.end)).toBe(a.text);
+    const starts = found.map((a) => a.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  test('offsets are UTF-16 offsets, past astral characters', () => {
+    const text = '🇺🇦 The strike hit a depot, officials said.';
+    const [found] = findAttributions(text);
+    expect(text.slice(found!.start, found!.end)).toBe('officials said');
+  });
+
+  test('never throws and keeps offsets inside the text for arbitrary input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+        for (const a of findAttributions(text)) {
+          expect(a.start).toBeGreaterThanOrEqual(0);
+          expect(a.end).toBeLessThanOrEqual(text.length);
+          expect(text.slice(a.start, a.end)).toBe(a.text);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('outlet names', () => {
+  test.each([
+    ['Reuters', true],
+    ['The New York Times', true],
+    ['The Times of London', true],
+    ['Bloomberg News', true],
+    ['The Kyiv Independent', true],
+    ['Times Square', false],
+    ['International Energy Agency', false],
+    ['Xinhua News Agency', true],
+    ['Council on Foreign Relations', false],
+  ])('%s → %s', (name, outlet) => {
+    expect(isOutletName(name)).toBe(outlet);
+  });
+
+  test('one key for the names of one agency', () => {
+    expect(outletKey('The Associated Press')).toBe(outletKey('AP'));
+    expect(outletKey('Reuters')).toBe(outletKey('reuters'));
+  });
+});
+
+test('an article before "report" is no outlet', () => {
+  expect(findAttributions('A report. An report says.')).toEqual([]);
+});

@@ -1,0 +1,123 @@
+import { describe, expect, test } from 'vitest';
+import { tokenize } from '../../../src/core/tokens';
+import {
+  MATCH_PROBABILITY,
+  TAG_NEGATED,
+  TAG_PREDICATE,
+  sharedSpan,
+  storyAffinity,
+  termClass,
+  unitTags,
+  NAME,
+  NUMBER,
+  TIME,
+  WORD,
+} from '../../../src/core/verify';
+import { claimUnit } from '../../../src/core/verify/features';
+import { clauseOf } from '../../../src/core/verify/analyse';
+import { makeBag } from '../../../src/core/rerank';
+
+/** The words of `text` tagged as predicates, negated, and their clause numbers. */
+function analysed(text: string) {
+  const tokens = tokenize(text);
+  const tags = unitTags(text, tokens);
+  const word = (i: number) => text.slice(tokens[i]!.start, tokens[i]!.end);
+  return {
+    predicates: tokens
+      .map((_, i) => i)
+      .filter((i) => tags[i]! & TAG_PREDICATE)
+      .map(word),
+    negated: tokens
+      .map((_, i) => i)
+      .filter((i) => tags[i]! & TAG_NEGATED)
+      .map(word),
+    clauses: tokens.map((_, i) => clauseOf(tags[i]!)),
+  };
+}
+
+describe('the light analysis of a sentence', () => {
+  test.each([
+    ['after an auxiliary', 'Russia has presented a list of demands.', ['presented']],
+    ['past forms', 'Putin agreed on Tuesday and declined the plan.', ['agreed', 'declined']],
+    ['over an adverb', 'Trump is still waiting for an answer.', ['waiting']],
+    ['after "to"', 'Moscow wants Washington to tackle the causes.', ['tackle']],
+    ['not after a determiner', 'The proposed deal was signed.', ['signed']],
+  ])('predicates %s', (_name, text, predicates) => {
+    expect(analysed(text).predicates).toEqual(predicates);
+  });
+
+  test('a negation governs the rest of its clause only', () => {
+    const { negated } = analysed(
+      'The White House has not responded to the demands, but officials met on Friday.',
+    );
+    expect(negated).toEqual(['responded', 'demands']);
+  });
+
+  test('commas and clause words open clauses', () => {
+    const { clauses } = analysed('Trump awaits an answer, which Zelenskiy said he would accept.');
+    expect(clauses).toEqual([0, 0, 0, 1, 1, 1]);
+  });
+});
+
+describe('term classes', () => {
+  test.each([
+    ['30', false, NUMBER],
+    ['tuesdai', true, TIME],
+    ['@RUS', false, NAME],
+    ['NATO', false, NAME],
+    ['putin', true, NAME],
+    ['demand', false, WORD],
+  ])('%s', (term, nameLike, expected) => {
+    expect(termClass(term, nameLike)).toBe(expected);
+  });
+});
+
+describe('story affinity', () => {
+  test('the mean over the article of each unit best score in a report', () => {
+    const affinity = storyAffinity(
+      [
+        new Map([[0, 0.6]]),
+        new Map([
+          [0, 0.2],
+          [1, 0.4],
+        ]),
+        new Map(),
+      ],
+      3,
+    );
+    expect([...affinity].map((x) => +x.toFixed(3))).toEqual([0.267, 0.133, 0]);
+  });
+});
+
+describe('the shared span', () => {
+  const text = 'Trump awaits an answer from Putin, and Zelenskiy said he would accept the truce.';
+  const tokens = tokenize(text);
+  const tags = unitTags(text, tokens);
+  const ids = tokens.map((_, i) => i);
+  const bag = makeBag(ids, () => 2);
+  const unit = claimUnit(bag, tags, () => WORD);
+  const creditFor = (words: string[]) =>
+    Float64Array.from(bag.ids, (id) =>
+      words.includes(text.slice(tokens[id]!.start, tokens[id]!.end)) ? 1 : 0,
+    );
+
+  test('a report making the second claim only gets the second clause', () => {
+    const span = sharedSpan(text, tokens, tags, unit, creditFor(['Zelenskiy', 'accept', 'truce']));
+    expect(text.slice(span.start, span.end)).toBe('Zelenskiy said he would accept the truce.');
+  });
+
+  test('a report making both gets the whole sentence', () => {
+    const span = sharedSpan(
+      text,
+      tokens,
+      tags,
+      unit,
+      creditFor(['Trump', 'awaits', 'answer', 'Putin', 'Zelenskiy', 'accept', 'truce']),
+    );
+    expect(span).toEqual({ start: 0, end: text.length });
+  });
+
+  test('the decision is "more likely than not"', () => {
+    expect(MATCH_PROBABILITY).toBe(0.5);
+  });
+});

@@ -1,0 +1,252 @@
+// Starts Debian's Firefox ESR with the built extension, for the browser tests and `npm start`:
+/* global location, document -- in functions evaluated in the extension page */
+// puppeteer-core over WebDriver BiDi, plus the browser's own privileged window for what BiDi does
+// not offer (opening the extension's pages, tab ids, the toolbar button, keyboard shortcuts).
+// The recipe and its pitfalls are in test/e2e/README.md. Use it only in tests and the demo.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { requireBuiltExtension, ROOT } from './chromium.mjs';
+
+/** The built Firefox extension. */
+export const FIREFOX_EXTENSION_DIR = path.join(ROOT, 'dist/firefox');
+
+const DEFAULT_FIREFOX = '/usr/bin/firefox-esr';
+const OTHER_NAMES = ['firefox-esr', 'firefox'];
+// The extension's pages and tabs show up within a second here; far longer means something broke.
+const CONTEXT_TIMEOUT_MS = 15_000;
+
+/** How to get Firefox, for the error raised when none is found. */
+export const FIREFOX_INSTALL_HINT =
+  'No Firefox found. Install one (Debian/Ubuntu: `sudo apt-get install -y firefox-esr`) ' +
+  'or set FIREFOX_PATH to a Firefox 140 or later.';
+
+/** The browser to run: $FIREFOX_PATH, /usr/bin/firefox-esr, or one on PATH; throws with a hint. */
+export function findFirefox() {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv))
+      throw new Error(`FIREFOX_PATH=${fromEnv} does not exist. ${FIREFOX_INSTALL_HINT}`);
+    return fromEnv;
+  }
+  if (existsSync(DEFAULT_FIREFOX)) return DEFAULT_FIREFOX;
+  for (const name of OTHER_NAMES) {
+    try {
+      const found = execFileSync('which', [name], { encoding: 'utf8' }).trim();
+      if (found) return found;
+    } catch {
+      // not on PATH; try the next name
+    }
+  }
+  throw new Error(FIREFOX_INSTALL_HINT);
+}
+
+/** The add-on id a build declares (browser_specific_settings.gecko.id). */
+export function geckoIdOf(extensionDir = FIREFOX_EXTENSION_DIR) {
+  const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'));
+  return manifest.browser_specific_settings?.gecko?.id ?? null;
+}
+
+/**
+ * Preferences of the test profile: every *.test host resolves to 127.0.0.1 (Chromium's
+ * --host-resolver-rules), everything else goes to the recording proxy, and the browser's own
+ * background traffic (updates, telemetry, safe browsing, suggestions, captive-portal checks) is off.
+ * puppeteer adds its own set of quiet defaults on top.
+ */
+export function firefoxPrefs({ proxyPort } = {}) {
+  const prefs = {
+    'network.dns.forceResolve': '127.0.0.1',
+    'network.dns.disablePrefetch': true,
+    'network.http.speculative-parallel-limit': 0,
+    'network.prefetch-next': false,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'dom.security.https_first': false,
+    'dom.security.https_only_mode': false,
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'browser.safebrowsing.downloads.enabled': false,
+    'browser.safebrowsing.downloads.remote.enabled': false,
+    'browser.safebrowsing.blockedURIs.enabled': false,
+    'browser.search.update': false,
+    'browser.search.suggest.enabled': false,
+    'browser.urlbar.suggest.searches': false,
+    'browser.newtabpage.enabled': false,
+    'browser.newtabpage.activity-stream.feeds.section.topstories': false,
+    'browser.newtabpage.activity-stream.feeds.topsites': false,
+    'browser.newtabpage.activity-stream.default.sites': '',
+    'browser.topsites.contile.enabled': false,
+    'browser.region.network.url': '',
+    'browser.region.update.enabled': false,
+    'app.update.enabled': false,
+    'app.update.auto': false,
+    'app.normandy.enabled': false,
+    'app.shield.optoutstudies.enabled': false,
+    'extensions.update.enabled': false,
+    'extensions.getAddons.cache.enabled': false,
+    'extensions.blocklist.enabled': false,
+    'datareporting.healthreport.uploadEnabled': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'toolkit.telemetry.enabled': false,
+    'toolkit.telemetry.unified': false,
+    'toolkit.telemetry.server': '',
+    'identity.fxaccounts.enabled': false,
+    'media.gmp-manager.url': '',
+    'media.gmp-gmpopenh264.enabled': false,
+    'browser.ping-centre.telemetry': false,
+    'privacy.trackingprotection.enabled': false,
+  };
+  if (proxyPort) {
+    Object.assign(prefs, {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxyPort,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxyPort,
+      'network.proxy.no_proxies_on': '.test',
+      'network.proxy.allow_hijacking_localhost': true,
+    });
+  }
+  return prefs;
+}
+
+/**
+ * Code run in the browser's own window (chrome://browser/content/browser.xhtml), which only a
+ * Firefox started with --remote-allow-system-access lets a BiDi client reach. Its functions map a
+ * BiDi context id to its tab, and a tab to the id the extension API gives it.
+ */
+const CHROME_TABS = `(() => {
+  const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
+  const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+  const tabOf = (contextId) => {
+    const tab = [...gBrowser.tabs].find((t) => NavigableManager.getIdForBrowser(t.linkedBrowser) === contextId);
+    if (!tab) throw new Error('no tab for context ' + contextId);
+    return tab;
+  };
+  return {
+    tabOf,
+    contextIdOf: (tab) => NavigableManager.getIdForBrowser(tab.linkedBrowser),
+    tabIdOf: (contextId) => ExtensionParent.apiManager.global.tabTracker.getId(tabOf(contextId)),
+  };
+})()`;
+
+/**
+ * Launches Firefox with a fresh profile, installs the extension (as a temporary add-on, as
+ * about:debugging does) and finds its moz-extension:// origin. Returns the puppeteer browser,
+ * the add-on id, the origin, `inChrome` (runs an expression in the browser's privileged window),
+ * `openExtensionTab` and `close`.
+ */
+export async function launchFirefoxWithExtension({
+  extensionDir = FIREFOX_EXTENSION_DIR,
+  headless = true,
+  proxyPort,
+  viewport = { width: 1280, height: 900 },
+} = {}) {
+  requireBuiltExtension(extensionDir);
+  const executablePath = findFirefox();
+  const profileDir = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-firefox-'));
+  let browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless,
+      userDataDir: profileDir,
+      defaultViewport: viewport,
+      // The privileged window (see CHROME_TABS) is reachable only with this switch.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: firefoxPrefs({ proxyPort }),
+    });
+  } catch (error) {
+    rmSync(profileDir, { recursive: true, force: true });
+    throw error;
+  }
+  const close = async () => {
+    await browser.close().catch(() => undefined);
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+  try {
+    const connection = browser.connection;
+    const extensionId = await browser.installExtension(extensionDir);
+    const { result: tree } = await connection.send('browsingContext.getTree', {
+      'moz:scope': 'chrome',
+    });
+    const chromeContext = tree.contexts.find((c) => c.url.startsWith('chrome://browser/'))?.context;
+    if (!chromeContext) throw new Error("Firefox's browser window was not found over BiDi");
+
+    /** Evaluates an expression in the browser window (`tabs` is CHROME_TABS); returns its JSON value. */
+    const inChrome = async (expression) => {
+      const { result } = await connection.send('script.evaluate', {
+        expression: `(async (tabs) => JSON.stringify(await (${expression})))(${CHROME_TABS})`,
+        target: { context: chromeContext },
+        awaitPromise: true,
+        resultOwnership: 'none',
+      });
+      if (result.type !== 'success') {
+        throw new Error(`privileged evaluation failed: ${result.exceptionDetails?.text}`);
+      }
+      const text = result.result.value;
+      return text === undefined ? undefined : JSON.parse(text);
+    };
+
+    const extensionOrigin = (
+      await inChrome(`WebExtensionPolicy.getByID(${JSON.stringify(extensionId)}).getURL('')`)
+    ).replace(/\/$/, '');
+
+    /**
+     * Opens a page of the extension in a new tab and returns its puppeteer page. BiDi refuses to
+     * navigate to moz-extension:// URLs, so the tab is added by the browser window itself, with
+     * the system principal (as the extension's own tabs.create would). The tab comes to the
+     * front, as a new page does, unless `background`: a background tab gets no animation frames
+     * and timers at most once a second, which slows a page's rendering by seconds.
+     */
+    const openExtensionTab = async (pagePath, { background = false } = {}) => {
+      const url = `${extensionOrigin}/${pagePath.replace(/^\//, '')}`;
+      const contextId = await inChrome(`(() => {
+        const tab = gBrowser.addTab(${JSON.stringify(url)}, {
+          triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
+        });
+        if (!${background}) gBrowser.selectedTab = tab;
+        return tabs.contextIdOf(tab);
+      })()`);
+      const deadline = Date.now() + CONTEXT_TIMEOUT_MS;
+      while (Date.now() < deadline) {
+        const page = (await browser.pages()).find((p) => p.mainFrame()._id === contextId);
+        if (page) {
+          // Wait for the extension page itself (the tab starts on about:blank).
+          // Polled on a timer: a tab in the background gets no animation frames to poll on.
+          const polling = { polling: 50, timeout: CONTEXT_TIMEOUT_MS };
+          await page.waitForFunction((prefix) => location.href.startsWith(prefix), polling, url);
+          await page.waitForFunction(() => document.readyState === 'complete', polling);
+          return page;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const known = (await browser.pages()).map((p) => `${p.mainFrame()._id} ${p.url()}`);
+      const tabs = await inChrome(
+        `[...gBrowser.tabs].map((t) => tabs.contextIdOf(t) + ' ' + t.linkedBrowser.currentURI.spec)`,
+      );
+      throw new Error(
+        `the extension page ${pagePath} (context ${contextId}) did not open within ` +
+          `${CONTEXT_TIMEOUT_MS} ms; pages: ${JSON.stringify(known)}; tabs: ${JSON.stringify(tabs)}`,
+      );
+    };
+
+    return {
+      browser,
+      extensionId,
+      extensionOrigin,
+      profileDir,
+      inChrome,
+      openExtensionTab,
+      /** The extension's id of a page's tab. */
+      tabIdOf: (page) => inChrome(`tabs.tabIdOf(${JSON.stringify(page.mainFrame()._id)})`),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The verifier's model: refitted here from its training pairs and compared with the shipped one
+ * (src/core/verify/model.ts), so the model always is what its data and code give. `npm run fit`
+ * (FIT_VERIFIER=write) writes the fitted model instead. Prints the weights, the reliability table
+ * of the cross-validated probabilities, and the cross-validated figures of each training set.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from 'vitest';
+import { MATCH_THRESHOLD } from '../../src/core/matcher';
+import { FEATURES, MODEL, sigmoid } from '../../src/core/verify';
+import {
+  articleCandidates,
+  articleScored,
+  devCandidates,
+  devScored,
+  fitModel,
+  foldModels,
+  readNeighbours,
+  reliability,
+  trainingPairs,
+  modelSource,
+} from './fit';
+import { readHeldout, scoreHeldout } from './heldout';
+import { loadDevCorpus } from './predict';
+import { formatScore, readGold, scoreAt } from './score';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const corpus = loadDevCorpus();
+const gold = readGold();
+
+test('the shipped verifier model is the one its training pairs give, and is calibrated', () => {
+  const pairs = trainingPairs(gold, corpus);
+  const { model, cvLogOdds } = fitModel(pairs);
+  if (process.env.FIT_VERIFIER === 'write') {
+    writeFileSync(path.join(here, '../../src/core/verify/model.ts'), modelSource(model));
+    console.log('wrote src/core/verify/model.ts');
+  }
+  const positives = pairs.filter((p) => p.label === 1).length;
+  console.log(`training pairs: ${pairs.length} (${positives} the same claim)`);
+  console.log(
+    'weights (standardised features):\n' +
+      FEATURES.map((f, i) => `  ${f.padEnd(24)} ${model.weights[i]!.toFixed(3)}`).join('\n') +
+      `\n  bias ${model.bias.toFixed(3)}; Platt a ${model.platt.a}, b ${model.platt.b}`,
+  );
+  const probabilities = cvLogOdds.map((z) => sigmoid(model.platt.a * z + model.platt.b));
+  const table = reliability(
+    probabilities,
+    pairs.map((p) => p.label),
+  );
+  console.log(
+    'reliability of the cross-validated probabilities (pairs; mean probability; share the same claim):\n' +
+      table
+        .map(
+          (b) =>
+            `  ${b.from.toFixed(1)}–${b.to.toFixed(1)}  ${String(b.pairs).padStart(4)}  ${b.predicted.toFixed(3)}  ${b.observed.toFixed(3)}`,
+        )
+        .join('\n'),
+  );
+  // Calibrated: in every bin of 30 pairs or more, the observed share is within three standard
+  // errors (of a share of that many pairs at the mean probability) of the mean probability.
+  for (const bin of table) {
+    if (bin.pairs < 30) continue;
+    const standardError = Math.sqrt((bin.predicted * (1 - bin.predicted)) / bin.pairs);
+    expect(Math.abs(bin.observed - bin.predicted)).toBeLessThanOrEqual(3 * standardError);
+  }
+
+  // Cross-validated figures: each corpus report or article scored by a model that never saw it.
+  const fold = foldModels(pairs, model.platt);
+  const dev = scoreAt(gold, devScored(corpus, devCandidates(corpus), fold), MATCH_THRESHOLD);
+  const heldout = scoreHeldout(
+    articleScored(corpus, articleCandidates(corpus, readHeldout()), fold),
+    MATCH_THRESHOLD,
+  );
+  const tuning = articleScored(corpus, articleCandidates(corpus, readNeighbours('tuning')), fold);
+  const neighbours = scoreHeldout(tuning, MATCH_THRESHOLD);
+  console.log(`cross-validated, development gold: ${formatScore(dev)}`);
+  console.log(`cross-validated, three held-out articles: ${formatScore(heldout)}`);
+  console.log(
+    `cross-validated, neighbouring stories (tuning half): ${formatScore(neighbours)}; ` +
+      `${((100 * neighbours.fp) / tuning.length).toFixed(2)} false pairs per 100 sentences`,
+  );
+
+  // Recalibrate with `npm run fit` whenever the features, the candidates or the data change.
+  expect(MODEL.features).toEqual([...FEATURES]);
+  MODEL.weights.forEach((w, i) => expect(w).toBeCloseTo(model.weights[i]!, 4));
+  expect(MODEL.bias).toBeCloseTo(model.bias, 4);
+  expect(MODEL.platt.a).toBeCloseTo(model.platt.a, 4);
+  expect(MODEL.platt.b).toBeCloseTo(model.platt.b, 4);
+}, 120_000);
