@@ -19,7 +19,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import type { ArticleRecord, SegmentRecord } from '../src/library/schema';
+import type { ArticleRecord, PlacementRecord, SegmentRecord } from '../src/library/schema';
 import type { LibraryRecords, NewArticle, SegmentMaker } from '../src/library/store';
 
 /** A stored record with where its text is in the texts file. */
@@ -187,6 +187,26 @@ export class LibraryFiles implements LibraryRecords {
     }
     for (const key of old) rmSync(this.file(`segment-${key}.bin`), { force: true });
     return id;
+  }
+
+  /** Placements among the echo groups: JSON lines appended to one file, the last one wins. */
+  async placements(): Promise<PlacementRecord[]> {
+    const file = this.file('placements.jsonl');
+    if (!existsSync(file)) return [];
+    const byId = new Map<number, PlacementRecord>();
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line) continue;
+      const record = JSON.parse(line) as PlacementRecord;
+      byId.set(record.id, record);
+    }
+    return [...byId.values()];
+  }
+
+  async putPlacements(records: readonly PlacementRecord[]): Promise<void> {
+    appendFileSync(
+      this.file('placements.jsonl'),
+      records.map((record) => `${JSON.stringify(record)}\n`).join(''),
+    );
   }
 
   async clear(): Promise<void> {

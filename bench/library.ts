@@ -20,6 +20,7 @@ import { indexOfCompiled } from '../src/core/index/compile';
 import { Segment } from '../src/core/index/segment';
 import { exportLine, readJsonLines, type LibraryArticle } from '../src/core/library-format';
 import { Matcher, type CheckOptions } from '../src/core/matcher';
+import { corpusEchoGroups } from '../src/core/provenance';
 import { splitSentences } from '../src/core/sentences';
 import { Library, TextCache } from '../src/library/library';
 import { readGold, scoreAt, type ScoredReport } from '../test/quality/score';
@@ -117,7 +118,10 @@ async function open(
   const files = new LibraryFiles(dir);
   const library = new Library(files, matcher.index, texts, { mergeDelayMs: null });
   await library.load();
-  return { matcher, library, files, service: libraryService(matcher, library, files) };
+  // The bundled reports' echo groups, as the background computes them for an index without any.
+  const groups = corpusEchoGroups(compiled, (text, exclude) => matcher.check(text, { exclude }));
+  const service = await libraryService(matcher, library, files, { groups, placeDelayMs: null });
+  return { matcher, library, files, service };
 }
 
 /** Merges until the policy asks for no more; the longest merge and the total, in ms. */

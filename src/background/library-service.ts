@@ -6,9 +6,11 @@
 import { completeArticleCheck, type ArticleCheckOptions } from '../core/check-article';
 import { FormatError } from '../core/index/binary';
 import { parseArticle, readCorpusFile, type LibraryArticle } from '../core/library-format';
-import type { Matcher } from '../core/matcher';
+import type { CheckOptions, Matcher } from '../core/matcher';
+import type { EchoGroups } from '../core/provenance';
 import type { ArticleReport } from '../core/types';
 import { libraryKey, type ImportResult, type KeepResult, type Library } from '../library/library';
+import { LibraryGroups } from '../library/echo-groups';
 import type { LibraryRecords } from '../library/store';
 import type { ImportAnswer } from '../shared/messages';
 
@@ -30,23 +32,98 @@ export interface LibraryService {
   importArticles(records: readonly Record<string, unknown>[]): Promise<ImportAnswer>;
   /** Imports a compiled corpus file. */
   importCorpus(bytes: Uint8Array): Promise<ImportAnswer>;
+  /**
+   * Places every kept article not yet placed among the echo groups (this runs by itself a moment
+   * after a change); returns how many were placed.
+   */
+  place(): Promise<number>;
+  /** Kept articles not yet placed among the echo groups. */
+  readonly unplaced: number;
+}
+
+/** Delay before articles just kept are placed among the echo groups (see LibraryGroups). */
+export const PLACE_DELAY_MS = 300;
+
+/** Options of {@link libraryService}. */
+export interface LibraryServiceOptions {
+  /**
+   * The bundled corpus's echo groups: with them, library articles are placed among them and a
+   * page's provenance counts both; without them, pages get no provenance.
+   */
+  groups?: EchoGroups | null;
+  /** Delay before placing (default PLACE_DELAY_MS); null leaves it to {@link LibraryService.place}. */
+  placeDelayMs?: number | null;
 }
 
 /** The library service over a loaded library and the matcher whose index it shares. */
-export function libraryService(
+export async function libraryService(
   matcher: Matcher,
   library: Library,
   store: LibraryRecords,
-): LibraryService {
+  options: LibraryServiceOptions = {},
+): Promise<LibraryService> {
   let generation = 1;
+  /** The matcher's answer for a text with the texts of its library matches filled in. */
+  const matched = async (text: string, matching: CheckOptions): Promise<ArticleReport> => {
+    matcher.index.missingTexts();
+    const report = matcher.check(text, matching);
+    // Texts of library articles are read from storage only for the matches found, and put in
+    // before the steps after matching, which read them.
+    const missing = matcher.index.missingTexts();
+    if (missing.length > 0) {
+      const texts = await library.loadTexts(missing);
+      fillTexts(report, (key) => texts.get(key));
+    }
+    return report;
+  };
+  const groups = options.groups
+    ? new LibraryGroups(options.groups, {
+        meta: (key) => matcher.index.liveReport(key),
+        text: async (id) => (await store.texts([id]))[0],
+        placements: () => store.placements(),
+        putPlacements: (records) => store.putPlacements(records),
+      })
+    : null;
+  await groups?.load(await store.articleIds());
+  const placeDelay = options.placeDelayMs === undefined ? PLACE_DELAY_MS : options.placeDelayMs;
+  let placeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Places every article waiting, a batch at a time; reports made before are then out of date. */
+  const place = async (): Promise<number> => {
+    if (!groups) return 0;
+    let total = 0;
+    for (;;) {
+      const placed = await groups
+        .placePending((text, exclude) => matched(text, { exclude }))
+        .catch(() => 0);
+      if (placed === 0) break;
+      total += placed;
+      generation++;
+    }
+    return total;
+  };
+  const placeSoon = (): void => {
+    if (!groups || groups.unplaced === 0 || placeTimer !== null || placeDelay === null) return;
+    placeTimer = setTimeout(() => {
+      placeTimer = null;
+      void place();
+    }, placeDelay);
+  };
   const changed = <T>(result: T): T => {
     generation++;
     return result;
   };
-  const answer = (result: ImportResult, invalid: ImportAnswer['invalid'] = []): ImportAnswer => {
-    if (result.added > 0) generation++;
+  const answer = async (
+    result: ImportResult,
+    invalid: ImportAnswer['invalid'] = [],
+  ): Promise<ImportAnswer> => {
+    if (result.added > 0) {
+      generation++;
+      groups?.track(await store.articleIds());
+      placeSoon();
+    }
     return { ...result, invalid };
   };
+  placeSoon();
   return {
     get generation() {
       return generation;
@@ -59,26 +136,31 @@ export function libraryService(
       const id = await library.idOfUrl(url);
       const options = { ...checkOptions, exclude: id === null ? undefined : libraryKey(id) };
       const {
-        groups: _groups,
+        groups: corpusGroups,
         published: _published,
         matchedGroupsOnly: _only,
         ...matching
       } = options;
-      matcher.index.missingTexts();
-      const report = matcher.check(text, matching);
-      // Texts of library articles are read from storage only for the matches found, and put in
-      // before the steps after matching, which read them.
-      const missing = matcher.index.missingTexts();
-      if (missing.length > 0) {
-        const texts = await library.loadTexts(missing);
-        fillTexts(report, (key) => texts.get(key));
-      }
-      return completeArticleCheck(report, text, options);
+      const report = await matched(text, matching);
+      // The library's articles take part in the echo groups as the bundled reports do.
+      return completeArticleCheck(report, text, {
+        ...options,
+        groups: corpusGroups && groups ? groups.groups : corpusGroups,
+      });
+    },
+
+    place,
+
+    get unplaced() {
+      return groups?.unplaced ?? 0;
     },
 
     async keep(article, sameAs) {
       const result = await library.keep(article, sameAs);
-      return result.status === 'kept' ? changed(result) : result;
+      if (result.status !== 'kept') return result;
+      groups?.added([result.id]);
+      placeSoon();
+      return changed(result);
     },
 
     async keptAt(url) {
@@ -92,11 +174,13 @@ export function libraryService(
 
     async forget(ids) {
       await library.delete(ids);
+      groups?.removed(ids);
       changed(null);
     },
 
     async clear() {
       await library.clear();
+      groups?.cleared();
       changed(null);
     },
 

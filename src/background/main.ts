@@ -55,13 +55,13 @@ let library: Promise<LibraryService> | null = null;
 /** The library, loaded into the corpus's index on first use. */
 const openLibrary = (): Promise<LibraryService> =>
   (library ??= (async () => {
-    await corpus();
+    const loadedCorpus = await corpus();
     if (!matcher) throw new Error('The corpus did not load');
     const store = new LibraryStore();
     const loaded = new Library(store, matcher.index, texts);
     await loaded.load();
     loaded.scheduleMerge();
-    return libraryService(matcher, loaded, store);
+    return libraryService(matcher, loaded, store, { groups: loadedCorpus.groups });
   })().catch((error: unknown) => {
     library = null;
     throw error;

@@ -7,6 +7,9 @@
  * - `segments`: the matcher's index over the articles, in segments (see src/core/index/), stored
  *   in their binary form and loaded as they are after the browser restarts the extension.
  * - `state`: small facts about the library (when it was created, by which index format).
+ * - `placements` (from version 2): where each article stands among the echo groups (see
+ *   echo-groups.ts here), in the order they were placed, so a restart replays them instead of
+ *   checking every article again. Derived data too: an article without one is placed again.
  *
  * The articles are what the reader owns; the segments are derived from them and can always be
  * made again, so a segment that cannot be read is rebuilt, never a reason to lose an article.
@@ -18,11 +21,12 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
+import type { ReportSourcing } from '../core/provenance';
 
 /** The database's name. */
 export const LIBRARY_DB = 'crosscheck-library';
 /** The schema's version: one more than the number of migration steps. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** One kept article, without its text. */
 export interface ArticleRecord {
@@ -53,6 +57,19 @@ export interface SegmentRecord {
   units: number;
 }
 
+/** Where an article was placed among the echo groups (see src/library/echo-groups.ts). */
+export interface PlacementRecord {
+  /** The article's id. */
+  id: number;
+  /** Placement order: placements are replayed in this order. */
+  seq: number;
+  /** The group it joined (null: a group of its own) and the groups merged into that one. */
+  group: string | null;
+  merge: string[];
+  /** The outlets and unnamed sources its text names, and its publication day. */
+  sourcing: ReportSourcing;
+}
+
 /** The database's shape. */
 export interface LibrarySchema extends DBSchema {
   articles: {
@@ -63,6 +80,7 @@ export interface LibrarySchema extends DBSchema {
   texts: { key: number; value: string };
   segments: { key: number; value: SegmentRecord };
   state: { key: string; value: unknown };
+  placements: { key: number; value: PlacementRecord };
 }
 
 /** An open library database. */
@@ -87,6 +105,10 @@ export const MIGRATIONS: Readonly<Record<number, (db: LibraryDb, tx: UpgradeTran
       db.createObjectStore('texts');
       db.createObjectStore('segments', { keyPath: 'id', autoIncrement: true });
       db.createObjectStore('state');
+    },
+    // Echo groups of the library's articles: every article is placed again, in the background.
+    2: (db) => {
+      db.createObjectStore('placements', { keyPath: 'id' });
     },
   };
 

@@ -9,6 +9,7 @@ import {
   type ArticleRecord,
   type LibraryDb,
   type LibrarySchema,
+  type PlacementRecord,
   type SegmentRecord,
 } from './schema';
 
@@ -81,6 +82,8 @@ export interface LibraryRecords {
     merged: Omit<SegmentRecord, 'id'> | null,
   ): Promise<number | null>;
   clear(): Promise<void>;
+  placements(): Promise<PlacementRecord[]>;
+  putPlacements(records: readonly PlacementRecord[]): Promise<void>;
 }
 
 /** The library's records in IndexedDB. */
@@ -231,12 +234,36 @@ export class LibraryStore implements LibraryRecords {
     }
   }
 
-  /** Deletes articles (record and text) and segments no longer needed, in one transaction. */
+  /** Every stored placement among the echo groups. */
+  async placements(): Promise<PlacementRecord[]> {
+    return (await this.open()).getAll('placements');
+  }
+
+  /** Stores placements of articles still kept (one of an article deleted meanwhile is dropped). */
+  async putPlacements(records: readonly PlacementRecord[]): Promise<void> {
+    await this.write(['articles', 'placements'], async (tx) => {
+      for (const record of records) {
+        if ((await tx.objectStore('articles').getKey(record.id)) === undefined) continue;
+        await tx.objectStore('placements').put(record);
+      }
+    });
+  }
+
+  /** Deletes every placement (they are worked out again). */
+  async clearPlacements(): Promise<void> {
+    await this.write(['placements'], (tx) => tx.objectStore('placements').clear());
+  }
+
+  /**
+   * Deletes articles (record, text and placement) and segments no longer needed, in one
+   * transaction.
+   */
   async deleteArticles(ids: readonly number[], segments: readonly number[] = []): Promise<void> {
-    await this.write(['articles', 'texts', 'segments'], (tx) =>
+    await this.write(['articles', 'texts', 'segments', 'placements'], (tx) =>
       Promise.all([
         ...ids.map((id) => tx.objectStore('articles').delete(id)),
         ...ids.map((id) => tx.objectStore('texts').delete(id)),
+        ...ids.map((id) => tx.objectStore('placements').delete(id)),
         ...segments.map((id) => tx.objectStore('segments').delete(id)),
       ]),
     );
@@ -257,8 +284,9 @@ export class LibraryStore implements LibraryRecords {
 
   /** Deletes every article, text and segment, in one transaction. */
   async clear(): Promise<void> {
-    await this.write(['articles', 'texts', 'segments'], (tx) =>
+    await this.write(['articles', 'texts', 'segments', 'placements'], (tx) =>
       Promise.all([
+        tx.objectStore('placements').clear(),
         tx.objectStore('articles').clear(),
         tx.objectStore('texts').clear(),
         tx.objectStore('segments').clear(),

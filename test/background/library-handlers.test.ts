@@ -5,7 +5,7 @@ import { libraryService } from '../../src/background/library-service';
 import { memoryTabStore } from '../../src/background/tab-store';
 import type { Sender } from '../../src/shared/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
-import { harbour, northgate, openLibrary } from '../library/library-support';
+import { corpusGroups, harbour, northgate, openLibrary } from '../library/library-support';
 
 function senderFor(url: string, tabId: number, incognito = false): Sender {
   return { id: 'own', url, tab: { id: tabId, incognito } as Sender['tab'], frameId: 0 };
@@ -15,11 +15,14 @@ function senderFor(url: string, tabId: number, incognito = false): Sender {
 async function setup(settings: Partial<Settings> = { keepArticles: true }, database?: string) {
   const opened = openLibrary(database);
   await opened.library.load();
-  const service = libraryService(opened.matcher, opened.library, opened.store);
+  const service = await libraryService(opened.matcher, opened.library, opened.store, {
+    groups: corpusGroups,
+    placeDelayMs: null,
+  });
   const corpus: LoadedCorpus = {
     matcher: opened.matcher,
     info: { story: null, reports: [], echo: null },
-    groups: null as never,
+    groups: corpusGroups,
     search: () => [],
   };
   const tabs = memoryTabStore();

@@ -8,11 +8,16 @@ import path from 'node:path';
 import { indexOfCompiled } from '../../src/core/index/compile';
 import type { LibraryArticle } from '../../src/core/library-format';
 import { Matcher } from '../../src/core/matcher';
+import { corpusEchoGroups } from '../../src/core/provenance';
 import { Library, TextCache } from '../../src/library/library';
 import { LibraryStore } from '../../src/library/store';
 import { CORPUS_DIR, loadDevCorpus } from '../quality/predict';
 
 const corpus = loadDevCorpus();
+/** The bundled reports' echo groups, as the background has them. */
+export const corpusGroups = corpusEchoGroups(corpus.compiled, (text, exclude) =>
+  corpus.matcher.check(text, { exclude }),
+);
 const fixtures = path.join(CORPUS_DIR, '../../test/fixtures');
 let databases = 0;
 

@@ -1,11 +1,25 @@
 import { describe, expect, test } from 'vitest';
 import { aliasTable } from '../../src/core/corpus';
 import { compileSegment } from '../../src/core/index/compile';
-import { articleMeta, writeCorpusFile, readCorpusFile } from '../../src/core/library-format';
+import {
+  articleKeyUrl,
+  articleMeta,
+  writeCorpusFile,
+  readCorpusFile,
+} from '../../src/core/library-format';
 import { MERGE_FACTOR } from '../../src/core/index/merge-policy';
-import { libraryKey } from '../../src/library/library';
+import { libraryKey, textHash } from '../../src/library/library';
+import type { ArticleRecord } from '../../src/library/schema';
 import { LIBRARY_DB, MIGRATIONS, openLibraryDb, SCHEMA_VERSION } from '../../src/library/schema';
-import { drone, harbour, northgate, openLibrary, reportsListed } from './library-support';
+import { libraryService } from '../../src/background/library-service';
+import {
+  corpusGroups,
+  drone,
+  harbour,
+  northgate,
+  openLibrary,
+  reportsListed,
+} from './library-support';
 
 /** Rewrites every stored segment with `change`, behind the library's back. */
 async function tamper(name: string, change: (bytes: Uint8Array) => void): Promise<void> {
@@ -28,9 +42,46 @@ describe('the library database', () => {
 
   test('a new database (the version before the first) gets every store', async () => {
     const db = await openLibraryDb('migration-new');
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'segments', 'state', 'texts']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'articles',
+      'placements',
+      'segments',
+      'state',
+      'texts',
+    ]);
     expect(db.version).toBe(SCHEMA_VERSION);
     db.close();
+  });
+});
+
+describe('from version 1 (no placements among the echo groups)', () => {
+  test('every article is kept, matched as before, and placed again', async () => {
+    const name = 'migration-from-1';
+    // A version-1 database with two kept articles (their segments are derived data; left out
+    // here, they are made again from the texts).
+    const old = await openLibraryDb(name, 1);
+    expect([...old.objectStoreNames]).not.toContain('placements');
+    for (const article of [northgate(), drone()]) {
+      const { text, ...rest } = article;
+      const id = await old.add('articles', {
+        ...rest,
+        urlKey: articleKeyUrl(article.url),
+        hash: textHash(text),
+        chars: text.length,
+      } as ArticleRecord);
+      await old.put('texts', text, id);
+    }
+    old.close();
+    const again = openLibrary(name);
+    expect(await again.library.load()).toEqual({ articles: 2, segments: 0, rebuilt: 2 });
+    expect(reportsListed(again.matcher.check(harbour().text)).size).toBeGreaterThan(0);
+    const service = await libraryService(again.matcher, again.library, again.store, {
+      groups: corpusGroups,
+      placeDelayMs: null,
+    });
+    expect(service.unplaced).toBe(2);
+    expect(await service.place()).toBe(2);
+    expect(await again.store.placements()).toHaveLength(2);
   });
 });
 

@@ -865,6 +865,13 @@ export class SegmentedIndex {
     return held.segment.meta(report - held.reportBase);
   }
 
+  /** The metadata of the live report of this key, or null (none, or deleted). */
+  liveReport(key: string): ReportMeta | null {
+    const found = this.reportKeys.get(key);
+    if (!found || found.held.deleted[found.local] === 1) return null;
+    return found.held.segment.meta(found.local);
+  }
+
   /** The global number of the report of this key, or −1. */
   reportIndexOf(key: string): number {
     const found = this.reportKeys.get(key);

@@ -74,6 +74,12 @@ export interface Placement {
   merge: string[];
 }
 
+/** Where a report was placed: the group it joined (null: one of its own) and groups merged in. */
+export interface PlacementDecision {
+  group: string | null;
+  merge: string[];
+}
+
 /** What a report says of its own sourcing: the outlets and unnamed sources it names. */
 export function sourcingOf(text: string, published: string | null | undefined): ReportSourcing {
   const outlets: string[] = [];
@@ -124,6 +130,17 @@ export class EchoGroups {
     }
     for (const [id, list] of groups.members) groups.members.set(id, groups.sorted(list));
     return groups;
+  }
+
+  /** A copy that further placements leave this one unchanged by. */
+  clone(): EchoGroups {
+    const copy = new EchoGroups();
+    copy.order.push(...this.order);
+    for (const [k, v] of this.outletOf) copy.outletOf.set(k, v);
+    for (const [k, v] of this.sourcing) copy.sourcing.set(k, v);
+    for (const [k, v] of this.groupOfReport) copy.groupOfReport.set(k, v);
+    for (const [k, v] of this.members) copy.members.set(k, [...v]);
+    return copy;
   }
 
   /** The groups in storable form. */
@@ -205,12 +222,26 @@ export class EchoGroups {
    * other reports change only when the new report retells two of them with the same claims.
    */
   place(meta: ReportMeta, text: string, check: ArticleReport): string {
-    if (this.groupOfReport.has(meta.id)) throw new Error(`report "${meta.id}" is placed already`);
     const { links, merge } = this.locate(check);
+    return this.placeAt(meta, sourcingOf(text, meta.published), {
+      group: links[0]?.group ?? null,
+      merge,
+    });
+  }
+
+  /**
+   * Places one more report where {@link locate} put it (`decision`: the group it joins, null for
+   * a group of its own, and the groups merged into that one), with its sourcing worked out
+   * before: what {@link place} does after the check, for placements stored and replayed in their
+   * order (the reader's library). Returns its group's id.
+   */
+  placeAt(meta: ReportMeta, sourcing: ReportSourcing, decision: PlacementDecision): string {
+    if (this.groupOfReport.has(meta.id)) throw new Error(`report "${meta.id}" is placed already`);
+    const { merge } = decision;
     this.order.push(meta.id);
     this.outletOf.set(meta.id, meta.outlet);
-    this.sourcing.set(meta.id, sourcingOf(text, meta.published));
-    let group = links[0]?.group ?? `group-${meta.id}`;
+    this.sourcing.set(meta.id, sourcing);
+    let group = decision.group ?? `group-${meta.id}`;
     const merged = [group, ...merge];
     if (merged.length > 1) {
       // The merged group keeps the id of the group placed first.
