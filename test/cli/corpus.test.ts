@@ -48,12 +48,60 @@ let bundledAnswer: unknown = null;
 /** The answer against the bundled corpus, asked once. */
 const bundled = () => (bundledAnswer ??= JSON.parse(run(['match', sample, '--json']).stdout));
 
+interface JsonAnswer {
+  attributions: unknown[];
+  groups: { id: string; reports: string[]; origin: string | null }[];
+  page_group: string | null;
+  sentences: {
+    independent: number;
+    matches: {
+      report: string;
+      score: number;
+      group: string;
+      span: { start: number; end: number };
+      differences: { kind: string; page: string; report: string }[];
+    }[];
+  }[];
+}
+
+/** Checks that an answer has every field of the JSON contract, provenance and divergence too. */
+function expectEveryField(json: JsonAnswer): void {
+  expect(Array.isArray(json.attributions)).toBe(true);
+  expect(json.groups.length).toBeGreaterThan(0);
+  expect('page_group' in json).toBe(true);
+  const matches = json.sentences.flatMap((s) => s.matches);
+  expect(matches.length).toBeGreaterThan(0);
+  for (const sentence of json.sentences) expect(typeof sentence.independent).toBe('number');
+  for (const match of matches) {
+    expect(json.groups.map((g) => g.id)).toContain(match.group);
+    expect(Array.isArray(match.differences)).toBe(true);
+    expect(match.span.end).toBeGreaterThan(match.span.start);
+  }
+  expect(matches.some((m) => m.differences.length > 0)).toBe(true);
+}
+
+/** What an answer says regardless of the reports' names: per sentence, its sources and flags. */
+function shape(json: JsonAnswer) {
+  return {
+    groups: json.groups.map((g) => g.reports.length),
+    pageGroup: json.page_group === null,
+    attributions: json.attributions,
+    sentences: json.sentences.map((s) => ({
+      independent: s.independent,
+      matches: s.matches
+        .map((m) => ({ span: m.span, differences: m.differences, score: m.score }))
+        .sort((a, b) => b.score - a.score),
+    })),
+  };
+}
+
 describe('crosscheck match --corpus', () => {
   test('a folder in the bundled format gives what the bundled corpus gives', () => {
     const { status, stdout, stderr } = run(['match', sample, '--json', '--corpus', corpusDir]);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(JSON.parse(stdout)).toEqual(bundled());
+    expectEveryField(JSON.parse(stdout));
   });
 
   test('a folder of HTML pages without reports.json takes outlets from the pages', () => {
@@ -108,6 +156,9 @@ describe('crosscheck match --corpus', () => {
     const match = json.sentences.find((s: { matches: unknown[] }) => s.matches.length > 0)
       .matches[0];
     expect(match.read).toMatch(/^2025-05-0\dT08:00:00.000Z$/);
+    // Provenance and divergence as for the same reports bundled.
+    expectEveryField(json);
+    expect(shape(json)).toEqual(shape(expected));
   });
 
   test('build-corpus writes a file that gives the same answers', () => {
