@@ -35,6 +35,7 @@ interface Args {
   quick: boolean;
   profile: boolean;
   write: boolean;
+  merge: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -49,6 +50,7 @@ function parseArgs(argv: string[]): Args {
     quick: false,
     profile: false,
     write: false,
+    merge: false,
   };
   const list = (value: string | undefined) => (value ?? '').split(',').filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
@@ -64,6 +66,7 @@ function parseArgs(argv: string[]): Args {
     else if (arg === '--quick') args.quick = true;
     else if (arg === '--profile') args.profile = true;
     else if (arg === '--write') args.write = true;
+    else if (arg === '--merge') args.merge = true;
     else throw new Error(`unknown option ${arg}`);
   }
   for (const part of args.only) if (!PARTS.includes(part)) throw new Error(`unknown part ${part}`);
@@ -165,6 +168,8 @@ async function orchestrate(args: Args): Promise<void> {
   }
   results.machine.load_at_end = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
   results.duration_s = Math.round((performance.now() - began) / 1000);
+  const published = path.join(ROOT, 'bench/results.json');
+  if (args.merge && existsSync(published)) mergeInto(results, published, args.only);
   const json = { ...summary(results), ...results, targets: evaluateTargets(results) };
 
   log('');
@@ -178,15 +183,34 @@ async function orchestrate(args: Args): Promise<void> {
     args.sizes.join() === DEFAULT_SIZES.join() &&
     args.librarySizes.join() === LIBRARY_SIZES.join();
   const target =
-    full || args.write
+    full || args.write || args.merge
       ? path.join(ROOT, 'bench/results.json')
       : path.join(ROOT, 'bench/out/results.json');
   writeFileSync(target, `${JSON.stringify(json, null, 2)}\n`);
   log(`Wrote ${path.relative(ROOT, target)}`);
-  if (full || args.write) {
+  if (full || args.write || args.merge) {
     updateBenchmarksMd(markdownSection(json));
     log('Updated BENCHMARKS.md');
   }
+}
+
+/**
+ * With --merge: the parts this run measured replace those of the published results, the others
+ * are kept as they were; the machine and length of this run are recorded per part it measured
+ * (`part_runs`), while `machine` stays that of the run the other parts come from.
+ */
+function mergeInto(results: BenchResults, file: string, parts: ReadonlySet<Part>): void {
+  const before = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+  const run = { machine: { ...results.machine }, duration_s: results.duration_s };
+  results.part_runs = { ...before.part_runs };
+  for (const part of parts) results.part_runs[part] = run;
+  for (const part of PARTS) {
+    if (parts.has(part)) continue;
+    const kept = before[part];
+    if (kept !== undefined) (results as unknown as Record<string, unknown>)[part] = kept;
+  }
+  results.machine = before.machine;
+  results.duration_s = before.duration_s;
 }
 
 /** The headline figures other tools read, at the top level of results.json. */

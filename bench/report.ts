@@ -14,6 +14,14 @@ export interface BenchResults {
   scale?: ScaleRow[];
   page?: PageCostResult;
   library?: LibraryRow[];
+  /**
+   * Parts measured by a later run merged in (`--merge`), with that run's machine and length;
+   * `machine` is the run the other parts come from.
+   */
+  part_runs?: Record<
+    string,
+    { machine: MachineInfo & { load_at_end?: number }; duration_s?: number }
+  >;
 }
 
 /** One target of the benchmark issue and whether this run met it. */
@@ -468,6 +476,10 @@ export function buildTables(results: BenchResults & { targets?: TargetCheck[] })
       ['load average at start / end', `${m.load_at_start} / ${m.load_at_end ?? '-'}`],
       ['date', m.date],
       ['whole run', results.duration_s === undefined ? '-' : `${results.duration_s} s`],
+      ...Object.entries(results.part_runs ?? {}).map(([part, run]) => [
+        `${part} part: a later run (--merge)`,
+        `${run.machine.date}, load average ${run.machine.load_at_start} / ${run.machine.load_at_end ?? '-'}, ${run.duration_s ?? '-'} s`,
+      ]),
     ],
   });
   return tables;
