@@ -98,6 +98,8 @@ export async function libraryService(
       if (placed === 0) break;
       total += placed;
       generation++;
+      // Pages waiting to be checked go first: a large import is placed between them.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
     return total;
   };
