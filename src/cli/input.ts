@@ -4,6 +4,7 @@ import { Window } from 'happy-dom';
 import { detectArticle } from '../content/detect';
 import { extractArticle } from '../content/extract';
 import { textProblem } from '../core/corpus';
+import { looksLikeHtml } from '../core/input-format';
 
 /** A problem with the input, reported on one line. */
 export class InputError extends Error {
@@ -63,16 +64,6 @@ export function readInput(file: string): string {
       `${name}: ${problem.startsWith('has no') ? 'no text in input' : 'binary input, not text'}`,
     );
   return text;
-}
-
-/** True when the input looks like an HTML document rather than plain text. */
-export function looksLikeHtml(text: string, file: string): boolean {
-  if (/\.x?html?$/i.test(file)) return true;
-  const head = text.slice(0, 4096).trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return true;
-  return (
-    head.startsWith('<') && /<\/?(?:head|body|article|main|p|div)[\s>]/i.test(text.slice(0, 65536))
-  );
 }
 
 /** The article of an HTML page, extracted the way the extension does it (scripts never run). */
