@@ -5,9 +5,11 @@
  * exception thrown in a listener does not survive being sent back.
  *
  * To the background (runtime.sendMessage):
- * - `check-article` (from a content script): the article text of the tab's page. The background
- *   runs the matcher, stores the tab's state in storage.session, sets the badge and answers the
- *   stored TabState (its `report` drives the page's highlights and hover cards).
+ * - `check-article` (from a content script): the text of the tab's page, and what part of the page
+ *   it is (`scope`: the article, the page's visible text when no article was found, or the text
+ *   the reader selected). The background runs the matcher, stores the tab's state in
+ *   storage.session, sets the badge and answers the stored TabState (its `report` drives the
+ *   page's highlights and hover cards).
  * - `page-status` (from a content script): the page is not checked, and why (`not-article`,
  *   `disabled` for a site the user turned off, `auto-off` when automatic detection is off,
  *   `no-text` when no article text was found). Stored and shown like a result.
@@ -15,14 +17,22 @@
  * - `get-corpus` (from an extension page): the bundled reports and the echo note.
  * - `search-corpus` (from an extension page): the corpus sentences best matching a few words
  *   (typos allowed), each with its report and the spans of the words that matched.
+ * - `check-text` (from an extension page): any text the reader gave the check page (pasted, or
+ *   read from a file), checked the same way as a page; answers the report and the echo note.
+ *   Nothing is stored.
+ * - `get-selection-text` (from an extension page): a selection the background kept for the check
+ *   page because the page it came from could not check it itself (see selection-menu.ts).
  *
- * To a tab's content script (tabs.sendMessage, from the popup or the full report):
+ * To a tab's content script (tabs.sendMessage, from the popup, the full report or the background):
  * - `flash-sentence`: scroll to the sentence at [start, end) of the text with hash `hash` and
  *   flash it (highlight `crosscheck-flash`). Answers false when the page's text changed since.
  * - `check-now`: "Check this page anyway": check it even though it does not look like an
  *   article or automatic detection is off.
  * - `report-status`: send the page's latest state to the background again (the popup asks when
  *   storage.session has none, e.g. after the background cleared it on a same-page navigation).
+ * - `check-selection` (from the background, after "Cross-check selection" in the context menu):
+ *   check the text selected on the page instead of the article, and highlight it. Answers true
+ *   once the selection was checked, false when the page has no selection it can read.
  *
  * Highlights the content script registers (CSS Custom Highlight API): `crosscheck-1`,
  * `crosscheck-2`, `crosscheck-3` for sentences that 1, 2, or 3 or more other outlets reported, and
@@ -51,11 +61,18 @@ export const MAX_URL = 8_192;
 /** Longest page title accepted. */
 export const MAX_TITLE = 2_000;
 const MAX_HASH = 64;
+const MAX_TEXT_ID = 64;
 const MAX_OFFSET = MAX_MESSAGE_TEXT;
 const MAX_TAB_ID = Number.MAX_SAFE_INTEGER;
 
 /** Why a page was not checked, or that it was (`ready`), or that checking failed (`error`). */
 export type PageStatus = 'ready' | 'not-article' | 'disabled' | 'auto-off' | 'no-text' | 'error';
+
+/**
+ * What part of a page, or what text, was checked: the article, the page's visible text (no
+ * article was found), the reader's selection, or a text given on the check page.
+ */
+export type CheckScope = 'article' | 'page' | 'selection' | 'text';
 
 /** The reports of the corpus share one source: their agreement is an echo of it. */
 export interface EchoNote {
@@ -82,6 +99,8 @@ export interface TabState {
   echo: EchoNote | null;
   /** What went wrong (status `error`), for the popup's error state. */
   error: string | null;
+  /** What was checked (status `ready`); an article when absent. */
+  scope?: CheckScope;
   /** Milliseconds since the epoch. */
   updatedAt: number;
 }
@@ -105,6 +124,7 @@ const checkArticle = shape({
   truncated: bool,
   detected: bool,
   hash: str(MAX_HASH),
+  scope: oneOf('article', 'page', 'selection'),
 });
 const pageStatus = shape({
   url: str(MAX_URL),
@@ -119,6 +139,12 @@ const query: Guard<string> = (value): value is string => {
   return trimmed.length > 0 && trimmed.length <= MAX_QUERY_CHARS;
 };
 const searchCorpus = shape({ query });
+const checkText = shape({
+  text: str(MAX_MESSAGE_TEXT),
+  title: nullable(str(MAX_TITLE)),
+  detected: bool,
+});
+const selectionText = shape({ id: str(MAX_TEXT_ID) });
 const flashSentence = shape({
   start: int(0, MAX_OFFSET),
   end: int(0, MAX_OFFSET),
@@ -131,9 +157,23 @@ export type CheckArticleRequest = Guarded<typeof checkArticle>;
 export type PageStatusRequest = Guarded<typeof pageStatus>;
 /** Request of `search-corpus`. */
 export type SearchCorpusRequest = Guarded<typeof searchCorpus>;
+/** Request of `check-text`. */
+export type CheckTextRequest = Guarded<typeof checkText>;
 /** Request of `flash-sentence`. */
 export type FlashSentenceRequest = Guarded<typeof flashSentence>;
 type Empty = Record<string, never>;
+
+/** Answer of `check-text`: the engine's report and the echo note of the corpus. */
+export interface TextCheck {
+  report: ArticleReport;
+  echo: EchoNote | null;
+}
+
+/** A selection kept for the check page: its text and the page it was selected on. */
+export interface KeptSelection {
+  text: string;
+  url: string;
+}
 
 /** Messages the background answers: name → request and response. */
 export interface BackgroundMessages {
@@ -142,6 +182,8 @@ export interface BackgroundMessages {
   'get-tab-state': { request: { tabId: number }; response: TabState | null };
   'get-corpus': { request: Empty; response: CorpusInfo };
   'search-corpus': { request: SearchCorpusRequest; response: CorpusHit[] };
+  'check-text': { request: CheckTextRequest; response: TextCheck };
+  'get-selection-text': { request: { id: string }; response: KeptSelection | null };
 }
 
 /** Messages a content script answers: name → request and response. */
@@ -149,6 +191,7 @@ export interface ContentMessages {
   'flash-sentence': { request: FlashSentenceRequest; response: boolean };
   'check-now': { request: Empty; response: null };
   'report-status': { request: Empty; response: null };
+  'check-selection': { request: Empty; response: boolean };
 }
 
 /** A map of message names to their request and response types. */
@@ -183,6 +226,8 @@ export const backgroundValidators: Validators<BackgroundMessages> = {
   'get-tab-state': tabRequest,
   'get-corpus': empty as (payload: unknown) => payload is Empty,
   'search-corpus': searchCorpus,
+  'check-text': checkText,
+  'get-selection-text': selectionText,
 };
 
 /** Which context may send each background message. */
@@ -192,6 +237,8 @@ export const backgroundSenders: { [K in keyof BackgroundMessages]: SenderKind } 
   'get-tab-state': 'page',
   'get-corpus': 'page',
   'search-corpus': 'page',
+  'check-text': 'page',
+  'get-selection-text': 'page',
 };
 
 /** Shape checks of the content script's messages. */
@@ -199,6 +246,7 @@ export const contentValidators: Validators<ContentMessages> = {
   'flash-sentence': flashSentence,
   'check-now': empty as (payload: unknown) => payload is Empty,
   'report-status': empty as (payload: unknown) => payload is Empty,
+  'check-selection': empty as (payload: unknown) => payload is Empty,
 };
 
 /** A successful answer. */

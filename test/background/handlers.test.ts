@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { LoadedCorpus } from '../../src/background/corpus-service';
 import { createBackgroundHandlers, type BackgroundDeps } from '../../src/background/handlers';
+import { memorySelectionStore } from '../../src/background/selection-menu';
 import { memoryTabStore } from '../../src/background/tab-store';
 import type { ArticleReport } from '../../src/core/types';
 import type { Sender, TabState } from '../../src/shared/messages';
@@ -30,6 +31,7 @@ function setup(options: { settings?: Partial<Settings>; corpusError?: Error } = 
   };
   const badges: [number, TabState | null][] = [];
   const store = memoryTabStore();
+  const selections = memorySelectionStore(() => 'sel-1');
   const deps: BackgroundDeps = {
     corpus: async () => {
       if (options.corpusError) throw options.corpusError;
@@ -39,6 +41,7 @@ function setup(options: { settings?: Partial<Settings>; corpusError?: Error } = 
     settings: async () => ({ ...DEFAULT_SETTINGS, disabledSites: [], ...options.settings }),
     showBadge: async (tabId, state) => void badges.push([tabId, state]),
     now: () => 1_000,
+    selections,
   };
   return { handlers: createBackgroundHandlers(deps), check, search, badges, store };
 }
@@ -50,6 +53,7 @@ const payload = {
   truncated: false,
   detected: true,
   hash: 'h:1',
+  scope: 'article' as const,
 };
 
 describe('check-article', () => {

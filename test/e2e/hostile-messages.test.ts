@@ -159,6 +159,7 @@ describe('from an extension page', () => {
           truncated: false,
           detected: true,
           hash: 'x',
+          scope: 'article',
         },
       }),
       /sender/i,
@@ -181,6 +182,7 @@ describe("from a content script's own world (one tab acting on another)", () => 
       truncated: false,
       detected: true,
       hash: 'forged',
+      scope: 'article',
       ...overrides,
     },
   });

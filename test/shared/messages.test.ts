@@ -31,6 +31,7 @@ const checkPayload = {
   truncated: false,
   detected: true,
   hash: 'abc:1',
+  scope: 'article' as const,
 };
 
 function setup() {
@@ -40,6 +41,8 @@ function setup() {
     'get-tab-state': vi.fn(async () => null),
     'get-corpus': vi.fn(async () => ({ story: null, reports: [], echo: null })),
     'search-corpus': vi.fn(async () => []),
+    'check-text': vi.fn(async () => ({ report: null, echo: null }) as never),
+    'get-selection-text': vi.fn(async () => null),
   } satisfies Handlers<BackgroundMessages>;
   const dispatch = createDispatcher({
     validators: backgroundValidators,
