@@ -478,7 +478,7 @@ export async function extractArticleInSlices(
 }
 
 /** Where the article's text comes from and how to map it back to the page. */
-interface Source {
+export interface Source {
   paragraphs: Paragraph[];
   /** The walk stopped at the text cap with more of the page unread. */
   cut: boolean;
@@ -539,10 +539,17 @@ function* findText(doc: Document, maxChars: number): Steps<Source | null> {
   };
 }
 
-/** The steps of extractArticle. */
-function* extractSteps(doc: Document, options: ExtractOptions): Steps<ExtractedArticle | null> {
+/**
+ * The steps of extractArticle: `find` says where the text is (by default, the article), and the
+ * rest caps it and maps it back to the live page.
+ */
+export function* extractSteps(
+  doc: Document,
+  options: ExtractOptions,
+  find: (doc: Document, maxChars: number) => Steps<Source | null> = findText,
+): Steps<ExtractedArticle | null> {
   const maxChars = Math.max(0, options.maxChars ?? DEFAULT_MAX_CHARS);
-  const found = yield* findText(doc, maxChars);
+  const found = yield* find(doc, maxChars);
   if (!found) return null;
   const capped = capParagraphs(found.paragraphs, maxChars);
   const kept = capped.kept;

@@ -88,14 +88,20 @@ function setup(
     settings?: Partial<Settings>;
     outlets?: number[];
     text?: () => string;
+    /** False: the extractor finds no article on the page. */
+    hasArticle?: boolean;
+    /** The page's visible text, read when no article is found (null: none). */
+    mainText?: string | null;
+    /** The reader's selection (null: nothing selected). */
+    selection?: string | null;
   } = {},
 ) {
   document.body.innerHTML = `<article><p id="t">${TEXT}</p></article>`;
   const textNode = () => document.getElementById('t')!.firstChild as Text;
   const currentText = options.text ?? (() => TEXT);
-  const extract = vi.fn(async (): Promise<ArticleText | null> => ({
-    title: 'T',
-    text: currentText(),
+  const textOf = (text: string, title: string | null): ArticleText => ({
+    title,
+    text,
     truncated: false,
     rangeFor(start, end) {
       const range = document.createRange();
@@ -103,7 +109,16 @@ function setup(
       range.setEnd(textNode(), end);
       return range;
     },
-  }));
+  });
+  const extract = vi.fn(async (): Promise<ArticleText | null> =>
+    options.hasArticle === false ? null : textOf(currentText(), 'T'),
+  );
+  const extractMainText = vi.fn(async (): Promise<ArticleText | null> =>
+    options.mainText == null ? null : textOf(options.mainText, 'Page'),
+  );
+  const readSelection = vi.fn((): ArticleText | null =>
+    options.selection == null ? null : textOf(options.selection, null),
+  );
   const sent: { type: string; payload: Record<string, unknown> }[] = [];
   let answer: (payload: Record<string, unknown>) => Result<TabState> = (payload) => ({
     ok: true,
@@ -125,6 +140,8 @@ function setup(
     win: window as unknown as Env,
     detect: vi.fn(() => ({ isArticle: options.article ?? true })),
     extract,
+    extractMainText,
+    readSelection,
     send: send as PageCheckerDeps['send'],
     highlighter,
     settings: { ...DEFAULT_SETTINGS, disabledSites: [], ...options.settings },
@@ -138,6 +155,8 @@ function setup(
     sent,
     highlighter,
     extract,
+    extractMainText,
+    readSelection,
     onOrphaned,
     setAnswer: (next: typeof answer) => (answer = next),
   };
