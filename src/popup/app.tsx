@@ -196,6 +196,11 @@ export function App({ client }: { client: PopupClient }) {
                 {t('buttonDisableSite')}
               </button>
             )}
+            {state?.status === 'ready' && state.scope === 'selection' && (
+              <button type="button" class="button" onClick={checkNow}>
+                {t('buttonCheckWholePage')}
+              </button>
+            )}
             {!client.fullPage && tabId !== null && (
               <button
                 type="button"
@@ -205,6 +210,18 @@ export function App({ client }: { client: PopupClient }) {
                 {t('buttonFullReport')}
               </button>
             )}
+            <button
+              type="button"
+              class="button"
+              onClick={() =>
+                void client.openCheckPage().then(() => {
+                  // The toolbar popup steps aside for the new tab; a full report stays open.
+                  if (!client.fullPage) window.close();
+                })
+              }
+            >
+              {t('buttonCheckText')}
+            </button>
             <button type="button" class="button" onClick={() => void client.openOptions()}>
               {t('buttonOptions')}
             </button>
@@ -296,10 +313,18 @@ function StateView({
           <button type="button" class="button primary" onClick={onCheckNow}>
             {t('buttonCheckAnyway')}
           </button>
+          <p class="hint">{t('popupSelectionHint')}</p>
         </StatusView>
       );
     case 'no-text':
-      return <StatusView title={t('popupNoTextTitle')} body={t('popupNoTextBody')} />;
+      return (
+        <StatusView title={t('popupNoTextTitle')} body={t('popupNoTextBody')}>
+          <button type="button" class="button primary" onClick={onCheckNow}>
+            {t('buttonCheckAnyway')}
+          </button>
+          <p class="hint">{t('popupSelectionHint')}</p>
+        </StatusView>
+      );
     case 'auto-off':
       return (
         <StatusView title={t('popupAutoOffTitle')} body={t('popupAutoOffBody')}>

@@ -6,6 +6,7 @@ import type { SentenceResult, Tier } from '../core/types';
 import { t, type MessageKey } from '../shared/i18n';
 import type { CorpusInfo, EchoNote, TabState } from '../shared/messages';
 import { DiffText } from './diff-text';
+import { ScopeNote, untitled, wordingFor, type ReportWording } from './report-scope';
 import { StatusView } from './status-view';
 import { webHref } from '../shared/web-href';
 
@@ -48,16 +49,18 @@ function EchoBox({ echo }: { echo: EchoNote }) {
 function Claim({
   sentence,
   onShow,
+  wording,
 }: {
   sentence: SentenceResult;
   onShow: (sentence: SentenceResult) => void;
+  wording: ReportWording;
 }) {
   return (
     <li class="claim">
       <button
         type="button"
         class="claim-sentence"
-        aria-label={t('reportClaimShow', sentence.text)}
+        aria-label={t(wording.claimShow, sentence.text)}
         onClick={() => onShow(sentence)}
       >
         {sentence.text}
@@ -87,7 +90,8 @@ function Claim({
 export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
   const report = state.report;
   if (!report) return null;
-  const title = report.article.title?.trim() || t('reportUntitled', state.host);
+  const title = report.article.title?.trim() || untitled(state);
+  const wording = wordingFor(state);
   const claims = report.sentences.filter((sentence) => sentence.matches.length > 0);
   const echo = state.echo ?? corpus?.echo ?? null;
   const urlOf = (id: string) => corpus?.reports.find((meta) => meta.id === id)?.url;
@@ -99,12 +103,13 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
         {title}
       </h1>
       {report.self && <p class="self-note">{t('reportSelf', report.self.outlet)}</p>}
+      <ScopeNote state={state} />
       {state.truncated && <p class="note">{t('reportTruncated')}</p>}
 
       {claims.length === 0 ? (
         <StatusView
           title={t('reportNoMatchesTitle')}
-          body={t('reportNoMatchesBody', String(total))}
+          body={t(wording.noMatchesBody, String(total))}
         />
       ) : (
         <>
@@ -133,10 +138,15 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
 
           <section aria-labelledby="claims-title">
             <h2 id="claims-title">{t('reportClaimsHeading')}</h2>
-            <p class="hint">{t('reportClaimsHint')}</p>
+            <p class="hint">{t(wording.claimsHint)}</p>
             <ol class="claims">
               {claims.map((sentence) => (
-                <Claim key={sentence.start} sentence={sentence} onShow={onShowSentence} />
+                <Claim
+                  key={sentence.start}
+                  sentence={sentence}
+                  onShow={onShowSentence}
+                  wording={wording}
+                />
               ))}
             </ol>
           </section>

@@ -127,6 +127,7 @@ function stubClient(options: {
     shortcut: vi.fn(async () => 'Alt+Shift+H'),
     openFullReport: vi.fn(async () => undefined),
     openOptions: vi.fn(async () => undefined),
+    openCheckPage: vi.fn(async () => undefined),
     subscribe: vi.fn(() => () => undefined),
   } satisfies PopupClient;
   return client;
