@@ -159,6 +159,8 @@ export function CheckApp({ client }: { client: CheckClient }) {
 
   useEffect(() => {
     document.title = t('checkTitle');
+    // The page is for typing or pasting: the box has the focus from the start.
+    box.current?.focus();
     void client.corpus().then(setCorpus);
     void client.keptSelection().then((kept) => {
       if (kept === undefined) return;
@@ -250,8 +252,6 @@ export function CheckApp({ client }: { client: CheckClient }) {
             ref={box}
             value={text}
             rows={12}
-            // The page is for typing or pasting: the box has the focus from the start.
-            autoFocus
             placeholder={t('checkTextPlaceholder')}
             aria-describedby="check-count check-keys"
             aria-invalid={outcome.kind === 'empty'}

@@ -43,7 +43,7 @@ function setup(options: { settings?: Partial<Settings>; corpusError?: Error } = 
     now: () => 1_000,
     selections,
   };
-  return { handlers: createBackgroundHandlers(deps), check, search, badges, store };
+  return { handlers: createBackgroundHandlers(deps), check, search, badges, store, selections };
 }
 
 const payload = {
@@ -113,6 +113,49 @@ describe('check-article', () => {
     check.mockImplementationOnce((text: string) => ({ ...report(text), truncated: true }));
     expect((await handlers['check-article'](payload, sender)).truncated).toBe(true);
   });
+});
+
+test('check-article keeps what part of the page was checked', async () => {
+  const { handlers, store } = setup();
+  await handlers['check-article']({ ...payload, title: null, scope: 'selection' }, sender);
+  expect(await store.get(5)).toMatchObject({ status: 'ready', scope: 'selection' });
+});
+
+describe('check-text', () => {
+  test('checks the text through the same path as a page, and stores nothing', async () => {
+    const { handlers, check, store, badges } = setup();
+    const answer = await handlers['check-text'](
+      { text: payload.text, title: 'Title', detected: true },
+      sender,
+    );
+    expect(answer).toEqual({
+      report: report(payload.text),
+      echo: { origin: 'One wire report', reports: 5 },
+    });
+    expect(check).toHaveBeenCalledWith(payload.text, { title: 'Title', detected: true });
+    // The same text from a page is answered from the same cache.
+    await handlers['check-article'](payload, sender);
+    expect(check).toHaveBeenCalledOnce();
+    expect(badges).toHaveLength(1);
+    expect(await store.get(5)).toMatchObject({ scope: 'article' });
+  });
+
+  test('a corpus that cannot be loaded is an error', async () => {
+    const { handlers } = setup({ corpusError: new Error('index damaged') });
+    await expect(
+      handlers['check-text']({ text: 'Text.', title: null, detected: true }, sender),
+    ).rejects.toThrow('index damaged');
+  });
+});
+
+test('get-selection-text reads a kept selection back, null when unknown', async () => {
+  const { handlers, selections } = setup();
+  const id = await selections.keep({ text: 'Selected.', url: PAGE });
+  expect(await handlers['get-selection-text']({ id }, sender)).toEqual({
+    text: 'Selected.',
+    url: PAGE,
+  });
+  expect(await handlers['get-selection-text']({ id: 'other' }, sender)).toBeNull();
 });
 
 test('page-status stores the status without a report', async () => {

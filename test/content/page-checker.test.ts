@@ -317,3 +317,118 @@ describe('settings and popup requests', () => {
     expect(checker.cardData({ range, level: 1, index: 1 })).toBeNull();
   });
 });
+
+describe('a selection ("Cross-check selection")', () => {
+  const SELECTED = 'Moscow has presented a list of demands. Talks took place over three weeks.';
+
+  test('is checked instead of the article, highlighted, and answered true', async () => {
+    const { checker, sent, highlighter } = setup({ selection: SELECTED });
+    checker.schedule('load');
+    await settle();
+    const answer = checker.handlers()['check-selection']({}, {});
+    await settle();
+    expect(await answer).toBe(true);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatchObject({
+      type: 'check-article',
+      payload: { text: SELECTED, title: null, detected: false, scope: 'selection' },
+    });
+    expect(highlighter.shown.at(-1)).toEqual([3, 1]);
+  });
+
+  test('stays what the page is checked for when the page changes, until it navigates', async () => {
+    const { checker, sent, extract } = setup({ selection: SELECTED });
+    const answer = checker.handlers()['check-selection']({}, {});
+    await settle();
+    await answer;
+    checker.schedule('mutation');
+    await settle();
+    expect(sent).toHaveLength(1);
+    expect(extract).not.toHaveBeenCalled();
+    checker.navigated();
+    await settle();
+    expect(sent.map((m) => m.payload.scope)).toEqual(['selection', 'article']);
+  });
+
+  test('"Check the whole page" goes back to the article', async () => {
+    const { checker, sent } = setup({ selection: SELECTED });
+    const answer = checker.handlers()['check-selection']({}, {});
+    await settle();
+    await answer;
+    checker.handlers()['check-now']({}, {});
+    await settle();
+    expect(sent.at(-1)).toMatchObject({ payload: { text: TEXT, scope: 'article' } });
+  });
+
+  test('is checked with automatic detection off and on a page that is not an article', async () => {
+    const { checker, sent } = setup({
+      article: false,
+      settings: { autoDetect: false },
+      selection: SELECTED,
+    });
+    const answer = checker.handlers()['check-selection']({}, {});
+    await settle();
+    expect(await answer).toBe(true);
+    expect(sent.map((m) => m.payload.scope)).toEqual(['selection']);
+  });
+
+  test.each([
+    ['nothing is selected', { selection: null }],
+    [
+      'the site is turned off',
+      { selection: SELECTED, settings: { disabledSites: [location.hostname] } },
+    ],
+  ])('is answered false when %s, and nothing is sent for it', async (_name, options) => {
+    const { checker, sent } = setup(options);
+    const answer = checker.handlers()['check-selection']({}, {});
+    await settle();
+    expect(await answer).toBe(false);
+    expect(sent.filter((m) => m.payload.scope === 'selection')).toEqual([]);
+  });
+});
+
+describe('a page on which no article is found', () => {
+  test('"Check this page anyway" checks its visible text and says so', async () => {
+    const { checker, sent, highlighter } = setup({
+      article: false,
+      hasArticle: false,
+      mainText: TEXT,
+    });
+    checker.schedule('load');
+    await settle();
+    expect(sent.map((m) => m.payload.status)).toEqual(['not-article']);
+    checker.handlers()['check-now']({}, {});
+    await settle();
+    expect(sent.at(-1)).toMatchObject({
+      type: 'check-article',
+      payload: { text: TEXT, title: 'Page', detected: false, scope: 'page' },
+    });
+    expect(highlighter.shown.at(-1)).toEqual([3, 1]);
+  });
+
+  test('an article found when asked is checked as an article', async () => {
+    const { checker, sent, deps } = setup({ article: false, mainText: 'Other text.' });
+    checker.handlers()['check-now']({}, {});
+    await settle();
+    expect(sent.at(-1)).toMatchObject({ payload: { text: TEXT, scope: 'article' } });
+    expect(deps.extractMainText).not.toHaveBeenCalled();
+  });
+
+  test('unasked, a detected page without article text is reported; its visible text is not read', async () => {
+    const { checker, sent, deps } = setup({ hasArticle: false, mainText: TEXT });
+    checker.schedule('load');
+    await settle();
+    expect(sent.map((m) => m.payload.status)).toEqual(['no-text']);
+    expect(deps.extractMainText).not.toHaveBeenCalled();
+  });
+
+  test('a page without any visible text is reported as having none', async () => {
+    const { checker, sent } = setup({ article: false, hasArticle: false, mainText: null });
+    checker.handlers()['check-now']({}, {});
+    await settle();
+    expect(sent.at(-1)).toEqual({
+      type: 'page-status',
+      payload: { url: location.href, status: 'no-text' },
+    });
+  });
+});

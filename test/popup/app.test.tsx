@@ -304,3 +304,48 @@ describe('other states', () => {
     expect(view.querySelector('main')?.getAttribute('aria-busy')).toBe('true');
   });
 });
+
+describe('what was checked', () => {
+  const untitled = () => ({ ...report(), article: { title: null, detected: false } });
+
+  test('a selection: titled by its site, said to be only the selection, and the whole page a click away', async () => {
+    const client = stubClient({ state: tabState({ scope: 'selection', report: untitled() }) });
+    const view = await show(client);
+    expect(view.querySelector('h1')?.textContent).toBe('Text selected on trutherdaily.example');
+    expect(view.textContent).toContain(
+      'Crosscheck checked only the text you selected on this page.',
+    );
+    await act(async () => button(view, 'Check the whole page').click());
+    expect(client.checkNow).toHaveBeenCalledWith(42);
+  });
+
+  test("a page's visible text: the popup says no article was found", async () => {
+    const view = await show(stubClient({ state: tabState({ scope: 'page' }) }));
+    expect(view.textContent).toContain(
+      'No article was found on this page, so Crosscheck checked its visible text instead.',
+    );
+    expect(view.textContent).not.toContain('Check the whole page');
+  });
+
+  test('an article: no note, and no "Check the whole page"', async () => {
+    const view = await show(stubClient({ state: tabState({ scope: 'article' }) }));
+    expect(view.querySelector('.scope-note')).toBeNull();
+    expect(view.textContent).not.toContain('Check the whole page');
+  });
+
+  test('a page where no article text was found offers to check it anyway', async () => {
+    const client = stubClient({ state: tabState({ status: 'no-text', report: null }) });
+    const view = await show(client);
+    expect(view.textContent).toContain('No article text found');
+    expect(view.textContent).toContain('choose “Cross-check selection” from the context menu');
+    await act(async () => button(view, 'Check this page anyway').click());
+    expect(client.checkNow).toHaveBeenCalledWith(42);
+  });
+
+  test('"Check a text" opens the check page', async () => {
+    const client = stubClient({ state: tabState({}) });
+    const view = await show(client);
+    await act(async () => button(view, 'Check a text').click());
+    expect(client.openCheckPage).toHaveBeenCalledOnce();
+  });
+});
