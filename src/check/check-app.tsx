@@ -211,20 +211,21 @@ export function CheckApp({ client }: { client: CheckClient }) {
     };
   }, [loadFile]);
 
-  /** Selects a claim's sentence in the box, if the box still holds the text that was checked. */
-  const showInBox = (sentence: SentenceResult) => {
+  /** Selects [start, end) of the checked text in the box, if the box still holds that text. */
+  const selectInBox = (start: number, end: number) => {
     const el = box.current;
     if (!el || outcome.kind !== 'report' || !el.value.startsWith(outcome.checked)) return;
+    // Focusing a text area scrolls its caret into view (setting the selection alone does not):
+    // the caret goes to the start first, then the selection is extended.
+    el.blur();
+    el.setSelectionRange(start, start);
     el.focus();
-    el.setSelectionRange(sentence.start, sentence.end);
+    el.setSelectionRange(start, end);
     el.scrollIntoView({ block: 'nearest' });
   };
-
+  const showInBox = (sentence: SentenceResult) => selectInBox(sentence.start, sentence.end);
   const selectRest = () => {
-    const el = box.current;
-    if (!el || outcome.kind !== 'report' || !el.value.startsWith(outcome.checked)) return;
-    el.focus();
-    el.setSelectionRange(outcome.checked.length, el.value.length);
+    if (outcome.kind === 'report') selectInBox(outcome.checked.length, text.length);
   };
 
   const over = text.length > MAX_CHECK_CHARS;

@@ -140,6 +140,18 @@ describe('from an extension page', () => {
     ['an extra payload field', { type: 'get-tab-state', payload: { tabId: 1, all: true } }],
     ['a payload for get-corpus', { type: 'get-corpus', payload: { reload: true } }],
     ['megabytes of padding', { type: 'get-tab-state', payload: { tabId: 1, pad: HUGE_PADDING } }],
+    [
+      'check-text over the size limit',
+      { type: 'check-text', payload: { text: OVERSIZED_TEXT, title: null, detected: true } },
+    ],
+    [
+      'check-text naming a page to store it for',
+      {
+        type: 'check-text',
+        payload: { text: 'NATO said no.', title: null, detected: true, tabId: 1 },
+      },
+    ],
+    ['get-selection-text with a number as id', { type: 'get-selection-text', payload: { id: 1 } }],
   ])('%s is refused and changes nothing', async (_name, message) => {
     const before = await observableState();
     expectRefused(await fromExtensionPage(message));
@@ -197,6 +209,24 @@ describe("from a content script's own world (one tab acting on another)", () => 
       'reading the corpus (an extension page message)',
       () => ({ type: 'get-corpus', payload: {} }),
       /sender/i,
+    ],
+    [
+      'checking a text as the check page does (an extension page message)',
+      () => ({
+        type: 'check-text',
+        payload: { text: 'NATO said no.', title: null, detected: true },
+      }),
+      /sender/i,
+    ],
+    [
+      'reading a selection kept for the check page',
+      () => ({ type: 'get-selection-text', payload: { id: 'any' } }),
+      /sender/i,
+    ],
+    [
+      'a check scope the content script may not claim',
+      () => article(attacker.page.url(), { scope: 'text' }),
+      /malformed/i,
     ],
     [
       "overwriting another site's state (its URL)",
@@ -299,6 +329,10 @@ describe('from the service worker to a content script', () => {
       { type: 'flash-sentence', payload: { start: -5, end: 10, hash: 'x' } },
     ],
     ['check-now with a payload', { type: 'check-now', payload: { force: true } }],
+    [
+      'check-selection carrying a text of its own',
+      { type: 'check-selection', payload: { text: 'forged' } },
+    ],
     ['report-status without a payload', { type: 'report-status' }],
   ])('%s is refused and changes nothing', async (_name, message) => {
     const before = await observableState();
