@@ -65,7 +65,7 @@ export function textOfHtml(
 
 /** Reads a dropped or opened file: its text to check, or a message saying why not. */
 export async function readTextFile(file: File): Promise<FileText> {
-  const name = file.name || 'file';
+  const name = file.name;
   const html = HTML_NAME.test(name) || file.type === 'text/html';
   const text = TEXT_NAME.test(name) || file.type === 'text/plain';
   if (file.size > MAX_FILE_BYTES) {

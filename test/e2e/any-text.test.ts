@@ -208,10 +208,18 @@ describe('the check page', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
       messages.checkButton!.message,
     );
-    const blocking = (await axeViolations(page)).filter((v) =>
-      BLOCKING_IMPACTS.includes(v.impact ?? ''),
-    );
-    expect(blocking).toEqual([]);
+    // Light and dark, both readable (axe-core), both really applied.
+    const backgrounds: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      backgrounds.push(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
+      await screenshot(page, `check-page-${scheme}`);
+      const blocking = (await axeViolations(page)).filter((v) =>
+        BLOCKING_IMPACTS.includes(v.impact ?? ''),
+      );
+      expect(blocking).toEqual([]);
+    }
+    expect(backgrounds[0]).not.toBe(backgrounds[1]);
     expect(errors).toEqual([]);
     await page.close();
   });
