@@ -14,7 +14,6 @@ import { createHighlighter } from './highlighter';
 import { createHoverCard } from './hover-card';
 import { idle } from './idle';
 import { MAX_ARTICLE_CHARS, PageChecker } from './page-checker';
-import { readSelection } from './selection-text';
 
 /** The built extractor module, next to this script in the extension. */
 const EXTRACT_MODULE = 'content-extract.js';
@@ -62,7 +61,7 @@ async function start(): Promise<void> {
       (await loadExtractor()).extractArticleInSlices(page, { ...options, pause: () => idle(win) }),
     extractMainText: async (page, options) =>
       (await loadExtractor()).extractMainTextInSlices(page, { ...options, pause: () => idle(win) }),
-    readSelection: () => readSelection(doc, MAX_ARTICLE_CHARS),
+    readSelection: async () => (await loadExtractor()).readSelection(doc, MAX_ARTICLE_CHARS),
     send: (type, payload) => sendToBackground(api, type, payload),
     highlighter,
     settings,

@@ -89,7 +89,7 @@ export interface PageCheckerDeps {
     options: { maxChars: number; cancelled: () => boolean },
   ) => Promise<ArticleText | null>;
   /** The text the reader has selected on the page, or null (see selection-text.ts). */
-  readSelection: () => ArticleText | null;
+  readSelection: () => Promise<ArticleText | null>;
   send: <K extends 'check-article' | 'page-status'>(
     type: K,
     payload: BackgroundMessages[K]['request'],
@@ -218,7 +218,7 @@ export class PageChecker {
   private async checkSelection(): Promise<boolean> {
     if (this.stopped || isSiteDisabled(this.settings, this.deps.win.location.hostname))
       return false;
-    const selection = this.deps.readSelection();
+    const selection = await this.deps.readSelection();
     if (!selection) return false;
     this.pinned = selection;
     await this.schedule('selection');

@@ -116,7 +116,7 @@ function setup(
   const extractMainText = vi.fn(async (): Promise<ArticleText | null> =>
     options.mainText == null ? null : textOf(options.mainText, 'Page'),
   );
-  const readSelection = vi.fn((): ArticleText | null =>
+  const readSelection = vi.fn(async (): Promise<ArticleText | null> =>
     options.selection == null ? null : textOf(options.selection, null),
   );
   const sent: { type: string; payload: Record<string, unknown> }[] = [];
