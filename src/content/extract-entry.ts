@@ -8,4 +8,4 @@
  */
 export { extractArticleInSlices } from './extract';
 export { extractMainTextInSlices } from './main-text';
-export { readSelection } from './selection-text';
+export { readSelectionInSlices } from './selection-text';

@@ -61,7 +61,11 @@ async function start(): Promise<void> {
       (await loadExtractor()).extractArticleInSlices(page, { ...options, pause: () => idle(win) }),
     extractMainText: async (page, options) =>
       (await loadExtractor()).extractMainTextInSlices(page, { ...options, pause: () => idle(win) }),
-    readSelection: async () => (await loadExtractor()).readSelection(doc, MAX_ARTICLE_CHARS),
+    readSelection: async () =>
+      (await loadExtractor()).readSelectionInSlices(doc, {
+        maxChars: MAX_ARTICLE_CHARS,
+        pause: () => idle(win),
+      }),
     send: (type, payload) => sendToBackground(api, type, payload),
     highlighter,
     settings,

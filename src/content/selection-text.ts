@@ -8,7 +8,8 @@
  */
 import type { ArticleText } from './page-checker';
 import { BLOCK_TAGS } from './paragraphs';
-import { isSkippedElement } from './text-map';
+import { runInSlices, runToEnd, type SliceOptions, type Steps } from './slices';
+import { isSkippedElement, WALK_PAUSE_NODES } from './text-map';
 import { isNotRendered } from './visibility';
 
 const ELEMENT_NODE = 1;
@@ -77,33 +78,54 @@ function skipped(el: Element): boolean {
   return isSkippedElement(el) || isNotRendered(el);
 }
 
-/** Adds the selected text of `range` to `out`, in document order; false once `out` is full. */
-function addRange(range: Range, out: SelectionWords): boolean {
-  const root = range.commonAncestorContainer;
-  const clip = (node: Text): [number, number] => [
-    node === range.startContainer ? range.startOffset : 0,
-    node === range.endContainer ? range.endOffset : node.data.length,
-  ];
-  if (root.nodeType === TEXT_NODE) {
-    const parent = root.parentElement;
-    if (parent && skipped(parent)) return true;
-    return out.add(root as Text, ...clip(root as Text));
+/** The node after `node` and its subtree in document order, or null at the end. */
+function nextAfter(node: Node): Node | null {
+  for (let at: Node | null = node; at; at = at.parentNode) {
+    if (at.nextSibling) return at.nextSibling;
   }
+  return null;
+}
+
+/** The first node inside a boundary point (container, offset), in document order. */
+function nodeAt(container: Node, offset: number): Node | null {
+  if (container.nodeType !== ELEMENT_NODE && container.nodeType !== 9 && container.nodeType !== 11)
+    return container;
+  return container.childNodes[offset] ?? nextAfter(container);
+}
+
+/**
+ * Adds the selected text of `range` to `out`; false once `out` is full. The walk goes from the
+ * range's first node to the first node after it, in document order, so it costs what is selected,
+ * however many siblings the selection has around it.
+ */
+function* addRange(range: Range, out: SelectionWords): Steps<boolean> {
+  const { startContainer, startOffset, endContainer, endOffset } = range;
+  const first = nodeAt(startContainer, startOffset);
+  const stop =
+    endContainer.nodeType === TEXT_NODE || endContainer.childNodes.length === 0
+      ? nextAfter(endContainer)
+      : (endContainer.childNodes[endOffset] ?? nextAfter(endContainer));
   const blockEdge = (el: Element) => {
     if (el.tagName === 'BR') out.separate('\n');
     else if (BLOCK_TAGS.has(el.tagName)) out.separate('\n\n');
   };
-  // An iterative walk of the common ancestor, entering only what the range touches.
-  let node: Node | null = root.firstChild;
-  while (node) {
+  let node: Node | null = first;
+  let visited = 0;
+  while (node && node !== stop) {
+    if (++visited % WALK_PAUSE_NODES === 0) yield;
     let descend = false;
-    if (range.intersectsNode(node)) {
-      if (node.nodeType === TEXT_NODE) {
-        const [from, to] = clip(node as Text);
-        if (from < to && !out.add(node as Text, from, to)) return false;
-      } else if (node.nodeType === ELEMENT_NODE && !skipped(node as Element)) {
+    if (node.nodeType === TEXT_NODE) {
+      const text = node as Text;
+      const from = text === startContainer ? startOffset : 0;
+      const to = text === endContainer ? endOffset : text.data.length;
+      if (from < to && !out.add(text, from, to)) return false;
+    } else if (node.nodeType === ELEMENT_NODE) {
+      if (!skipped(node as Element)) {
         blockEdge(node as Element);
         descend = true;
+      } else if (stop && node.contains(stop)) {
+        // The selection ends inside what is left out.
+        return true;
       }
     }
     if (descend && node.firstChild) {
@@ -111,12 +133,12 @@ function addRange(range: Range, out: SelectionWords): boolean {
       continue;
     }
     if (descend) blockEdge(node as Element);
-    while (node && node !== root && !node.nextSibling) {
+    // On to the next node, leaving (and closing the blocks of) the elements that end here.
+    while (node && !node.nextSibling) {
       node = node.parentNode;
-      if (node && node !== root && node.nodeType === ELEMENT_NODE) blockEdge(node as Element);
+      if (node?.nodeType === ELEMENT_NODE) blockEdge(node as Element);
     }
-    if (!node || node === root) break;
-    node = node.nextSibling;
+    node = node?.nextSibling ?? null;
   }
   return true;
 }
@@ -140,12 +162,32 @@ function firstWord(words: readonly Word[], before: (word: Word) => boolean): num
  * part of the page's selection.
  */
 export function readSelection(doc: Document, maxChars: number): ArticleText | null {
+  return runToEnd(selectionSteps(doc, maxChars));
+}
+
+/**
+ * readSelection a slice at a time (see slices.ts): a selection of a whole long page is read
+ * without holding the page's main thread. Null also when cancelled.
+ */
+export function readSelectionInSlices(
+  doc: Document,
+  options: { maxChars: number } & SliceOptions,
+): Promise<ArticleText | null> {
+  return runInSlices(selectionSteps(doc, options.maxChars), options);
+}
+
+/** The steps of readSelection. */
+function* selectionSteps(doc: Document, maxChars: number): Steps<ArticleText | null> {
   const selection = doc.getSelection();
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  // The ranges are taken now: the reader may select something else while the walk pauses.
+  const ranges = Array.from({ length: selection.rangeCount }, (_, i) =>
+    selection.getRangeAt(i).cloneRange(),
+  );
   const out = new SelectionWords(maxChars);
-  for (let i = 0; i < selection.rangeCount; i++) {
+  for (const range of ranges) {
     out.separate('\n\n');
-    if (!addRange(selection.getRangeAt(i), out)) break;
+    if (!(yield* addRange(range, out))) break;
   }
   if (out.words.length === 0) return null;
   const { text, words, truncated } = out;

@@ -77,6 +77,19 @@ describe('readSelection', () => {
     expect(squash(selected.rangeFor(gap - 7, gap + 3)!.toString())).toBe(squash('answer.A'));
   });
 
+  test('a selection inside one text node, and one that ends in hidden text', () => {
+    document.body.innerHTML = `<p id="a">Before. Moscow has handed over a list. After.</p>
+      <p id="b">Talks went on.<span id="h" hidden>Secret words here.</span></p><p>Later.</p>`;
+    select($('#a'), 'Before. '.length, $('#a'), 'Before. Moscow has handed over a list.'.length);
+    expect(readSelection(document, 1_000)!.text).toBe('Moscow has handed over a list.');
+    const range = document.createRange();
+    range.setStart($('#b').firstChild!, 0);
+    range.setEnd($('#h').firstChild!, 6);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    expect(readSelection(document, 1_000)!.text).toBe('Talks went on.');
+  });
+
   test('hidden text, scripts and styles inside the selection are left out', () => {
     document.body.innerHTML = `<style>.promo { display: none; }</style>
       <p id="a">Moscow has handed over a list.</p>
