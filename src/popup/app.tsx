@@ -8,6 +8,7 @@ import { t } from '../shared/i18n';
 import type { CorpusInfo, Result, TabState } from '../shared/messages';
 import { isSiteDisabled, withSiteDisabled, type Settings } from '../shared/settings';
 import type { PopupClient } from './client';
+import { untitled } from './report-scope';
 import { ReportView } from './report-view';
 import { StatusView } from './status-view';
 
@@ -127,7 +128,9 @@ export function App({ client }: { client: PopupClient }) {
   }, [view.kind]);
 
   useEffect(() => {
-    const title = view.kind === 'state' ? view.state.report?.article.title : null;
+    const shown = view.kind === 'state' ? view.state : null;
+    // A selection or a page's visible text may have no title: the tab is named as the report is.
+    const title = shown?.report ? shown.report.article.title?.trim() || untitled(shown) : null;
     document.title = client.fullPage && title ? t('fullReportTitle', title) : t('popupTitle');
   }, [view, client.fullPage]);
 

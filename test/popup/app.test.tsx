@@ -349,3 +349,16 @@ describe('what was checked', () => {
     expect(client.openCheckPage).toHaveBeenCalledOnce();
   });
 });
+
+test('the full-page report of a selection is named in the tab title as on the page', async () => {
+  await show(
+    stubClient({
+      fullPage: true,
+      state: tabState({
+        scope: 'selection',
+        report: { ...report(), article: { title: null, detected: false } },
+      }),
+    }),
+  );
+  expect(document.title).toBe('Crosscheck report: Text selected on trutherdaily.example');
+});
