@@ -132,6 +132,11 @@ export interface ExtractedArticle {
 export interface ExtractOptions {
   /** Cap on the length of the returned text; default DEFAULT_MAX_CHARS. */
   maxChars?: number;
+  /**
+   * Where the text is; by default the article (Readability, else the article's container). The
+   * rest (the cap, the mapping back to the live page) is the same for any text found.
+   */
+  find?: (doc: Document, maxChars: number) => Steps<Source | null>;
 }
 
 /** One paragraph of the output and where its characters are in the live squeezed text. */
@@ -527,29 +532,31 @@ function* findText(doc: Document, maxChars: number): Steps<Source | null> {
   }
   const body = region ?? (yield* fallbackBody(doc, maxChars));
   if (!body) return null;
-  const read = yield* paragraphSteps(body, skipInFallback, maxChars);
+  return yield* elementSource(body, skipInFallback, maxChars);
+}
+
+/** The text of an element read directly, leaving out what `skip` says, from its start. */
+export function* elementSource(
+  root: Element,
+  skip: (el: Element) => boolean,
+  maxChars: number,
+): Steps<Source> {
+  const read = yield* paragraphSteps(root, skip, maxChars);
   return {
     paragraphs: read.paragraphs,
     cut: !read.complete,
     source: 'element',
     title: null,
-    liveRoot: body,
-    liveSkip: skipInFallback,
+    liveRoot: root,
+    liveSkip: skip,
     fromStart: true,
   };
 }
 
-/**
- * The steps of extractArticle: `find` says where the text is (by default, the article), and the
- * rest caps it and maps it back to the live page.
- */
-export function* extractSteps(
-  doc: Document,
-  options: ExtractOptions,
-  find: (doc: Document, maxChars: number) => Steps<Source | null> = findText,
-): Steps<ExtractedArticle | null> {
+/** The steps of extractArticle. */
+function* extractSteps(doc: Document, options: ExtractOptions): Steps<ExtractedArticle | null> {
   const maxChars = Math.max(0, options.maxChars ?? DEFAULT_MAX_CHARS);
-  const found = yield* find(doc, maxChars);
+  const found = yield* (options.find ?? findText)(doc, maxChars);
   if (!found) return null;
   const capped = capParagraphs(found.paragraphs, maxChars);
   const kept = capped.kept;

@@ -5,9 +5,15 @@
  * same way as an article's text (see extract.ts). One function, so that checking a page "anyway"
  * and the extractor's own fallback read a page the same way.
  */
-import { extractSteps, type ExtractedArticle, type ExtractOptions, type Source } from './extract';
-import { paragraphSteps } from './paragraphs';
-import { runInSlices, runToEnd, type SliceOptions, type Steps } from './slices';
+import {
+  elementSource,
+  extractArticle,
+  extractArticleInSlices,
+  type ExtractedArticle,
+  type ExtractOptions,
+  type Source,
+} from './extract';
+import type { SliceOptions, Steps } from './slices';
 import { isSkippedElement } from './text-map';
 import { isNotRendered } from './visibility';
 
@@ -50,41 +56,23 @@ export function skipInMainText(el: Element): boolean {
 
 /** Where the visible main text is: the body, read with skipInMainText. Null without text. */
 export function* mainTextSource(doc: Document, maxChars: number): Steps<Source | null> {
-  const body = doc.body;
-  if (!body) return null;
-  const read = yield* paragraphSteps(body, skipInMainText, maxChars);
-  if (read.paragraphs.length === 0) return null;
-  return {
-    paragraphs: read.paragraphs,
-    cut: !read.complete,
-    source: 'element',
-    title: null,
-    liveRoot: body,
-    liveSkip: skipInMainText,
-    fromStart: true,
-  };
+  if (!doc.body) return null;
+  const found = yield* elementSource(doc.body, skipInMainText, maxChars);
+  return found.paragraphs.length > 0 ? found : null;
 }
 
 /** The page's visible main text with offsets that map back to the live page, or null. */
 export function extractMainText(
   doc: Document,
-  options: ExtractOptions = {},
+  options: Omit<ExtractOptions, 'find'> = {},
 ): ExtractedArticle | null {
-  try {
-    return runToEnd(extractSteps(doc, options, mainTextSource));
-  } catch {
-    return null;
-  }
+  return extractArticle(doc, { ...options, find: mainTextSource });
 }
 
 /** extractMainText a slice at a time (see slices.ts); null also when cancelled. */
-export async function extractMainTextInSlices(
+export function extractMainTextInSlices(
   doc: Document,
-  options: ExtractOptions & SliceOptions,
+  options: Omit<ExtractOptions, 'find'> & SliceOptions,
 ): Promise<ExtractedArticle | null> {
-  try {
-    return await runInSlices(extractSteps(doc, options, mainTextSource), options);
-  } catch {
-    return null;
-  }
+  return extractArticleInSlices(doc, { ...options, find: mainTextSource });
 }

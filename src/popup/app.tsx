@@ -294,6 +294,18 @@ function MainView({
   }
 }
 
+/** A page not checked as an article: check it anyway (its visible text, if no article is found). */
+function CheckAnyway(props: { title: string; body: string; onCheckNow: () => void }) {
+  return (
+    <StatusView title={props.title} body={props.body}>
+      <button type="button" class="button primary" onClick={props.onCheckNow}>
+        {t('buttonCheckAnyway')}
+      </button>
+      <p class="hint">{t('popupSelectionHint')}</p>
+    </StatusView>
+  );
+}
+
 function StateView({
   state,
   corpus,
@@ -312,21 +324,19 @@ function StateView({
       return <ReportView state={state} corpus={corpus} onShowSentence={onShowSentence} />;
     case 'not-article':
       return (
-        <StatusView title={t('popupNotArticleTitle')} body={t('popupNotArticleBody')}>
-          <button type="button" class="button primary" onClick={onCheckNow}>
-            {t('buttonCheckAnyway')}
-          </button>
-          <p class="hint">{t('popupSelectionHint')}</p>
-        </StatusView>
+        <CheckAnyway
+          title={t('popupNotArticleTitle')}
+          body={t('popupNotArticleBody')}
+          onCheckNow={onCheckNow}
+        />
       );
     case 'no-text':
       return (
-        <StatusView title={t('popupNoTextTitle')} body={t('popupNoTextBody')}>
-          <button type="button" class="button primary" onClick={onCheckNow}>
-            {t('buttonCheckAnyway')}
-          </button>
-          <p class="hint">{t('popupSelectionHint')}</p>
-        </StatusView>
+        <CheckAnyway
+          title={t('popupNoTextTitle')}
+          body={t('popupNoTextBody')}
+          onCheckNow={onCheckNow}
+        />
       );
     case 'auto-off':
       return (
