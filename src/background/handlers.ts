@@ -13,6 +13,7 @@ import type {
 } from '../shared/messages';
 import { isSiteDisabled, type Settings } from '../shared/settings';
 import type { LoadedCorpus } from './corpus-service';
+import type { SelectionStore } from './selection-menu';
 import type { TabStore } from './tab-store';
 
 /** What the handlers need from the rest of the background. */
@@ -22,6 +23,8 @@ export interface BackgroundDeps {
   settings: () => Promise<Settings>;
   showBadge: (tabId: number, state: TabState | null) => Promise<void>;
   now: () => number;
+  /** Selections kept for the check page (see selection-menu.ts). */
+  selections: SelectionStore;
 }
 
 function senderTab(sender: Sender): number {
@@ -96,6 +99,31 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
 
   const cache = new ReportCache();
 
+  /**
+   * The one check path for every text (an article, a selection, a pasted text): the engine's
+   * entrance, behind a cache keyed by the exact inputs (a hash chosen by a sender is never
+   * trusted for this).
+   */
+  const reportOn = (
+    corpus: LoadedCorpus,
+    text: string,
+    options: { title: string | null; detected: boolean; published: string | null },
+  ): ArticleReport => {
+    const key = JSON.stringify([options.title, options.detected, options.published, text]);
+    let report = cache.get(key);
+    if (report === undefined) {
+      report = checkArticle(corpus.matcher, text, {
+        ...options,
+        // Where each claim comes from (provenance): the corpus's echo groups.
+        groups: corpus.groups,
+        // The answer is stored per tab or sent to a page: the groups it needs, not every group.
+        matchedGroupsOnly: true,
+      });
+      cache.set(key, report);
+    }
+    return report;
+  };
+
   const save = async (tabId: number, state: TabState): Promise<TabState> => {
     await deps.store.set(tabId, state);
     await deps.showBadge(tabId, state);
@@ -117,28 +145,18 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       } catch (error) {
         return save(tabId, { ...blank(url, 'error'), error: errorMessage(error) });
       }
-      // The exact inputs are the key: a hash chosen by the sender is never trusted for this.
-      const published = payload.published ?? null;
-      const key = JSON.stringify([payload.title, payload.detected, published, payload.text]);
-      let report = cache.get(key);
-      if (report === undefined) {
-        report = checkArticle(corpus.matcher, payload.text, {
-          title: payload.title,
-          detected: payload.detected,
-          groups: corpus.groups,
-          published,
-          // The answer is stored per tab: the groups it needs, not every group of the corpus.
-          matchedGroupsOnly: true,
-        });
-        cache.set(key, report);
-      }
+      const report = reportOn(corpus, payload.text, {
+        title: payload.title,
+        detected: payload.detected,
+        published: payload.published ?? null,
+      });
       return save(tabId, {
         ...blank(url, 'ready'),
         hash: payload.hash,
         report,
         truncated: payload.truncated || report.truncated === true,
-        fallback: payload.fallback,
         echo: corpus.info.echo,
+        scope: payload.scope,
       });
     },
 
@@ -157,6 +175,20 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
 
     async 'search-corpus'(payload) {
       return (await deps.corpus()).search(payload.query.trim());
+    },
+
+    async 'check-text'(payload) {
+      const corpus = await deps.corpus();
+      const report = reportOn(corpus, payload.text, {
+        title: payload.title,
+        detected: payload.detected,
+        published: payload.published ?? null,
+      });
+      return { report, echo: corpus.info.echo };
+    },
+
+    async 'get-selection-text'(payload) {
+      return deps.selections.get(payload.id);
     },
   };
 }

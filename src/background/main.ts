@@ -12,16 +12,24 @@ import {
   classifySender,
   createDispatcher,
   listen,
+  sendToContent,
 } from '../shared/messages';
 import { readSettings, updateSettings } from '../shared/settings';
 import { showBadge } from './badge';
 import { cacheCorpus, INDEX_PATH, loadCorpus } from './corpus-service';
 import { createBackgroundHandlers } from './handlers';
+import {
+  createSelectionMenu,
+  onSelectionMenu,
+  openExtensionPage,
+  sessionSelectionStore,
+} from './selection-menu';
 import { sessionTabStore } from './tab-store';
 
 useApi(browser);
 const api = getApi();
 const store = sessionTabStore(api);
+const selections = sessionSelectionStore(api);
 
 const corpus = cacheCorpus(() =>
   loadCorpus(
@@ -41,6 +49,7 @@ const handlers = createBackgroundHandlers({
   settings: () => readSettings(api),
   showBadge: (tabId, state) => showBadge(api, tabId, state),
   now: () => Date.now(),
+  selections,
 });
 
 const ownOrigin = api.runtime.getURL('');
@@ -69,4 +78,26 @@ api.tabs.onRemoved.addListener((tabId) => {
 api.commands.onCommand.addListener((command) => {
   if (command !== TOGGLE_HIGHLIGHTS_COMMAND) return;
   void updateSettings(api, (settings) => ({ ...settings, highlights: !settings.highlights }));
+});
+
+api.runtime.onInstalled.addListener(() => {
+  void createSelectionMenu(api).catch(() => {
+    // No context menus here (e.g. Firefox for Android): the check page still takes any text.
+  });
+});
+
+// "Cross-check selection": the page checks and highlights its selection, or the check page does.
+api.contextMenus?.onClicked.addListener((info, tab) => {
+  void onSelectionMenu(
+    {
+      async checkInPage(tabId) {
+        const answer = await sendToContent(api, tabId, 'check-selection', {});
+        return answer.ok && answer.value;
+      },
+      selections,
+      openPage: (path, opener) => openExtensionPage(api, path, opener),
+    },
+    info,
+    tab,
+  );
 });

@@ -41,6 +41,8 @@ export interface PopupClient {
   shortcut(): Promise<string | null>;
   openFullReport(tabId: number): Promise<void>;
   openOptions(): Promise<void>;
+  /** Opens the check page (check.html), where any text can be pasted and checked. */
+  openCheckPage(): Promise<void>;
   /** Calls back when the tab's state or the settings change; returns an unsubscribe. */
   subscribe(
     tabId: number,
@@ -90,6 +92,9 @@ export function extensionClient(api: Api, search: string): PopupClient {
     },
     async openOptions() {
       await api.runtime.openOptionsPage();
+    },
+    async openCheckPage() {
+      await api.tabs.create({ url: api.runtime.getURL('check.html') });
     },
     subscribe(tabId, onTabState, onSettings) {
       const key = tabStateKey(tabId);

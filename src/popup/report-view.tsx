@@ -18,6 +18,7 @@ import { t, type MessageKey } from '../shared/i18n';
 import type { CorpusInfo, TabState } from '../shared/messages';
 import { DiffText } from './diff-text';
 import { DifferenceChips, FlaggedText, spansOf } from './differences-view';
+import { ScopeNote, untitled, wordingFor, type ReportWording } from './report-scope';
 import { StatusView } from './status-view';
 import { webHref } from '../shared/web-href';
 
@@ -181,11 +182,13 @@ function Claim({
   sentence,
   words,
   onShow,
+  wording,
 }: {
   report: ArticleReport;
   sentence: SentenceResult;
   words: EchoPhrases;
   onShow: (sentence: SentenceResult) => void;
+  wording: ReportWording;
 }) {
   const sources = report.provenance ? claimSources(report, sentence.matches) : null;
   const parts = sources ? statementParts(sources, words) : null;
@@ -194,7 +197,7 @@ function Claim({
       <button
         type="button"
         class="claim-sentence"
-        aria-label={t('reportClaimShow', sentence.text)}
+        aria-label={t(wording.claimShow, sentence.text)}
         onClick={() => onShow(sentence)}
       >
         <FlaggedText
@@ -245,7 +248,8 @@ export function partOf(sentence: SentenceResult, match: SentenceMatch): string |
 export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
   const report = state.report;
   if (!report) return null;
-  const title = report.article.title?.trim() || t('reportUntitled', state.host);
+  const title = report.article.title?.trim() || untitled(state);
+  const wording = wordingFor(state);
   const [onlyDifferent, setOnlyDifferent] = useState(false);
   const claims = report.sentences.filter((sentence) => sentence.matches.length > 0);
   const words = echoPhrases();
@@ -262,13 +266,13 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
         {title}
       </h1>
       {report.self && <p class="self-note">{t('reportSelf', report.self.outlet)}</p>}
-      {state.fallback && <p class="note fallback-note">{t('reportFallback')}</p>}
+      <ScopeNote state={state} />
       {state.truncated && <CutNote sentences={report.sentences} onShow={onShowSentence} />}
 
       {claims.length === 0 ? (
         <StatusView
           title={t('reportNoMatchesTitle')}
-          body={t('reportNoMatchesBody', String(total))}
+          body={t(wording.noMatchesBody, String(total))}
         />
       ) : (
         <>
@@ -297,7 +301,7 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
 
           <section aria-labelledby="claims-title">
             <h2 id="claims-title">{t('reportClaimsHeading')}</h2>
-            <p class="hint">{t('reportClaimsHint')}</p>
+            <p class="hint">{t(wording.claimsHint)}</p>
             {toldDifferently.length > 0 && (
               <label class="filter">
                 <input
@@ -316,6 +320,7 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
                   sentence={sentence}
                   words={words}
                   onShow={onShowSentence}
+                  wording={wording}
                 />
               ))}
             </ol>

@@ -127,14 +127,17 @@ async function extensionPageMarkup(page: TestPage) {
   });
 }
 
-/** Checks an extension page's markup: payloads only as text, links only to the web. */
+/**
+ * Checks an extension page's markup: payloads only as text, links only to the web (or to the
+ * extension's own check page, which the options page links to).
+ */
 function expectInert(markup: Awaited<ReturnType<typeof extensionPageMarkup>>) {
   // The extension's own logo is the only image; its own bundle the only scripts.
   expect(markup.images.every((src) => src?.startsWith('icons/'))).toBe(true);
   expect(markup.scripts.every((src) => src !== null && /^[\w-]+\.js$/.test(src))).toBe(true);
   expect(markup.foreign).toBe(0);
   expect(markup.handlers).toEqual([]);
-  for (const href of markup.links) expect(href).toMatch(/^https?:\/\//);
+  for (const href of markup.links) expect(href).toMatch(/^(?:https?:\/\/|check\.html$)/);
   expect(markup.ran).toBeNull();
 }
 
