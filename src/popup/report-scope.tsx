@@ -3,6 +3,7 @@
  * a text given on the check page. It decides the title of a text without one, a note on what was
  * checked, and whether the report speaks of "the page" or "your text".
  */
+import type { EchoPhrases } from '../core/provenance/claim-sources';
 import { t, type MessageKey } from '../shared/i18n';
 import type { TabState } from '../shared/messages';
 
@@ -11,18 +12,32 @@ export interface ReportWording {
   claimsHint: MessageKey;
   claimShow: MessageKey;
   noMatchesBody: MessageKey;
+  /** The mark on the echo group that the checked text retells. */
+  groupMark: MessageKey;
+  /** The statements on where the claims come from, naming the checked text as it should be. */
+  phrases(words: EchoPhrases): EchoPhrases;
 }
 
 const ON_PAGE: ReportWording = {
   claimsHint: 'reportClaimsHint',
   claimShow: 'reportClaimShow',
   noMatchesBody: 'reportNoMatchesBody',
+  groupMark: 'reportGroupPage',
+  phrases: (words) => words,
 };
 
 const IN_TEXT: ReportWording = {
   claimsHint: 'reportClaimsHintText',
   claimShow: 'reportClaimShowText',
   noMatchesBody: 'reportNoMatchesBodyText',
+  groupMark: 'reportGroupText',
+  // A pasted text is on no page: "Reuters and your text", not "Reuters and this page".
+  phrases: (words) => ({
+    ...words,
+    thisPage: t('echoYourText'),
+    pageInGroup: (label) => t('echoTextInGroup', label),
+    pageIsMember: (label) => t('echoTextIsMember', label),
+  }),
 };
 
 /** The report's strings for what was checked. */

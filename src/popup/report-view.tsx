@@ -92,7 +92,15 @@ const SOURCING_MARKS: Partial<Record<string, MessageKey>> = {
  * Where the article's claims come from: the statement for the whole page, then each echo group
  * with its members listed together (the page marked on the group it retells).
  */
-function SourcesBox({ report, words }: { report: ArticleReport; words: EchoPhrases }) {
+function SourcesBox({
+  report,
+  words,
+  groupMark,
+}: {
+  report: ArticleReport;
+  words: EchoPhrases;
+  groupMark: MessageKey;
+}) {
   const sources = articleSources(report);
   if (sources.outlets === 0) return null;
   const parts = statementParts(sources, words);
@@ -125,7 +133,7 @@ function SourcesBox({ report, words }: { report: ArticleReport; words: EchoPhras
                 </span>
               );
             })}
-            {group.page && <span class="echo-page"> · {t('reportGroupPage')}</span>}
+            {group.page && <span class="echo-page"> · {t(groupMark)}</span>}
           </li>
         ))}
       </ul>
@@ -252,7 +260,7 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
   const wording = wordingFor(state);
   const [onlyDifferent, setOnlyDifferent] = useState(false);
   const claims = report.sentences.filter((sentence) => sentence.matches.length > 0);
-  const words = echoPhrases();
+  const words = wording.phrases(echoPhrases());
   const toldDifferently = claims.filter((sentence) =>
     sentence.matches.some((match) => (match.differences ?? []).length > 0),
   );
@@ -279,7 +287,9 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
           <p class="summary">
             <strong>{t('reportSummary', [String(matched), String(total)])}</strong>
           </p>
-          {report.provenance && <SourcesBox report={report} words={words} />}
+          {report.provenance && (
+            <SourcesBox report={report} words={words} groupMark={wording.groupMark} />
+          )}
 
           <section aria-labelledby="outlets-title">
             <h2 id="outlets-title">{t('reportOutletsHeading')}</h2>

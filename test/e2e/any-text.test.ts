@@ -112,6 +112,11 @@ describe('the check page', () => {
     expect(await textOf(page, '.summary')).toContain(
       `${expected.summary.matched} of ${expected.summary.sentences}`,
     );
+    // Where the claims come from names the text as the reader's, not as a page.
+    expect(await textOf(page, '.echo-page-note')).toBe(
+      'Your text retells the same text as the Reuters group.',
+    );
+    expect(await textOf(page, '.echo')).not.toMatch(/this page/i);
     await screenshot(page, 'check-page-report');
     await screenshot(page, 'check-page-report-full', { fullPage: true });
     // Choosing a claim selects its sentence in the box, scrolled into view: the first claim is in

@@ -498,6 +498,20 @@ describe('what was checked', () => {
     expect(view.textContent).not.toContain('Check the whole page');
   });
 
+  test('a text given on the check page: named "your text" where the claims come from', async () => {
+    const view = await show(stubClient({ state: tabState({ scope: 'text' }) }));
+    expect(view.querySelector('.echo-page-note')?.textContent).toBe(
+      'Your text is one of the reports of the Reuters group.',
+    );
+    expect(view.querySelector('.echo-group')?.textContent).toMatch(
+      / · your text belongs to this group$/,
+    );
+    expect([...view.querySelectorAll('.claim-sources strong')].at(-1)?.textContent).toBe(
+      `1 outlet, 2 independent sources: Evil ${HOSTILE} and your text`,
+    );
+    expect(view.querySelector('.echo')?.textContent).not.toMatch(/this page/i);
+  });
+
   test('an article: no note, and no "Check the whole page"', async () => {
     const view = await show(stubClient({ state: tabState({ scope: 'article' }) }));
     expect(view.querySelector('.scope-note')).toBeNull();
