@@ -25,10 +25,10 @@ test('the engine matches the development gold (each report checked with itself e
   console.log(`dev gold, engine cross-validated:     ${formatScore(crossValidated)}`);
   console.log(`dev gold, plain Fuse.js (defaults):  ${formatScore(fuse)}`);
   console.log(
-    `dev gold, engine errors by cause: ${formatCauses(causesAt(gold, shipped, MATCH_THRESHOLD))}`,
+    `dev gold, engine errors by cause: ${formatCauses(causesAt(gold, shipped, MATCH_THRESHOLD), engine)}`,
   );
   console.log(
-    `dev gold, cross-validated errors by cause: ${formatCauses(causesAt(gold, crossValidatedScores, MATCH_THRESHOLD))}`,
+    `dev gold, cross-validated errors by cause: ${formatCauses(causesAt(gold, crossValidatedScores, MATCH_THRESHOLD), crossValidated)}`,
   );
   expect(engine.f1).toBeGreaterThanOrEqual(MIN_ENGINE_F1);
   // The gain over the obvious approach is the point of the engine.

@@ -52,10 +52,10 @@ test('the engine matches claims in articles it was not tuned on', () => {
   console.log(`held-out, engine cross-validated:     ${formatScore(crossValidated)}`);
   console.log(`held-out, plain Fuse.js (defaults):  ${formatScore(scoreHeldout(fuse, 1))}`);
   console.log(
-    `held-out, engine errors by cause: ${formatCauses(heldoutCauses(engine, MATCH_THRESHOLD))}`,
+    `held-out, engine errors by cause: ${formatCauses(heldoutCauses(engine, MATCH_THRESHOLD), score)}`,
   );
   console.log(
-    `held-out, cross-validated errors by cause: ${formatCauses(heldoutCauses(crossValidatedScores, MATCH_THRESHOLD))}`,
+    `held-out, cross-validated errors by cause: ${formatCauses(heldoutCauses(crossValidatedScores, MATCH_THRESHOLD), crossValidated)}`,
   );
   console.log(`held-out mistakes:\n${mistakes(engine, MATCH_THRESHOLD).join('\n')}`);
   expect(crossValidated.f1).toBeGreaterThanOrEqual(MIN_HELDOUT_F1);

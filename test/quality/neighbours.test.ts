@@ -42,7 +42,7 @@ test('articles on neighbouring stories rarely match a claim no report makes', ()
     lines.push(
       `neighbouring stories, ${half} half (${units.length} sentences): ${per100.toFixed(2)} false pairs per 100 sentences; labelled claims ${formatScore(score)}`,
     );
-    lines.push(`  errors by cause: ${formatCauses(heldoutCauses(units, MATCH_THRESHOLD))}`);
+    lines.push(`  errors by cause: ${formatCauses(heldoutCauses(units, MATCH_THRESHOLD), score)}`);
     // Only the tuning half's mistakes are printed: the held-out half is read as figures alone.
     if (half === 'tuning') lines.push(...mistakes(units, MATCH_THRESHOLD));
   }

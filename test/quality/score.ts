@@ -254,10 +254,16 @@ export function causesAt(
   return causes;
 }
 
-/** Formats error causes as one line. */
-export function formatCauses(causes: ErrorCauses): string {
+/**
+ * Formats error causes as one line, with the recall a perfect verifier would reach on what
+ * retrieval finds (the pairs of `score` less those never retrieved).
+ */
+export function formatCauses(causes: ErrorCauses, score: Counts): string {
+  const positives = score.tp + score.fn;
+  const ceiling = positives === 0 ? 1 : (positives - causes.notRetrieved) / positives;
   return (
     `missed: ${causes.notRetrieved} never retrieved, ${causes.rejected} rejected by the verifier; ` +
-    `false: ${causes.claimless} on sentences making no corpus claim, ${causes.otherClaim} on sentences making another claim`
+    `false: ${causes.claimless} on sentences making no corpus claim, ${causes.otherClaim} on sentences making another claim; ` +
+    `recall of retrieval (a perfect verifier's) ${ceiling.toFixed(3)}`
   );
 }

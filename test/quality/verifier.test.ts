@@ -94,14 +94,20 @@ test('the shipped verifier model is the one its training pairs give, and is cali
   const tuning = articleScored(corpus, articleCandidates(corpus, readNeighbours('tuning')), fold);
   const neighbours = scoreHeldout(tuning, MATCH_THRESHOLD);
   console.log(`cross-validated, development gold: ${formatScore(dev)}`);
-  console.log(`  errors by cause: ${formatCauses(causesAt(gold, devScores, MATCH_THRESHOLD))}`);
+  console.log(
+    `  errors by cause: ${formatCauses(causesAt(gold, devScores, MATCH_THRESHOLD), dev)}`,
+  );
   console.log(`cross-validated, three held-out articles: ${formatScore(heldout)}`);
-  console.log(`  errors by cause: ${formatCauses(heldoutCauses(articles, MATCH_THRESHOLD))}`);
+  console.log(
+    `  errors by cause: ${formatCauses(heldoutCauses(articles, MATCH_THRESHOLD), heldout)}`,
+  );
   console.log(
     `cross-validated, neighbouring stories (tuning half): ${formatScore(neighbours)}; ` +
       `${((100 * neighbours.fp) / tuning.length).toFixed(2)} false pairs per 100 sentences`,
   );
-  console.log(`  errors by cause: ${formatCauses(heldoutCauses(tuning, MATCH_THRESHOLD))}`);
+  console.log(
+    `  errors by cause: ${formatCauses(heldoutCauses(tuning, MATCH_THRESHOLD), neighbours)}`,
+  );
 
   // Recalibrate with `npm run fit` whenever the features, the candidates or the data change.
   expect(MODEL.features).toEqual([...FEATURES]);
