@@ -69,6 +69,8 @@ function esbuildOptions(root, outdir, browser) {
       { in: src('options/options.css'), out: 'options' },
       { in: src('library-page/main.tsx'), out: 'library' },
       { in: src('library-page/library.css'), out: 'library' },
+      { in: src('check/main.tsx'), out: 'check' },
+      { in: src('check/check.css'), out: 'check' },
     ],
   };
   // Imported by the content script once a page looks like an article (see extract-entry.ts).
@@ -103,6 +105,7 @@ async function writeStatic(root, dist, browser) {
   await copyFile(path.join(root, 'src/popup/popup.html'), path.join(out, 'popup.html'));
   await copyFile(path.join(root, 'src/options/options.html'), path.join(out, 'options.html'));
   await copyFile(path.join(root, 'src/library-page/library.html'), path.join(out, 'library.html'));
+  await copyFile(path.join(root, 'src/check/check.html'), path.join(out, 'check.html'));
   await copyTree(path.join(root, 'assets/_locales'), path.join(out, '_locales'));
   await copyTree(path.join(root, 'assets/icons'), path.join(out, 'icons'), (name) =>
     name.endsWith('.png'),
@@ -210,6 +213,7 @@ export async function buildExtension({ root, dist, watch = false }) {
     'src/popup/popup.html',
     'src/options/options.html',
     'src/library-page/library.html',
+    'src/check/check.html',
     'assets/_locales',
     'assets/icons',
     'dist/corpus',

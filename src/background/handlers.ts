@@ -16,6 +16,7 @@ import type {
 import { isSiteDisabled, isSiteExcluded, type Settings } from '../shared/settings';
 import type { LoadedCorpus } from './corpus-service';
 import { fromBase64, type LibraryService } from './library-service';
+import type { SelectionStore } from './selection-menu';
 import type { TabStore } from './tab-store';
 
 /** What the handlers need from the rest of the background. */
@@ -36,6 +37,8 @@ export interface BackgroundDeps {
   refreshTab?: (tabId: number) => Promise<void>;
   /** Asks every checked page to be checked again. */
   refreshAll?: () => Promise<void>;
+  /** Selections kept for the check page (see selection-menu.ts). */
+  selections: SelectionStore;
 }
 
 function senderTab(sender: Sender): number {
@@ -119,35 +122,40 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     return found;
   };
   const refused = (message: string): KeepAnswer => ({ status: 'refused', id: null, message });
-  /** The report on a page's text, from the cache when the same text was checked just before. */
+  /**
+   * The one check path for every text (an article, a selection, a pasted text): the engine's
+   * entrance, against the bundled reports and the library when it is in use, behind a cache keyed
+   * by the exact inputs (a hash chosen by a sender is never trusted for this). `url` is the page
+   * the text is on, so that a kept copy of the page is not its own match; null for a pasted text.
+   */
   const reportFor = async (
     corpus: LoadedCorpus,
     lib: LibraryService | null,
     page: { title: string | null; detected: boolean; text: string; published?: string | null },
-    url: URL,
+    url: URL | null,
   ): Promise<ArticleReport> => {
     const published = page.published ?? null;
-    // The exact inputs are the key: a hash chosen by the sender is never trusted for this.
     const key = JSON.stringify([
       page.title,
       page.detected,
       published,
       page.text,
       lib?.generation ?? 0,
-      lib ? url.href : '',
+      lib && url ? url.href : '',
     ]);
     let report = cache.get(key);
     if (report === undefined) {
       const options = {
         title: page.title,
         detected: page.detected,
+        // Where each claim comes from (provenance): the corpus's echo groups.
         groups: corpus.groups,
         published,
-        // The answer is stored per tab: the groups it needs, not every group of the corpus.
+        // The answer is stored per tab or sent to a page: the groups it needs, not every group.
         matchedGroupsOnly: true,
       };
       report = lib
-        ? await lib.check(page.text, { ...options, url: url.href })
+        ? await lib.check(page.text, { ...options, url: url?.href ?? '' })
         : checkArticle(corpus.matcher, page.text, options);
       cache.set(key, report);
     }
@@ -188,9 +196,9 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
         hash: payload.hash,
         report,
         truncated: payload.truncated || report.truncated === true,
-        fallback: payload.fallback,
         echo: corpus.info.echo,
         library: generation,
+        scope: payload.scope,
       });
     },
 
@@ -311,6 +319,16 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       const result = await (await library()).importCorpus(fromBase64(payload.data));
       if (result.added > 0) afterChange();
       return result;
+    },
+
+    async 'check-text'(payload) {
+      const corpus = await deps.corpus();
+      const report = await reportFor(corpus, await libraryIfUsed(), payload, null);
+      return { report, echo: corpus.info.echo };
+    },
+
+    async 'get-selection-text'(payload) {
+      return deps.selections.get(payload.id);
     },
   };
 }

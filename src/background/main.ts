@@ -24,11 +24,18 @@ import { showBadge } from './badge';
 import { cacheCorpus, INDEX_PATH, loadCorpus } from './corpus-service';
 import { createBackgroundHandlers } from './handlers';
 import { libraryService, type LibraryService } from './library-service';
+import {
+  createSelectionMenu,
+  onSelectionMenu,
+  openExtensionPage,
+  sessionSelectionStore,
+} from './selection-menu';
 import { sessionTabStore } from './tab-store';
 
 useApi(browser);
 const api = getApi();
 const store = sessionTabStore(api);
+const selections = sessionSelectionStore(api);
 
 // Texts of library articles, read from storage when a match to one is shown.
 const texts = new TextCache();
@@ -108,6 +115,7 @@ const handlers = createBackgroundHandlers({
       }),
     );
   },
+  selections,
 });
 
 const ownOrigin = api.runtime.getURL('');
@@ -136,4 +144,26 @@ api.tabs.onRemoved.addListener((tabId) => {
 api.commands.onCommand.addListener((command) => {
   if (command !== TOGGLE_HIGHLIGHTS_COMMAND) return;
   void updateSettings(api, (settings) => ({ ...settings, highlights: !settings.highlights }));
+});
+
+api.runtime.onInstalled.addListener(() => {
+  void createSelectionMenu(api).catch(() => {
+    // No context menus here (e.g. Firefox for Android): the check page still takes any text.
+  });
+});
+
+// "Cross-check selection": the page checks and highlights its selection, or the check page does.
+api.contextMenus?.onClicked.addListener((info, tab) => {
+  void onSelectionMenu(
+    {
+      async checkInPage(tabId) {
+        const answer = await sendToContent(api, tabId, 'check-selection', {});
+        return answer.ok && answer.value;
+      },
+      selections,
+      openPage: (path, opener) => openExtensionPage(api, path, opener),
+    },
+    info,
+    tab,
+  );
 });

@@ -18,7 +18,8 @@ import {
 } from '../core/library-format';
 import { uniqueSlugs } from '../core/slug';
 import type { Lexicon } from '../core/synonyms';
-import { articleFromHtml, InputError, looksLikeHtml, readInput } from './input';
+import { looksLikeHtml } from '../core/input-format';
+import { articleFromHtml, InputError, readInput } from './input';
 import { MANIFEST } from './read-corpus';
 
 /** A corpus read from PATH: its articles and the index over them (report i is article i). */

@@ -6,6 +6,7 @@ import { extractArticle } from '../content/extract';
 import { readPageMeta, type PageMeta } from '../content/page-meta';
 import { publishedDate } from '../content/published-date';
 import { textProblem } from '../core/corpus';
+import { looksLikeHtml } from '../core/input-format';
 
 /** A problem with the input, reported on one line. */
 export class InputError extends Error {
@@ -71,16 +72,6 @@ export function readInput(file: string): string {
       `${name}: ${problem.startsWith('has no') ? 'no text in input' : 'binary input, not text'}`,
     );
   return text;
-}
-
-/** True when the input looks like an HTML document rather than plain text. */
-export function looksLikeHtml(text: string, file: string): boolean {
-  if (/\.x?html?$/i.test(file)) return true;
-  const head = text.slice(0, 4096).trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return true;
-  return (
-    head.startsWith('<') && /<\/?(?:head|body|article|main|p|div)[\s>]/i.test(text.slice(0, 65536))
-  );
 }
 
 /** An inline <svg> element, up to its end tag (nested <svg>s are rare in pages and end it early). */

@@ -21,6 +21,7 @@ import {
   withLinkLists,
   NAVIGATION_LINK_SHARE,
 } from './furniture';
+import { mainTextSource } from './main-text';
 import { paragraphSteps, type Paragraph } from './paragraphs';
 import { runInSlices, runToEnd, type SliceOptions, type Steps } from './slices';
 import { isSkippedElement, isWhitespaceCode, LiveText, squeeze, type DomPoint } from './text-map';
@@ -435,8 +436,36 @@ export async function extractArticleInSlices(
   }
 }
 
+/**
+ * The page's visible main text alone (main-text.ts, `source` 'page'), capped and mapped to the
+ * live page as an article is: what "Check this page anyway" reads on a page that is not taken for
+ * an article. Null when the page has no such text.
+ */
+export function extractMainText(
+  doc: Document,
+  options: ExtractOptions = {},
+): ExtractedArticle | null {
+  try {
+    return runToEnd(extractSteps(doc, options, mainTextSource));
+  } catch {
+    return null;
+  }
+}
+
+/** extractMainText a slice at a time (see slices.ts); null also when cancelled. */
+export async function extractMainTextInSlices(
+  doc: Document,
+  options: ExtractOptions & SliceOptions,
+): Promise<ExtractedArticle | null> {
+  try {
+    return await runInSlices(extractSteps(doc, options, mainTextSource), options);
+  } catch {
+    return null;
+  }
+}
+
 /** Where the article's text comes from and how to map it back to the page. */
-interface Source {
+export interface Source {
   paragraphs: Paragraph[];
   /** The walk stopped at the text cap with more of the page unread. */
   cut: boolean;
@@ -501,7 +530,7 @@ function* readabilityIn(doc: Document, root: Element): Steps<ReadabilityRun> {
  * of it without scripts, media, menus, dialogs and link lists is small enough, else on a bounded
  * copy of the story's container. When Readability finds nothing, or only links (a menu, skip
  * links), the story's container is read directly, then the largest <article> or the <main>, and
- * last the page's main text (its body without furniture): never text that is mostly links.
+ * last the page's visible main text (main-text.ts): never text that is mostly links.
  */
 function* findText(doc: Document, maxChars: number): Steps<Source | null> {
   const page = doc.documentElement;
@@ -538,35 +567,37 @@ function* findText(doc: Document, maxChars: number): Steps<Source | null> {
       };
     }
   }
-  // The page's body is read last, and then once more without the furniture names, for a page
-  // wrapped whole in an element named like a sidebar.
-  const containers: [Element | null, ExtractedArticle['source'], (el: Element) => boolean][] = [
-    [region, 'element', isLeftOutOfText],
-    [yield* fallbackBody(doc, maxChars), 'element', isLeftOutOfText],
-    [pageBody, 'page', isLeftOutOfText],
-    [pageBody, 'page', isLeftOutOfTextLoosely],
-  ];
-  for (const [body, source, skip] of containers) {
-    if (!body || linkShare(body, skip, LINK_DENSITY_SAMPLE_CHARS) > NAVIGATION_LINK_SHARE) continue;
-    const read = yield* paragraphSteps(body, skip, maxChars);
+  // The article's container, else the page's own <article> or <main>, read directly.
+  for (const body of [region, yield* fallbackBody(doc, maxChars)]) {
+    if (
+      !body ||
+      linkShare(body, isLeftOutOfText, LINK_DENSITY_SAMPLE_CHARS) > NAVIGATION_LINK_SHARE
+    )
+      continue;
+    const read = yield* paragraphSteps(body, isLeftOutOfText, maxChars);
     if (read.paragraphs.length === 0) continue;
     return {
       paragraphs: read.paragraphs,
       cut: !read.complete,
-      source,
+      source: 'element',
       title: null,
       liveRoot: body,
-      liveSkip: skip,
+      liveSkip: isLeftOutOfText,
       fromStart: true,
     };
   }
-  return null;
+  // No article at all: the page's visible main text, read as "Check this page anyway" reads it.
+  return yield* mainTextSource(doc, maxChars);
 }
 
-/** The steps of extractArticle. */
-function* extractSteps(doc: Document, options: ExtractOptions): Steps<ExtractedArticle | null> {
+/** The steps of extractArticle, or of extractMainText with `find` the main-text reader. */
+function* extractSteps(
+  doc: Document,
+  options: ExtractOptions,
+  find: (doc: Document, maxChars: number) => Steps<Source | null> = findText,
+): Steps<ExtractedArticle | null> {
   const maxChars = Math.max(0, options.maxChars ?? DEFAULT_MAX_CHARS);
-  const found = yield* findText(doc, maxChars);
+  const found = yield* find(doc, maxChars);
   if (!found) return null;
   const capped = capParagraphs(found.paragraphs, maxChars);
   const kept = capped.kept;

@@ -9,12 +9,12 @@ import { readSettings, watchSettings } from '../shared/settings';
 import { watchPointer } from './card-pointer';
 import { watchChanges } from './change-watch';
 import { detectArticle } from './detect';
-import type { extractArticleInSlices } from './extract';
+import type * as Extractor from './extract-entry';
 import { createHighlighter } from './highlighter';
 import { createHoverCard } from './hover-card';
 import { idle } from './idle';
 import { Keeper } from './keeper';
-import { PageChecker } from './page-checker';
+import { MAX_ARTICLE_CHARS, PageChecker } from './page-checker';
 import { publishedDate } from './published-date';
 
 /** The built extractor module, next to this script in the extension. */
@@ -22,14 +22,9 @@ const EXTRACT_MODULE = 'content-extract.js';
 
 async function start(): Promise<void> {
   const api = getApi();
-  let extractor: Promise<typeof extractArticleInSlices> | null = null;
+  let extractor: Promise<typeof Extractor> | null = null;
   const loadExtractor = () =>
-    (extractor ??= (
-      import(api.runtime.getURL(EXTRACT_MODULE)) as Promise<{
-        extractArticleInSlices: typeof extractArticleInSlices;
-      }>
-    ).then(
-      (module) => module.extractArticleInSlices,
+    (extractor ??= (import(api.runtime.getURL(EXTRACT_MODULE)) as Promise<typeof Extractor>).catch(
       (error: unknown) => {
         // Try again on the next check rather than never.
         extractor = null;
@@ -72,7 +67,14 @@ async function start(): Promise<void> {
     detect: detectArticle,
     published: publishedDate,
     extract: async (page, options) =>
-      (await loadExtractor())(page, { ...options, pause: () => idle(win) }),
+      (await loadExtractor()).extractArticleInSlices(page, { ...options, pause: () => idle(win) }),
+    extractMainText: async (page, options) =>
+      (await loadExtractor()).extractMainTextInSlices(page, { ...options, pause: () => idle(win) }),
+    readSelection: async () =>
+      (await loadExtractor()).readSelectionInSlices(doc, {
+        maxChars: MAX_ARTICLE_CHARS,
+        pause: () => idle(win),
+      }),
     send: (type, payload) => sendToBackground(api, type, payload),
     highlighter,
     settings,
@@ -112,7 +114,7 @@ async function start(): Promise<void> {
         (sender.url === undefined || sender.url.startsWith(ownOrigin)),
     }),
   );
-  checker.schedule('load');
+  void checker.schedule('load');
 }
 
 start().catch(() => {

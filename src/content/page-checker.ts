@@ -2,13 +2,16 @@
  * The content script's work on one page: decide whether to check it (site turned off, automatic
  * detection off, not an article), extract the article text, have the background match it, and
  * highlight what other outlets also reported. Runs again after in-page navigation and when the
- * site replaces the article, but never sends the same text twice for the same page.
+ * site replaces the article, but never sends the same text twice for the same page. When the
+ * reader checks a selection ("Cross-check selection"), the selection is what the page's report is
+ * about until the page navigates or the reader asks for the whole page again.
  */
 import { claimSources, sourcesLine } from '../core/provenance/claim-sources';
 import type { SentenceResult } from '../core/types';
 import { echoPhrases } from '../shared/echo-phrases';
 import type {
   BackgroundMessages,
+  CheckScope,
   ContentMessages,
   FlashSentenceRequest,
   Handlers,
@@ -21,19 +24,23 @@ import { levelFor, type HighlightEntry, type Highlighter } from './highlighter';
 import { idle, mapInSlices } from './idle';
 import { hashText } from './text-hash';
 
-/** The extractor's result, as far as the checker uses it (see extract.ts). */
-export interface ArticleText {
+/** Text of the page to check, with a way from its offsets to live Ranges: an article, a selection. */
+export interface PageText {
   title: string | null;
   text: string;
   truncated: boolean;
-  /** `page` when no article body was found and the text is the page's main text. */
-  source: 'readability' | 'element' | 'page';
   rangeFor(start: number, end: number): Range | null;
+}
+
+/** The extractor's result, as far as the checker uses it (see extract.ts). */
+export interface ArticleText extends PageText {
+  /** `page` when no article body was found and the text is the page's visible main text. */
+  source: 'readability' | 'element' | 'page';
 }
 
 /** Why a check runs; the stronger reason wins when several arrive during one run. */
 export type CheckReason =
-  'highlights' | 'mutation' | 'load' | 'settings' | 'navigation' | 'check-now';
+  'highlights' | 'mutation' | 'load' | 'settings' | 'navigation' | 'check-now' | 'selection';
 
 const REASON_STRENGTH: Record<CheckReason, number> = {
   highlights: 0,
@@ -42,6 +49,7 @@ const REASON_STRENGTH: Record<CheckReason, number> = {
   settings: 3,
   navigation: 4,
   'check-now': 5,
+  selection: 6,
 };
 
 /**
@@ -51,6 +59,18 @@ const REASON_STRENGTH: Record<CheckReason, number> = {
 export const MAX_ARTICLE_CHARS = 100_000;
 
 type StatusKind = BackgroundMessages['page-status']['request']['status'];
+type PageScope = Exclude<CheckScope, 'text'>;
+
+/** The text a run checks, whether the page looked like an article, and what part of it it is. */
+interface FoundText {
+  article: PageText;
+  detected: boolean;
+  scope: PageScope;
+}
+
+function hasText(article: ArticleText | null): article is ArticleText {
+  return article !== null && article.text.trim() !== '';
+}
 type Sent =
   | { type: 'check-article'; payload: BackgroundMessages['check-article']['request'] }
   | { type: 'page-status'; payload: BackgroundMessages['page-status']['request'] };
@@ -68,6 +88,16 @@ export interface PageCheckerDeps {
     doc: Document,
     options: { maxChars: number; cancelled: () => boolean },
   ) => Promise<ArticleText | null>;
+  /**
+   * The page's visible main text alone (see main-text.ts), read the same way: what a page that is
+   * not taken for an article is checked by when the reader asks to check it anyway.
+   */
+  extractMainText: (
+    doc: Document,
+    options: { maxChars: number; cancelled: () => boolean },
+  ) => Promise<ArticleText | null>;
+  /** The text the reader has selected on the page, or null (see selection-text.ts). */
+  readSelection: () => Promise<PageText | null>;
   send: <K extends 'check-article' | 'page-status'>(
     type: K,
     payload: BackgroundMessages[K]['request'],
@@ -93,13 +123,16 @@ export interface PageCheckerDeps {
 export class PageChecker {
   private settings: Settings;
   private forced = false;
-  private article: ArticleText | null = null;
+  /** The selection checked instead of the article, until navigation or "check the page". */
+  private pinned: PageText | null = null;
+  private article: PageText | null = null;
   private hash: string | null = null;
   private state: TabState | null = null;
   private lastSent: Sent | null = null;
   private entries: HighlightEntry[] = [];
   private running = false;
   private queued: CheckReason | null = null;
+  private queuedWaiters: (() => void)[] = [];
   private generation = 0;
   private stopped = false;
 
@@ -109,25 +142,29 @@ export class PageChecker {
     deps.highlighter.setVisible(this.settings.highlights);
   }
 
-  /** Asks for a check; one runs at a time, later requests are merged into one follow-up run. */
-  schedule(reason: CheckReason): void {
-    if (this.stopped) return;
+  /**
+   * Asks for a check; one runs at a time, later requests are merged into one follow-up run.
+   * Resolves once the run that serves this request has finished.
+   */
+  schedule(reason: CheckReason): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) {
       if (this.queued === null || REASON_STRENGTH[reason] > REASON_STRENGTH[this.queued]) {
         this.queued = reason;
       }
-      return;
+      return new Promise((resolve) => this.queuedWaiters.push(resolve));
     }
     this.running = true;
-    void this.run(reason)
+    return this.run(reason)
       .catch(() => {
         // Whatever failed, the page must not notice; the next change tries again.
       })
       .finally(() => {
         this.running = false;
         const next = this.queued;
+        const waiters = this.queuedWaiters.splice(0);
         this.queued = null;
-        if (next !== null) this.schedule(next);
+        if (next !== null) void this.schedule(next).then(() => waiters.forEach((w) => w()));
       });
   }
 
@@ -153,6 +190,7 @@ export class PageChecker {
   /** The page changed address without a new document. */
   navigated(): void {
     this.forced = false;
+    this.pinned = null;
     this.clear();
     this.schedule('navigation');
   }
@@ -179,18 +217,41 @@ export class PageChecker {
       'flash-sentence': (payload) => this.flash(payload),
       'check-now': () => {
         this.forced = true;
-        this.schedule('check-now');
+        this.pinned = null;
+        void this.schedule('check-now');
         return null;
       },
+      'check-selection': () => this.checkSelection(),
       'report-status': async () => {
         const last = this.lastSent;
-        if (last === null) this.schedule('load');
+        if (last === null) void this.schedule('load');
         else await this.deps.send(last.type, last.payload as never);
         return null;
       },
       // Answered by the keeper (see main.ts), which knows the checked article.
       'keep-now': () => ({ status: 'refused', id: null, message: 'Not available on this page.' }),
     };
+  }
+
+  /**
+   * Checks the reader's selection instead of the article and highlights it: true once it was
+   * sent to the background, false when there is no selection this page can read or the site is
+   * turned off (the background then shows the selection on the check page).
+   */
+  private async checkSelection(): Promise<boolean> {
+    if (this.stopped || isSiteDisabled(this.settings, this.deps.win.location.hostname))
+      return false;
+    const selection = await this.deps.readSelection();
+    if (!selection) return false;
+    this.pinned = selection;
+    await this.schedule('selection');
+    const last = this.lastSent;
+    return (
+      this.pinned === selection &&
+      last?.type === 'check-article' &&
+      last.payload.scope === 'selection' &&
+      last.payload.text === selection.text
+    );
   }
 
   /** Stops all work and removes every highlight. */
@@ -209,23 +270,18 @@ export class PageChecker {
   private async run(reason: CheckReason): Promise<void> {
     const generation = ++this.generation;
     const current = () => generation === this.generation && !this.stopped;
-    const { doc, win } = this.deps;
+    const { win } = this.deps;
     const host = win.location.hostname;
 
     if (isSiteDisabled(this.settings, host)) return this.report('disabled');
-    if (!this.settings.autoDetect && !this.forced) return this.report('auto-off');
+    if (!this.pinned && !this.settings.autoDetect && !this.forced) return this.report('auto-off');
 
     await idle(win);
     if (!current()) return;
-    const detected = this.deps.detect(doc).isArticle;
-    if (!detected && !this.forced) return this.report('not-article');
-
-    const article = await this.deps.extract(doc, {
-      maxChars: MAX_ARTICLE_CHARS,
-      cancelled: () => !current(),
-    });
+    const found = await this.findText(current);
     if (!current()) return;
-    if (!article || article.text.trim() === '') return this.report('no-text');
+    if (typeof found === 'string') return this.report(found);
+    const { article, detected, scope } = found;
     this.article = article;
 
     const hash = hashText(article.text);
@@ -240,10 +296,10 @@ export class PageChecker {
       title: article.title,
       text: article.text,
       truncated: article.truncated,
-      fallback: article.source === 'page',
       detected,
       hash,
-      published: this.deps.published?.(doc) ?? null,
+      published: this.deps.published?.(this.deps.doc) ?? null,
+      scope,
     };
     this.hash = hash;
     const answer = await this.send({ type: 'check-article', payload });
@@ -256,6 +312,27 @@ export class PageChecker {
     this.state = answer.value;
     if (detected) this.deps.onArticle?.(payload);
     return this.highlight(article, current);
+  }
+
+  /**
+   * What a run checks: the selection the reader asked about; else on an article, its text (or,
+   * when no article body is found there, the page's visible main text, the extractor's last
+   * resort); else, on a page not taken for an article that the reader asked to check anyway, the
+   * same visible main text. Or why there is none.
+   */
+  private async findText(current: () => boolean): Promise<FoundText | StatusKind> {
+    if (this.pinned) return { article: this.pinned, detected: false, scope: 'selection' };
+    const { doc } = this.deps;
+    const detected = this.deps.detect(doc).isArticle;
+    if (!detected && !this.forced) return 'not-article';
+    const options = { maxChars: MAX_ARTICLE_CHARS, cancelled: () => !current() };
+    // Readability finds an "article" in most pages with prose; on a page the detector does not
+    // take for one (a thread, a forum) that would be a guess, so the visible text is read instead.
+    const article = detected
+      ? await this.deps.extract(doc, options)
+      : await this.deps.extractMainText(doc, options);
+    if (!hasText(article)) return 'no-text';
+    return { article, detected, scope: article.source === 'page' ? 'page' : 'article' };
   }
 
   /** Tells the background why the page is not checked (once per status and address). */
@@ -286,7 +363,7 @@ export class PageChecker {
   }
 
   /** Maps the report's matched sentences to ranges, a slice at a time, and highlights them. */
-  private async highlight(article: ArticleText, current: () => boolean): Promise<void> {
+  private async highlight(article: PageText, current: () => boolean): Promise<void> {
     const sentences = this.state?.report?.sentences ?? [];
     const matched: number[] = [];
     sentences.forEach((sentence, index) => {

@@ -9,7 +9,7 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 /** Elements that break the running text into separate paragraphs. */
-const BLOCK_TAGS = new Set([
+export const BLOCK_TAGS = new Set([
   'ADDRESS',
   'ARTICLE',
   'ASIDE',

@@ -553,7 +553,7 @@ function tierOf(similarity: Similarity): Tier {
 }
 
 /** Cuts `text` to at most `max` code units, at a whitespace if one is near, never inside a surrogate pair. */
-function cutAt(text: string, max: number): string {
+export function cutAt(text: string, max: number): string {
   let end = max;
   const space = text.lastIndexOf(' ', end);
   if (space > max * 0.9) end = space;

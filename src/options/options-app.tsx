@@ -205,6 +205,16 @@ export function OptionsApp({ client }: { client: OptionsClient }) {
           </>
         )}
 
+        <section aria-labelledby="check-any-title">
+          <h2 id="check-any-title">{t('optionsCheckHeading')}</h2>
+          <p>{t('optionsCheckBody')}</p>
+          <p>
+            <a class="button" href="check.html">
+              {t('checkTitle')}
+            </a>
+          </p>
+        </section>
+
         <section aria-labelledby="about-title">
           <h2 id="about-title">{t('optionsAboutHeading')}</h2>
           <p>{t('optionsAboutIntro')}</p>

@@ -9,6 +9,7 @@ import type { CorpusInfo, Result, TabState } from '../shared/messages';
 import { isSiteDisabled, withSiteDisabled, type Settings } from '../shared/settings';
 import type { PopupClient } from './client';
 import { LibraryRow } from './library-row';
+import { untitled } from './report-scope';
 import { ReportView } from './report-view';
 import { StatusView } from './status-view';
 
@@ -128,7 +129,9 @@ export function App({ client }: { client: PopupClient }) {
   }, [view.kind]);
 
   useEffect(() => {
-    const title = view.kind === 'state' ? view.state.report?.article.title : null;
+    const shown = view.kind === 'state' ? view.state : null;
+    // A selection or a page's visible text may have no title: the tab is named as the report is.
+    const title = shown?.report ? shown.report.article.title?.trim() || untitled(shown) : null;
     document.title = client.fullPage && title ? t('fullReportTitle', title) : t('popupTitle');
   }, [view, client.fullPage]);
 
@@ -200,6 +203,11 @@ export function App({ client }: { client: PopupClient }) {
                 {t('buttonDisableSite')}
               </button>
             )}
+            {state?.status === 'ready' && state.scope === 'selection' && (
+              <button type="button" class="button" onClick={checkNow}>
+                {t('buttonCheckWholePage')}
+              </button>
+            )}
             {!client.fullPage && tabId !== null && (
               <button
                 type="button"
@@ -209,6 +217,18 @@ export function App({ client }: { client: PopupClient }) {
                 {t('buttonFullReport')}
               </button>
             )}
+            <button
+              type="button"
+              class="button"
+              onClick={() =>
+                void client.openCheckPage().then(() => {
+                  // The toolbar popup steps aside for the new tab; a full report stays open.
+                  if (!client.fullPage) window.close();
+                })
+              }
+            >
+              {t('buttonCheckText')}
+            </button>
             <button type="button" class="button" onClick={() => void client.openOptions()}>
               {t('buttonOptions')}
             </button>
@@ -278,6 +298,18 @@ function MainView({
   }
 }
 
+/** A page not checked as an article: check it anyway (its visible text, if no article is found). */
+function CheckAnyway(props: { title: string; body: string; onCheckNow: () => void }) {
+  return (
+    <StatusView title={props.title} body={props.body}>
+      <button type="button" class="button primary" onClick={props.onCheckNow}>
+        {t('buttonCheckAnyway')}
+      </button>
+      <p class="hint">{t('popupSelectionHint')}</p>
+    </StatusView>
+  );
+}
+
 function StateView({
   state,
   corpus,
@@ -296,14 +328,20 @@ function StateView({
       return <ReportView state={state} corpus={corpus} onShowSentence={onShowSentence} />;
     case 'not-article':
       return (
-        <StatusView title={t('popupNotArticleTitle')} body={t('popupNotArticleBody')}>
-          <button type="button" class="button primary" onClick={onCheckNow}>
-            {t('buttonCheckAnyway')}
-          </button>
-        </StatusView>
+        <CheckAnyway
+          title={t('popupNotArticleTitle')}
+          body={t('popupNotArticleBody')}
+          onCheckNow={onCheckNow}
+        />
       );
     case 'no-text':
-      return <StatusView title={t('popupNoTextTitle')} body={t('popupNoTextBody')} />;
+      return (
+        <CheckAnyway
+          title={t('popupNoTextTitle')}
+          body={t('popupNoTextBody')}
+          onCheckNow={onCheckNow}
+        />
+      );
     case 'auto-off':
       return (
         <StatusView title={t('popupAutoOffTitle')} body={t('popupAutoOffBody')}>

@@ -51,6 +51,8 @@ export interface PopupClient {
   forgetArticles(ids: number[]): Promise<Result<null>>;
   /** Opens the library page in a tab. */
   openLibrary(): Promise<void>;
+  /** Opens the check page (check.html), where any text can be pasted and checked. */
+  openCheckPage(): Promise<void>;
   /** Calls back when the tab's state or the settings change; returns an unsubscribe. */
   subscribe(
     tabId: number,
@@ -106,6 +108,9 @@ export function extensionClient(api: Api, search: string): PopupClient {
     forgetArticles: (ids) => sendToBackground(api, 'library-forget', { ids }),
     async openLibrary() {
       await api.tabs.create({ url: api.runtime.getURL('library.html') });
+    },
+    async openCheckPage() {
+      await api.tabs.create({ url: api.runtime.getURL('check.html') });
     },
     subscribe(tabId, onTabState, onSettings) {
       const key = tabStateKey(tabId);

@@ -18,6 +18,7 @@ import { t, type MessageKey } from '../shared/i18n';
 import type { CorpusInfo, TabState } from '../shared/messages';
 import { DiffText } from './diff-text';
 import { DifferenceChips, FlaggedText, spansOf } from './differences-view';
+import { ScopeNote, untitled, wordingFor, type ReportWording } from './report-scope';
 import { StatusView } from './status-view';
 import { LIBRARY_KEY_PREFIX } from '../shared/library-keys';
 import { webHref } from '../shared/web-href';
@@ -93,7 +94,15 @@ const SOURCING_MARKS: Partial<Record<string, MessageKey>> = {
  * Where the article's claims come from: the statement for the whole page, then each echo group
  * with its members listed together (the page marked on the group it retells).
  */
-function SourcesBox({ report, words }: { report: ArticleReport; words: EchoPhrases }) {
+function SourcesBox({
+  report,
+  words,
+  groupMark,
+}: {
+  report: ArticleReport;
+  words: EchoPhrases;
+  groupMark: MessageKey;
+}) {
   const sources = articleSources(report);
   if (sources.outlets === 0) return null;
   const parts = statementParts(sources, words);
@@ -126,7 +135,7 @@ function SourcesBox({ report, words }: { report: ArticleReport; words: EchoPhras
                 </span>
               );
             })}
-            {group.page && <span class="echo-page"> · {t('reportGroupPage')}</span>}
+            {group.page && <span class="echo-page"> · {t(groupMark)}</span>}
           </li>
         ))}
       </ul>
@@ -184,11 +193,13 @@ function Claim({
   sentence,
   words,
   onShow,
+  wording,
 }: {
   report: ArticleReport;
   sentence: SentenceResult;
   words: EchoPhrases;
   onShow: (sentence: SentenceResult) => void;
+  wording: ReportWording;
 }) {
   const sources = report.provenance ? claimSources(report, sentence.matches) : null;
   const parts = sources ? statementParts(sources, words) : null;
@@ -197,7 +208,7 @@ function Claim({
       <button
         type="button"
         class="claim-sentence"
-        aria-label={t('reportClaimShow', sentence.text)}
+        aria-label={t(wording.claimShow, sentence.text)}
         onClick={() => onShow(sentence)}
       >
         <FlaggedText
@@ -248,10 +259,11 @@ export function partOf(sentence: SentenceResult, match: SentenceMatch): string |
 export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
   const report = state.report;
   if (!report) return null;
-  const title = report.article.title?.trim() || t('reportUntitled', state.host);
+  const title = report.article.title?.trim() || untitled(state);
+  const wording = wordingFor(state);
   const [onlyDifferent, setOnlyDifferent] = useState(false);
   const claims = report.sentences.filter((sentence) => sentence.matches.length > 0);
-  const words = echoPhrases();
+  const words = wording.phrases(echoPhrases());
   const toldDifferently = claims.filter((sentence) =>
     sentence.matches.some((match) => (match.differences ?? []).length > 0),
   );
@@ -278,20 +290,22 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
           )}
         </p>
       )}
-      {state.fallback && <p class="note fallback-note">{t('reportFallback')}</p>}
+      <ScopeNote state={state} />
       {state.truncated && <CutNote sentences={report.sentences} onShow={onShowSentence} />}
 
       {claims.length === 0 ? (
         <StatusView
           title={t('reportNoMatchesTitle')}
-          body={t('reportNoMatchesBody', String(total))}
+          body={t(wording.noMatchesBody, String(total))}
         />
       ) : (
         <>
           <p class="summary">
             <strong>{t('reportSummary', [String(matched), String(total)])}</strong>
           </p>
-          {report.provenance && <SourcesBox report={report} words={words} />}
+          {report.provenance && (
+            <SourcesBox report={report} words={words} groupMark={wording.groupMark} />
+          )}
 
           <section aria-labelledby="outlets-title">
             <h2 id="outlets-title">{t('reportOutletsHeading')}</h2>
@@ -318,7 +332,7 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
 
           <section aria-labelledby="claims-title">
             <h2 id="claims-title">{t('reportClaimsHeading')}</h2>
-            <p class="hint">{t('reportClaimsHint')}</p>
+            <p class="hint">{t(wording.claimsHint)}</p>
             {toldDifferently.length > 0 && (
               <label class="filter">
                 <input
@@ -337,6 +351,7 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
                   sentence={sentence}
                   words={words}
                   onShow={onShowSentence}
+                  wording={wording}
                 />
               ))}
             </ol>

@@ -5,9 +5,12 @@
  * exception thrown in a listener does not survive being sent back.
  *
  * To the background (runtime.sendMessage):
- * - `check-article` (from a content script): the article text of the tab's page (and its
- *   publication date, when the page gives one). The background runs the matcher and provenance, stores the tab's state in storage.session, sets the badge and answers the
- *   stored TabState (its `report` drives the page's highlights and hover cards).
+ * - `check-article` (from a content script): the text of the tab's page, what part of the page it
+ *   is (`scope`: the article, the page's visible main text when no article was found, or the text
+ *   the reader selected), and the page's publication date when its markup gives one. The
+ *   background runs the engine (matcher, provenance, divergence), stores the tab's state in
+ *   storage.session, sets the badge and answers the stored TabState (its `report` drives the
+ *   page's highlights and hover cards).
  * - `page-status` (from a content script): the page is not checked, and why (`not-article`,
  *   `disabled` for a site the user turned off, `auto-off` when automatic detection is off,
  *   `no-text` when no article text was found). Stored and shown like a result.
@@ -23,8 +26,14 @@
  * - `library-forget` / `library-clear` (from an extension page): delete some or all articles.
  * - `library-import` (from an extension page): a batch of articles to add, each stored whole or
  *   not at all; `library-import-corpus`: a compiled corpus file, as base64.
+ * - `check-text` (from an extension page): any text the reader gave the check page (pasted, or
+ *   read from a file, with the file's publication date when its markup gives one), checked the
+ *   same way as a page (matcher, provenance, divergence); answers the report and the echo note.
+ *   Nothing is stored.
+ * - `get-selection-text` (from an extension page): a selection the background kept for the check
+ *   page because the page it came from could not check it itself (see selection-menu.ts).
  *
- * To a tab's content script (tabs.sendMessage, from the popup or the full report):
+ * To a tab's content script (tabs.sendMessage, from the popup, the full report or the background):
  * - `flash-sentence`: scroll to the sentence at [start, end) of the text with hash `hash` and
  *   flash it (highlight `crosscheck-flash`). Answers false when the page's text changed since.
  * - `check-now`: "Check this page anyway": check it even though it does not look like an
@@ -32,6 +41,9 @@
  * - `report-status`: send the page's latest state to the background again (the popup asks when
  *   storage.session has none, e.g. after the background cleared it on a same-page navigation).
  * - `keep-now`: "Keep this article": send the page's article to the library now.
+ * - `check-selection` (from the background, after "Cross-check selection" in the context menu):
+ *   check the text selected on the page instead of the article, and highlight it. Answers true
+ *   once the selection was checked, false when the page has no selection it can read.
  *
  * Highlights the content script registers (CSS Custom Highlight API): `crosscheck-1`,
  * `crosscheck-2`, `crosscheck-3` for sentences that 1, 2, or 3 or more other outlets reported, and
@@ -62,11 +74,18 @@ export const MAX_URL = 8_192;
 /** Longest page title accepted. */
 export const MAX_TITLE = 2_000;
 const MAX_HASH = 64;
+const MAX_TEXT_ID = 64;
 const MAX_OFFSET = MAX_MESSAGE_TEXT;
 const MAX_TAB_ID = Number.MAX_SAFE_INTEGER;
 
 /** Why a page was not checked, or that it was (`ready`), or that checking failed (`error`). */
 export type PageStatus = 'ready' | 'not-article' | 'disabled' | 'auto-off' | 'no-text' | 'error';
+
+/**
+ * What part of a page, or what text, was checked: the article, the page's visible main text (no
+ * article was found), the reader's selection, or a text given on the check page.
+ */
+export type CheckScope = 'article' | 'page' | 'selection' | 'text';
 
 /**
  * The reports of the corpus form one echo group (computed from their texts): their agreement is
@@ -92,15 +111,15 @@ export interface TabState {
   report: ArticleReport | null;
   /** True when the article text was cut before checking (by the extractor or the engine). */
   truncated: boolean;
-  /**
-   * True when no article body was found and the page's main text was checked instead. Absent in
-   * states stored before it existed.
-   */
-  fallback?: boolean;
   /** Set when every report of the corpus is one echo group naming a source. */
   echo: EchoNote | null;
   /** What went wrong (status `error`), for the popup's error state. */
   error: string | null;
+  /**
+   * What was checked (status `ready`); an article when absent. `page` means no article body was
+   * found and the page's visible main text was checked instead (the CLI's `article.fallback`).
+   */
+  scope?: CheckScope;
   /** Milliseconds since the epoch. */
   updatedAt: number;
   /** The library's generation the report was made against (see LibraryPageState). */
@@ -172,9 +191,10 @@ const checkArticle = shape(
     title: nullable(str(MAX_TITLE)),
     text: str(MAX_MESSAGE_TEXT),
     truncated: bool,
-    fallback: bool,
     detected: bool,
     hash: str(MAX_HASH),
+    // `page` is the page's main text, read because no article was found (the JSON's `fallback`).
+    scope: oneOf('article', 'page', 'selection'),
   },
   // The page's publication date, when its markup gives one.
   { published: nullable(str(MAX_DATE)) },
@@ -208,6 +228,16 @@ const query: Guard<string> = (value): value is string => {
   return trimmed.length > 0 && trimmed.length <= MAX_QUERY_CHARS;
 };
 const searchCorpus = shape({ query });
+const checkText = shape(
+  {
+    text: str(MAX_MESSAGE_TEXT),
+    title: nullable(str(MAX_TITLE)),
+    detected: bool,
+  },
+  // The publication date an HTML file's markup gives.
+  { published: nullable(str(MAX_DATE)) },
+);
+const selectionText = shape({ id: str(MAX_TEXT_ID) });
 const flashSentence = shape({
   start: int(0, MAX_OFFSET),
   end: int(0, MAX_OFFSET),
@@ -220,11 +250,25 @@ export type CheckArticleRequest = Guarded<typeof checkArticle>;
 export type PageStatusRequest = Guarded<typeof pageStatus>;
 /** Request of `search-corpus`. */
 export type SearchCorpusRequest = Guarded<typeof searchCorpus>;
+/** Request of `check-text`. */
+export type CheckTextRequest = Guarded<typeof checkText>;
 /** Request of `flash-sentence`. */
 export type FlashSentenceRequest = Guarded<typeof flashSentence>;
 /** Request of `keep-article`. */
 export type KeepArticleRequest = Guarded<typeof keepArticle>;
 type Empty = Record<string, never>;
+
+/** Answer of `check-text`: the engine's report and the echo note of the corpus. */
+export interface TextCheck {
+  report: ArticleReport;
+  echo: EchoNote | null;
+}
+
+/** A selection kept for the check page: its text and the page it was selected on. */
+export interface KeptSelection {
+  text: string;
+  url: string;
+}
 
 /** Messages the background answers: name → request and response. */
 export interface BackgroundMessages {
@@ -239,6 +283,8 @@ export interface BackgroundMessages {
   'library-clear': { request: Empty; response: null };
   'library-import': { request: { articles: Record<string, unknown>[] }; response: ImportAnswer };
   'library-import-corpus': { request: { data: string }; response: ImportAnswer };
+  'check-text': { request: CheckTextRequest; response: TextCheck };
+  'get-selection-text': { request: { id: string }; response: KeptSelection | null };
 }
 
 /** Messages a content script answers: name → request and response. */
@@ -247,6 +293,7 @@ export interface ContentMessages {
   'check-now': { request: Empty; response: null };
   'report-status': { request: Empty; response: null };
   'keep-now': { request: Empty; response: KeepAnswer };
+  'check-selection': { request: Empty; response: boolean };
 }
 
 /** A map of message names to their request and response types. */
@@ -287,6 +334,8 @@ export const backgroundValidators: Validators<BackgroundMessages> = {
   'library-clear': empty as (payload: unknown) => payload is Empty,
   'library-import': libraryImport,
   'library-import-corpus': libraryImportCorpus,
+  'check-text': checkText,
+  'get-selection-text': selectionText,
 };
 
 /** Which context may send each background message. */
@@ -302,6 +351,8 @@ export const backgroundSenders: { [K in keyof BackgroundMessages]: SenderKind } 
   'library-clear': 'page',
   'library-import': 'page',
   'library-import-corpus': 'page',
+  'check-text': 'page',
+  'get-selection-text': 'page',
 };
 
 /** Shape checks of the content script's messages. */
@@ -310,6 +361,7 @@ export const contentValidators: Validators<ContentMessages> = {
   'check-now': empty as (payload: unknown) => payload is Empty,
   'report-status': empty as (payload: unknown) => payload is Empty,
   'keep-now': empty as (payload: unknown) => payload is Empty,
+  'check-selection': empty as (payload: unknown) => payload is Empty,
 };
 
 /** A successful answer. */

@@ -2,6 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import type { LoadedCorpus } from '../../src/background/corpus-service';
 import { EchoGroups } from '../../src/core/provenance';
 import { createBackgroundHandlers, type BackgroundDeps } from '../../src/background/handlers';
+import { memorySelectionStore } from '../../src/background/selection-menu';
 import { memoryTabStore } from '../../src/background/tab-store';
 import type { ArticleReport } from '../../src/core/types';
 import type { Sender, TabState } from '../../src/shared/messages';
@@ -32,6 +33,7 @@ function setup(options: { settings?: Partial<Settings>; corpusError?: Error } = 
   };
   const badges: [number, TabState | null][] = [];
   const store = memoryTabStore();
+  const selections = memorySelectionStore(() => 'sel-1');
   const deps: BackgroundDeps = {
     corpus: async () => {
       if (options.corpusError) throw options.corpusError;
@@ -41,8 +43,9 @@ function setup(options: { settings?: Partial<Settings>; corpusError?: Error } = 
     settings: async () => ({ ...DEFAULT_SETTINGS, disabledSites: [], ...options.settings }),
     showBadge: async (tabId, state) => void badges.push([tabId, state]),
     now: () => 1_000,
+    selections,
   };
-  return { handlers: createBackgroundHandlers(deps), check, search, badges, store };
+  return { handlers: createBackgroundHandlers(deps), check, search, badges, store, selections };
 }
 
 const payload = {
@@ -50,9 +53,9 @@ const payload = {
   title: 'Title',
   text: 'Moscow has presented the United States with a list of demands.',
   truncated: false,
-  fallback: false,
   detected: true,
   hash: 'h:1',
+  scope: 'article' as const,
 };
 
 describe('check-article', () => {
@@ -113,12 +116,60 @@ describe('check-article', () => {
     expect((await handlers['check-article'](payload, sender)).truncated).toBe(true);
   });
 
-  test("the page's main text checked in place of an article is noted as such", async () => {
-    const { handlers } = setup();
-    expect((await handlers['check-article'](payload, sender)).fallback).toBe(false);
-    const state = await handlers['check-article']({ ...payload, fallback: true }, sender);
-    expect(state.fallback).toBe(true);
+  test.each(['article', 'page', 'selection'] as const)(
+    'keeps what part of the page was checked: %s',
+    async (scope) => {
+      const { handlers, store } = setup();
+      await handlers['check-article']({ ...payload, title: null, scope }, sender);
+      expect(await store.get(5)).toMatchObject({ status: 'ready', scope });
+    },
+  );
+});
+
+describe('check-text', () => {
+  test('checks the text through the same path as a page, and stores nothing', async () => {
+    const { handlers, check, store, badges } = setup();
+    const answer = await handlers['check-text'](
+      { text: payload.text, title: 'Title', detected: true },
+      sender,
+    );
+    expect(answer.echo).toEqual({ origin: 'One wire report', reports: 5 });
+    expect(answer.report.sentences.map((s) => s.text)).toEqual([payload.text]);
+    // Where the claims come from is worked out as for a page: the corpus's groups.
+    expect(answer.report.provenance).toMatchObject({ groups: [], pageGroup: null });
+    expect(check).toHaveBeenCalledWith(payload.text, { title: 'Title', detected: true });
+    // The same text from a page is answered from the same cache.
+    await handlers['check-article'](payload, sender);
+    expect(check).toHaveBeenCalledOnce();
+    expect(badges).toHaveLength(1);
+    expect(await store.get(5)).toMatchObject({ scope: 'article' });
   });
+
+  test("an HTML file's publication date goes with it", async () => {
+    const { handlers } = setup();
+    const answer = await handlers['check-text'](
+      { text: payload.text, title: null, detected: true, published: '2025-03-12T10:00:00Z' },
+      sender,
+    );
+    expect(answer.report.provenance?.published).toBe('2025-03-12T10:00:00Z');
+  });
+
+  test('a corpus that cannot be loaded is an error', async () => {
+    const { handlers } = setup({ corpusError: new Error('index damaged') });
+    await expect(
+      handlers['check-text']({ text: 'Text.', title: null, detected: true }, sender),
+    ).rejects.toThrow('index damaged');
+  });
+});
+
+test('get-selection-text reads a kept selection back, null when unknown', async () => {
+  const { handlers, selections } = setup();
+  const id = await selections.keep({ text: 'Selected.', url: PAGE });
+  expect(await handlers['get-selection-text']({ id }, sender)).toEqual({
+    text: 'Selected.',
+    url: PAGE,
+  });
+  expect(await handlers['get-selection-text']({ id: 'other' }, sender)).toBeNull();
 });
 
 test('page-status stores the status without a report', async () => {

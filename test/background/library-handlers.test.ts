@@ -2,6 +2,7 @@ import { describe, expect, test, vi } from 'vitest';
 import type { LoadedCorpus } from '../../src/background/corpus-service';
 import { createBackgroundHandlers } from '../../src/background/handlers';
 import { libraryService } from '../../src/background/library-service';
+import { memorySelectionStore } from '../../src/background/selection-menu';
 import { memoryTabStore } from '../../src/background/tab-store';
 import type { Sender } from '../../src/shared/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
@@ -42,6 +43,7 @@ async function setup(settings: Partial<Settings> = { keepArticles: true }, datab
     isPrivateTab: async (tabId) => tabId === 99,
     refreshTab,
     refreshAll: async () => undefined,
+    selections: memorySelectionStore(() => 'sel-1'),
   });
   return { handlers, tabs, service, refreshTab, ...opened };
 }
@@ -52,7 +54,7 @@ const page = (article: ReturnType<typeof northgate>) => ({
     title: article.title,
     text: article.text,
     truncated: false,
-    fallback: false,
+    scope: 'article' as const,
     detected: true,
     hash: 'h',
   },
@@ -84,6 +86,19 @@ describe('keeping from a page', () => {
       url: northgate().url,
     });
     expect(match!.text.length).toBeGreaterThan(20);
+  });
+
+  test('a pasted text is checked against the library as a page is', async () => {
+    const { handlers } = await setup();
+    const first = page(northgate());
+    await handlers['keep-article'](first.keep, senderFor(first.keep.url, 1));
+    const second = harbour();
+    const answer = await handlers['check-text'](
+      { text: second.text, title: null, detected: true },
+      senderFor('chrome-extension://own/check.html', 0),
+    );
+    const reports = answer.report.sentences.flatMap((s) => s.matches.map((m) => m.report));
+    expect(reports).toContain('library:1');
   });
 
   test('a kept page is never its own match, and is not kept twice', async () => {

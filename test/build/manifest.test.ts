@@ -16,10 +16,10 @@ describe.each([
   ['chrome', chrome],
   ['firefox', firefox],
 ])('%s manifest', (_browser, manifest) => {
-  test('asks only for storage; content scripts on web pages only, with their stylesheet', () => {
+  test('asks only for the context menu and storage; content scripts on web pages only, with their stylesheet', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.version).toBe('1.2.3');
-    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.permissions).toEqual(['contextMenus', 'storage']);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.content_scripts).toEqual([
       {

@@ -88,23 +88,44 @@ function setup(
     settings?: Partial<Settings>;
     outlets?: number[];
     text?: () => string;
+    /** False: the extractor finds no text on the page at all. */
+    hasArticle?: boolean;
+    /** Where the extractor found the text: `page` when no article body was found. */
+    source?: ArticleText['source'];
+    /** The page's visible main text, read alone on a page not taken for an article (null: none). */
+    mainText?: string | null;
+    /** The reader's selection (null: nothing selected). */
+    selection?: string | null;
   } = {},
 ) {
   document.body.innerHTML = `<article><p id="t">${TEXT}</p></article>`;
   const textNode = () => document.getElementById('t')!.firstChild as Text;
   const currentText = options.text ?? (() => TEXT);
-  const extract = vi.fn(async (): Promise<ArticleText | null> => ({
-    title: 'T',
-    text: currentText(),
+  const textOf = (
+    text: string,
+    title: string | null,
+    source: ArticleText['source'] = options.source ?? 'readability',
+  ): ArticleText => ({
+    title,
+    text,
     truncated: false,
-    source: 'readability',
+    source,
     rangeFor(start, end) {
       const range = document.createRange();
       range.setStart(textNode(), start);
       range.setEnd(textNode(), end);
       return range;
     },
-  }));
+  });
+  const extract = vi.fn(async (): Promise<ArticleText | null> =>
+    options.hasArticle === false ? null : textOf(currentText(), 'T'),
+  );
+  const extractMainText = vi.fn(async (): Promise<ArticleText | null> =>
+    options.mainText == null ? null : textOf(options.mainText, 'Page', 'page'),
+  );
+  const readSelection = vi.fn(async (): Promise<ArticleText | null> =>
+    options.selection == null ? null : textOf(options.selection, null),
+  );
   const sent: { type: string; payload: Record<string, unknown> }[] = [];
   let answer: (payload: Record<string, unknown>) => Result<TabState> = (payload) => ({
     ok: true,
@@ -127,6 +148,8 @@ function setup(
     detect: vi.fn(() => ({ isArticle: options.article ?? true })),
     published: () => '2025-03-14T08:30:00Z',
     extract,
+    extractMainText,
+    readSelection,
     send: send as PageCheckerDeps['send'],
     highlighter,
     settings: { ...DEFAULT_SETTINGS, disabledSites: [], ...options.settings },
@@ -140,6 +163,7 @@ function setup(
     sent,
     highlighter,
     extract,
+    readSelection,
     onOrphaned,
     setAnswer: (next: typeof answer) => (answer = next),
   };
@@ -194,13 +218,20 @@ describe('deciding whether to check', () => {
   });
 
   test('with automatic detection off, only "Check this page" checks, even a non-article', async () => {
-    const { checker, sent } = setup({ article: false, settings: { autoDetect: false } });
+    const { checker, sent } = setup({
+      article: false,
+      settings: { autoDetect: false },
+      mainText: TEXT,
+    });
     checker.schedule('load');
     await settle();
     expect(sent.map((m) => m.payload.status ?? m.type)).toEqual(['auto-off']);
     checker.handlers()['check-now']({}, {});
     await settle();
-    expect(sent.at(-1)).toMatchObject({ type: 'check-article', payload: { detected: false } });
+    expect(sent.at(-1)).toMatchObject({
+      type: 'check-article',
+      payload: { detected: false, scope: 'page' },
+    });
   });
 });
 
@@ -330,5 +361,121 @@ describe('settings and popup requests', () => {
     const range = document.createRange();
     expect(checker.cardData({ range, level: 3, index: 0 })?.sentence.matches).toHaveLength(3);
     expect(checker.cardData({ range, level: 1, index: 1 })).toBeNull();
+  });
+});
+
+describe('a selection ("Cross-check selection")', () => {
+  const SELECTED = 'Moscow has presented a list of demands. Talks took place over three weeks.';
+
+  test('is checked instead of the article, highlighted, and answered true', async () => {
+    const { checker, sent, highlighter } = setup({ selection: SELECTED });
+    checker.schedule('load');
+    await settle();
+    const answer = checker.handlers()['check-selection']({}, {});
+    await settle();
+    expect(await answer).toBe(true);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatchObject({
+      type: 'check-article',
+      payload: { text: SELECTED, title: null, detected: false, scope: 'selection' },
+    });
+    expect(highlighter.shown.at(-1)).toEqual([3, 1]);
+  });
+
+  test('stays what the page is checked for when the page changes, until it navigates', async () => {
+    const { checker, sent, extract } = setup({ selection: SELECTED });
+    const answer = checker.handlers()['check-selection']({}, {});
+    await settle();
+    await answer;
+    checker.schedule('mutation');
+    await settle();
+    expect(sent).toHaveLength(1);
+    expect(extract).not.toHaveBeenCalled();
+    checker.navigated();
+    await settle();
+    expect(sent.map((m) => m.payload.scope)).toEqual(['selection', 'article']);
+  });
+
+  test('"Check the whole page" goes back to the article', async () => {
+    const { checker, sent } = setup({ selection: SELECTED });
+    const answer = checker.handlers()['check-selection']({}, {});
+    await settle();
+    await answer;
+    checker.handlers()['check-now']({}, {});
+    await settle();
+    expect(sent.at(-1)).toMatchObject({ payload: { text: TEXT, scope: 'article' } });
+  });
+
+  test('is checked with automatic detection off and on a page that is not an article', async () => {
+    const { checker, sent } = setup({
+      article: false,
+      settings: { autoDetect: false },
+      selection: SELECTED,
+    });
+    const answer = checker.handlers()['check-selection']({}, {});
+    await settle();
+    expect(await answer).toBe(true);
+    expect(sent.map((m) => m.payload.scope)).toEqual(['selection']);
+  });
+
+  test.each([
+    ['nothing is selected', { selection: null }],
+    [
+      'the site is turned off',
+      { selection: SELECTED, settings: { disabledSites: [location.hostname] } },
+    ],
+  ])('is answered false when %s, and nothing is sent for it', async (_name, options) => {
+    const { checker, sent } = setup(options);
+    const answer = checker.handlers()['check-selection']({}, {});
+    await settle();
+    expect(await answer).toBe(false);
+    expect(sent.filter((m) => m.payload.scope === 'selection')).toEqual([]);
+  });
+});
+
+describe('a page on which no article is found', () => {
+  test('"Check this page anyway" on a page not taken for an article reads its visible text', async () => {
+    const { checker, sent, highlighter, deps } = setup({ article: false, mainText: TEXT });
+    checker.schedule('load');
+    await settle();
+    expect(sent.map((m) => m.payload.status)).toEqual(['not-article']);
+    checker.handlers()['check-now']({}, {});
+    await settle();
+    expect(sent.at(-1)).toMatchObject({
+      type: 'check-article',
+      payload: { text: TEXT, title: 'Page', detected: false, scope: 'page' },
+    });
+    expect(highlighter.shown.at(-1)).toEqual([3, 1]);
+    // Readability would find an "article" in most pages with prose: it is not asked here.
+    expect(deps.extract).not.toHaveBeenCalled();
+  });
+
+  test('an article, checked when asked (automatic detection off), is checked as an article', async () => {
+    const { checker, sent, deps } = setup({ settings: { autoDetect: false }, mainText: 'Other.' });
+    checker.handlers()['check-now']({}, {});
+    await settle();
+    expect(sent.at(-1)).toMatchObject({ payload: { text: TEXT, scope: 'article' } });
+    expect(deps.extractMainText).not.toHaveBeenCalled();
+  });
+
+  test('an article whose body is not found is checked by its visible main text, said so', async () => {
+    const { checker, sent, deps } = setup({ source: 'page' });
+    checker.schedule('load');
+    await settle();
+    expect(sent.at(-1)).toMatchObject({
+      type: 'check-article',
+      payload: { text: TEXT, detected: true, scope: 'page' },
+    });
+    expect(deps.extractMainText).not.toHaveBeenCalled();
+  });
+
+  test('a page without any visible text is reported as having none', async () => {
+    const { checker, sent } = setup({ article: false, mainText: null });
+    checker.handlers()['check-now']({}, {});
+    await settle();
+    expect(sent.at(-1)).toEqual({
+      type: 'page-status',
+      payload: { url: location.href, status: 'no-text' },
+    });
   });
 });

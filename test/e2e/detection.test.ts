@@ -120,6 +120,7 @@ describe.each([
   ['a news homepage with teasers on the story', PAGES.home],
   ['a search-results page quoting the reports', PAGES.search],
   ['a shop page', PAGES.shop],
+  ['a social thread quoting the story', PAGES.thread],
 ] as const)('%s', (_name, ref) => {
   test('is not treated as an article: no check, no highlights, an empty badge', async () => {
     const { page, tabId, state } = await checkedPage(ref);

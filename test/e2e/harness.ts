@@ -27,7 +27,7 @@ import { FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension } from './support/fir
 import { startSiteServer, type SiteServer } from './support/site-server.mjs';
 import { PAGES, type PageRef } from './support/pages';
 
-export { PAGES, type PageRef };
+export { PAGES, ROOT, type PageRef };
 export type { BrowserName, ColorScheme, SeenRequest, TestPage };
 
 // The extension's global, as code passed to `inExtension` sees it.
@@ -411,6 +411,58 @@ export async function clickElement(
   await page.mouse.click(point.x, point.y);
 }
 
+/**
+ * Puts `text` into a text field as pasting it does: the field is focused, its value replaced and
+ * an `input` event fired (what Playwright's `fill` does, in both browsers).
+ */
+export async function fillElement(page: TestPage, selector: string, text: string): Promise<void> {
+  await waitForElement(page, selector);
+  await page.evaluate(
+    ([sel, value]) => {
+      const field = document.querySelector(sel) as HTMLTextAreaElement | HTMLInputElement;
+      field.focus();
+      field.value = value;
+      field.dispatchEvent(
+        new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: value }),
+      );
+    },
+    [selector, text] as const,
+  );
+}
+
+/**
+ * Drops a file on an element as dragging it from the desktop does: `dragenter`, `dragover` and
+ * `drop` with a DataTransfer holding the file, bubbling up from the element.
+ */
+export async function dropFile(
+  page: TestPage,
+  selector: string,
+  file: { name: string; type: string; content: string },
+): Promise<void> {
+  await waitForElement(page, selector);
+  await page.evaluate(
+    ([sel, f]) => {
+      const data = new DataTransfer();
+      data.items.add(new File([f.content], f.name, { type: f.type }));
+      const target = document.querySelector(sel)!;
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(
+          new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }),
+        );
+      }
+    },
+    [selector, file] as const,
+  );
+}
+
+/** The value of a form field (a text area's text). */
+export function valueOf(page: TestPage, selector: string): Promise<string | null> {
+  return page.evaluate(
+    (sel) => (document.querySelector(sel) as HTMLTextAreaElement | null)?.value ?? null,
+    selector,
+  );
+}
+
 /** The visible text of every element matching `selector` (screen-reader-only parts left out). */
 export function textsOf(page: TestPage, selector: string): Promise<string[]> {
   return page.evaluate(
@@ -609,6 +661,28 @@ export function commandsOf(session: Session): Promise<Record<string, string>> {
 /** Runs a keyboard command as if its shortcut was pressed in the tab (see each driver). */
 export function runCommand(session: Session, command: string, tabId: number): Promise<void> {
   return session.driver.runCommand(command, tabId);
+}
+
+/** The id of the "Cross-check selection" context-menu item (see selection-menu.ts). */
+export const SELECTION_MENU_ID = 'crosscheck-selection';
+
+/**
+ * Chooses "Cross-check selection" in a tab's context menu, with the click's data (the text the
+ * browser reports as selected, the page's URL, and for a form field `editable`), and returns the
+ * tab the extension opens for it (the report, or the check page). A context menu cannot be
+ * opened in headless mode: the click goes to the background's own listener (see each driver).
+ */
+export function clickSelectionMenu(
+  session: Session,
+  tabId: number,
+  info: { selectionText: string; pageUrl: string; frameId?: number; editable?: boolean },
+): Promise<TestPage> {
+  return session.driver.openedPage(() =>
+    session.driver.clickMenuItem(
+      { menuItemId: SELECTION_MENU_ID, frameId: 0, editable: false, ...info },
+      tabId,
+    ),
+  );
 }
 
 /** The outer HTML of the hover card if one is shown (it lives in a closed shadow root). */

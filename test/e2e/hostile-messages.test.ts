@@ -150,6 +150,18 @@ describe('from an extension page', () => {
     ['an extra payload field', { type: 'get-tab-state', payload: { tabId: 1, all: true } }],
     ['a payload for get-corpus', { type: 'get-corpus', payload: { reload: true } }],
     ['megabytes of padding', { type: 'get-tab-state', payload: { tabId: 1, pad: HUGE_PADDING } }],
+    [
+      'check-text over the size limit',
+      { type: 'check-text', payload: { text: OVERSIZED_TEXT, title: null, detected: true } },
+    ],
+    [
+      'check-text naming a page to store it for',
+      {
+        type: 'check-text',
+        payload: { text: 'NATO said no.', title: null, detected: true, tabId: 1 },
+      },
+    ],
+    ['get-selection-text with a number as id', { type: 'get-selection-text', payload: { id: 1 } }],
   ])('%s is refused and changes nothing', async (_name, message) => {
     const before = await observableState();
     expectRefused(await fromExtensionPage(message));
@@ -167,9 +179,9 @@ describe('from an extension page', () => {
           title: null,
           text: 'NATO said no.',
           truncated: false,
-          fallback: false,
           detected: true,
           hash: 'x',
+          scope: 'article',
         },
       }),
       /sender/i,
@@ -194,9 +206,9 @@ describeOnlyIn(
       title: 'Forged',
       text: 'Nothing of the kind was ever said by anyone.',
       truncated: false,
-      fallback: false,
       detected: true,
       hash: 'forged',
+      scope: 'article',
       ...overrides,
     },
   });
@@ -211,6 +223,24 @@ describeOnlyIn(
       'reading the corpus (an extension page message)',
       () => ({ type: 'get-corpus', payload: {} }),
       /sender/i,
+    ],
+    [
+      'checking a text as the check page does (an extension page message)',
+      () => ({
+        type: 'check-text',
+        payload: { text: 'NATO said no.', title: null, detected: true },
+      }),
+      /sender/i,
+    ],
+    [
+      'reading a selection kept for the check page',
+      () => ({ type: 'get-selection-text', payload: { id: 'any' } }),
+      /sender/i,
+    ],
+    [
+      'a check scope the content script may not claim',
+      () => article(attacker.page.url(), { scope: 'text' }),
+      /malformed/i,
     ],
     [
       "overwriting another site's state (its URL)",
@@ -313,6 +343,10 @@ describe('from the background to a content script', () => {
       { type: 'flash-sentence', payload: { start: -5, end: 10, hash: 'x' } },
     ],
     ['check-now with a payload', { type: 'check-now', payload: { force: true } }],
+    [
+      'check-selection carrying a text of its own',
+      { type: 'check-selection', payload: { text: 'forged' } },
+    ],
     ['report-status without a payload', { type: 'report-status' }],
   ])('%s is refused and changes nothing', async (_name, message) => {
     const before = await observableState();

@@ -1,7 +1,7 @@
 // The popup (opened as popup.html?tab=<id>), the hover card and the options page: what they list,
 // what a click does, how they look in light and dark, and what axe-core finds.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { corpusReport, engine, expectedFor, meridianArticleText } from './expected';
+import { corpusReport, expectedFor, meridianArticleText } from './expected';
 import {
   axeViolations,
   clickElement,
@@ -24,8 +24,8 @@ import {
   waitForTabState,
   type PageRef,
   type Session,
-  type TestPage,
 } from './harness';
+import { listingOf, shownListing } from './report-listing';
 
 /** The toolbar popup's size in Chromium (it allows up to 800 × 600). */
 const POPUP_VIEWPORT = { width: 420, height: 600 };
@@ -46,55 +46,10 @@ async function readyPage(ref: PageRef) {
   return { page, tabId };
 }
 
-/** What the popup lists: outlets with links, then claim by claim the others' wording and links. */
-async function popupListing(popup: TestPage) {
-  await waitForElement(popup, '.claim');
-  const listing = await popup.evaluate(() => {
-    // Visible text only: screen-reader-only additions are left out.
-    const text = (el: Element | null) => {
-      if (!el) return '';
-      const clone = el.cloneNode(true) as Element;
-      clone.querySelectorAll('.sr-only').forEach((n) => n.remove());
-      return (clone.textContent ?? '').replace(/\s+/g, ' ').trim();
-    };
-    return {
-      outlets: [...document.querySelectorAll('.outlet a')].map((a) => ({
-        outlet: text(a),
-        href: a.getAttribute('href'),
-      })),
-      claims: [...document.querySelectorAll('.claim')].map((claim) => ({
-        sentence: text(claim.querySelector('.claim-sentence')),
-        matches: [...claim.querySelectorAll('.match')].map((match) => ({
-          outlet: text(match.querySelector('.match-outlet')),
-          text: text(match.querySelector('.match-text')),
-          href: match.querySelector('a')?.getAttribute('href') ?? null,
-        })),
-      })),
-    };
-  });
-  return {
-    outlets: listing.outlets,
-    claims: listing.claims.map((c) => ({
-      sentence: textKey(c.sentence),
-      matches: c.matches.map((m) => ({ ...m, text: textKey(m.text) })),
-    })),
-  };
-}
-
 /** The same listing as the engine gives it for the text (a line repeating the title left out). */
 function engineListing(text: string, title: string | null) {
   const { report } = expectedFor(text, title);
-  const urlOf = (id: string) => engine().reports.find((r) => r.id === id)?.url ?? null;
-  return {
-    outlets: report.summary.outlets.map((o) => ({ outlet: o.outlet, href: urlOf(o.report) })),
-    claims: report.sentences
-      .filter((s) => s.matches.length > 0)
-      .map((s) => ({
-        sentence: textKey(s.text),
-        matches: s.matches.map((m) => ({ outlet: m.outlet, text: textKey(m.text), href: m.url })),
-      })),
-    self: report.self,
-  };
+  return { ...listingOf(report), self: report.self };
 }
 
 describe.each([
@@ -110,7 +65,7 @@ describe.each([
     const popup = await openPopup(session, tabId, { viewport: POPUP_VIEWPORT });
     const article = source();
     const expected = engineListing(article.text, article.meta?.title ?? null);
-    const shown = await popupListing(popup);
+    const shown = await shownListing(popup);
     expect(shown.outlets).toEqual(expected.outlets);
     expect(shown.claims).toEqual(expected.claims);
     const named = [

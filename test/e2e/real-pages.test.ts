@@ -91,7 +91,7 @@ describe('real news pages in the browser', () => {
     );
     expect(state.status).toBe('ready');
     expect(state.report!.article.detected).toBe(true);
-    expect(state.fallback).toBe(false);
+    expect(state.scope).toBe('article');
     const text = state.report!.sentences.map((s) => s.text).join('\n');
     const score = wordF1(await expectedText(slug), text);
     console.log(

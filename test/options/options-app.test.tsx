@@ -309,3 +309,10 @@ describe('the library', () => {
     expect(client.current().keepExcludedSites).toEqual([]);
   });
 });
+
+test('links to the check page, where any text can be checked', async () => {
+  const view = await show(stubClient(okCorpus));
+  const link = [...view.querySelectorAll('a')].find((a) => a.textContent === 'Check a text');
+  expect(link?.getAttribute('href')).toBe('check.html');
+  expect(view.textContent).toContain('“Cross-check selection”');
+});

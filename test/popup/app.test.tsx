@@ -152,6 +152,7 @@ function stubClient(options: {
     shortcut: vi.fn(async () => 'Alt+Shift+H'),
     openFullReport: vi.fn(async () => undefined),
     openOptions: vi.fn(async () => undefined),
+    openCheckPage: vi.fn(async () => undefined),
     subscribe: vi.fn(() => () => undefined),
     libraryPage: vi.fn(async () => ({
       ok: true as const,
@@ -354,13 +355,14 @@ describe('a checked article', () => {
     expect(view.textContent).toContain('only its first part was checked');
   });
 
-  test("says when the page's main text was checked because no article was found", async () => {
-    const view = await show(stubClient({ state: tabState({ fallback: true }) }));
-    expect(view.querySelector('.fallback-note')?.textContent).toBe(
-      'No article body was found on this page, so its main text was checked instead.',
-    );
+  test("says once when the page's visible text was checked because no article was found", async () => {
+    const view = await show(stubClient({ state: tabState({ scope: 'page' }) }));
+    const notes = [...view.querySelectorAll('.note')].map((n) => n.textContent);
+    expect(notes).toEqual([
+      'No article was found on this page, so Crosscheck checked its visible text instead.',
+    ]);
     const plain = await show(stubClient({ state: tabState({}) }));
-    expect(plain.querySelector('.fallback-note')).toBeNull();
+    expect(plain.querySelector('.scope-note')).toBeNull();
   });
 
   test('an article nobody else reported has its own empty state', async () => {
@@ -555,4 +557,76 @@ describe('the part of a sentence a match makes the claim of', () => {
       'Zelenskiy said he would accept the truce.',
     );
   });
+});
+
+describe('what was checked', () => {
+  const untitled = () => ({ ...report(), article: { title: null, detected: false } });
+
+  test('a selection: titled by its site, said to be only the selection, and the whole page a click away', async () => {
+    const client = stubClient({ state: tabState({ scope: 'selection', report: untitled() }) });
+    const view = await show(client);
+    expect(view.querySelector('h1')?.textContent).toBe('Text selected on trutherdaily.example');
+    expect(view.textContent).toContain(
+      'Crosscheck checked only the text you selected on this page.',
+    );
+    await act(async () => button(view, 'Check the whole page').click());
+    expect(client.checkNow).toHaveBeenCalledWith(42);
+  });
+
+  test("a page's visible text: the popup says no article was found", async () => {
+    const view = await show(stubClient({ state: tabState({ scope: 'page' }) }));
+    expect(view.textContent).toContain(
+      'No article was found on this page, so Crosscheck checked its visible text instead.',
+    );
+    expect(view.textContent).not.toContain('Check the whole page');
+  });
+
+  test('a text given on the check page: named "your text" where the claims come from', async () => {
+    const view = await show(stubClient({ state: tabState({ scope: 'text' }) }));
+    expect(view.querySelector('.echo-page-note')?.textContent).toBe(
+      'Your text is one of the reports of the Reuters group.',
+    );
+    expect(view.querySelector('.echo-group')?.textContent).toMatch(
+      / · your text belongs to this group$/,
+    );
+    expect([...view.querySelectorAll('.claim-sources strong')].at(-1)?.textContent).toBe(
+      `1 outlet, 2 independent sources: Evil ${HOSTILE} and your text`,
+    );
+    expect(view.querySelector('.echo')?.textContent).not.toMatch(/this page/i);
+  });
+
+  test('an article: no note, and no "Check the whole page"', async () => {
+    const view = await show(stubClient({ state: tabState({ scope: 'article' }) }));
+    expect(view.querySelector('.scope-note')).toBeNull();
+    expect(view.textContent).not.toContain('Check the whole page');
+  });
+
+  test('a page where no article text was found offers to check it anyway', async () => {
+    const client = stubClient({ state: tabState({ status: 'no-text', report: null }) });
+    const view = await show(client);
+    expect(view.textContent).toContain('No article text found');
+    expect(view.textContent).toContain('choose “Cross-check selection” from the context menu');
+    await act(async () => button(view, 'Check this page anyway').click());
+    expect(client.checkNow).toHaveBeenCalledWith(42);
+  });
+
+  test('"Check a text" opens the check page', async () => {
+    const client = stubClient({ state: tabState({}) });
+    const view = await show(client);
+    await act(async () => button(view, 'Check a text').click());
+    expect(client.openCheckPage).toHaveBeenCalledOnce();
+  });
+});
+
+test('the full-page report of a selection is named in the tab title as on the page', async () => {
+  await show(
+    stubClient({
+      fullPage: true,
+      state: tabState({
+        scope: 'selection',
+        report: { ...report(), article: { title: null, detected: false } },
+      }),
+    }),
+  );
+  expect(document.title).toBe('Crosscheck report: Text selected on trutherdaily.example');
 });

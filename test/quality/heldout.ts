@@ -8,7 +8,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Matcher } from '../../src/core/matcher';
 import { splitSentences } from '../../src/core/sentences';
-import { count, figures, mostlyOverlaps, zeroCounts, type Judgement, type Score } from './score';
+import {
+  addCauses,
+  count,
+  figures,
+  mostlyOverlaps,
+  zeroCauses,
+  zeroCounts,
+  type ErrorCauses,
+  type Judgement,
+  type Score,
+} from './score';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Folder of the held-out articles and their labels. */
@@ -120,6 +130,17 @@ export function scoreHeldout(units: readonly PredictedUnit[], threshold: number)
     count(counts, unit.judgement, predicted);
   }
   return figures(counts);
+}
+
+/**
+ * The errors at a threshold, by cause (see ErrorCauses): `units` must carry every report the
+ * verifier judged, as predictions at a floor of 0 or cross-validated scores do.
+ */
+export function heldoutCauses(units: readonly PredictedUnit[], threshold: number): ErrorCauses {
+  const causes = zeroCauses();
+  for (const unit of units)
+    if (unit.judgement) addCauses(causes, unit.judgement, unit.scores, threshold);
+  return causes;
 }
 
 /** The mistakes at a threshold, one line each, for reading. */

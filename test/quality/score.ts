@@ -191,3 +191,79 @@ export function formatScore(score: Score): string {
   const f = (x: number): string => x.toFixed(3);
   return `P ${f(score.precision)}  R ${f(score.recall)}  F1 ${f(score.f1)}  (tp ${score.tp}, fp ${score.fp}, fn ${score.fn}; ${score.judged} judged)`;
 }
+
+/**
+ * The errors at a threshold, by cause. A missed pair either never reached the verifier (no
+ * sentence of the report passed retrieval and the rerank: a paraphrase in other words than the
+ * report's, beyond the spelling and synonym tables) or was judged below the threshold. A false
+ * pair stands on a sentence that makes no claim of the corpus (another event, or background,
+ * that shares the story's people, places and topic words), or on one that makes a corpus claim
+ * the report does not make (a related claim of the same story).
+ */
+export interface ErrorCauses {
+  notRetrieved: number;
+  rejected: number;
+  claimless: number;
+  otherClaim: number;
+}
+
+/** No errors yet. */
+export function zeroCauses(): ErrorCauses {
+  return { notRetrieved: 0, rejected: 0, claimless: 0, otherClaim: 0 };
+}
+
+/**
+ * Adds one unit's errors to `causes`. `scores` must hold every report the verifier judged for the
+ * unit (with its best probability), also those below the threshold: a report missing there was
+ * never retrieved.
+ */
+export function addCauses(
+  causes: ErrorCauses,
+  judgement: Judgement,
+  scores: ReadonlyMap<string, number>,
+  threshold: number,
+): void {
+  for (const report of judgement.gold) {
+    const score = scores.get(report);
+    if (score === undefined) causes.notRetrieved++;
+    else if (score < threshold) causes.rejected++;
+  }
+  for (const [report, score] of scores) {
+    if (score < threshold || judgement.gold.has(report) || judgement.maybe.has(report)) continue;
+    if (judgement.gold.size === 0 && judgement.maybe.size === 0) causes.claimless++;
+    else causes.otherClaim++;
+  }
+}
+
+/** The development gold's errors at a threshold, by cause (see ErrorCauses). */
+export function causesAt(
+  gold: Gold,
+  reports: readonly ScoredReport[],
+  threshold: number,
+): ErrorCauses {
+  const causes = zeroCauses();
+  for (const report of reports) {
+    const judgements = judge(gold, report.file, report.text, report.units);
+    report.units.forEach((unit, i) => {
+      const judgement = judgements[i];
+      if (!judgement) return;
+      const scores = new Map([...unit.scores].filter(([file]) => file !== report.file));
+      addCauses(causes, judgement, scores, threshold);
+    });
+  }
+  return causes;
+}
+
+/**
+ * Formats error causes as one line, with the recall a perfect verifier would reach on what
+ * retrieval finds (the pairs of `score` less those never retrieved).
+ */
+export function formatCauses(causes: ErrorCauses, score: Counts): string {
+  const positives = score.tp + score.fn;
+  const ceiling = positives === 0 ? 1 : (positives - causes.notRetrieved) / positives;
+  return (
+    `missed: ${causes.notRetrieved} never retrieved, ${causes.rejected} rejected by the verifier; ` +
+    `false: ${causes.claimless} on sentences making no corpus claim, ${causes.otherClaim} on sentences making another claim; ` +
+    `recall of retrieval (a perfect verifier's) ${ceiling.toFixed(3)}`
+  );
+}

@@ -22,9 +22,9 @@ import {
   trainingPairs,
   modelSource,
 } from './fit';
-import { readHeldout, scoreHeldout } from './heldout';
+import { heldoutCauses, readHeldout, scoreHeldout } from './heldout';
 import { loadDevCorpus } from './predict';
-import { formatScore, readGold, scoreAt } from './score';
+import { causesAt, formatCauses, formatScore, readGold, scoreAt } from './score';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const corpus = loadDevCorpus();
@@ -45,6 +45,25 @@ test('the shipped verifier model is the one its training pairs give, and is cali
       `\n  bias ${model.bias.toFixed(3)}; Platt a ${model.platt.a}, b ${model.platt.b}`,
   );
   const probabilities = cvLogOdds.map((z) => sigmoid(model.platt.a * z + model.platt.b));
+  // A smooth figure of the whole fit: the mean log-loss of the cross-validated probabilities, by
+  // training set (changes of a feature move it before they flip a decision).
+  const loss = (keep: (group: string) => boolean): string => {
+    let sum = 0;
+    let n = 0;
+    pairs.forEach((p, k) => {
+      if (!keep(p.group)) return;
+      const q = Math.min(1 - 1e-6, Math.max(1e-6, probabilities[k]!));
+      sum -= p.label === 1 ? Math.log(q) : Math.log(1 - q);
+      n++;
+    });
+    return `${(sum / Math.max(1, n)).toFixed(4)} (${n} pairs)`;
+  };
+  const neighbourFiles = new Set(readNeighbours('tuning').map((a) => a.file));
+  const heldoutFiles = new Set(readHeldout().map((a) => a.file));
+  console.log(
+    `cross-validated log-loss: all ${loss(() => true)}; development gold ${loss((g) => !neighbourFiles.has(g) && !heldoutFiles.has(g))}; ` +
+      `three articles ${loss((g) => heldoutFiles.has(g))}; neighbouring (tuning) ${loss((g) => neighbourFiles.has(g))}`,
+  );
   const table = reliability(
     probabilities,
     pairs.map((p) => p.label),
@@ -68,18 +87,26 @@ test('the shipped verifier model is the one its training pairs give, and is cali
 
   // Cross-validated figures: each corpus report or article scored by a model that never saw it.
   const fold = foldModels(pairs, model.platt);
-  const dev = scoreAt(gold, devScored(corpus, devCandidates(corpus), fold), MATCH_THRESHOLD);
-  const heldout = scoreHeldout(
-    articleScored(corpus, articleCandidates(corpus, readHeldout()), fold),
-    MATCH_THRESHOLD,
-  );
+  const devScores = devScored(corpus, devCandidates(corpus), fold);
+  const dev = scoreAt(gold, devScores, MATCH_THRESHOLD);
+  const articles = articleScored(corpus, articleCandidates(corpus, readHeldout()), fold);
+  const heldout = scoreHeldout(articles, MATCH_THRESHOLD);
   const tuning = articleScored(corpus, articleCandidates(corpus, readNeighbours('tuning')), fold);
   const neighbours = scoreHeldout(tuning, MATCH_THRESHOLD);
   console.log(`cross-validated, development gold: ${formatScore(dev)}`);
+  console.log(
+    `  errors by cause: ${formatCauses(causesAt(gold, devScores, MATCH_THRESHOLD), dev)}`,
+  );
   console.log(`cross-validated, three held-out articles: ${formatScore(heldout)}`);
+  console.log(
+    `  errors by cause: ${formatCauses(heldoutCauses(articles, MATCH_THRESHOLD), heldout)}`,
+  );
   console.log(
     `cross-validated, neighbouring stories (tuning half): ${formatScore(neighbours)}; ` +
       `${((100 * neighbours.fp) / tuning.length).toFixed(2)} false pairs per 100 sentences`,
+  );
+  console.log(
+    `  errors by cause: ${formatCauses(heldoutCauses(tuning, MATCH_THRESHOLD), neighbours)}`,
   );
 
   // Recalibrate with `npm run fit` whenever the features, the candidates or the data change.

@@ -29,9 +29,9 @@ const checkPayload = {
   title: 'A title',
   text: 'Moscow has presented the United States with a list of demands.',
   truncated: false,
-  fallback: false,
   detected: true,
   hash: 'abc:1',
+  scope: 'article' as const,
 };
 
 function setup() {
@@ -47,6 +47,8 @@ function setup() {
     'library-clear': vi.fn(async () => null),
     'library-import': vi.fn(async () => ({}) as never),
     'library-import-corpus': vi.fn(async () => ({}) as never),
+    'check-text': vi.fn(async () => ({ report: null, echo: null }) as never),
+    'get-selection-text': vi.fn(async () => null),
   } satisfies Handlers<BackgroundMessages>;
   const dispatch = createDispatcher({
     validators: backgroundValidators,
@@ -209,6 +211,67 @@ describe('search-corpus', () => {
   });
 });
 
+describe('check-article scope', () => {
+  test.each<[string, unknown, boolean]>([
+    ['the article', 'article', true],
+    ["the page's visible text", 'page', true],
+    ['a selection', 'selection', true],
+    ["the check page's own scope", 'text', false],
+    ['no scope', undefined, false],
+  ])('%s', (_name, scope, valid) => {
+    const payload: Record<string, unknown> = { ...checkPayload, scope };
+    if (scope === undefined) delete payload.scope;
+    expect(backgroundValidators['check-article'](payload)).toBe(valid);
+  });
+
+  test('the scope says it all: no separate fallback flag', () => {
+    expect(backgroundValidators['check-article']({ ...checkPayload, fallback: true })).toBe(false);
+  });
+});
+
+describe('check-text and get-selection-text', () => {
+  const text = { text: 'Russia has handed over a list.', title: null, detected: true };
+
+  test.each<[string, unknown, boolean]>([
+    ['a text', text, true],
+    ['a text with a title', { ...text, title: 'report.html' }, true],
+    ['an empty text (the page says so before sending)', { ...text, text: '' }, true],
+    ['a text over the cap', { ...text, text: 'a'.repeat(MAX_MESSAGE_TEXT + 1) }, false],
+    ['a title that is not a string', { ...text, title: 5 }, false],
+    ['detected as a string', { ...text, detected: 'true' }, false],
+    ['a URL besides', { ...text, url: 'https://news.example/' }, false],
+    ['no title', { text: text.text, detected: true }, false],
+    ["an HTML file's publication date", { ...text, published: '2025-03-12' }, true],
+    ['no publication date', { ...text, published: null }, true],
+    ['a date that is not a string', { ...text, published: 20250312 }, false],
+  ])('check-text: %s', (_name, payload, valid) => {
+    expect(backgroundValidators['check-text'](payload)).toBe(valid);
+  });
+
+  test.each<[string, unknown, boolean]>([
+    ['an id', { id: '8f0c2c1e-6d1b-4a57-b0f1-0e8a3c1d2b44' }, true],
+    ['an overlong id', { id: 'x'.repeat(65) }, false],
+    ['a number', { id: 7 }, false],
+    ['an extra field', { id: 'a', all: true }, false],
+  ])('get-selection-text: %s', (_name, payload, valid) => {
+    expect(backgroundValidators['get-selection-text'](payload)).toBe(valid);
+  });
+
+  test.each(['check-text', 'get-selection-text'] as const)(
+    '%s is answered for extension pages only',
+    async (type) => {
+      const { dispatch, handlers } = setup();
+      const payload = type === 'check-text' ? text : { id: 'a' };
+      expect((await dispatch({ type, payload }, popupSender)).ok).toBe(true);
+      expect(await dispatch({ type, payload }, contentSender)).toEqual({
+        ok: false,
+        error: 'Sender not allowed',
+      });
+      expect(handlers[type]).toHaveBeenCalledOnce();
+    },
+  );
+});
+
 describe('content validators', () => {
   test.each<[string, keyof typeof contentValidators, unknown, boolean]>([
     ['a flash request', 'flash-sentence', { start: 0, end: 10, hash: 'h' }, true],
@@ -216,6 +279,8 @@ describe('content validators', () => {
     ['a flash with a string offset', 'flash-sentence', { start: '0', end: 10, hash: 'h' }, false],
     ['check-now with no payload fields', 'check-now', {}, true],
     ['check-now with a field', 'check-now', { force: true }, false],
+    ['check-selection with no payload fields', 'check-selection', {}, true],
+    ['check-selection with the text in it', 'check-selection', { text: 'forged' }, false],
     ['report-status with null', 'report-status', null, false],
   ])('%s', (_name, type, payload, valid) => {
     expect(contentValidators[type](payload)).toBe(valid);

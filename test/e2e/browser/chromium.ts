@@ -212,6 +212,34 @@ export class ChromiumDriver implements ExtensionDriver {
     );
   }
 
+  /**
+   * A context menu cannot be opened and clicked in headless Chromium, so the click is dispatched
+   * the way the browser dispatches it: `contextMenus.onClicked` in the service worker, with the
+   * click's data and the tab, to the extension's own listener.
+   */
+  async clickMenuItem(info: Record<string, unknown>, tabId: number): Promise<void> {
+    await this.inExtension(
+      async ([data, id]) => {
+        const tab = await chrome.tabs.get(id);
+        const event = chrome.contextMenus.onClicked as unknown as {
+          hasListeners(): boolean;
+          dispatch(info: unknown, tab: unknown): void;
+        };
+        if (!event.hasListeners()) throw new Error('the background listens to no menu click');
+        event.dispatch(data, tab);
+      },
+      [info, tabId] as const,
+    );
+  }
+
+  async openedPage(action: () => Promise<void>): Promise<TestPage> {
+    const opened = this.context.waitForEvent('page');
+    await action();
+    const page = await opened;
+    await page.waitForLoadState();
+    return new ChromiumPage(page);
+  }
+
   /** A DevTools session of a page (Chromium-only tests: traces, heap, the content script's world). */
   cdp(page: TestPage): Promise<CDPSession> {
     return this.context.newCDPSession(playwrightPage(page));

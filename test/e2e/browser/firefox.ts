@@ -283,6 +283,46 @@ export class FirefoxDriver implements ExtensionDriver {
     if (!fired) throw new Error(`no shortcut ${shortcut} registered in the browser window`);
   }
 
+  /**
+   * Emits the click the way the item's own menu element does when chosen (ext-menus.js:
+   * `webext-menu-menuitem-click` on the extension, with the click's data and the tab), which the
+   * background's `menus.onClicked` listener receives. As in Chromium, the menu itself is not
+   * opened and clicked; the click reaches the extension by the same event.
+   */
+  async clickMenuItem(info: Record<string, unknown>, tabId: number): Promise<void> {
+    const fired = await this.firefox.inChrome(`(() => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const extension = WebExtensionPolicy.getByID(${JSON.stringify(this.extensionId)}).extension;
+      if (!extension.emitter.has('webext-menu-menuitem-click')) return false;
+      const tab = ExtensionParent.apiManager.global.tabTracker.getTab(${tabId});
+      extension.emit('webext-menu-menuitem-click', ${JSON.stringify(info)}, tab);
+      return true;
+    })()`);
+    if (!fired) throw new Error('the background listens to no menu click');
+  }
+
+  /**
+   * The new tab is the page puppeteer lists that was not there before; it starts on about:blank,
+   * so its own document is waited for (polled on a timer, as a background tab gets no frames).
+   */
+  async openedPage(action: () => Promise<void>): Promise<TestPage> {
+    const known = new Set((await this.browser.pages()).map(contextIdOf));
+    await action();
+    const deadline = Date.now() + NAVIGATION_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      const page = (await this.browser.pages()).find((p) => !known.has(contextIdOf(p)));
+      if (page) {
+        await page.waitForFunction(
+          () => location.href !== 'about:blank' && document.readyState === 'complete',
+          { polling: 50, timeout: NAVIGATION_TIMEOUT_MS },
+        );
+        return this.wrap(page);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`no tab opened within ${NAVIGATION_TIMEOUT_MS} ms`);
+  }
+
   async probe<R, A = null>(
     page: TestPage,
     fn: PageFunction<A, R>,

@@ -94,6 +94,14 @@ export interface ExtensionDriver {
   /** Runs a keyboard command of the manifest in a tab, as pressing its shortcut does. */
   runCommand(command: string, tabId: number): Promise<void>;
   /**
+   * Fires a click on one of the extension's context-menu items in a tab, with the click's data
+   * (`info`: menuItemId, selectionText, pageUrl, frameId, editable…), to the background's own
+   * `contextMenus.onClicked` listener, as the browser does when the item is chosen.
+   */
+  clickMenuItem(info: Record<string, unknown>, tabId: number): Promise<void>;
+  /** Runs `action` and returns the tab it opens (e.g. one the extension opens), once loaded. */
+  openedPage(action: () => Promise<void>): Promise<TestPage>;
+  /**
    * Runs `fn(arg)` in a fresh script world of the page (pristine built-ins, the same document),
    * or with `world: 'page'` in the page's own world without any helper of the driver's.
    */

@@ -31,6 +31,7 @@ export const PAGES = {
   home: { host: 'meridianpost.test', path: '/' },
   search: { host: 'meridianpost.test', path: '/search?q=russia+demands' },
   shop: { host: 'northwind-shop.test', path: '/products/ridgeline-jacket' },
+  thread: { host: 'chatter.test', path: '/lenawatches/thread/1893' },
   spa: { host: 'newsline.test', path: '/story/russia-demands' },
   rerender: { host: 'dailyledger.test', path: '/live/russia-demands' },
   /** Two papers outside the corpus that retell the story (the library's browser tests). */

@@ -1,0 +1,45 @@
+/**
+ * What the check page needs from the rest of the extension, behind one small interface, so the
+ * page renders in tests with a stub.
+ */
+import type { Api } from '../shared/browser-api';
+import {
+  sendToBackground,
+  type CheckTextRequest,
+  type CorpusInfo,
+  type KeptSelection,
+  type Result,
+  type TextCheck,
+} from '../shared/messages';
+
+/** The check page's window onto the extension. */
+export interface CheckClient {
+  corpus(): Promise<Result<CorpusInfo>>;
+  /** Checks a text (at most MAX_CHECK_CHARS: the page cuts longer ones and says so). */
+  check(request: CheckTextRequest): Promise<Result<TextCheck>>;
+  /**
+   * The selection this page was opened with (`?selection=<id>`, from "Cross-check selection" on a
+   * page that could not check it itself): undefined when there is none, null when it is gone.
+   */
+  keptSelection(): Promise<KeptSelection | null | undefined>;
+}
+
+/** The `?selection=<id>` of the page's address, or null. */
+export function selectionFromQuery(search: string): string | null {
+  const id = new URLSearchParams(search).get('selection');
+  return id && /^[\w-]{1,64}$/.test(id) ? id : null;
+}
+
+/** The client over the real extension APIs. */
+export function extensionCheckClient(api: Api, search: string): CheckClient {
+  const selection = selectionFromQuery(search);
+  return {
+    corpus: () => sendToBackground(api, 'get-corpus', {}),
+    check: (request) => sendToBackground(api, 'check-text', request),
+    async keptSelection() {
+      if (selection === null) return undefined;
+      const answer = await sendToBackground(api, 'get-selection-text', { id: selection });
+      return answer.ok ? answer.value : null;
+    },
+  };
+}

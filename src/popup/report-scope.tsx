@@ -1,0 +1,70 @@
+/**
+ * What a report is about (TabState.scope): a page's article, a page's visible text, a selection, or
+ * a text given on the check page. It decides the title of a text without one, a note on what was
+ * checked, and whether the report speaks of "the page" or "your text".
+ */
+import type { EchoPhrases } from '../core/provenance/claim-sources';
+import { t, type MessageKey } from '../shared/i18n';
+import type { TabState } from '../shared/messages';
+
+/** The strings of the report that name what was checked. */
+export interface ReportWording {
+  claimsHint: MessageKey;
+  claimShow: MessageKey;
+  noMatchesBody: MessageKey;
+  /** The mark on the echo group that the checked text retells. */
+  groupMark: MessageKey;
+  /** The statements on where the claims come from, naming the checked text as it should be. */
+  phrases(words: EchoPhrases): EchoPhrases;
+}
+
+const ON_PAGE: ReportWording = {
+  claimsHint: 'reportClaimsHint',
+  claimShow: 'reportClaimShow',
+  noMatchesBody: 'reportNoMatchesBody',
+  groupMark: 'reportGroupPage',
+  phrases: (words) => words,
+};
+
+const IN_TEXT: ReportWording = {
+  claimsHint: 'reportClaimsHintText',
+  claimShow: 'reportClaimShowText',
+  noMatchesBody: 'reportNoMatchesBodyText',
+  groupMark: 'reportGroupText',
+  // A pasted text is on no page: "Reuters and your text", not "Reuters and this page".
+  phrases: (words) => ({
+    ...words,
+    thisPage: t('echoYourText'),
+    pageInGroup: (label) => t('echoTextInGroup', label),
+    pageIsMember: (label) => t('echoTextIsMember', label),
+  }),
+};
+
+/** The report's strings for what was checked. */
+export function wordingFor(state: TabState): ReportWording {
+  return state.scope === 'text' ? IN_TEXT : ON_PAGE;
+}
+
+/** The title of a report whose text has none. */
+export function untitled(state: TabState): string {
+  switch (state.scope) {
+    case 'selection':
+      return t('reportSelectionTitle', state.host);
+    case 'text':
+      return t('reportTextTitle');
+    default:
+      return t('reportUntitled', state.host);
+  }
+}
+
+/**
+ * A note saying what was checked when it is not the page's article: the selection, or the page's
+ * visible main text where no article body was found (whether the page was checked on its own or
+ * because the reader asked to check it anyway).
+ */
+export function ScopeNote({ state }: { state: TabState }) {
+  if (state.scope === 'selection')
+    return <p class="note scope-note">{t('reportScopeSelection')}</p>;
+  if (state.scope === 'page') return <p class="note scope-note">{t('reportScopePage')}</p>;
+  return null;
+}
