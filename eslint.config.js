@@ -9,6 +9,8 @@ const browserOnly = [
   '**/popup/**',
   '**/options/**',
   '**/shared/**',
+  '**/library/**',
+  '**/library-page/**',
 ];
 
 export default tseslint.config(

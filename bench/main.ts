@@ -13,48 +13,60 @@ import { runEngineVsFuse, type EngineVsFuseResult } from './engine-vs-fuse';
 import { describeMachine } from './machine';
 import { runPageCost, type PageCostResult } from './page-cost';
 import { buildTables, evaluateTargets, markdownSection, type BenchResults } from './report';
+import { ADDS, LIBRARY_SIZES, runLibrary, writeLibraryCorpus, type LibraryRow } from './library';
 import { runScale, type ScaleRow } from './scale';
 import { formatText } from './table';
 
 /** Corpus sizes of the scale part; the first is the bundled corpus alone. */
 const DEFAULT_SIZES = [5, 100, 1_000, 10_000];
-const PARTS = ['engine', 'scale', 'page'] as const;
+const PARTS = ['engine', 'scale', 'page', 'library'] as const;
+/** Parts run in child processes only (never named with --only). */
+type ChildPart = (typeof PARTS)[number] | 'library-corpus';
 type Part = (typeof PARTS)[number];
 
 interface Args {
-  part: Part | null;
+  part: ChildPart | null;
   reports: number;
+  articles: number;
+  librarySizes: number[];
   out: string | null;
   only: Set<Part>;
   sizes: number[];
   quick: boolean;
   profile: boolean;
   write: boolean;
+  merge: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
   const args: Args = {
     part: null,
     reports: 0,
+    articles: 0,
+    librarySizes: LIBRARY_SIZES,
     out: null,
     only: new Set(PARTS),
     sizes: DEFAULT_SIZES,
     quick: false,
     profile: false,
     write: false,
+    merge: false,
   };
   const list = (value: string | undefined) => (value ?? '').split(',').filter(Boolean);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => argv[++i];
-    if (arg === '--part') args.part = value() as Part;
+    if (arg === '--part') args.part = value() as ChildPart;
     else if (arg === '--reports') args.reports = Number(value());
+    else if (arg === '--articles') args.articles = Number(value());
+    else if (arg === '--library-sizes') args.librarySizes = list(value()).map(Number);
     else if (arg === '--out') args.out = value() ?? null;
     else if (arg === '--only') args.only = new Set(list(value()) as Part[]);
     else if (arg === '--sizes') args.sizes = list(value()).map(Number);
     else if (arg === '--quick') args.quick = true;
     else if (arg === '--profile') args.profile = true;
     else if (arg === '--write') args.write = true;
+    else if (arg === '--merge') args.merge = true;
     else throw new Error(`unknown option ${arg}`);
   }
   for (const part of args.only) if (!PARTS.includes(part)) throw new Error(`unknown part ${part}`);
@@ -69,12 +81,14 @@ async function runPart(args: Args): Promise<void> {
   if (args.part === 'engine') result = await runEngineVsFuse(args.quick, log);
   else if (args.part === 'scale') result = await runScale(args.reports, log);
   else if (args.part === 'page') result = await runPageCost(args.quick, log);
+  else if (args.part === 'library') result = await runLibrary(args.articles, log);
+  else if (args.part === 'library-corpus') result = writeLibraryCorpus(args.articles, log) ?? null;
   else throw new Error(`unknown part ${String(args.part)}`);
   writeFileSync(args.out ?? '/dev/stdout', JSON.stringify(result));
 }
 
 /** Runs one part in a child Node process with explicit garbage collection available. */
-function child<T>(part: Part, extra: string[], args: Args): T {
+function child<T>(part: ChildPart, extra: string[], args: Args): T {
   const outDir = path.join(ROOT, 'bench/out');
   mkdirSync(outDir, { recursive: true });
   const out = path.join(outDir, `part-${part}${extra.length ? `-${extra.join('-')}` : ''}.json`);
@@ -121,11 +135,11 @@ async function orchestrate(args: Args): Promise<void> {
     );
   }
   if (args.only.has('engine')) {
-    log('\n[1/3] engine against plain Fuse.js');
+    log('\n[1/4] engine against plain Fuse.js');
     results.engine = child<EngineVsFuseResult>('engine', [], args);
   }
   if (args.only.has('scale')) {
-    log('\n[2/3] scale');
+    log('\n[2/4] scale');
     const rows: ScaleRow[] = [];
     for (const reports of args.sizes) {
       log(` ${reports} reports`);
@@ -138,11 +152,24 @@ async function orchestrate(args: Args): Promise<void> {
     results.scale = rows;
   }
   if (args.only.has('page')) {
-    log('\n[3/3] cost in the page (Chromium with the extension)');
+    log('\n[3/4] cost in the page (Chromium with the extension)');
     results.page = child<PageCostResult>('page', [], args);
+  }
+  if (args.only.has('library')) {
+    log("\n[4/4] the reader's library");
+    const rows: LibraryRow[] = [];
+    const largest = Math.max(...args.librarySizes);
+    child<null>('library-corpus', ['--articles', String(largest + ADDS)], args);
+    for (const articles of args.librarySizes) {
+      log(` ${articles} articles`);
+      rows.push(child<LibraryRow>('library', ['--articles', String(articles)], args));
+    }
+    results.library = rows;
   }
   results.machine.load_at_end = Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
   results.duration_s = Math.round((performance.now() - began) / 1000);
+  const published = path.join(ROOT, 'bench/results.json');
+  if (args.merge && existsSync(published)) mergeInto(results, published, args.only);
   const json = { ...summary(results), ...results, targets: evaluateTargets(results) };
 
   log('');
@@ -151,17 +178,39 @@ async function orchestrate(args: Args): Promise<void> {
 
   // Only a full run replaces the published figures; partial or quick runs go to bench/out/.
   const full =
-    args.only.size === PARTS.length && !args.quick && args.sizes.join() === DEFAULT_SIZES.join();
+    args.only.size === PARTS.length &&
+    !args.quick &&
+    args.sizes.join() === DEFAULT_SIZES.join() &&
+    args.librarySizes.join() === LIBRARY_SIZES.join();
   const target =
-    full || args.write
+    full || args.write || args.merge
       ? path.join(ROOT, 'bench/results.json')
       : path.join(ROOT, 'bench/out/results.json');
   writeFileSync(target, `${JSON.stringify(json, null, 2)}\n`);
   log(`Wrote ${path.relative(ROOT, target)}`);
-  if (full || args.write) {
+  if (full || args.write || args.merge) {
     updateBenchmarksMd(markdownSection(json));
     log('Updated BENCHMARKS.md');
   }
+}
+
+/**
+ * With --merge: the parts this run measured replace those of the published results, the others
+ * are kept as they were; the machine and length of this run are recorded per part it measured
+ * (`part_runs`), while `machine` stays that of the run the other parts come from.
+ */
+function mergeInto(results: BenchResults, file: string, parts: ReadonlySet<Part>): void {
+  const before = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+  const run = { machine: { ...results.machine }, duration_s: results.duration_s };
+  results.part_runs = { ...before.part_runs };
+  for (const part of parts) results.part_runs[part] = run;
+  for (const part of PARTS) {
+    if (parts.has(part)) continue;
+    const kept = before[part];
+    if (kept !== undefined) (results as unknown as Record<string, unknown>)[part] = kept;
+  }
+  results.machine = before.machine;
+  results.duration_s = before.duration_s;
 }
 
 /** The headline figures other tools read, at the top level of results.json. */

@@ -1,5 +1,6 @@
 /** Turns the benchmark results into tables, target checks and the section of BENCHMARKS.md. */
 import type { EngineVsFuseResult } from './engine-vs-fuse';
+import type { LibraryRow } from './library';
 import type { MachineInfo } from './machine';
 import type { PageCostResult } from './page-cost';
 import { PROBES, type ScaleRow } from './scale';
@@ -12,6 +13,15 @@ export interface BenchResults {
   engine?: EngineVsFuseResult;
   scale?: ScaleRow[];
   page?: PageCostResult;
+  library?: LibraryRow[];
+  /**
+   * Parts measured by a later run merged in (`--merge`), with that run's machine and length;
+   * `machine` is the run the other parts come from.
+   */
+  part_runs?: Record<
+    string,
+    { machine: MachineInfo & { load_at_end?: number }; duration_s?: number }
+  >;
 }
 
 /** One target of the benchmark issue and whether this run met it. */
@@ -37,6 +47,11 @@ export const TARGETS = {
   longTaskMs: 50,
   highlightMs: 300,
   contentScriptBytes: 50 * 1024,
+  /** The reader's library (issue 13): per size, the most each figure may be. */
+  libraryAddMs: 20,
+  libraryCheckMs: { 10_000: 50, 50_000: 100 } as Record<number, number>,
+  libraryHeapMb: { 10_000: 100, 50_000: 300 } as Record<number, number>,
+  libraryLoadMs: { 10_000: 300 } as Record<number, number>,
 } as const;
 
 /** Growth exponent k of time ∝ reports^k between the smallest synthetic corpus and the largest. */
@@ -96,6 +111,27 @@ export function evaluateTargets(results: BenchResults): TargetCheck[] {
       value: `k = ${fmt(k)}`,
       met: k <= TARGETS.growthExponent,
     });
+  }
+  for (const row of results.library ?? []) {
+    const n = row.articles.toLocaleString('en');
+    checks.push({
+      target: `library of ${n}: keeping an article under ${TARGETS.libraryAddMs} ms (median)`,
+      value: `${fmt(row.add_ms)} ms`,
+      met: row.add_ms < TARGETS.libraryAddMs,
+    });
+    const limits: [string, number | undefined, number, string][] = [
+      ['checking a 1,000-word article', TARGETS.libraryCheckMs[row.articles], row.check_ms, 'ms'],
+      ['memory', TARGETS.libraryHeapMb[row.articles], row.heap_mb, 'MB'],
+      ['loading after a restart', TARGETS.libraryLoadMs[row.articles], row.load_ms, 'ms'],
+    ];
+    for (const [what, limit, value, unit] of limits) {
+      if (limit === undefined) continue;
+      checks.push({
+        target: `library of ${n}: ${what} under ${limit} ${unit}`,
+        value: `${fmt(value, unit === 'MB' ? 1 : 0)} ${unit}`,
+        met: value < limit,
+      });
+    }
   }
   const p = results.page;
   if (p) {
@@ -337,6 +373,84 @@ export function buildTables(results: BenchResults & { targets?: TargetCheck[] })
       ],
     });
   }
+  const l = results.library;
+  if (l?.length) {
+    tables.push({
+      title:
+        "The reader's library: synthetic articles kept in the browser's way (segments on disk)",
+      headers: [
+        'articles',
+        'add ms',
+        'check ms',
+        'heap MB',
+        'load ms',
+        'disk MB',
+        'index MB',
+        'segments',
+        'units',
+        'terms',
+        'build s',
+        'longest merge ms',
+        'retelling ms',
+        'unrelated ms',
+        'after checks MB',
+        'place ms',
+      ],
+      rows: l.map((r) => [
+        String(r.articles),
+        fmt(r.add_ms),
+        fmt(r.check_ms),
+        fmt(r.heap_mb, 1),
+        fmt(r.load_ms, 0),
+        fmt(r.disk_mb, 1),
+        fmt(r.index_mb, 1),
+        String(r.segments),
+        String(r.units),
+        String(r.vocabulary),
+        fmt(r.build_s, 1),
+        fmt(r.longest_merge_ms, 0),
+        fmt(r.ms_paraphrase),
+        fmt(r.ms_unrelated),
+        fmt(r.heap_after_checks_mb, 1),
+        r.place_ms === undefined ? '–' : fmt(r.place_ms, 1),
+      ]),
+      notes: [
+        "The library's own code over files standing in for IndexedDB (bench/library-files.ts): the articles imported in batches of 200 and their segments merged as the extension merges them (build s, longest merge).",
+        'add ms: median time to keep one more article (compile it, store article, text and segment, add the segment to the index), over 31 articles kept one by one at that size.',
+        'check ms: the slower kind of 1,000-word article (retellings of the real story; unrelated synthetic stories), median of the first check of 7 articles after 2 others, against the bundled reports and the library together, the texts of matched library articles read from disk, with divergence and provenance as the background runs them.',
+        'place ms: mean time to place one of the 31 kept articles among the echo groups (one check against everything placed before it; run in the background after keeping, not part of add ms).',
+        'heap MB: what the loaded matcher keeps after GC (heap plus typed arrays), bundled corpus and library; load ms: after a restart, the bundled index and the stored segments into a fresh matcher; disk MB: every file of the library (index MB: the segments).',
+      ],
+    });
+    tables.push({
+      title: "The reader's library: are the right reports still found?",
+      headers: [
+        'articles',
+        'real found',
+        'retelling matched',
+        'to synthetic',
+        'unrelated matched',
+        'gold P',
+        'gold R',
+        'gold F1',
+        'synthetic (near copies)',
+      ],
+      rows: l.map((r) => [
+        String(r.articles),
+        `${r.paraphrase.real_reports_found}/5`,
+        `${r.paraphrase.matched_real}/${r.paraphrase.sentences}`,
+        String(r.paraphrase.matched_synthetic),
+        `${Math.max(r.unrelated.matched_real, r.unrelated.matched_synthetic)}/${r.unrelated.sentences}`,
+        fmt(r.gold.precision, 3),
+        fmt(r.gold.recall, 3),
+        fmt(r.gold.f1, 3),
+        `${r.gold.synthetic_matches} (${r.gold.synthetic_near_copies})`,
+      ]),
+      notes: [
+        'The five real reports are the bundled corpus; the library holds the synthetic articles of the scale part (same generator and seed). Columns as in the scale part: compare a library of n articles with the corpus of n + 5 reports there.',
+      ],
+    });
+  }
   if (results.targets?.length) {
     tables.push({
       title: 'Targets',
@@ -362,6 +476,10 @@ export function buildTables(results: BenchResults & { targets?: TargetCheck[] })
       ['load average at start / end', `${m.load_at_start} / ${m.load_at_end ?? '-'}`],
       ['date', m.date],
       ['whole run', results.duration_s === undefined ? '-' : `${results.duration_s} s`],
+      ...Object.entries(results.part_runs ?? {}).map(([part, run]) => [
+        `${part} part: a later run (--merge)`,
+        `${run.machine.date}, load average ${run.machine.load_at_start} / ${run.machine.load_at_end ?? '-'}, ${run.duration_s ?? '-'} s`,
+      ]),
     ],
   });
   return tables;

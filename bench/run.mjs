@@ -1,7 +1,8 @@
 // Runs the benchmarks: builds the project (the page benchmark needs dist/), bundles the benchmark
 // sources with esbuild (Node 20 cannot run TypeScript itself) and runs them with --expose-gc, which
 // the memory figures need.
-// Usage: node bench/run.mjs [--no-build] [--only engine,scale,page] [--sizes 100,1000,10000] [--quick]
+// Usage: node bench/run.mjs [--no-build] [--only engine,scale,page,library] [--sizes 100,1000,10000]
+//        [--library-sizes 1000,10000,50000] [--quick]
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -45,6 +46,7 @@ await esbuild.build({
   entryPoints: {
     bench: path.join(root, 'bench/main.ts'),
     'compile-worker': path.join(root, 'src/cli/compile-worker.ts'),
+    'library-worker': path.join(root, 'bench/library-worker.ts'),
   },
   outdir: path.dirname(outfile),
   outExtension: { '.js': '.mjs' },

@@ -79,20 +79,20 @@ export interface ProbeFigures {
 /** Seed of every synthetic corpus: the same corpus on every run and every machine. */
 export const SCALE_SEED = 20250313;
 /** Seed of the probe articles, separate so they are the same at every corpus size. */
-const PROBE_SEED = 7;
+export const PROBE_SEED = 7;
 /** Length of the probe articles, in words. */
-const PROBE_WORDS = 1000;
+export const PROBE_WORDS = 1000;
 /** Distinct probe articles of each kind that are timed, and the ones checked before as a warm-up. */
 export const PROBES = 7;
-const WARMUP_PROBES = 2;
+export const WARMUP_PROBES = 2;
 /** Content-word overlap from which a synthetic sentence is a near copy of the page sentence. */
-const NEAR_COPY = 0.5;
+export const NEAR_COPY = 0.5;
 
 /**
  * A 1,000-word article retelling the real story: real sentences, shuffled and reworded the way the
  * synthetic outlets reword theirs. Every real report should still be found for it.
  */
-function paraphraseArticle(
+export function paraphraseArticle(
   real: readonly CorpusInput[],
   retell: (s: string, p: Prng) => string,
   seed: number,
@@ -123,7 +123,11 @@ function loadIndex(file: string): Matcher {
   return Matcher.fromCompiled(JSON.parse(readFileSync(file, 'utf8')) as CompiledCorpus);
 }
 
-function probe(report: ArticleReport, text: string, realIds: ReadonlySet<string>): ProbeFigures {
+export function probe(
+  report: ArticleReport,
+  text: string,
+  realIds: ReadonlySet<string>,
+): ProbeFigures {
   const found = new Set<string>();
   let matchedReal = 0;
   let matchedSynthetic = 0;

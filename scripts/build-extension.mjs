@@ -67,6 +67,8 @@ function esbuildOptions(root, outdir, browser) {
       { in: src('popup/popup.css'), out: 'popup' },
       { in: src('options/main.tsx'), out: 'options' },
       { in: src('options/options.css'), out: 'options' },
+      { in: src('library-page/main.tsx'), out: 'library' },
+      { in: src('library-page/library.css'), out: 'library' },
       { in: src('check/main.tsx'), out: 'check' },
       { in: src('check/check.css'), out: 'check' },
     ],
@@ -102,6 +104,7 @@ async function writeStatic(root, dist, browser) {
   );
   await copyFile(path.join(root, 'src/popup/popup.html'), path.join(out, 'popup.html'));
   await copyFile(path.join(root, 'src/options/options.html'), path.join(out, 'options.html'));
+  await copyFile(path.join(root, 'src/library-page/library.html'), path.join(out, 'library.html'));
   await copyFile(path.join(root, 'src/check/check.html'), path.join(out, 'check.html'));
   await copyTree(path.join(root, 'assets/_locales'), path.join(out, '_locales'));
   await copyTree(path.join(root, 'assets/icons'), path.join(out, 'icons'), (name) =>
@@ -209,6 +212,7 @@ export async function buildExtension({ root, dist, watch = false }) {
     'package.json',
     'src/popup/popup.html',
     'src/options/options.html',
+    'src/library-page/library.html',
     'src/check/check.html',
     'assets/_locales',
     'assets/icons',

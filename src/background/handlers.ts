@@ -7,12 +7,15 @@ import type { ArticleReport } from '../core/types';
 import type {
   BackgroundMessages,
   Handlers,
+  ImportAnswer,
+  KeepAnswer,
   PageStatus,
   Sender,
   TabState,
 } from '../shared/messages';
-import { isSiteDisabled, type Settings } from '../shared/settings';
+import { isSiteDisabled, isSiteExcluded, type Settings } from '../shared/settings';
 import type { LoadedCorpus } from './corpus-service';
+import { fromBase64, type LibraryService } from './library-service';
 import type { SelectionStore } from './selection-menu';
 import type { TabStore } from './tab-store';
 
@@ -23,6 +26,17 @@ export interface BackgroundDeps {
   settings: () => Promise<Settings>;
   showBadge: (tabId: number, state: TabState | null) => Promise<void>;
   now: () => number;
+  /**
+   * The reader's library: null while it is not in use (keeping off and nothing kept), unless
+   * `create` asks for it (a reader keeping an article by hand, the library page).
+   */
+  library?: (create: boolean) => Promise<LibraryService | null>;
+  /** Whether a tab is in a private window. */
+  isPrivateTab?: (tabId: number) => Promise<boolean>;
+  /** Asks a tab's page to be checked again (the library changed under its report). */
+  refreshTab?: (tabId: number) => Promise<void>;
+  /** Asks every checked page to be checked again. */
+  refreshAll?: () => Promise<void>;
   /** Selections kept for the check page (see selection-menu.ts). */
   selections: SelectionStore;
 }
@@ -99,29 +113,58 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
 
   const cache = new ReportCache();
 
+  /** The library, if in use; a library that fails to open never stops a page being checked. */
+  const libraryIfUsed = async (): Promise<LibraryService | null> =>
+    deps.library ? deps.library(false).catch(() => null) : null;
+  const library = async (): Promise<LibraryService> => {
+    const found = deps.library ? await deps.library(true) : null;
+    if (!found) throw new Error('The library is not available');
+    return found;
+  };
+  const refused = (message: string): KeepAnswer => ({ status: 'refused', id: null, message });
   /**
    * The one check path for every text (an article, a selection, a pasted text): the engine's
-   * entrance, behind a cache keyed by the exact inputs (a hash chosen by a sender is never
-   * trusted for this).
+   * entrance, against the bundled reports and the library when it is in use, behind a cache keyed
+   * by the exact inputs (a hash chosen by a sender is never trusted for this). `url` is the page
+   * the text is on, so that a kept copy of the page is not its own match; null for a pasted text.
    */
-  const reportOn = (
+  const reportFor = async (
     corpus: LoadedCorpus,
-    text: string,
-    options: { title: string | null; detected: boolean; published: string | null },
-  ): ArticleReport => {
-    const key = JSON.stringify([options.title, options.detected, options.published, text]);
+    lib: LibraryService | null,
+    page: { title: string | null; detected: boolean; text: string; published?: string | null },
+    url: URL | null,
+  ): Promise<ArticleReport> => {
+    const published = page.published ?? null;
+    const key = JSON.stringify([
+      page.title,
+      page.detected,
+      published,
+      page.text,
+      lib?.generation ?? 0,
+      lib && url ? url.href : '',
+    ]);
     let report = cache.get(key);
     if (report === undefined) {
-      report = checkArticle(corpus.matcher, text, {
-        ...options,
+      const options = {
+        title: page.title,
+        detected: page.detected,
         // Where each claim comes from (provenance): the corpus's echo groups.
         groups: corpus.groups,
+        published,
         // The answer is stored per tab or sent to a page: the groups it needs, not every group.
         matchedGroupsOnly: true,
-      });
+      };
+      report = lib
+        ? await lib.check(page.text, { ...options, url: url?.href ?? '' })
+        : checkArticle(corpus.matcher, page.text, options);
       cache.set(key, report);
     }
     return report;
+  };
+
+  /** After a change the reader asked for, pages whose reports listed library articles catch up. */
+  const afterChange = (): void => {
+    void deps.refreshAll?.().catch(() => undefined);
   };
 
   const save = async (tabId: number, state: TabState): Promise<TabState> => {
@@ -145,17 +188,16 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       } catch (error) {
         return save(tabId, { ...blank(url, 'error'), error: errorMessage(error) });
       }
-      const report = reportOn(corpus, payload.text, {
-        title: payload.title,
-        detected: payload.detected,
-        published: payload.published ?? null,
-      });
+      const lib = await libraryIfUsed();
+      const generation = lib?.generation ?? 0;
+      const report = await reportFor(corpus, lib, payload, url);
       return save(tabId, {
         ...blank(url, 'ready'),
         hash: payload.hash,
         report,
         truncated: payload.truncated || report.truncated === true,
         echo: corpus.info.echo,
+        library: generation,
         scope: payload.scope,
       });
     },
@@ -166,7 +208,16 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     },
 
     async 'get-tab-state'(payload) {
-      return deps.store.get(payload.tabId);
+      const state = await deps.store.get(payload.tabId);
+      if (state?.status === 'ready' && deps.refreshTab) {
+        // A report made before articles were kept or forgotten is made again first.
+        const lib = await libraryIfUsed();
+        if ((lib?.generation ?? 0) !== (state.library ?? 0)) {
+          await deps.refreshTab(payload.tabId).catch(() => undefined);
+          return deps.store.get(payload.tabId);
+        }
+      }
+      return state;
     },
 
     async 'get-corpus'() {
@@ -177,13 +228,102 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       return (await deps.corpus()).search(payload.query.trim());
     },
 
+    async 'keep-article'(payload, sender) {
+      senderTab(sender);
+      const url = pageUrl(payload.url, sender);
+      if (sender.tab?.incognito) return refused('Articles read in private windows are never kept.');
+      const settings = await deps.settings();
+      if (!payload.manual && !settings.keepArticles) return refused('Keeping articles is off.');
+      if (isSiteDisabled(settings, url.hostname) || isSiteExcluded(settings, url.hostname))
+        return refused('Articles from this site are not kept.');
+      const lib = await library();
+      // The same page as a kept or bundled report (a copy, a re-rendered page) is not kept again.
+      const report = await reportFor(
+        await deps.corpus(),
+        lib,
+        { title: payload.title, detected: true, text: payload.text },
+        url,
+      );
+      const result = await lib.keep(
+        {
+          url: url.href,
+          outlet: payload.outlet?.trim() || url.hostname.replace(/^www\./, ''),
+          title: payload.title,
+          published: payload.published,
+          read: new Date(deps.now()).toISOString(),
+          text: payload.text,
+        },
+        report.self?.report ?? null,
+      );
+      switch (result.status) {
+        case 'kept':
+          return { status: 'kept', id: result.id, message: null };
+        case 'duplicate':
+          return {
+            status: 'duplicate',
+            id: result.id,
+            message:
+              result.reason === 'corpus'
+                ? 'This article is one of the bundled reports.'
+                : 'This article is already in your library.',
+          };
+        case 'error':
+          return { status: 'error', id: null, message: result.error, full: result.full };
+      }
+    },
+
+    async 'library-page'(payload) {
+      const [settings, state, lib, isPrivate] = await Promise.all([
+        deps.settings(),
+        deps.store.get(payload.tabId),
+        library(),
+        deps.isPrivateTab?.(payload.tabId).catch(() => false) ?? false,
+      ]);
+      const host = state ? state.host : '';
+      const kept = state ? await lib.keptAt(state.url) : null;
+      return {
+        keeping: settings.keepArticles,
+        kept,
+        blocked: isPrivate
+          ? 'private'
+          : host && (isSiteDisabled(settings, host) || isSiteExcluded(settings, host))
+            ? 'excluded'
+            : state?.status === 'ready'
+              ? null
+              : 'not-checked',
+        articles: await lib.count(),
+        error: lib.lastError,
+        generation: lib.generation,
+      };
+    },
+
+    async 'library-forget'(payload) {
+      await (await library()).forget(payload.ids);
+      afterChange();
+      return null;
+    },
+
+    async 'library-clear'() {
+      await (await library()).clear();
+      afterChange();
+      return null;
+    },
+
+    async 'library-import'(payload): Promise<ImportAnswer> {
+      const result = await (await library()).importArticles(payload.articles);
+      if (result.added > 0) afterChange();
+      return result;
+    },
+
+    async 'library-import-corpus'(payload): Promise<ImportAnswer> {
+      const result = await (await library()).importCorpus(fromBase64(payload.data));
+      if (result.added > 0) afterChange();
+      return result;
+    },
+
     async 'check-text'(payload) {
       const corpus = await deps.corpus();
-      const report = reportOn(corpus, payload.text, {
-        title: payload.title,
-        detected: payload.detected,
-        published: payload.published ?? null,
-      });
+      const report = await reportFor(corpus, await libraryIfUsed(), payload, null);
       return { report, echo: corpus.info.echo };
     },
 

@@ -4,7 +4,8 @@
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'match'; file: string; json: boolean; color: boolean | null };
+  | { kind: 'match'; file: string; json: boolean; color: boolean | null; corpus: string | null }
+  | { kind: 'build-corpus'; path: string; out: string };
 
 /** A usage mistake, reported on one line with a pointer to --help. */
 export class UsageError extends Error {
@@ -15,21 +16,28 @@ export class UsageError extends Error {
 }
 
 /** Usage text printed by --help. */
-export const USAGE = `Usage: crosscheck match FILE [--json]
+export const USAGE = `Usage: crosscheck match FILE [--json] [--corpus PATH]
+       crosscheck build-corpus PATH --out FILE
        crosscheck --help | --version
 
-Checks a news article against the bundled corpus of reports on the same story and shows, sentence
-by sentence, which other outlets made the same claim, in their own words.
+match checks a news article against a corpus of reports (the bundled one unless --corpus names
+another) and shows, sentence by sentence, which other outlets made the same claim, in their own
+words. build-corpus compiles reports into a corpus file the browser extension's library imports.
 
   FILE          a plain-text or HTML file, or - to read standard input
                 (from HTML the article is extracted the way the browser extension does it)
   --json        print the result as JSON instead of a readable report
+  --corpus PATH check against PATH instead of the bundled corpus: a folder of .txt, .html or
+                .htm reports (with an optional reports.json giving their metadata), a .jsonl
+                library export, or a corpus file made by build-corpus
+  --out FILE    where build-corpus writes the compiled corpus (.ccorpus)
   --color       colour the report even when the output is not a terminal
   --no-color    never colour the report (so does the NO_COLOR environment variable)
   -h, --help    show this help
   -V, --version show the version
 
-Exit status: 0 on success, 1 when the input cannot be read or is not text, 2 on a usage error.`;
+Exit status: 0 on success, 1 when an input or corpus cannot be read or is not text, 2 on a usage
+error.`;
 
 /** Parses the arguments after `node crosscheck`. Throws a UsageError on a mistake. */
 export function parseArgs(argv: readonly string[]): Command {
@@ -38,17 +46,35 @@ export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
   let json = false;
   let color: boolean | null = null;
-  for (const arg of argv) {
+  let corpus: string | null = null;
+  let out: string | null = null;
+  const valueOf = (option: string, value: string | undefined): string => {
+    if (value === undefined || value === '') throw new UsageError(`${option} needs a value`);
+    return value;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
     if (arg === '--json') json = true;
     else if (arg === '--color' || arg === '--colour') color = true;
     else if (arg === '--no-color' || arg === '--no-colour') color = false;
+    else if (arg === '--corpus') corpus = valueOf(arg, argv[++i]);
+    else if (arg.startsWith('--corpus=')) corpus = valueOf('--corpus', arg.slice(9));
+    else if (arg === '--out') out = valueOf(arg, argv[++i]);
+    else if (arg.startsWith('--out=')) out = valueOf('--out', arg.slice(6));
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option: ${arg}`);
     else positional.push(arg);
   }
   const [command, ...rest] = positional;
   if (command === undefined) throw new UsageError('missing command (try: crosscheck match FILE)');
+  if (command === 'build-corpus') {
+    if (rest.length !== 1) throw new UsageError('build-corpus takes one PATH');
+    if (out === null) throw new UsageError('build-corpus needs --out FILE');
+    if (json || corpus !== null) throw new UsageError('build-corpus takes only PATH and --out');
+    return { kind: 'build-corpus', path: rest[0]!, out };
+  }
   if (command !== 'match') throw new UsageError(`unknown command: ${command}`);
+  if (out !== null) throw new UsageError('--out belongs to build-corpus');
   if (rest.length === 0) throw new UsageError('match needs a FILE (or - for standard input)');
   if (rest.length > 1) throw new UsageError(`match takes one FILE, got ${rest.length}`);
-  return { kind: 'match', file: rest[0]!, json, color };
+  return { kind: 'match', file: rest[0]!, json, color, corpus };
 }

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import {
   CorpusRun,
+  aliasTable,
   assembleCorpus,
   checkInputs,
   type CompiledCorpus,
@@ -145,7 +146,7 @@ export async function compileCorpusInThreads(
     .slice(1)
     .map((run) => new RunThread(options.worker, textsOf(run), withSurfaces));
   try {
-    const own = new CorpusRun(textsOf(runs[0]!), withSurfaces);
+    const own = new CorpusRun(textsOf(runs[0]!), withSurfaces, aliasTable());
     const acronyms = new Set(own.acronyms);
     for (const thread of others) {
       for (const acronym of expect(await thread.next(), 'acronyms').acronyms) acronyms.add(acronym);

@@ -3,7 +3,7 @@
  * acronyms they hold, then, given the corpus's acronyms, numbers the run's terms and sends them.
  */
 import { parentPort } from 'node:worker_threads';
-import { CorpusRun } from '../core/corpus';
+import { aliasTable, CorpusRun } from '../core/corpus';
 import type { FromWorker, ToWorker } from './compile-threads';
 
 const port = parentPort;
@@ -14,7 +14,7 @@ port.on('message', (message: ToWorker) => {
   const send = (reply: FromWorker, transfer: ArrayBuffer[] = []): void =>
     port.postMessage(reply, transfer);
   if (message.kind === 'tokenize') {
-    run = new CorpusRun(message.texts, message.withSurfaces);
+    run = new CorpusRun(message.texts, message.withSurfaces, aliasTable());
     send({ kind: 'acronyms', acronyms: [...run.acronyms] });
   } else if (run) {
     const numbered = run.finish(new Set(message.acronyms));
@@ -23,7 +23,7 @@ port.on('message', (message: ToWorker) => {
     const buffers = [df, capitalised, lowercase, unitReport, unitStart, unitEnd, unitKind];
     send(
       { kind: 'numbered', run: numbered },
-      [...buffers, numbered.termStart, numbered.terms, numbered.tags].map(
+      [...buffers, numbered.termStart, numbered.terms, numbered.flags, numbered.tags].map(
         (array) => array.buffer as ArrayBuffer,
       ),
     );

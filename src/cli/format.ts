@@ -30,6 +30,8 @@ export interface JsonReport {
       differences: { kind: string; page: string; report: string }[];
       /** The part of the page sentence that makes the matched claim (offsets into the article). */
       span: { start: number; end: number };
+      /** When the report was read, for a corpus of library articles. */
+      read?: string;
     }[];
     independent: number;
   }[];
@@ -81,6 +83,7 @@ export function toJson(report: ArticleReport, input: { fallback: boolean }): Jso
           report: d.report,
         })),
         span: m.pageSpan ?? { start: s.start, end: s.end },
+        ...(m.read ? { read: m.read } : {}),
       })),
       independent: s.independent ?? 0,
     })),

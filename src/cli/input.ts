@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { detectArticle } from '../content/detect';
 import { extractArticle } from '../content/extract';
+import { readPageMeta, type PageMeta } from '../content/page-meta';
 import { publishedDate } from '../content/published-date';
 import { textProblem } from '../core/corpus';
 import { looksLikeHtml } from '../core/input-format';
@@ -26,6 +27,8 @@ export interface Article {
   published: string | null;
   /** True when no article body was found in the HTML and the page's main text was taken. */
   fallback: boolean;
+  /** What an HTML page says of its publisher and address. */
+  meta?: PageMeta;
 }
 
 /**
@@ -116,6 +119,7 @@ export async function articleFromHtml(html: string, name: string): Promise<Artic
       html: true,
       published: publishedDate(doc),
       fallback: article.source === 'page',
+      meta: readPageMeta(doc),
     };
   } finally {
     await window.happyDOM.close();

@@ -1,18 +1,24 @@
 /**
- * `crosscheck match FILE [--json]`: checks an article (plain text or HTML, a file or standard
- * input) against the bundled corpus and prints which other outlets made the same claims.
+ * `crosscheck match FILE [--json] [--corpus PATH]`: checks an article (plain text or HTML, a file
+ * or standard input) against the bundled corpus, or another, and prints which other outlets made
+ * the same claims. `crosscheck build-corpus PATH --out FILE` compiles a corpus file.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkArticle } from '../core/check-article';
-import { CorpusError, type CompiledCorpus } from '../core/corpus';
+import { CORPUS_VERSION, CorpusError, aliasTable, type CompiledCorpus } from '../core/corpus';
+import { SegmentedIndex } from '../core/index/segmented-index';
+import { CORPUS_FILE_EXTENSION, writeCorpusFile } from '../core/library-format';
 import { Matcher } from '../core/matcher';
-import { corpusEchoGroups, type EchoGroups } from '../core/provenance';
+import { buildEchoGroups, corpusEchoGroups, type EchoGroups } from '../core/provenance';
+import type { Lexicon } from '../core/synonyms';
 import { splitSentences } from '../core/sentences';
 import { parseArgs, USAGE, UsageError } from './args';
 import { formatReport, toJson } from './format';
+import { readCorpusAt, type CorpusAtPath } from './corpus-path';
 import { InputError, readArticle } from './input';
+import { readWordNet } from './wordnet';
 
 /** The CLI's version, set by the build from package.json. */
 declare const CROSSCHECK_VERSION: string;
@@ -44,6 +50,48 @@ function loadCorpus(): { matcher: Matcher; groups: EchoGroups } {
   return { matcher, groups };
 }
 
+/**
+ * The thesaurus for compiling a corpus the reader names, as the build compiles the bundled one;
+ * none when the WordNet package is not installed (synonyms are then left out).
+ */
+function thesaurus(): Lexicon | undefined {
+  try {
+    return readWordNet();
+  } catch {
+    process.stderr.write('crosscheck: note: WordNet not found; compiling without synonyms\n');
+    return undefined;
+  }
+}
+
+/** A matcher over a corpus read from a PATH, and the corpus's echo groups worked out. */
+function corpusOf(corpus: CorpusAtPath): { matcher: Matcher; groups: EchoGroups } {
+  const texts = new Map(corpus.articles.map((a, i) => [corpus.segment.keys[i]!, a.text]));
+  const index = new SegmentedIndex({
+    aliases: aliasTable(),
+    tokenizer: CORPUS_VERSION,
+    texts: { text: (key) => texts.get(key) },
+  });
+  index.addSegment(corpus.segment, 0);
+  const matcher = Matcher.over(index, corpus.story);
+  const groups = buildEchoGroups(
+    corpus.articles.map((article, i) => ({ meta: corpus.segment.meta(i), text: article.text })),
+    (text, exclude) => matcher.check(text, { exclude }),
+  );
+  return { matcher, groups };
+}
+
+/** Writes `bytes` to `file` whole or not at all (through a temporary file beside it). */
+function writeWhole(file: string, bytes: Uint8Array): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: cannot be written (${code ?? 'error'})`);
+  }
+}
+
 /** Whether to colour: a flag wins, then NO_COLOR, then whether stdout is a terminal. */
 function useColor(flag: boolean | null): boolean {
   if (flag !== null) return flag;
@@ -61,8 +109,22 @@ async function run(argv: readonly string[]): Promise<number> {
     process.stdout.write(`crosscheck ${CROSSCHECK_VERSION}\n`);
     return 0;
   }
+  if (command.kind === 'build-corpus') {
+    const corpus = await readCorpusAt(command.path, thesaurus());
+    writeWhole(command.out, writeCorpusFile(corpus));
+    const suffix = command.out.endsWith(CORPUS_FILE_EXTENSION)
+      ? ''
+      : ` (corpus files usually end in ${CORPUS_FILE_EXTENSION})`;
+    process.stderr.write(
+      `crosscheck: wrote ${command.out}: ${corpus.articles.length} report${corpus.articles.length === 1 ? '' : 's'}, ${corpus.segment.units} sentences${suffix}\n`,
+    );
+    return 0;
+  }
   const article = await readArticle(command.file);
-  const { matcher, groups } = loadCorpus();
+  const { matcher, groups } =
+    command.corpus === null
+      ? loadCorpus()
+      : corpusOf(await readCorpusAt(command.corpus, thesaurus()));
   // A plain-text article that opens with a heading has it as its title.
   const first = article.html ? undefined : splitSentences(article.text)[0];
   const title = article.title ?? (first?.kind === 'heading' ? first.text : null);

@@ -13,6 +13,7 @@ import type * as Extractor from './extract-entry';
 import { createHighlighter } from './highlighter';
 import { createHoverCard } from './hover-card';
 import { idle } from './idle';
+import { Keeper } from './keeper';
 import { MAX_ARTICLE_CHARS, PageChecker } from './page-checker';
 import { publishedDate } from './published-date';
 
@@ -32,7 +33,7 @@ async function start(): Promise<void> {
     ));
   const doc = document;
   const win = window;
-  const settings = await readSettings(api);
+  let settings = await readSettings(api);
   const highlighter = createHighlighter(doc, win);
   const card = createHoverCard(doc, win);
 
@@ -47,6 +48,12 @@ async function start(): Promise<void> {
     }
   };
 
+  const keeper = new Keeper({
+    doc,
+    win,
+    send: (payload) => sendToBackground(api, 'keep-article', payload),
+    keeping: () => settings.keepArticles,
+  });
   const changes = watchChanges({
     doc,
     win,
@@ -73,11 +80,13 @@ async function start(): Promise<void> {
     settings,
     quietly: (work) => changes.quietly(work),
     onOrphaned: stopAll,
+    onArticle: (article) => (article ? keeper.checked(article) : keeper.cancel()),
   });
   stops.push(
     () => changes.stop(),
     () => checker.stop(),
     () => card.destroy(),
+    () => keeper.stop(),
     watchPointer({
       doc,
       win,
@@ -86,7 +95,11 @@ async function start(): Promise<void> {
       dataFor: (entry) => checker.cardData(entry),
       active: () => checker.active,
     }),
-    watchSettings(api, (next) => checker.updateSettings(next)),
+    watchSettings(api, (next) => {
+      settings = next;
+      checker.updateSettings(next);
+      keeper.settingsChanged();
+    }),
   );
 
   const ownOrigin = api.runtime.getURL('');
@@ -94,7 +107,7 @@ async function start(): Promise<void> {
     api,
     createDispatcher({
       validators: contentValidators,
-      handlers: checker.handlers(),
+      handlers: { ...checker.handlers(), 'keep-now': () => keeper.keepNow() },
       // Only our popup and report page talk to this script (pages cannot use runtime messaging).
       acceptSender: (_type, sender) =>
         sender.id === api.runtime.id &&

@@ -110,6 +110,13 @@ export interface PageCheckerDeps {
   quietly: <T>(work: () => T) => T;
   /** Called when the extension was reloaded or removed under the page: stop everything. */
   onOrphaned: () => void;
+  /**
+   * Told when the page's detected article has been checked (with what was sent), and with null
+   * when the page no longer has a checked article (navigation, a new text, the site turned off).
+   */
+  onArticle?: (
+    article: { url: string; title: string | null; text: string; hash: string } | null,
+  ) => void;
 }
 
 /** The content script's controller for one page. */
@@ -221,6 +228,8 @@ export class PageChecker {
         else await this.deps.send(last.type, last.payload as never);
         return null;
       },
+      // Answered by the keeper (see main.ts), which knows the checked article.
+      'keep-now': () => ({ status: 'refused', id: null, message: 'Not available on this page.' }),
     };
   }
 
@@ -253,6 +262,7 @@ export class PageChecker {
   }
 
   private clear(): void {
+    this.deps.onArticle?.(null);
     this.entries = [];
     this.deps.quietly(() => this.deps.highlighter.clear());
   }
@@ -300,6 +310,7 @@ export class PageChecker {
       return;
     }
     this.state = answer.value;
+    if (detected) this.deps.onArticle?.(payload);
     return this.highlight(article, current);
   }
 

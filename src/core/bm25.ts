@@ -1,6 +1,6 @@
 /**
- * Candidate retrieval: an inverted index over the corpus sentences' terms, ranked with Okapi BM25.
- * It only proposes candidates; the decision is the reranker's.
+ * Candidate retrieval ranked with Okapi BM25: its constants and the pieces the index (see
+ * src/core/index/) scores with. It only proposes candidates; the decision is the reranker's.
  */
 
 /** BM25 term-frequency saturation; the usual value for short documents. */
@@ -35,165 +35,81 @@ export function bm25Idf(df: number, docs: number): number {
   return Math.log(1 + (docs - df + 0.5) / (df + 0.5));
 }
 
-/** An inverted index over documents given as lists of term ids. */
-export class Bm25Index {
-  readonly docs: number;
-  /**
-   * Posting lists in one flat array (compressed sparse rows): the documents of term t are
-   * postingDocs[postingStart[t]..postingStart[t + 1]], with their term frequencies alongside. Two
-   * typed arrays per term cost about 200 bytes of object overhead each, more than the postings
-   * of most terms, and a large vocabulary has hundreds of thousands of terms.
-   */
-  private readonly postingStart: Int32Array;
-  private readonly postingDocs: Int32Array;
-  private readonly postingTf: Uint16Array;
-  /** Per document, BM25's length normalisation k1 · (1 − b + b · length / average length). */
-  private readonly norms: Float64Array;
-  private readonly idfs: Float64Array;
-  /** Scratch accumulators reused between searches, so a search allocates little. */
-  private readonly scores: Float64Array;
-  private readonly touched: Int32Array;
+/** Longest posting list walked in a collection of `docs` documents (see PRUNE_MIN_DF). */
+export function maxWalkedDf(docs: number): number {
+  return Math.max(PRUNE_MIN_DF, Math.min(PRUNE_MAX_DF, Math.floor(docs * PRUNE_DF_SHARE)));
+}
 
-  /** Builds the index over `documents` (term ids below `vocabularySize`). */
-  constructor(documents: readonly (readonly number[])[], vocabularySize: number) {
-    this.docs = documents.length;
-    // Per-term scratch: the last document that counted the term, and its count in that document.
-    const seenIn = new Int32Array(vocabularySize).fill(-1);
-    const count = new Uint32Array(vocabularySize);
-    const df = new Int32Array(vocabularySize);
-    let total = 0;
-    documents.forEach((terms, doc) => {
-      total += terms.length;
-      for (const term of terms) {
-        if (seenIn[term] !== doc) {
-          seenIn[term] = doc;
-          df[term]!++;
-        }
+/** BM25's length normalisation of a document: k1 · (1 − b + b · length / average length). */
+export function bm25Norm(length: number, averageLength: number): number {
+  return BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength);
+}
+
+/**
+ * The `limit` best of the `touchedCount` documents in `touched` by their score in `scores`, best
+ * first (ties by document number), among those `accept` lets through. Sets every touched
+ * document's score back to 0, so the accumulators can be reused.
+ */
+export function topHits(
+  scores: Float64Array,
+  touched: Int32Array,
+  touchedCount: number,
+  limit: number,
+  accept: (doc: number) => boolean,
+): Hit[] {
+  // A min-heap of the best `limit` (score, doc) pairs: no object per touched document, and no
+  // sort of every document sharing a word, which in a large corpus costs more than the rerank.
+  const size = Math.max(0, Math.min(limit, touchedCount));
+  const heapScores = new Float64Array(size);
+  const heapDocs = new Int32Array(size);
+  let filled = 0;
+  const worse = (i: number, j: number): boolean =>
+    heapScores[i]! < heapScores[j]! ||
+    (heapScores[i] === heapScores[j] && heapDocs[i]! > heapDocs[j]!);
+  const swap = (i: number, j: number): void => {
+    const s = heapScores[i]!;
+    heapScores[i] = heapScores[j]!;
+    heapScores[j] = s;
+    const d = heapDocs[i]!;
+    heapDocs[i] = heapDocs[j]!;
+    heapDocs[j] = d;
+  };
+  for (let k = 0; k < touchedCount; k++) {
+    const doc = touched[k]!;
+    const score = scores[doc]!;
+    scores[doc] = 0;
+    if (size === 0) continue;
+    if (
+      filled === size &&
+      (score < heapScores[0]! || (score === heapScores[0] && doc > heapDocs[0]!))
+    )
+      continue;
+    if (!accept(doc)) continue;
+    if (filled < size) {
+      let i = filled++;
+      heapScores[i] = score;
+      heapDocs[i] = doc;
+      while (i > 0 && worse(i, (i - 1) >> 1)) {
+        swap(i, (i - 1) >> 1);
+        i = (i - 1) >> 1;
       }
-    });
-    this.postingStart = new Int32Array(vocabularySize + 1);
-    for (let t = 0; t < vocabularySize; t++)
-      this.postingStart[t + 1] = this.postingStart[t]! + df[t]!;
-    const postings = this.postingStart[vocabularySize]!;
-    this.postingDocs = new Int32Array(postings);
-    this.postingTf = new Uint16Array(postings);
-    const fill = this.postingStart.slice(0, vocabularySize);
-    documents.forEach((terms, doc) => {
-      for (const term of terms) count[term]!++;
-      for (const term of terms) {
-        const n = count[term]!;
-        if (n === 0) continue;
-        const k = fill[term]!++;
-        this.postingDocs[k] = doc;
-        this.postingTf[k] = Math.min(n, 0xffff);
-        count[term] = 0;
-      }
-    });
-    const averageLength = this.docs > 0 ? Math.max(1, total / this.docs) : 1;
-    this.norms = Float64Array.from(
-      documents,
-      (terms) => BM25_K1 * (1 - BM25_B + (BM25_B * terms.length) / averageLength),
-    );
-    this.idfs = new Float64Array(vocabularySize);
-    for (let t = 0; t < vocabularySize; t++) this.idfs[t] = bm25Idf(df[t]!, this.docs);
-    this.scores = new Float64Array(this.docs);
-    this.touched = new Int32Array(this.docs);
-  }
-
-  /** Number of documents containing `term`. */
-  df(term: number): number {
-    if (!(term >= 0 && term < this.postingStart.length - 1)) return 0;
-    return this.postingStart[term + 1]! - this.postingStart[term]!;
-  }
-
-  /** BM25 idf of a term id; a term the index has never seen gets the idf of df = 0. */
-  idf(term: number): number {
-    return this.idfs[term] ?? bm25Idf(0, this.docs);
-  }
-
-  /**
-   * The `limit` best documents for the query terms (ids outside the vocabulary are ignored), best
-   * first, among those `accept` lets through.
-   */
-  search(
-    query: readonly number[],
-    limit: number,
-    accept: (doc: number) => boolean = () => true,
-  ): Hit[] {
-    const vocabularySize = this.postingStart.length - 1;
-    const unique = [...new Set(query)].filter((t) => t >= 0 && t < vocabularySize);
-    const maxDf = Math.max(
-      PRUNE_MIN_DF,
-      Math.min(PRUNE_MAX_DF, Math.floor(this.docs * PRUNE_DF_SHARE)),
-    );
-    let touchedCount = 0;
-    const { postingDocs, postingTf } = this;
-    for (const term of unique) {
-      const from = this.postingStart[term]!;
-      const to = this.postingStart[term + 1]!;
-      if (to === from || to - from > maxDf) continue;
-      const idf = this.idfs[term]! * (BM25_K1 + 1);
-      for (let k = from; k < to; k++) {
-        const doc = postingDocs[k]!;
-        const f = postingTf[k]!;
-        if (this.scores[doc] === 0) this.touched[touchedCount++] = doc;
-        this.scores[doc]! += (idf * f) / (f + this.norms[doc]!);
+    } else {
+      heapScores[0] = score;
+      heapDocs[0] = doc;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < size && worse(l, m)) m = l;
+        if (r < size && worse(r, m)) m = r;
+        if (m === i) break;
+        swap(i, m);
+        i = m;
       }
     }
-    // A min-heap of the best `limit` (score, doc) pairs: no object per touched document, and no
-    // sort of every document sharing a word, which in a large corpus costs more than the rerank.
-    const size = Math.max(0, Math.min(limit, touchedCount));
-    const heapScores = new Float64Array(size);
-    const heapDocs = new Int32Array(size);
-    let filled = 0;
-    const worse = (i: number, j: number): boolean =>
-      heapScores[i]! < heapScores[j]! ||
-      (heapScores[i] === heapScores[j] && heapDocs[i]! > heapDocs[j]!);
-    const swap = (i: number, j: number): void => {
-      const s = heapScores[i]!;
-      heapScores[i] = heapScores[j]!;
-      heapScores[j] = s;
-      const d = heapDocs[i]!;
-      heapDocs[i] = heapDocs[j]!;
-      heapDocs[j] = d;
-    };
-    for (let k = 0; k < touchedCount; k++) {
-      const doc = this.touched[k]!;
-      const score = this.scores[doc]!;
-      this.scores[doc] = 0;
-      if (size === 0) continue;
-      if (
-        filled === size &&
-        (score < heapScores[0]! || (score === heapScores[0] && doc > heapDocs[0]!))
-      )
-        continue;
-      if (!accept(doc)) continue;
-      if (filled < size) {
-        let i = filled++;
-        heapScores[i] = score;
-        heapDocs[i] = doc;
-        while (i > 0 && worse(i, (i - 1) >> 1)) {
-          swap(i, (i - 1) >> 1);
-          i = (i - 1) >> 1;
-        }
-      } else {
-        heapScores[0] = score;
-        heapDocs[0] = doc;
-        let i = 0;
-        for (;;) {
-          const l = 2 * i + 1;
-          const r = l + 1;
-          let m = i;
-          if (l < size && worse(l, m)) m = l;
-          if (r < size && worse(r, m)) m = r;
-          if (m === i) break;
-          swap(i, m);
-          i = m;
-        }
-      }
-    }
-    const hits: Hit[] = [];
-    for (let i = 0; i < filled; i++) hits.push({ doc: heapDocs[i]!, score: heapScores[i]! });
-    return hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
+  const hits: Hit[] = [];
+  for (let i = 0; i < filled; i++) hits.push({ doc: heapDocs[i]!, score: heapScores[i]! });
+  return hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
 }

@@ -32,9 +32,23 @@ export function checkArticle(
   text: string,
   options: ArticleCheckOptions = {},
 ): ArticleReport {
-  const { groups, published, matchedGroupsOnly, ...matcherOptions } = options;
+  const { groups: _groups, published: _published, ...rest } = options;
+  const { matchedGroupsOnly: _only, ...matcherOptions } = rest;
+  return completeArticleCheck(matcher.check(text, matcherOptions), text, options);
+}
+
+/**
+ * The steps after matching, on the matcher's answer for `text` once every match has its text (a
+ * caller whose report texts come from storage, the reader's library, fills them in between).
+ */
+export function completeArticleCheck(
+  matched: ArticleReport,
+  text: string,
+  options: ArticleCheckOptions = {},
+): ArticleReport {
+  const { groups, published, matchedGroupsOnly } = options;
   // What each outlet's wording changed against the page's: divergence flags on every match.
-  const report = withDifferences(matcher.check(text, matcherOptions));
+  const report = withDifferences(matched);
   return groups
     ? withProvenance(report, text, groups, published ?? null, { matchedGroupsOnly })
     : report;

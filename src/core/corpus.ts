@@ -161,6 +161,7 @@ export function compileCorpus(
   const run = new CorpusRun(
     inputs.map((input) => input.text),
     lexicon !== undefined,
+    aliasTable(),
   );
   return assembleCorpus(inputs, [run.finish(run.acronyms)], story, lexicon, run.acronyms);
 }
@@ -183,12 +184,19 @@ export class CorpusRun {
   private readonly missedBy = new Map<string, number[]>();
   /** Every stem of the run remembered: a large corpus's vocabulary outgrows the shared cache. */
   private readonly stems = new Map<string, string>();
-  private readonly aliases = new PlaceAliases(aliasTable());
+  private readonly aliases: PlaceAliases;
 
+  /**
+   * `aliases`: the place alias table (see {@link aliasTable}); passed in so that code compiling
+   * reports outside the build (the reader's library) uses the table of the index it loaded and
+   * does not carry the gazetteer.
+   */
   constructor(
     texts: readonly string[],
     private readonly withSurfaces: boolean,
+    aliases: Readonly<Record<string, string>>,
   ) {
+    this.aliases = new PlaceAliases(aliases);
     this.units = texts.map((text) => splitSentences(text));
     this.flat = this.units.flat();
     let unitNumber = 0;
@@ -244,6 +252,12 @@ export interface NumberedRun {
   /** The term ids of unit `u`, in order, at terms[termStart[u]..termStart[u + 1]]. */
   termStart: Int32Array;
   terms: Int32Array;
+  /**
+   * Per use of a term (parallel to `terms`): TERM_NAME when written like a name, TERM_LOWER when
+   * a word in lower case, else 0; what the name counts are made of, kept so they can be taken
+   * apart again when a report leaves an index.
+   */
+  flags: Uint8Array;
   /** The verifier's tag of each term of `terms` (see UNIT_TAGS in verify/index.ts). */
   tags: Uint8Array;
   /** Per term id, the words written with it (for the synonym table, only with a lexicon). */
@@ -256,13 +270,13 @@ let aliases: Record<string, string> | null = null;
  * The place alias table every compile uses, from the gazetteer: made once, for the runs that
  * apply it and for the index that carries it.
  */
-function aliasTable(): Record<string, string> {
+export function aliasTable(): Record<string, string> {
   aliases ??= placeAliasTable(countries);
   return aliases;
 }
 
 /** Unit kinds by their number in NumberedRun.unitKind. */
-const UNIT_KINDS: readonly UnitKind[] = ['sentence', 'heading', 'item', 'line'];
+export const UNIT_KINDS: readonly UnitKind[] = ['sentence', 'heading', 'item', 'line'];
 
 /**
  * Puts runs of consecutive reports (in corpus order) together into the prebuilt index: their
@@ -370,9 +384,11 @@ interface UnitRecord {
 }
 
 /** The token is written like a name. */
-const NAME = 1;
+export const TERM_NAME = 1;
 /** The token is a word written in lower case. */
-const LOWER_WORD = 2;
+export const TERM_LOWER = 2;
+const NAME = TERM_NAME;
+const LOWER_WORD = TERM_LOWER;
 
 function recordOf(text: string, tokens: readonly Token[], withSurfaces: boolean): UnitRecord {
   const terms: string[] = [];
@@ -403,6 +419,7 @@ function numberTerms(
   const unitKind = new Uint8Array(unitCount);
   const termStart = new Int32Array(unitCount + 1);
   const terms: number[] = [];
+  const flags: number[] = [];
   const tags: number[] = [];
   const surfaces = new Map<number, Set<string>>();
   let unitNumber = 0;
@@ -425,6 +442,7 @@ function numberTerms(
           words.add(surface);
         }
         const flag = record.flags[k]!;
+        flags.push(flag);
         if (flag === NAME) capitalised[id]!++;
         else if (flag === LOWER_WORD) lowercase[id]!++;
       }
@@ -448,6 +466,7 @@ function numberTerms(
     unitKind,
     termStart,
     terms: Int32Array.from(terms),
+    flags: Uint8Array.from(flags),
     tags: Uint8Array.from(tags),
     surfaces: [...surfaces].map(([id, words]) => [id, [...words]]),
   };

@@ -1,17 +1,17 @@
 /**
  * The matcher: for every sentence of an article, the corpus reports that make the same claim.
- * Candidates come from a BM25 index over normalised terms; each is reranked by idf-weighted term
+ * Candidates come from a BM25 index over normalised terms (see index/); each is reranked by idf-weighted term
  * overlap in both directions (see rerank.ts); the verifier (verify/) then judges each candidate on
  * what the two sentences assert and gives the probability that they make the same claim. A report
  * counts when its most probable sentence reaches MATCH_THRESHOLD.
  */
-import { Bm25Index, bm25Idf } from './bm25';
+import { bm25Idf } from './bm25';
 import { validateCompiled, type CompiledCorpus } from './corpus-format';
-import { NameVariants } from './name-variants';
-import { isPlaceTerm, PlaceAliases } from './place-aliases';
+import { indexOfCompiled } from './index/compile';
+import type { SegmentedIndex } from './index/segmented-index';
 import { compareBags, makeBag, type PageUnit, type Similarity, type TermBag } from './rerank';
-import { SpellingNeighbours, type Neighbours } from './spelling-neighbours';
-import { mergeNeighbours, Synonyms } from './synonyms';
+import type { Neighbours } from './spelling-neighbours';
+import { mergeNeighbours } from './synonyms';
 import { splitSentences } from './sentences';
 import { tokenize, type Token } from './tokens';
 import {
@@ -125,99 +125,50 @@ export const MAX_CACHED_BAGS = 20_000;
 
 /** Answers, for any text, which corpus reports make the same claims as its sentences. */
 export class Matcher {
-  /** The corpus reports, in corpus order. */
-  readonly reports: ReportMeta[];
   /** One line on the story the corpus reports tell, if known. */
   readonly story: string | null;
-  private readonly reportIndex: ReadonlyMap<string, number>;
-  private readonly vocabulary: string[];
-  private readonly termIds: Map<string, number>;
-  /** Vocabulary id → id of its spelling class (itself unless it is a name variant). */
-  private readonly canonical: Int32Array;
-  private readonly nameVariants: NameVariants;
-  private readonly acronyms: ReadonlySet<string>;
-  private readonly aliases: PlaceAliases;
   /**
-   * The corpus units in columns (typed arrays where they can be): one object per unit, with its
-   * own arrays and sets, cost several hundred megabytes at 10,000 reports.
+   * Where the corpus lives: its segments, their vocabulary and counts, candidate retrieval, and
+   * each unit's terms, tags, report and text (see index/segmented-index.ts).
    */
-  private readonly unitText: string[];
-  private readonly unitStart: Int32Array;
-  private readonly unitEnd: Int32Array;
-  private readonly unitReport: Int32Array;
-  /**
-   * 1 where the unit can carry a claim: it names something — a name, a place, an acronym or a
-   * number. Site furniture ("Leave a Reply", "consider supporting my work", "Back To Top") names
-   * nothing, so it is never offered as a match, whatever the page says.
-   */
-  private readonly unitClaim: Uint8Array;
-  /** Canonical term ids of every unit in text order, unit `i` at termStart[i]..termStart[i + 1]. */
-  private readonly termStart: Int32Array;
-  private readonly terms: Int32Array;
-  /** The verifier's tag of each term of `terms` (see verify/index.ts). */
-  private readonly tags: Uint8Array;
-  /** Canonical ids of the terms written as names. */
-  private readonly names: ReadonlySet<number>;
+  readonly index: SegmentedIndex;
+  /** The index version the caches below were made for. */
+  private cachedFor = -1;
   private bags: (TermBag | undefined)[] = [];
   /** The verifier's view of the units whose bags are kept (dropped with them). */
   private claims: (ClaimUnit | undefined)[] = [];
   private cachedBags = 0;
-  private readonly index: Bm25Index;
-  private readonly unknownIdf: number;
-  private readonly spelling: SpellingNeighbours;
-  private readonly synonyms: Synonyms;
   /** Spelling neighbours and synonyms of each vocabulary term (remembered). */
-  private readonly similar: (Neighbours | undefined)[] = [];
+  private similar: (Neighbours | undefined)[] = [];
+  private reportList: { version: number; reports: ReportMeta[] } | null = null;
 
-  private constructor(corpus: CompiledCorpus) {
-    this.reports = corpus.reports.map((r) => ({ ...r }));
-    this.story = corpus.story;
-    this.reportIndex = new Map(this.reports.map((r, i) => [r.id, i]));
-    this.vocabulary = corpus.vocabulary;
-    this.termIds = new Map(corpus.vocabulary.map((term, id) => [term, id]));
-    this.acronyms = new Set(corpus.acronyms);
-    this.aliases = new PlaceAliases(corpus.aliases);
-    const nameTerms = corpus.names.map((id) => corpus.vocabulary[id]!);
-    this.nameVariants = new NameVariants(nameTerms);
-    this.canonical = new Int32Array(corpus.vocabulary.length);
-    for (let id = 0; id < this.canonical.length; id++) this.canonical[id] = id;
-    for (const [name, representative] of this.nameVariants.classes()) {
-      this.canonical[this.termIds.get(name)!] = this.termIds.get(representative)!;
-    }
-    const documents = corpus.sentences.map((s) => s.terms.map((t) => this.canonical[t]!));
-    this.index = new Bm25Index(documents, corpus.vocabulary.length);
-    this.unknownIdf = bm25Idf(0, this.index.docs);
-    // Only class representatives take part: the other spellings of a name never occur in a bag.
-    this.spelling = new SpellingNeighbours(
-      corpus.vocabulary.map((t, id) => (this.canonical[id] === id ? t : '')),
-    );
-    this.synonyms = new Synonyms(corpus.synonyms ?? {}, this.termIds, this.canonical);
-    const names = new Set(corpus.names.map((id) => this.canonical[id]!));
-    // Numbers, acronyms and place terms ("30", "NATO", "@RUS") start with a digit, a capital or "@".
-    const namesSomething = (id: number): boolean =>
-      names.has(id) || /^[\d@\p{Lu}]/u.test(corpus.vocabulary[id]!);
-    const units = corpus.sentences.length;
-    this.unitText = corpus.sentences.map((s) => s.text);
-    this.unitStart = Int32Array.from(corpus.sentences, (s) => s.start);
-    this.unitEnd = Int32Array.from(corpus.sentences, (s) => s.end);
-    this.unitReport = Int32Array.from(corpus.sentences, (s) => s.report);
-    this.unitClaim = Uint8Array.from(documents, (terms) => (terms.some(namesSomething) ? 1 : 0));
-    this.termStart = new Int32Array(units + 1);
-    for (let i = 0; i < units; i++)
-      this.termStart[i + 1] = this.termStart[i]! + documents[i]!.length;
-    this.terms = new Int32Array(this.termStart[units]!);
-    documents.forEach((terms, i) => this.terms.set(terms, this.termStart[i]!));
-    this.tags = new Uint8Array(this.terms.length);
-    corpus.sentences.forEach((s, i) => this.tags.set(s.tags, this.termStart[i]!));
-    this.names = names;
+  private constructor(index: SegmentedIndex, story: string | null) {
+    this.index = index;
+    this.story = story;
+  }
+
+  /** The live reports of the corpus, in corpus order. */
+  get reports(): ReportMeta[] {
+    if (this.reportList?.version !== this.index.version)
+      this.reportList = { version: this.index.version, reports: this.index.liveReports() };
+    return this.reportList.reports;
+  }
+
+  /** What was derived from the index is dropped when the index changes. */
+  private sync(): void {
+    if (this.cachedFor === this.index.version) return;
+    this.cachedFor = this.index.version;
+    this.bags = [];
+    this.claims = [];
+    this.cachedBags = 0;
+    this.similar = [];
   }
 
   /** The verifier's view of corpus unit `doc` (kept with its bag). */
   private claimAt(doc: number, bag: TermBag): ClaimUnit {
     let claim = this.claims[doc];
     if (!claim || claim.bag !== bag) {
-      const tags = this.tags.subarray(this.termStart[doc]!, this.termStart[doc + 1]!);
-      claim = claimUnit(bag, tags, (id) => this.classOf(id));
+      claim = claimUnit(bag, this.index.unitTags(doc), (id) => this.classOf(id));
       this.claims[doc] = claim;
     }
     return claim;
@@ -225,7 +176,7 @@ export class Matcher {
 
   /** Term class of a vocabulary id. */
   private classOf(id: number): number {
-    return termClass(this.vocabulary[id]!, this.names.has(id));
+    return termClass(this.index.term(id), this.index.isName(id));
   }
 
   /** The term bag of corpus unit `doc`, made on first use and kept while the cache has room. */
@@ -237,9 +188,7 @@ export class Matcher {
         this.claims = [];
         this.cachedBags = 0;
       }
-      bag = this.bagOf(
-        Array.from(this.terms.subarray(this.termStart[doc]!, this.termStart[doc + 1]!)),
-      );
+      bag = this.bagOf(this.index.unitTerms(doc));
       this.bags[doc] = bag;
       this.cachedBags++;
     }
@@ -249,7 +198,12 @@ export class Matcher {
   /** Loads a prebuilt corpus. Throws a CorpusError when the index is damaged or of another version. */
   static fromCompiled(corpus: CompiledCorpus): Matcher {
     validateCompiled(corpus);
-    return new Matcher(corpus);
+    return new Matcher(indexOfCompiled(corpus), corpus.story);
+  }
+
+  /** A matcher over an index of segments (the bundled corpus and the reader's library). */
+  static over(index: SegmentedIndex, story: string | null = null): Matcher {
+    return new Matcher(index, story);
   }
 
   /**
@@ -261,8 +215,8 @@ export class Matcher {
     const truncated = input.length > MAX_CHECK_CHARS;
     const checked = truncated ? cutAt(input, MAX_CHECK_CHARS) : input;
     const threshold = options.threshold ?? MATCH_THRESHOLD;
-    const excluded =
-      options.exclude === undefined ? -1 : this.reports.findIndex((r) => r.id === options.exclude);
+    this.sync();
+    const excluded = options.exclude === undefined ? -1 : this.index.reportIndexOf(options.exclude);
 
     const units = splitSentences(checked);
     const perUnit = this.judgeUnits(
@@ -287,19 +241,13 @@ export class Matcher {
 
     const outlets: OutletSummary[] = [...counts]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .map(([r, n]) => ({
-        report: this.reports[r]!.id,
-        outlet: this.reports[r]!.outlet,
-        sentences: n,
-      }));
+      .map(([r, n]) => {
+        const meta = this.index.report(r);
+        return { report: meta.id, outlet: meta.outlet, sentences: n };
+      });
+    const selfMeta = self === -1 ? null : this.index.report(self);
     const report: ArticleReport = {
-      self:
-        self === -1
-          ? null
-          : {
-              report: this.reports[self]!.id,
-              outlet: this.reports[self]!.outlet,
-            },
+      self: selfMeta === null ? null : { report: selfMeta.id, outlet: selfMeta.outlet },
       article: {
         title: options.title ?? null,
         detected: options.detected ?? false,
@@ -330,7 +278,7 @@ export class Matcher {
         scores.set(c.report, Math.max(scores.get(c.report) ?? 0, c.similarity.score));
       return scores;
     });
-    const affinity = storyAffinity(best, this.reports.length);
+    const affinity = storyAffinity(best, this.index.reportCount);
     for (const unit of units) {
       for (const c of unit.candidates) {
         c.features = withAffinity(c.evidence.features, affinity[c.report]!);
@@ -342,18 +290,18 @@ export class Matcher {
 
   /** The candidates of one page unit with the verifier's evidence (probabilities come later). */
   private compareUnit(text: string, excluded: number): JudgedUnit {
-    const tokens = this.aliases.apply(tokenize(text, { acronyms: this.acronyms }));
+    const { index } = this;
+    const tokens = index.aliases.apply(tokenize(text, { acronyms: index.acronyms }));
     const query = this.pageUnit(tokens);
     const informative = query.bag.ids.length > 0;
     const found: Candidate[] = [];
     // Each distinct term shares at most one term's worth: a unit of fewer terms than
     // MIN_SHARED_TERMS cannot match anything, and is not searched ("U.S.", "Gen. Smith").
     if (query.bag.ids.length < MIN_SHARED_TERMS) return { informative, candidates: found };
-    const { unitClaim, unitReport } = this;
-    const hits = this.index.search(
+    const hits = index.search(
       query.bag.ids,
       CANDIDATES,
-      (doc) => unitClaim[doc] === 1 && unitReport[doc] !== excluded,
+      (doc) => index.unitClaim(doc) && index.unitReport(doc) !== excluded,
     );
     const compared: { doc: number; bag: TermBag; similarity: Similarity }[] = [];
     for (const hit of hits) {
@@ -373,7 +321,7 @@ export class Matcher {
     const fresh = new Map<number, number>();
     tokens.forEach((t, i) => {
       const id = query.bag.sequence[i]!;
-      if (id >= this.vocabulary.length && !fresh.has(id))
+      if (id >= index.vocabularySize && !fresh.has(id))
         fresh.set(id, termClass(t.term, t.name || t.kind === 'acronym'));
     });
     const pageClaim = claimUnit(
@@ -386,7 +334,7 @@ export class Matcher {
     let verified = 0;
     for (const { doc, bag, similarity } of compared) {
       if (verified >= VERIFIED_PER_UNIT) break;
-      const report = this.unitReport[doc]!;
+      const report = index.unitReport(doc);
       const seen = perReport.get(report) ?? 0;
       if (seen >= VERIFIED_PER_REPORT) continue;
       perReport.set(report, seen + 1);
@@ -436,19 +384,22 @@ export class Matcher {
 
   private toMatch(candidate: Candidate, unitStart: number): SentenceMatch {
     const { report, sentence, similarity } = candidate;
-    const meta = this.reports[report]!;
+    const meta = this.index.report(report);
     const span = candidate.span();
-    return {
+    const { start, end } = this.index.unitOffsets(sentence);
+    const match: SentenceMatch = {
       report: meta.id,
       outlet: meta.outlet,
       url: meta.url,
-      text: this.unitText[sentence]!,
-      start: this.unitStart[sentence]!,
-      end: this.unitEnd[sentence]!,
+      text: this.index.unitText(sentence),
+      start,
+      end,
       score: Math.round(candidate.probability * 1000) / 1000,
       tier: tierOf(similarity),
       pageSpan: { start: unitStart + span.start, end: unitStart + span.end },
     };
+    if (meta.read) match.read = meta.read;
+    return match;
   }
 
   /**
@@ -456,25 +407,26 @@ export class Matcher {
    * ids above the vocabulary.
    */
   private pageUnit(tokens: readonly Token[]): PageUnit {
+    const { index } = this;
     const unknownIds = new Map<string, number>();
     const unknownNeighbours: Neighbours[] = [];
     const sequence: number[] = [];
-    const vocabularySize = this.vocabulary.length;
+    const vocabularySize = index.vocabularySize;
     for (const token of tokens) {
-      let id = this.termIds.get(token.term);
+      let id = index.termId(token.term);
       if (id === undefined && token.kind === 'word' && token.capitalized) {
-        const variant = this.nameVariants.variantOf(token.term);
-        if (variant !== null) id = this.termIds.get(variant);
+        const variant = index.variantOf(token.term);
+        if (variant !== null) id = index.termId(variant);
       }
-      if (id !== undefined) id = this.canonical[id]!;
+      if (id !== undefined) id = index.canonical(id);
       else {
         id = unknownIds.get(token.term);
         if (id === undefined) {
           id = vocabularySize + unknownIds.size;
           unknownIds.set(token.term, id);
           const found = mergeNeighbours(
-            this.spelling.search(token.term),
-            this.synonyms.of(token.term),
+            index.spelling.search(token.term),
+            index.synonyms.of(token.term),
           );
           unknownNeighbours.push(found);
         }
@@ -495,7 +447,7 @@ export class Matcher {
     // are a table look-up and need not be symmetric, so a report term's own are still asked.
     const soft = new Map<number, number>();
     const spellingLists = bag.ids.map((id) =>
-      id >= vocabularySize ? unknownNeighbours[id - vocabularySize]! : this.spelling.of(id),
+      id >= vocabularySize ? unknownNeighbours[id - vocabularySize]! : index.spelling.of(id),
     );
     for (const list of spellingLists) {
       for (let k = 0; k < list.ids.length; k++) {
@@ -512,7 +464,7 @@ export class Matcher {
       let credit = credits.get(id);
       if (credit !== undefined) return credit;
       credit = soft.get(id) ?? 0;
-      const synonyms = this.synonyms.of(this.vocabulary[id]!);
+      const synonyms = index.synonyms.of(index.term(id));
       for (let k = 0; k < synonyms.ids.length; k++) {
         const s = synonyms.similarities[k]!;
         if (s > credit && bag.set.has(synonyms.ids[k]!)) credit = s;
@@ -527,17 +479,21 @@ export class Matcher {
   private similarTo(id: number): Neighbours {
     let found = this.similar[id];
     if (!found) {
-      found = mergeNeighbours(this.spelling.of(id), this.synonyms.of(this.vocabulary[id]!));
+      const { index } = this;
+      found = mergeNeighbours(index.spelling.of(id), index.synonyms.of(index.term(id)));
       this.similar[id] = found;
     }
     return found;
   }
 
   private bagOf(sequence: readonly number[]): TermBag {
+    const { index } = this;
+    const known = index.vocabularySize;
+    const unknownIdf = bm25Idf(0, index.docs);
     return makeBag(
       sequence,
-      (id) => (id < this.vocabulary.length ? this.index.idf(id) : this.unknownIdf),
-      (id) => (id < this.vocabulary.length && isPlaceTerm(this.vocabulary[id]!) ? PLACE_COUNT : 1),
+      (id) => (id < known ? index.idf(id) : unknownIdf),
+      (id) => (id < known && index.isPlace(id) ? PLACE_COUNT : 1),
     );
   }
 }

@@ -52,13 +52,36 @@ export class NameVariants {
 
   /** `names`: the vocabulary's name terms. */
   constructor(names: Iterable<string>) {
-    for (const name of names) {
-      if (name.length < MIN_VARIANT_LENGTH) continue;
-      const key = skeleton(name);
-      const list = this.bySkeleton.get(key);
-      if (list) list.push(name);
-      else this.bySkeleton.set(key, [name]);
-    }
+    for (const name of names) this.add(name);
+  }
+
+  /** Takes a name in (a term that became a name as an index grew); `key` is its skeleton. */
+  add(name: string, key = skeleton(name)): void {
+    if (name.length < MIN_VARIANT_LENGTH) return;
+    const list = this.bySkeleton.get(key);
+    if (list) {
+      if (list.includes(name)) return;
+      list.push(name);
+    } else this.bySkeleton.set(key, [name]);
+    this.variants.clear();
+  }
+
+  /** Leaves a name out (a term no longer written as a name, or gone from the index). */
+  remove(name: string, key = skeleton(name)): void {
+    const list = this.bySkeleton.get(key);
+    const at = list?.indexOf(name) ?? -1;
+    if (!list || at < 0) return;
+    list.splice(at, 1);
+    if (list.length === 0) this.bySkeleton.delete(key);
+    this.variants.clear();
+  }
+
+  /**
+   * The known names that could share a class with `name` (those of its skeleton): what to look at
+   * again when `name` comes or goes.
+   */
+  namesLike(name: string, key = skeleton(name)): readonly string[] {
+    return this.bySkeleton.get(key) ?? [];
   }
 
   /** The known name closest to `term` among its spelling variants, or null (the term itself excluded). */
@@ -66,26 +89,12 @@ export class NameVariants {
     if (term.length < MIN_VARIANT_LENGTH) return null;
     let found = this.variants.get(term);
     if (found === undefined) {
-      found = this.closestVariant(term);
+      found = closestVariant(term, this.bySkeleton.get(skeleton(term)) ?? []);
       // A bounded memory: when full, start again rather than track what is used least.
       if (this.variants.size >= VARIANT_CACHE_SIZE) this.variants.clear();
       this.variants.set(term, found);
     }
     return found;
-  }
-
-  private closestVariant(term: string): string | null {
-    let best: string | null = null;
-    let bestDistance = Infinity;
-    for (const name of this.bySkeleton.get(skeleton(term)) ?? []) {
-      if (name === term || !areVariants(term, name)) continue;
-      const d = distance(term, name);
-      if (d < bestDistance || (d === bestDistance && best !== null && name < best)) {
-        best = name;
-        bestDistance = d;
-      }
-    }
-    return best;
   }
 
   /**
@@ -95,28 +104,56 @@ export class NameVariants {
   classes(): Map<string, string> {
     const representative = new Map<string, string>();
     for (const list of this.bySkeleton.values()) {
-      if (list.length < 2) continue;
-      // Union-find over the bucket: variants of variants are one class.
-      const parent = list.map((_, i) => i);
-      const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-      for (let i = 0; i < list.length; i++) {
-        for (let j = i + 1; j < list.length; j++) {
-          if (areVariants(list[i]!, list[j]!)) parent[find(i)] = find(j);
-        }
-      }
-      const members = new Map<number, string[]>();
-      list.forEach((name, i) => {
-        const root = find(i);
-        const group = members.get(root);
-        if (group) group.push(name);
-        else members.set(root, [name]);
-      });
-      for (const group of members.values()) {
-        if (group.length < 2) continue;
-        const first = [...group].sort()[0]!;
-        for (const name of group) representative.set(name, first);
-      }
+      for (const [name, first] of variantClasses(list)) representative.set(name, first);
     }
     return representative;
   }
+}
+
+/**
+ * The name among `names` closest to `term` among its spelling variants (the term itself left
+ * out), or null; of two as close, the alphabetically first.
+ */
+export function closestVariant(term: string, names: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const name of names) {
+    if (name === term || !areVariants(term, name)) continue;
+    const d = distance(term, name);
+    if (d < bestDistance || (d === bestDistance && best !== null && name < best)) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * The classes of spelling variants among names of one skeleton: each name of a class of two or
+ * more mapped to its representative (the alphabetically first member).
+ */
+export function variantClasses(list: readonly string[]): Map<string, string> {
+  const representative = new Map<string, string>();
+  if (list.length < 2) return representative;
+  // Union-find over the bucket: variants of variants are one class.
+  const parent = list.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      if (areVariants(list[i]!, list[j]!)) parent[find(i)] = find(j);
+    }
+  }
+  const members = new Map<number, string[]>();
+  list.forEach((name, i) => {
+    const root = find(i);
+    const group = members.get(root);
+    if (group) group.push(name);
+    else members.set(root, [name]);
+  });
+  for (const group of members.values()) {
+    if (group.length < 2) continue;
+    const first = [...group].sort()[0]!;
+    for (const name of group) representative.set(name, first);
+  }
+  return representative;
 }

@@ -51,7 +51,7 @@ function asciiPlace(c: number): number {
  * trigram of "#" and a–z as a small code, any other as ASCII_GRAMS plus its three UTF-16 code
  * units), and returns how many; 0 for terms not compared by spelling.
  */
-function trigramCodes(term: string, out: number[]): number {
+export function trigramCodes(term: string, out: number[]): number {
   if (!comparable(term)) return 0;
   const padded = `#${term}#`;
   let n = 0;
@@ -109,6 +109,19 @@ function bucketOf(r: number, s: number, mask: number): number {
   return (Math.imul(r, 0x9e3779b1) ^ Math.imul(s, 0x85ebca6b)) & mask;
 }
 
+/** The arrays of a built {@link SpellingNeighbours}, as stored. */
+export interface SpellingParts {
+  /** (trigram code, rank) pairs of the trigrams of "#" and a–z. */
+  ascii: Int32Array;
+  /** (trigram code, rank) pairs of every other trigram (codes above 2^32, hence doubles). */
+  other: Float64Array;
+  gramStart: Int32Array;
+  grams: Int32Array;
+  /** Bucket offsets of the pair index (a power of two buckets, plus one). */
+  bucketStart: Int32Array;
+  posts: Int32Array;
+}
+
 /**
  * Spelling neighbours over a fixed vocabulary, found by prefix filtering (Chaudhuri et al. 2006;
  * Bayardo et al., "Scaling up all pairs similarity search", 2007), on pairs of trigrams.
@@ -149,8 +162,30 @@ export class SpellingNeighbours {
   /** Neighbours of spellings looked up by `search`, until UNKNOWN_CACHE_SIZE of them. */
   private readonly byTerm = new Map<string, Neighbours>();
 
-  constructor(private readonly vocabulary: readonly string[]) {
+  /**
+   * Builds the index over `vocabulary`, or adopts `parts` a previous build made of the same
+   * vocabulary (see {@link SpellingNeighbours.parts}): a persisted index is loaded, not rebuilt.
+   */
+  constructor(
+    private readonly vocabulary: readonly string[],
+    parts?: SpellingParts,
+  ) {
     const terms = vocabulary.length;
+    this.met = new Uint16Array(terms);
+    this.touched = new Int32Array(terms);
+    if (parts) {
+      this.asciiRank = new Int32Array(ASCII_GRAMS).fill(-1);
+      for (let k = 0; k + 1 < parts.ascii.length; k += 2)
+        this.asciiRank[parts.ascii[k]!] = parts.ascii[k + 1]!;
+      for (let k = 0; k + 1 < parts.other.length; k += 2)
+        this.otherRank.set(parts.other[k]!, parts.other[k + 1]!);
+      this.gramStart = parts.gramStart;
+      this.grams = parts.grams;
+      this.bucketStart = parts.bucketStart;
+      this.posts = parts.posts;
+      this.mask = parts.bucketStart.length - 2;
+      return;
+    }
     // Every term's trigrams as ids in order of first sight, and how many terms have each.
     const asciiId = new Int32Array(ASCII_GRAMS).fill(-1);
     const otherId = new Map<number, number>();
@@ -215,8 +250,32 @@ export class SpellingNeighbours {
     }
     this.bucketStart = bucketStart;
     this.posts = posts;
-    this.met = new Uint16Array(terms);
-    this.touched = new Int32Array(terms);
+  }
+
+  /** The index's arrays, to be stored and given back to the constructor with the same vocabulary. */
+  parts(): SpellingParts {
+    const ascii: number[] = [];
+    this.asciiRank.forEach((rank, code) => {
+      if (rank >= 0) ascii.push(code, rank);
+    });
+    const other: number[] = [];
+    for (const [code, rank] of this.otherRank) other.push(code, rank);
+    return {
+      ascii: Int32Array.from(ascii),
+      other: Float64Array.from(other),
+      gramStart: this.gramStart,
+      grams: this.grams,
+      bucketStart: this.bucketStart,
+      posts: this.posts,
+    };
+  }
+
+  /**
+   * Neighbours of any spelling among the vocabulary, not remembered: for callers that keep their
+   * own memory of answers (an index over several vocabularies).
+   */
+  neighboursOf(term: string): Neighbours {
+    return this.lookUp(term, -1);
   }
 
   /** Neighbours of vocabulary term `id` (remembered). */
@@ -241,10 +300,22 @@ export class SpellingNeighbours {
     return found;
   }
 
+  /**
+   * Neighbours of a spelling given as its `a` trigram codes (see trigramCodes): for an index over
+   * several vocabularies, which works a spelling's trigrams out once for all of them.
+   */
+  neighboursOfCodes(codes: readonly number[], a: number): Neighbours {
+    return a === 0 ? NO_NEIGHBOURS : this.lookUpCodes(codes, a, -1);
+  }
+
   private lookUp(term: string, self: number): Neighbours {
     const codes: number[] = [];
     const a = trigramCodes(term, codes);
     if (a === 0) return NO_NEIGHBOURS;
+    return this.lookUpCodes(codes, a, self);
+  }
+
+  private lookUpCodes(codes: readonly number[], a: number, self: number): Neighbours {
     // Trigrams no vocabulary term has come first in the order (no term has fewer); no term shares
     // them, so only the known ones are walked, within the same prefix.
     const known: number[] = [];

@@ -76,7 +76,7 @@ export class Synonyms {
    */
   constructor(
     table: Readonly<Record<string, readonly string[]>>,
-    termIds: ReadonlyMap<string, number>,
+    termIds: Pick<ReadonlyMap<string, number>, 'get'>,
     canonical?: ArrayLike<number>,
   ) {
     const add = (term: string, raw: number): void => {

@@ -27,6 +27,8 @@ export interface ReportMeta {
   published: string;
   origin: string;
   note?: string;
+  /** When the reader read it (ISO 8601): set for articles of the reader's library only. */
+  read?: string;
 }
 
 /** One other report's sentence making the same claim as a page sentence. */
@@ -40,6 +42,8 @@ export interface SentenceMatch {
   /** Calibrated probability that the report sentence makes the page sentence's claim. */
   score: number;
   tier: Tier;
+  /** When the reader read the matched report (ISO 8601), for an article of their library. */
+  read?: string;
   /** The echo group of the report (set by the provenance step). */
   group?: string;
   /** What this report's wording changed against the page's sentence (set by checkArticle). */

@@ -19,6 +19,11 @@ export interface OptionsClient {
   searchCorpus(query: string): Promise<Result<CorpusHit[]>>;
   /** The keyboard shortcut that toggles highlights, or null when none is set. */
   shortcut(): Promise<string | null>;
+  /**
+   * Asks the browser to keep the extension's storage when the disk runs low
+   * (`navigator.storage.persist()`); whether it will, or null when it cannot say.
+   */
+  requestPersist(): Promise<boolean | null>;
 }
 
 /** The client over the real extension APIs. */
@@ -30,5 +35,12 @@ export function extensionOptionsClient(api: Api): OptionsClient {
     corpus: () => sendToBackground(api, 'get-corpus', {}),
     searchCorpus: (query) => sendToBackground(api, 'search-corpus', { query: query.trim() }),
     shortcut: () => toggleShortcut(api),
+    async requestPersist() {
+      try {
+        return await navigator.storage.persist();
+      } catch {
+        return null;
+      }
+    },
   };
 }

@@ -15,6 +15,7 @@ import {
 } from '../shared/settings';
 import type { OptionsClient } from './client';
 import { CorpusSearchView } from './corpus-search-view';
+import { LibrarySection } from './library-section';
 import { webHref } from '../shared/web-href';
 
 const STYLE_KEYS: Record<HighlightStyle, MessageKey> = {
@@ -199,6 +200,8 @@ export function OptionsApp({ client }: { client: OptionsClient }) {
                 </ul>
               )}
             </section>
+
+            <LibrarySection settings={settings} change={change} client={client} />
           </>
         )}
 

@@ -8,6 +8,7 @@ import { t } from '../shared/i18n';
 import type { CorpusInfo, Result, TabState } from '../shared/messages';
 import { isSiteDisabled, withSiteDisabled, type Settings } from '../shared/settings';
 import type { PopupClient } from './client';
+import { LibraryRow } from './library-row';
 import { untitled } from './report-scope';
 import { ReportView } from './report-view';
 import { StatusView } from './status-view';
@@ -182,6 +183,9 @@ export function App({ client }: { client: PopupClient }) {
           onShowSentence={showSentence}
         />
       </main>
+      {tabId !== null && state?.status === 'ready' && (
+        <LibraryRow client={client} tabId={tabId} state={state} />
+      )}
       {settings && (
         <footer class="controls">
           <HighlightSwitch

@@ -9,6 +9,8 @@ import {
   sendToContent,
   type CorpusInfo,
   type FlashSentenceRequest,
+  type KeepAnswer,
+  type LibraryPageState,
   type Result,
   type TabState,
   tabStateKey,
@@ -41,6 +43,14 @@ export interface PopupClient {
   shortcut(): Promise<string | null>;
   openFullReport(tabId: number): Promise<void>;
   openOptions(): Promise<void>;
+  /** Whether the tab's page is in the reader's library, and whether it can be. */
+  libraryPage(tabId: number): Promise<Result<LibraryPageState>>;
+  /** "Keep this article": the page sends its article to the library. */
+  keepArticle(tabId: number): Promise<Result<KeepAnswer>>;
+  /** "Forget this article". */
+  forgetArticles(ids: number[]): Promise<Result<null>>;
+  /** Opens the library page in a tab. */
+  openLibrary(): Promise<void>;
   /** Opens the check page (check.html), where any text can be pasted and checked. */
   openCheckPage(): Promise<void>;
   /** Calls back when the tab's state or the settings change; returns an unsubscribe. */
@@ -92,6 +102,12 @@ export function extensionClient(api: Api, search: string): PopupClient {
     },
     async openOptions() {
       await api.runtime.openOptionsPage();
+    },
+    libraryPage: (tabId) => sendToBackground(api, 'library-page', { tabId }),
+    keepArticle: (tabId) => sendToContent(api, tabId, 'keep-now', {}),
+    forgetArticles: (ids) => sendToBackground(api, 'library-forget', { ids }),
+    async openLibrary() {
+      await api.tabs.create({ url: api.runtime.getURL('library.html') });
     },
     async openCheckPage() {
       await api.tabs.create({ url: api.runtime.getURL('check.html') });

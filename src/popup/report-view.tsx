@@ -20,7 +20,9 @@ import { DiffText } from './diff-text';
 import { DifferenceChips, FlaggedText, spansOf } from './differences-view';
 import { ScopeNote, untitled, wordingFor, type ReportWording } from './report-scope';
 import { StatusView } from './status-view';
+import { LIBRARY_KEY_PREFIX } from '../shared/library-keys';
 import { webHref } from '../shared/web-href';
+import { shortDate } from '../shared/dates';
 
 const TIER_KEYS: Record<Tier, MessageKey> = {
   verbatim: 'tierVerbatim',
@@ -162,6 +164,7 @@ function Match({ sentence, match }: { sentence: SentenceResult; match: SentenceM
     <li class="match">
       <div class="match-meta">
         <span class="match-outlet">{match.outlet}</span>
+        {match.read && <span class="match-read">{t('readOn', shortDate(match.read))}</span>}
         <span class={`tier tier-${match.tier}`}>
           <span class="sr-only">{t('reportTierLabel')} </span>
           {t(TIER_KEYS[match.tier])}
@@ -265,7 +268,13 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
     sentence.matches.some((match) => (match.differences ?? []).length > 0),
   );
   const shown = onlyDifferent ? toldDifferently : claims;
-  const urlOf = (id: string) => corpus?.reports.find((meta) => meta.id === id)?.url;
+  // Bundled reports from the corpus; articles of the reader's library from their matches.
+  const matchOf = (id: string) =>
+    claims.flatMap((sentence) => sentence.matches).find((match) => match.report === id);
+  const urlOf = (id: string) =>
+    id.startsWith(LIBRARY_KEY_PREFIX)
+      ? matchOf(id)?.url
+      : corpus?.reports.find((meta) => meta.id === id)?.url;
   const { matched, sentences: total } = report.summary;
 
   return (
@@ -273,7 +282,14 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
       <h1 id="report-title" class="report-title">
         {title}
       </h1>
-      {report.self && <p class="self-note">{t('reportSelf', report.self.outlet)}</p>}
+      {report.self && (
+        <p class="self-note">
+          {t(
+            report.self.report.startsWith(LIBRARY_KEY_PREFIX) ? 'reportSelfLibrary' : 'reportSelf',
+            report.self.outlet,
+          )}
+        </p>
+      )}
       <ScopeNote state={state} />
       {state.truncated && <CutNote sentences={report.sentences} onShow={onShowSentence} />}
 
@@ -299,6 +315,11 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
                 .map((outlet) => (
                   <li key={outlet.report} class="outlet">
                     <ExternalLink href={urlOf(outlet.report)}>{outlet.outlet}</ExternalLink>
+                    {matchOf(outlet.report)?.read && (
+                      <span class="match-read">
+                        {t('readOn', shortDate(matchOf(outlet.report)!.read!))}
+                      </span>
+                    )}
                     <span class="outlet-count">
                       {outlet.sentences === 1
                         ? t('reportOutletSharesOne')

@@ -18,6 +18,14 @@
  * - `get-corpus` (from an extension page): the bundled reports and the echo note.
  * - `search-corpus` (from an extension page): the corpus sentences best matching a few words
  *   (typos allowed), each with its report and the spans of the words that matched.
+ * - `keep-article` (from a content script): keep the page's article in the reader's library (after
+ *   the reader stayed on it, or asked to). Refused in private windows, on sites the reader turned
+ *   off or excluded from the library, and (unless asked) while keeping is off.
+ * - `library-page` (from an extension page): whether a tab's page is kept, can be kept, and how
+ *   the library is doing (for the popup's "Keep this article" / "Forget this article").
+ * - `library-forget` / `library-clear` (from an extension page): delete some or all articles.
+ * - `library-import` (from an extension page): a batch of articles to add, each stored whole or
+ *   not at all; `library-import-corpus`: a compiled corpus file, as base64.
  * - `check-text` (from an extension page): any text the reader gave the check page (pasted, or
  *   read from a file, with the file's publication date when its markup gives one), checked the
  *   same way as a page (matcher, provenance, divergence); answers the report and the echo note.
@@ -32,6 +40,7 @@
  *   article or automatic detection is off.
  * - `report-status`: send the page's latest state to the background again (the popup asks when
  *   storage.session has none, e.g. after the background cleared it on a same-page navigation).
+ * - `keep-now`: "Keep this article": send the page's article to the library now.
  * - `check-selection` (from the background, after "Cross-check selection" in the context menu):
  *   check the text selected on the page instead of the article, and highlight it. Answers true
  *   once the selection was checked, false when the page has no selection it can read.
@@ -49,6 +58,7 @@ import {
   bool,
   int,
   isRecord,
+  list,
   nullable,
   oneOf,
   shape,
@@ -112,6 +122,50 @@ export interface TabState {
   scope?: CheckScope;
   /** Milliseconds since the epoch. */
   updatedAt: number;
+  /** The library's generation the report was made against (see LibraryPageState). */
+  library?: number;
+}
+
+/** What became of an article sent to the library. */
+export interface KeepAnswer {
+  status: 'kept' | 'duplicate' | 'refused' | 'error';
+  /** The article's id in the library (kept, or the one it duplicates). */
+  id: number | null;
+  /** Why it was refused or failed, in words for the reader. */
+  message: string | null;
+  /** True when storage is full. */
+  full?: boolean;
+}
+
+/** Why a page cannot be kept. */
+export type KeepBlock = 'private' | 'excluded' | 'not-checked' | null;
+
+/** The library as the popup shows it for one tab. */
+export interface LibraryPageState {
+  /** The reader's "Keep the articles I read" setting. */
+  keeping: boolean;
+  /** The page's article in the library, if kept. */
+  kept: { id: number; read: string } | null;
+  /** Why the page cannot be kept, or null. */
+  blocked: KeepBlock;
+  /** Articles in the library. */
+  articles: number;
+  /** The last failed write, until one succeeds. */
+  error: { message: string; full: boolean } | null;
+  /** Goes up whenever articles are added or deleted. */
+  generation: number;
+}
+
+/** What an import did. */
+export interface ImportAnswer {
+  added: number;
+  duplicates: number;
+  /** Articles the background could not read. */
+  invalid: { index: number; error: string }[];
+  /** Articles not stored because storage failed. */
+  failed: number;
+  error: string | null;
+  full: boolean;
 }
 
 /** The storage.session key of a tab's TabState. */
@@ -150,6 +204,22 @@ const pageStatus = shape({
   status: oneOf('not-article', 'disabled', 'auto-off', 'no-text'),
 });
 const tabRequest = shape({ tabId: int(0, MAX_TAB_ID) });
+const keepArticle = shape({
+  url: str(MAX_URL),
+  title: nullable(str(MAX_TITLE)),
+  text: str(MAX_MESSAGE_TEXT),
+  hash: str(MAX_HASH),
+  outlet: nullable(str(MAX_TITLE)),
+  published: nullable(str(MAX_TITLE)),
+  manual: bool,
+});
+/** Most articles an import sends in one message. */
+export const MAX_IMPORT_BATCH = 500;
+/** Longest compiled corpus file an import sends, as base64 (within browsers' message limits). */
+export const MAX_CORPUS_BASE64 = 48 * 2 ** 20;
+const libraryForget = shape({ ids: list(int(1, Number.MAX_SAFE_INTEGER), 100_000) });
+const libraryImport = shape({ articles: list(isRecord, MAX_IMPORT_BATCH) });
+const libraryImportCorpus = shape({ data: str(MAX_CORPUS_BASE64) });
 const empty = shape({});
 /** A search query: some text besides white space, at most MAX_QUERY_CHARS once trimmed. */
 const query: Guard<string> = (value): value is string => {
@@ -184,6 +254,8 @@ export type SearchCorpusRequest = Guarded<typeof searchCorpus>;
 export type CheckTextRequest = Guarded<typeof checkText>;
 /** Request of `flash-sentence`. */
 export type FlashSentenceRequest = Guarded<typeof flashSentence>;
+/** Request of `keep-article`. */
+export type KeepArticleRequest = Guarded<typeof keepArticle>;
 type Empty = Record<string, never>;
 
 /** Answer of `check-text`: the engine's report and the echo note of the corpus. */
@@ -205,6 +277,12 @@ export interface BackgroundMessages {
   'get-tab-state': { request: { tabId: number }; response: TabState | null };
   'get-corpus': { request: Empty; response: CorpusInfo };
   'search-corpus': { request: SearchCorpusRequest; response: CorpusHit[] };
+  'keep-article': { request: KeepArticleRequest; response: KeepAnswer };
+  'library-page': { request: { tabId: number }; response: LibraryPageState };
+  'library-forget': { request: { ids: number[] }; response: null };
+  'library-clear': { request: Empty; response: null };
+  'library-import': { request: { articles: Record<string, unknown>[] }; response: ImportAnswer };
+  'library-import-corpus': { request: { data: string }; response: ImportAnswer };
   'check-text': { request: CheckTextRequest; response: TextCheck };
   'get-selection-text': { request: { id: string }; response: KeptSelection | null };
 }
@@ -214,6 +292,7 @@ export interface ContentMessages {
   'flash-sentence': { request: FlashSentenceRequest; response: boolean };
   'check-now': { request: Empty; response: null };
   'report-status': { request: Empty; response: null };
+  'keep-now': { request: Empty; response: KeepAnswer };
   'check-selection': { request: Empty; response: boolean };
 }
 
@@ -249,6 +328,12 @@ export const backgroundValidators: Validators<BackgroundMessages> = {
   'get-tab-state': tabRequest,
   'get-corpus': empty as (payload: unknown) => payload is Empty,
   'search-corpus': searchCorpus,
+  'keep-article': keepArticle,
+  'library-page': tabRequest,
+  'library-forget': libraryForget,
+  'library-clear': empty as (payload: unknown) => payload is Empty,
+  'library-import': libraryImport,
+  'library-import-corpus': libraryImportCorpus,
   'check-text': checkText,
   'get-selection-text': selectionText,
 };
@@ -260,6 +345,12 @@ export const backgroundSenders: { [K in keyof BackgroundMessages]: SenderKind } 
   'get-tab-state': 'page',
   'get-corpus': 'page',
   'search-corpus': 'page',
+  'keep-article': 'content',
+  'library-page': 'page',
+  'library-forget': 'page',
+  'library-clear': 'page',
+  'library-import': 'page',
+  'library-import-corpus': 'page',
   'check-text': 'page',
   'get-selection-text': 'page',
 };
@@ -269,6 +360,7 @@ export const contentValidators: Validators<ContentMessages> = {
   'flash-sentence': flashSentence,
   'check-now': empty as (payload: unknown) => payload is Empty,
   'report-status': empty as (payload: unknown) => payload is Empty,
+  'keep-now': empty as (payload: unknown) => payload is Empty,
   'check-selection': empty as (payload: unknown) => payload is Empty,
 };
 

@@ -20,6 +20,10 @@ export interface Settings {
   highlightStyle: HighlightStyle;
   /** Host names where Crosscheck does nothing (normalised by `siteKey`). */
   disabledSites: string[];
+  /** Keep the articles the reader reads in their library (off until they switch it on). */
+  keepArticles: boolean;
+  /** Host names whose articles are never kept in the library (normalised by `siteKey`). */
+  keepExcludedSites: string[];
 }
 
 /** The key of the settings object in storage.local. */
@@ -31,6 +35,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   highlights: true,
   highlightStyle: 'marker',
   disabledSites: [],
+  keepArticles: false,
+  keepExcludedSites: [],
 });
 
 // Enough for anyone's list; keeps a damaged value from filling the options page.
@@ -108,6 +114,8 @@ export function parseSettings(raw: unknown): Settings {
     ),
     highlightStyle: readStyle(value.highlightStyle),
     disabledSites: readSites(value.disabledSites),
+    keepArticles: readBoolean(value.keepArticles, DEFAULT_SETTINGS.keepArticles),
+    keepExcludedSites: readSites(value.keepExcludedSites),
   };
 }
 
@@ -117,7 +125,7 @@ export async function readSettings(api: Api): Promise<Settings> {
     const stored = await api.storage.local.get(SETTINGS_KEY);
     return parseSettings(stored[SETTINGS_KEY]);
   } catch {
-    return { ...DEFAULT_SETTINGS, disabledSites: [] };
+    return { ...DEFAULT_SETTINGS, disabledSites: [], keepExcludedSites: [] };
   }
 }
 
@@ -137,6 +145,20 @@ export function withSiteDisabled(settings: Settings, host: string, disabled: boo
   if (key === null) return settings;
   const others = settings.disabledSites.filter((site) => site !== key);
   return { ...settings, disabledSites: disabled ? [...others, key] : others };
+}
+
+/** True when articles of this host are never kept in the library. */
+export function isSiteExcluded(settings: Settings, host: string): boolean {
+  const key = siteKey(host);
+  return key !== null && settings.keepExcludedSites.includes(key);
+}
+
+/** Adds or removes a host from the sites whose articles are never kept. */
+export function withSiteExcluded(settings: Settings, host: string, excluded: boolean): Settings {
+  const key = siteKey(host);
+  if (key === null) return settings;
+  const others = settings.keepExcludedSites.filter((site) => site !== key);
+  return { ...settings, keepExcludedSites: excluded ? [...others, key] : others };
 }
 
 /** Calls `listener` with the new settings whenever they change; returns an unsubscribe. */

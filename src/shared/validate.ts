@@ -72,3 +72,9 @@ export function shape<
     return Object.keys(value).length === present;
   };
 }
+
+/** An array of at most `maxLength` items, each accepted by `inner`. */
+export function list<T>(inner: Guard<T>, maxLength: number): Guard<T[]> {
+  return (value): value is T[] =>
+    Array.isArray(value) && value.length <= maxLength && value.every((item) => inner(item));
+}

@@ -119,3 +119,30 @@ test.each([
 ])('webUrl(%j) = %j', (url, expected) => {
   expect(webUrl(url)).toBe(expected);
 });
+
+describe("a match from the reader's library", () => {
+  test('says when the reader read it, next to the outlet', () => {
+    const element = card({
+      sentence: {
+        text: 'Moscow has presented a list of demands.',
+        start: 0,
+        end: 39,
+        matches: [
+          {
+            ...match(
+              'The Northgate Courier',
+              'Russia handed over its demands.',
+              'https://n.example/a',
+            ),
+            report: 'library:4',
+            read: '2025-05-03T09:30:00.000Z',
+          },
+        ],
+      },
+      sources: null,
+    });
+    expect(element.querySelector('.meta')?.textContent).toMatch(
+      /^The Northgate Courierread on (3 May|May 3)/,
+    );
+  });
+});

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { cutRuns } from '../../src/cli/compile-threads';
 import { readCorpus } from '../../src/cli/read-corpus';
-import { assembleCorpus, compileCorpus, CorpusRun, type CorpusInput } from '../../src/core/corpus';
+import {
+  aliasTable,
+  assembleCorpus,
+  compileCorpus,
+  CorpusRun,
+  type CorpusInput,
+} from '../../src/core/corpus';
 import { CORPUS_DIR } from '../quality/predict';
 
 /** Compiles `inputs` in runs cut after the given reports, the way threads would, in this thread. */
@@ -13,6 +19,7 @@ function compileInRuns(inputs: readonly CorpusInput[], cuts: readonly number[]) 
       new CorpusRun(
         inputs.slice(bounds[k], end).map((input) => input.text),
         false,
+        aliasTable(),
       ),
   );
   const acronyms = new Set(runs.flatMap((run) => [...run.acronyms]));

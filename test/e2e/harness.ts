@@ -103,7 +103,7 @@ export interface Session {
  * not bound for the fixture site here, so a request that the driver's events cannot attribute
  * (from any browser process, Firefox's background page included) still leaves a trace.
  */
-async function startRecordingProxy(): Promise<{
+export async function startRecordingProxy(): Promise<{
   port: number;
   seen: string[];
   close(): Promise<void>;

@@ -129,7 +129,7 @@ async function extensionPageMarkup(page: TestPage) {
 
 /**
  * Checks an extension page's markup: payloads only as text, links only to the web (or to the
- * extension's own check page, which the options page links to).
+ * extension's own library and check pages, which the popup and the options page link to).
  */
 function expectInert(markup: Awaited<ReturnType<typeof extensionPageMarkup>>) {
   // The extension's own logo is the only image; its own bundle the only scripts.
@@ -137,7 +137,8 @@ function expectInert(markup: Awaited<ReturnType<typeof extensionPageMarkup>>) {
   expect(markup.scripts.every((src) => src !== null && /^[\w-]+\.js$/.test(src))).toBe(true);
   expect(markup.foreign).toBe(0);
   expect(markup.handlers).toEqual([]);
-  for (const href of markup.links) expect(href).toMatch(/^(?:https?:\/\/|check\.html$)/);
+  for (const href of markup.links)
+    expect(href).toMatch(/^(?:https?:\/\/|library\.html$|check\.html$)/);
   expect(markup.ran).toBeNull();
 }
 

@@ -4,6 +4,7 @@
 // value, the rest fall back to defaults, and the next change stores clean settings without
 // losing what was kept.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import {
   attributeOf,
   clickElement,
@@ -165,9 +166,11 @@ test.each<[string, unknown, Shown]>([
 
     // One change through the options page stores clean settings and keeps the rest.
     await clickElement(options, 'input[type="checkbox"]');
+    // The library's settings, absent from every damaged value, are stored at their defaults.
+    const { keepArticles, keepExcludedSites } = DEFAULT_SETTINGS;
     await expect
       .poll(() => storedSettings(session))
-      .toEqual({ ...expected, autoDetect: !expected.autoDetect });
+      .toEqual({ ...expected, keepArticles, keepExcludedSites, autoDetect: !expected.autoDetect });
     await options.close();
   },
 );

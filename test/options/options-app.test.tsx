@@ -59,6 +59,7 @@ function stubClient(
     corpus: vi.fn(async () => corpus),
     searchCorpus: vi.fn(search),
     shortcut: vi.fn(async () => 'Alt+Shift+H'),
+    requestPersist: vi.fn(async () => true),
     current: () => settings,
   } satisfies OptionsClient & { current: () => Settings };
 }
@@ -83,7 +84,7 @@ const okCorpus: Result<CorpusInfo> = {
 test('shows every setting with its stored value', async () => {
   const view = await show(stubClient(okCorpus, { autoDetect: false, highlightStyle: 'underline' }));
   const boxes = [...view.querySelectorAll('input[type="checkbox"]')] as HTMLInputElement[];
-  expect(boxes.map((box) => box.checked)).toEqual([false, true]);
+  expect(boxes.map((box) => box.checked)).toEqual([false, true, false]);
   const radios = [...view.querySelectorAll('input[type="radio"]')] as HTMLInputElement[];
   expect(radios.map((radio) => [radio.value, radio.checked])).toEqual([
     ['marker', false],
@@ -262,6 +263,50 @@ describe('search the reports', () => {
   test('not offered when the corpus could not be loaded', async () => {
     const view = await show(stubClient({ ok: false, error: 'index.json: unknown version 9' }));
     expect(view.querySelector('.corpus-search')).toBeNull();
+  });
+});
+
+describe('the library', () => {
+  const keepBox = (view: HTMLElement) =>
+    [...view.querySelectorAll('label.check')]
+      .find((label) => label.textContent?.startsWith('Keep the articles I read'))!
+      .querySelector('input') as HTMLInputElement;
+
+  test('keeping is off by default; switching it on stores it and asks for lasting storage', async () => {
+    const client = stubClient(okCorpus);
+    const view = await show(client);
+    expect(keepBox(view).checked).toBe(false);
+    await act(async () => keepBox(view).click());
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(client.current().keepArticles).toBe(true);
+    expect(client.requestPersist).toHaveBeenCalledTimes(1);
+    expect(view.textContent).toContain('The browser will not clear your library');
+    const link = [...view.querySelectorAll('a')].find((a) => a.textContent === 'Open your library');
+    expect(link?.getAttribute('href')).toBe('library.html');
+  });
+
+  test('a site is excluded from keeping, and let back in', async () => {
+    const client = stubClient(okCorpus);
+    const view = await show(client);
+    const input = view.querySelector('#exclude-site') as HTMLInputElement;
+    const form = view.querySelector('form.add-site') as HTMLFormElement;
+    await act(async () => {
+      input.value = 'not a site';
+      input.dispatchEvent(new Event('input'));
+    });
+    await act(async () => void form.dispatchEvent(new Event('submit', { cancelable: true })));
+    expect(view.querySelector('[role="alert"]')?.textContent).toMatch(/not a site name/);
+    await act(async () => {
+      input.value = 'https://www.Bank.example/login';
+      input.dispatchEvent(new Event('input'));
+    });
+    await act(async () => void form.dispatchEvent(new Event('submit', { cancelable: true })));
+    expect(client.current().keepExcludedSites).toEqual(['bank.example']);
+    const remove = view.querySelector(
+      'button[aria-label="Keep articles from bank.example again"]',
+    ) as HTMLButtonElement;
+    await act(async () => remove.click());
+    expect(client.current().keepExcludedSites).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ import { App } from '../../src/popup/app';
 import { partOf } from '../../src/popup/report-view';
 import type { PopupClient } from '../../src/popup/client';
 import { setTranslator, translatorFrom } from '../../src/shared/i18n';
-import type { CorpusInfo, Result, TabState } from '../../src/shared/messages';
+import type { CorpusInfo, LibraryPageState, Result, TabState } from '../../src/shared/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
 
 beforeAll(() => setTranslator(translatorFrom(messages)));
@@ -124,6 +124,7 @@ function stubClient(options: {
   corpus?: Result<CorpusInfo>;
   settings?: Partial<Settings>;
   fullPage?: boolean;
+  library?: Partial<LibraryPageState>;
 }) {
   let settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: [], ...options.settings };
   let refreshed = false;
@@ -153,6 +154,24 @@ function stubClient(options: {
     openOptions: vi.fn(async () => undefined),
     openCheckPage: vi.fn(async () => undefined),
     subscribe: vi.fn(() => () => undefined),
+    libraryPage: vi.fn(async () => ({
+      ok: true as const,
+      value: {
+        keeping: false,
+        kept: null,
+        blocked: null,
+        articles: 0,
+        error: null,
+        generation: 1,
+        ...options.library,
+      },
+    })),
+    keepArticle: vi.fn(async () => ({
+      ok: true as const,
+      value: { status: 'kept' as const, id: 7, message: null },
+    })),
+    forgetArticles: vi.fn(async () => ({ ok: true as const, value: null })),
+    openLibrary: vi.fn(async () => undefined),
   } satisfies PopupClient;
   return client;
 }
@@ -433,6 +452,70 @@ describe('other states', () => {
     const view = await show(stubClient({ state: null, stateAfterRefresh: null }));
     expect(view.textContent).toContain('Checking this page…');
     expect(view.querySelector('main')?.getAttribute('aria-busy')).toBe('true');
+  });
+});
+
+describe('the library', () => {
+  test('a page not kept offers "Keep this article", which asks the page to send it', async () => {
+    const client = stubClient({ state: tabState({}) });
+    const view = await show(client);
+    await act(async () => {
+      button(view, 'Keep this article').click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(client.keepArticle).toHaveBeenCalledWith(42);
+    expect(view.textContent).toContain('Kept in your library.');
+  });
+
+  test('a kept page says when it was read and offers "Forget this article"', async () => {
+    const client = stubClient({
+      state: tabState({}),
+      library: { kept: { id: 9, read: '2025-05-03T09:30:00.000Z' } },
+    });
+    const view = await show(client);
+    expect(view.textContent).toMatch(/In your library \(read on (3 May|May 3)/);
+    await act(async () => {
+      button(view, 'Forget this article').click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(client.forgetArticles).toHaveBeenCalledWith([9]);
+  });
+
+  test.each([
+    ['private', 'Articles read in private windows are never kept.'],
+    ['excluded', 'Articles from this site are not kept.'],
+  ] as const)('a %s page offers no keeping and says why', async (blocked, text) => {
+    const view = await show(stubClient({ state: tabState({}), library: { blocked } }));
+    expect(view.textContent).toContain(text);
+    expect([...view.querySelectorAll('button')].map((b) => b.textContent)).not.toContain(
+      'Keep this article',
+    );
+  });
+
+  test('a full library says so, and that nothing was lost', async () => {
+    const view = await show(
+      stubClient({ state: tabState({}), library: { error: { message: 'x', full: true } } }),
+    );
+    expect(view.querySelector('[role="alert"]')?.textContent).toMatch(
+      /full.*Nothing already kept was lost/,
+    );
+  });
+
+  test('a match to a library article shows when it was read, and links to it', async () => {
+    const kept = report();
+    kept.sentences[0]!.matches = [
+      {
+        ...match('Northgate Courier', 'Russia has handed Washington a list of demands.'),
+        report: 'library:3',
+        url: 'https://northgate.example/story',
+        read: '2025-05-03T09:30:00.000Z',
+      },
+    ];
+    kept.summary.outlets = [{ report: 'library:3', outlet: 'Northgate Courier', sentences: 1 }];
+    const view = await show(stubClient({ state: tabState({ report: kept }) }));
+    expect(view.querySelector('.match-read')?.textContent).toMatch(/read on (3 May|May 3)/);
+    const link = [...view.querySelectorAll('.outlets a')][0] as HTMLAnchorElement;
+    expect(link.href).toBe('https://northgate.example/story');
   });
 });
 

@@ -41,6 +41,12 @@ function setup() {
     'get-tab-state': vi.fn(async () => null),
     'get-corpus': vi.fn(async () => ({ story: null, reports: [], echo: null })),
     'search-corpus': vi.fn(async () => []),
+    'keep-article': vi.fn(async () => ({ status: 'kept', id: 1, message: null }) as const),
+    'library-page': vi.fn(async () => ({}) as never),
+    'library-forget': vi.fn(async () => null),
+    'library-clear': vi.fn(async () => null),
+    'library-import': vi.fn(async () => ({}) as never),
+    'library-import-corpus': vi.fn(async () => ({}) as never),
     'check-text': vi.fn(async () => ({ report: null, echo: null }) as never),
     'get-selection-text': vi.fn(async () => null),
   } satisfies Handlers<BackgroundMessages>;

@@ -36,13 +36,22 @@ describe('parseSettings', () => {
         highlights: false,
         highlightStyle: 'underline',
         disabledSites: ['example.com'],
+        keepArticles: true,
+        keepExcludedSites: ['private.example'],
       },
       {
         autoDetect: false,
         highlights: false,
         highlightStyle: 'underline',
         disabledSites: ['example.com'],
+        keepArticles: true,
+        keepExcludedSites: ['private.example'],
       },
+    ],
+    [
+      'keeping off unless switched on, excluded sites checked like disabled ones',
+      { keepArticles: 'yes', keepExcludedSites: ['www.Bank.example', 'not a host'] },
+      { ...defaults, keepExcludedSites: ['bank.example'] },
     ],
     [
       'one damaged field keeps the others',

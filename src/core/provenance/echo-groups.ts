@@ -74,6 +74,12 @@ export interface Placement {
   merge: string[];
 }
 
+/** Where a report was placed: the group it joined (null: one of its own) and groups merged in. */
+export interface PlacementDecision {
+  group: string | null;
+  merge: string[];
+}
+
 /** What a report says of its own sourcing: the outlets and unnamed sources it names. */
 export function sourcingOf(text: string, published: string | null | undefined): ReportSourcing {
   const outlets: string[] = [];
@@ -100,6 +106,14 @@ export class EchoGroups {
   private readonly groupOfReport = new Map<string, string>();
   /** Group id → its report ids in placement order. */
   private readonly members = new Map<string, string[]>();
+  /** Each placed report's position in `order` (a library places tens of thousands). */
+  private readonly position = new Map<string, number>();
+  /**
+   * Outlet key → the groups whose origin it is, and each group's key: groups naming the same
+   * origin are found without going through every group (see mergeSameOrigin).
+   */
+  private readonly byOrigin = new Map<string, Set<string>>();
+  private readonly originKeyOf = new Map<string, string>();
 
   /** Groups as stored (`CorpusProvenanceData`), for the reports of `reports`; null when unusable. */
   static fromData(data: unknown, reports: readonly ReportMeta[]): EchoGroups | null {
@@ -118,12 +132,26 @@ export class EchoGroups {
     }
     if (placed.size !== known.size) return null;
     for (const meta of reports) {
-      groups.order.push(meta.id);
+      groups.append(meta.id);
       groups.outletOf.set(meta.id, meta.outlet);
       groups.sourcing.set(meta.id, data.reports[meta.id]!);
     }
-    for (const [id, list] of groups.members) groups.members.set(id, groups.sorted(list));
+    for (const [id, list] of groups.members) groups.setMembers(id, groups.sorted(list));
     return groups;
+  }
+
+  /** A copy that further placements leave this one unchanged by. */
+  clone(): EchoGroups {
+    const copy = new EchoGroups();
+    copy.order.push(...this.order);
+    for (const [k, v] of this.position) copy.position.set(k, v);
+    for (const [k, v] of this.outletOf) copy.outletOf.set(k, v);
+    for (const [k, v] of this.sourcing) copy.sourcing.set(k, v);
+    for (const [k, v] of this.groupOfReport) copy.groupOfReport.set(k, v);
+    for (const [k, v] of this.members) copy.members.set(k, [...v]);
+    for (const [k, v] of this.byOrigin) copy.byOrigin.set(k, new Set(v));
+    for (const [k, v] of this.originKeyOf) copy.originKeyOf.set(k, v);
+    return copy;
   }
 
   /** The groups in storable form. */
@@ -205,24 +233,38 @@ export class EchoGroups {
    * other reports change only when the new report retells two of them with the same claims.
    */
   place(meta: ReportMeta, text: string, check: ArticleReport): string {
-    if (this.groupOfReport.has(meta.id)) throw new Error(`report "${meta.id}" is placed already`);
     const { links, merge } = this.locate(check);
-    this.order.push(meta.id);
+    return this.placeAt(meta, sourcingOf(text, meta.published), {
+      group: links[0]?.group ?? null,
+      merge,
+    });
+  }
+
+  /**
+   * Places one more report where {@link locate} put it (`decision`: the group it joins, null for
+   * a group of its own, and the groups merged into that one), with its sourcing worked out
+   * before: what {@link place} does after the check, for placements stored and replayed in their
+   * order (the reader's library). Returns its group's id.
+   */
+  placeAt(meta: ReportMeta, sourcing: ReportSourcing, decision: PlacementDecision): string {
+    if (this.groupOfReport.has(meta.id)) throw new Error(`report "${meta.id}" is placed already`);
+    const { merge } = decision;
+    this.append(meta.id);
     this.outletOf.set(meta.id, meta.outlet);
-    this.sourcing.set(meta.id, sourcingOf(text, meta.published));
-    let group = links[0]?.group ?? `group-${meta.id}`;
+    this.sourcing.set(meta.id, sourcing);
+    let group = decision.group ?? `group-${meta.id}`;
     const merged = [group, ...merge];
     if (merged.length > 1) {
       // The merged group keeps the id of the group placed first.
       merged.sort((a, b) => this.rank(a) - this.rank(b));
       group = merged[0]!;
       const all = merged.flatMap((id) => this.members.get(id) ?? []);
-      for (const id of merged.slice(1)) this.members.delete(id);
+      for (const id of merged.slice(1)) this.dropGroup(id);
       for (const id of all) this.groupOfReport.set(id, group);
-      this.members.set(group, all);
+      this.setMembers(group, all);
     }
     this.groupOfReport.set(meta.id, group);
-    this.members.set(group, this.sorted([...(this.members.get(group) ?? []), meta.id]));
+    this.setMembers(group, this.sorted([...(this.members.get(group) ?? []), meta.id]));
     return this.mergeSameOrigin(group);
   }
 
@@ -235,18 +277,47 @@ export class EchoGroups {
     const origin = this.originOf(this.members.get(group) ?? []);
     if (origin === null) return group;
     const key = outletKey(origin);
-    const same = [...this.members.keys()].filter((id) => {
-      const other = this.originOf(this.members.get(id)!);
-      return other !== null && outletKey(other) === key;
-    });
+    const same = [...(this.byOrigin.get(key) ?? [])];
     if (same.length < 2) return group;
     same.sort((a, b) => this.rank(a) - this.rank(b));
     const kept = same[0]!;
     const all = same.flatMap((id) => this.members.get(id) ?? []);
-    for (const id of same.slice(1)) this.members.delete(id);
+    for (const id of same.slice(1)) this.dropGroup(id);
     for (const id of all) this.groupOfReport.set(id, kept);
-    this.members.set(kept, this.sorted(all));
+    this.setMembers(kept, this.sorted(all));
     return kept;
+  }
+
+  /** Appends a report to the placement order. */
+  private append(id: string): void {
+    this.position.set(id, this.order.length);
+    this.order.push(id);
+  }
+
+  /** Sets a group's members, keeping the index of origins up to date. */
+  private setMembers(group: string, reports: string[]): void {
+    this.members.set(group, reports);
+    this.unindexOrigin(group);
+    const origin = this.originOf(reports);
+    if (origin === null) return;
+    const key = outletKey(origin);
+    this.originKeyOf.set(group, key);
+    let groups = this.byOrigin.get(key);
+    if (!groups) this.byOrigin.set(key, (groups = new Set()));
+    groups.add(group);
+  }
+
+  /** Takes a group out (merged into another). */
+  private dropGroup(group: string): void {
+    this.members.delete(group);
+    this.unindexOrigin(group);
+  }
+
+  private unindexOrigin(group: string): void {
+    const key = this.originKeyOf.get(group);
+    if (key === undefined) return;
+    this.originKeyOf.delete(group);
+    this.byOrigin.get(key)?.delete(group);
   }
 
   /** Every group, in order of its first report, with its origin and how each member sources. */
@@ -301,12 +372,12 @@ export class EchoGroups {
   /** Position of a report (or a group, by its first report) in placement order. */
   private rank(idOrGroup: string): number {
     const report = this.members.get(idOrGroup)?.[0] ?? idOrGroup.replace(/^group-/, '');
-    const at = this.order.indexOf(report);
-    return at === -1 ? Number.MAX_SAFE_INTEGER : at;
+    return this.position.get(report) ?? Number.MAX_SAFE_INTEGER;
   }
 
   private sorted(reports: string[]): string[] {
-    return [...new Set(reports)].sort((a, b) => this.order.indexOf(a) - this.order.indexOf(b));
+    const at = (id: string) => this.position.get(id) ?? -1;
+    return [...new Set(reports)].sort((a, b) => at(a) - at(b));
   }
 }
 

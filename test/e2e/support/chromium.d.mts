@@ -21,5 +21,7 @@ export function launchWithExtension(options?: {
   headless?: boolean;
   proxyPort?: number;
   viewport?: { width: number; height: number } | null;
+  /** A profile to launch with and keep on close (a browser restarted with the same profile). */
+  profileDir?: string;
 }): Promise<ExtensionBrowser>;
 export function currentServiceWorker(context: BrowserContext, extensionId: string): Promise<Worker>;

@@ -84,16 +84,22 @@ export function chromiumArgs({ extensionDir = EXTENSION_DIR, proxyPort } = {}) {
 /**
  * Launches Chromium with a fresh profile and the extension, and waits for its service worker.
  * Returns the context, the worker, the extension's id and a `close` that removes the profile.
+ * Given a `profileDir`, it launches with that profile and `close` keeps it (a browser restarted
+ * with the same profile: the caller removes it).
  */
 export async function launchWithExtension({
   extensionDir = EXTENSION_DIR,
   headless = true,
   proxyPort,
   viewport = { width: 1280, height: 900 },
+  profileDir: givenProfile = undefined,
 } = {}) {
   requireBuiltExtension(extensionDir);
   const executablePath = findChromium();
-  const profileDir = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-profile-'));
+  const profileDir = givenProfile ?? mkdtempSync(path.join(os.tmpdir(), 'crosscheck-profile-'));
+  const removeProfile = () => {
+    if (!givenProfile) rmSync(profileDir, { recursive: true, force: true });
+  };
   let context;
   try {
     context = await chromium.launchPersistentContext(profileDir, {
@@ -105,7 +111,7 @@ export async function launchWithExtension({
       args: chromiumArgs({ extensionDir, proxyPort }),
     });
   } catch (error) {
-    rmSync(profileDir, { recursive: true, force: true });
+    removeProfile();
     throw error;
   }
   let serviceWorker = context.serviceWorkers()[0];
@@ -113,7 +119,7 @@ export async function launchWithExtension({
     serviceWorker ??= await context.waitForEvent('serviceworker', { timeout: WORKER_TIMEOUT_MS });
   } catch {
     await context.close().catch(() => undefined);
-    rmSync(profileDir, { recursive: true, force: true });
+    removeProfile();
     throw new Error(
       `the extension's service worker did not start within ${WORKER_TIMEOUT_MS} ms: ` +
         `is ${path.relative(ROOT, extensionDir)} a complete build (npm run build)?`,
@@ -128,7 +134,7 @@ export async function launchWithExtension({
     profileDir,
     async close() {
       await context.close().catch(() => undefined);
-      rmSync(profileDir, { recursive: true, force: true });
+      removeProfile();
     },
   };
 }

@@ -34,4 +34,7 @@ export const PAGES = {
   thread: { host: 'chatter.test', path: '/lenawatches/thread/1893' },
   spa: { host: 'newsline.test', path: '/story/russia-demands' },
   rerender: { host: 'dailyledger.test', path: '/live/russia-demands' },
+  /** Two papers outside the corpus that retell the story (the library's browser tests). */
+  northgate: { host: 'northgatecourier.test', path: '/news/2025/03/14/kremlin-price-for-peace' },
+  harbour: { host: 'harbourledger.test', path: '/world/russia-gives-us-list-of-demands' },
 } as const;

@@ -1,0 +1,122 @@
+/**
+ * The vocabulary of an index over several segments: every term's UTF-8 bytes in one growing arena
+ * and an open-addressing hash table over them, in typed arrays. Putting together the vocabularies
+ * of the stored segments after a restart is then a pass over their bytes, with no string or map
+ * entry made per term (a map of 150,000 strings took most of a load); a term's string is made when
+ * something asks for it, and remembered.
+ */
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** FNV-1a over bytes[from..to). */
+function hashBytes(bytes: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** Terms numbered in order of first sight, looked up by their bytes or their string. */
+export class Lexicon {
+  private arena = new Uint8Array(1 << 16);
+  private used = 0;
+  /** Term `id`'s bytes are arena[starts[id]..starts[id + 1]]. */
+  private starts = new Int32Array(1 << 12);
+  private count = 0;
+  /** Hash table: term id + 1, or 0 for an empty slot; a power of two in size. */
+  private slots = new Int32Array(1 << 13);
+  private hashes = new Uint32Array(1 << 12);
+  private strings: (string | undefined)[] = [];
+
+  /** Number of terms. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The first byte of term `id` (terms are never empty). */
+  firstByte(id: number): number {
+    return this.arena[this.starts[id]!]!;
+  }
+
+  /** The id of the term with bytes bytes[from..to), or −1 (or a new id when `add`). */
+  lookUp(bytes: Uint8Array, from: number, to: number, add: boolean): number {
+    const hash = hashBytes(bytes, from, to);
+    const mask = this.slots.length - 1;
+    const length = to - from;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) {
+        if (!add) return -1;
+        return this.insert(bytes, from, to, hash, slot);
+      }
+      const id = entry - 1;
+      if (this.hashes[id] !== hash) continue;
+      const start = this.starts[id]!;
+      if (this.starts[id + 1]! - start !== length) continue;
+      let same = true;
+      for (let k = 0; k < length && same; k++) same = this.arena[start + k] === bytes[from + k];
+      if (same) return id;
+    }
+  }
+
+  /** The id of a term, or −1. */
+  idOf(term: string): number {
+    const bytes = encoder.encode(term);
+    return this.lookUp(bytes, 0, bytes.length, false);
+  }
+
+  /** The id of a term, numbered now if new. */
+  add(term: string): number {
+    const bytes = encoder.encode(term);
+    return this.lookUp(bytes, 0, bytes.length, true);
+  }
+
+  /** The term of `id`, made into a string on first request. */
+  term(id: number): string {
+    let text = this.strings[id];
+    if (text === undefined) {
+      if (id < 0 || id >= this.count) return '';
+      text = decoder.decode(this.arena.subarray(this.starts[id]!, this.starts[id + 1]!));
+      this.strings[id] = text;
+    }
+    return text;
+  }
+
+  private insert(bytes: Uint8Array, from: number, to: number, hash: number, slot: number): number {
+    const id = this.count++;
+    const length = to - from;
+    if (this.used + length > this.arena.length) {
+      const next = new Uint8Array(Math.max(this.arena.length * 2, this.used + length));
+      next.set(this.arena.subarray(0, this.used));
+      this.arena = next;
+    }
+    this.arena.set(bytes.subarray(from, to), this.used);
+    if (id + 2 > this.starts.length) {
+      const next = new Int32Array(this.starts.length * 2);
+      next.set(this.starts);
+      this.starts = next;
+      const hashes = new Uint32Array(this.starts.length);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.starts[id] = this.used;
+    this.used += length;
+    this.starts[id + 1] = this.used;
+    this.hashes[id] = hash;
+    this.slots[slot] = id + 1;
+    // At most half full, so probe runs stay short.
+    if (this.count * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.count; id++) {
+      let slot = this.hashes[id]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
+  }
+}

@@ -1,0 +1,1004 @@
+/**
+ * The matcher's index over several segments (see segment.ts), as search engines keep theirs: the
+ * bundled corpus is one segment, each article the reader keeps adds a small one, and small ones
+ * are merged into larger ones in the background. The index puts their vocabularies together into
+ * one numbering of terms, keeps the counts of every term over the live units of all segments (so
+ * idf, names and spelling classes are those of everything together), and answers what the matcher
+ * asks: candidates by BM25, each unit's terms, report and text, a term's spelling neighbours.
+ *
+ * Adding a segment or deleting a report updates the counts in place: nothing is rebuilt. Texts are
+ * not held here; a report's text comes from a {@link TextSource} when a match is shown.
+ */
+import { BM25_B, BM25_K1, bm25Idf, bm25Norm, maxWalkedDf, topHits, type Hit } from '../bm25';
+import { closestVariant, MIN_VARIANT_LENGTH, skeleton, variantClasses } from '../name-variants';
+import { PlaceAliases } from '../place-aliases';
+import {
+  NO_NEIGHBOURS,
+  SpellingNeighbours,
+  trigramCodes,
+  type Neighbours,
+} from '../spelling-neighbours';
+import { Synonyms } from '../synonyms';
+import type { ReportMeta } from '../types';
+import { NAMES_BY_FORM, skeletonHash, type Segment, type SegmentSource } from './segment';
+import { Lexicon } from './lexicon';
+import { mergeSegments } from './merge';
+
+/** Where report texts come from: known at once, or not (yet). */
+export interface TextSource {
+  /** The full text of report `key`, or undefined when it is not at hand. */
+  text(key: string): string | undefined;
+}
+
+/**
+ * Segments whose vocabulary is at most this many terms map global term ids to theirs through a
+ * map; larger ones through an array over the whole vocabulary (faster, 4 bytes a term).
+ */
+const SMALL_SEGMENT_TERMS = 4_096;
+/** Most answers of variantOf remembered: far more names than a long article holds. */
+const VARIANT_CACHE_SIZE = 10_000;
+/** Most spellings whose neighbours one segment remembers before it starts again. */
+const SPELLING_CACHE_SIZE = 40_000;
+
+/** A spelling index over some of the vocabulary, with its answers remembered. */
+interface SpellingSource {
+  /** The spelling index; its own ids are positions in `ownedGlobal`. */
+  spelling: SpellingNeighbours;
+  ownedGlobal: Int32Array;
+  /** Spelling → global ids of its neighbours here, and their similarities. */
+  spellingCache: Map<string, Int32Array>;
+  spellingSimilarity: Map<string, Float64Array>;
+}
+
+/** One segment as the index holds it. */
+interface Held extends SpellingSource {
+  segment: Segment;
+  /** The caller's name for the segment (its storage key). */
+  key: number;
+  unitBase: number;
+  reportBase: number;
+  /** Local term id → global id. */
+  toGlobal: Int32Array;
+  /** Global term id → local id (−1 or absent when the segment lacks the term). */
+  toLocal: Int32Array | Map<number, number>;
+  /** Per report: deleted. */
+  deleted: Uint8Array;
+  deletedCount: number;
+  /** Units of report `a` at articleUnitStart[a]..articleUnitStart[a + 1]. */
+  articleUnitStart: Uint32Array;
+  /** Unit texts held in memory (a corpus compiled with its sentences), or null. */
+  unitTexts: readonly string[] | null;
+}
+
+/** Grows a typed array to at least `size` elements (doubling), keeping its values. */
+function grow<T extends Int32Array | Uint8Array | Uint16Array | Uint32Array>(
+  array: T,
+  size: number,
+): T {
+  if (array.length >= size) return array;
+  const next = new (array.constructor as new (n: number) => T)(
+    Math.max(size, array.length * 2, 64),
+  );
+  next.set(array);
+  return next;
+}
+
+/** The first byte of a place's term ("@RUS"), as isPlaceTerm tells them. */
+const PLACE_PREFIX_BYTE = 0x40;
+
+/** Options of a {@link SegmentedIndex}. */
+export interface IndexOptions {
+  /** The place alias table pages are tokenised with (the compiled corpus's `aliases`). */
+  aliases: Readonly<Record<string, string>>;
+  /** The tokeniser version every segment must have been made with. */
+  tokenizer: number;
+  /** Where the texts of reports come from when no segment holds them. */
+  texts?: TextSource;
+}
+
+/** The index over segments (see the module comment). */
+export class SegmentedIndex {
+  readonly tokenizer: number;
+  readonly aliases: PlaceAliases;
+  /** The alias table `aliases` applies, for compiling new reports into this index. */
+  readonly aliasTable: Readonly<Record<string, string>>;
+  /** Goes up with every change of what the index holds; callers drop what they derived. */
+  version = 0;
+
+  private helds: Held[] = [];
+  private readonly texts: TextSource | null;
+  /** Keys of reports asked for a text that was not at hand (see {@link missingTexts}). */
+  private readonly missing = new Set<string>();
+
+  // The vocabulary of all segments together.
+  private readonly lexicon = new Lexicon();
+  private df = new Int32Array(64);
+  private cap = new Int32Array(64);
+  private lower = new Int32Array(64);
+  /** Per term: how many segments index it by spelling (one, but for a corpus replaced since). */
+  private owned = new Uint16Array(64);
+  /** A spelling index over live terms no segment owns (see {@link adoptOrphans}), or null. */
+  private orphans: SpellingSource | null = null;
+  /** Per term: 1 when written as a name more often than not. */
+  private nameFlags = new Uint8Array(64);
+  /** Per term: 1 when it names something by its form (see NAMES_BY_FORM). */
+  private namey = new Uint8Array(64);
+  /** Per term: 1 for a place's term ("@RUS", see place-aliases.ts). */
+  private place = new Uint8Array(64);
+  /** Per term: the id of its spelling class (itself unless it is a variant of a name). */
+  private canonicalIds = new Int32Array(64);
+  /** Representative → every member of its class, for classes of two or more. */
+  private readonly members = new Map<number, number[]>();
+  /** Per term: the hash of its skeleton (see skeletonHash), 0 when it can have no variant. */
+  private skeletons = new Uint32Array(64);
+  /** Names by the hash of their skeleton: where a name's spelling variants are to be found. */
+  private readonly namesBySkeleton = new Map<number, number[]>();
+  /** Answers of variantOf, until the names change. */
+  private readonly variants = new Map<string, string | null>();
+
+  private liveUnits = 0;
+  private totalLength = 0;
+  private totalUnits = 0;
+  private totalReports = 0;
+  private readonly reportKeys = new Map<string, { held: Held; local: number }>();
+  private readonly acronymCounts = new Map<string, number>();
+  private acronymSet: Set<string> | null = null;
+
+  // Derived, rebuilt on demand after a change.
+  private synonymsCache: { version: number; synonyms: Synonyms } | null = null;
+  private classDfCache = new Map<number, number>();
+  private claims = new Int8Array(0);
+  private neighbours: (Neighbours | undefined)[] = [];
+  private neighboursVersion = -1;
+  private readonly unknownNeighbours = new Map<string, Neighbours>();
+  // BM25 accumulators, one slot per unit.
+  private scores = new Float64Array(0);
+  private touched = new Int32Array(0);
+  private classTf = new Float64Array(0);
+
+  constructor(options: IndexOptions) {
+    this.tokenizer = options.tokenizer;
+    this.aliases = new PlaceAliases(options.aliases);
+    this.aliasTable = options.aliases;
+    this.texts = options.texts ?? null;
+  }
+
+  // ---- What the index holds -------------------------------------------------------------
+
+  /** Number of terms of all segments together (global ids are below this). */
+  get vocabularySize(): number {
+    return this.lexicon.size;
+  }
+
+  /** Number of units of all segments (deleted ones included); unit numbers are below this. */
+  get unitCount(): number {
+    return this.totalUnits;
+  }
+
+  /** Number of reports of all segments (deleted ones included). */
+  get reportCount(): number {
+    return this.totalReports;
+  }
+
+  /** Number of units of live reports: the document count of BM25. */
+  get docs(): number {
+    return this.liveUnits;
+  }
+
+  /** The segments' keys, in order. */
+  segmentKeys(): number[] {
+    return this.helds.map((held) => held.key);
+  }
+
+  /** The segments, with their keys, number of reports and number deleted. */
+  segmentList(): { key: number; segment: Segment; deleted: number }[] {
+    return this.helds.map((h) => ({ key: h.key, segment: h.segment, deleted: h.deletedCount }));
+  }
+
+  /** Whether a report of this key is in the index and not deleted. */
+  hasReport(key: string): boolean {
+    const found = this.reportKeys.get(key);
+    return found !== undefined && found.held.deleted[found.local] === 0;
+  }
+
+  /** Whether some segment indexes `term` by spelling (a new segment need not). */
+  ownsTerm(term: string): boolean {
+    const id = this.lexicon.idOf(term);
+    return id >= 0 && this.owned[id]! > 0;
+  }
+
+  /**
+   * Indexes by spelling, in memory, the live terms no segment owns: after the bundled corpus
+   * changed under a stored library, terms it owned and the library still uses. Call once the
+   * segments are loaded.
+   */
+  adoptOrphans(): number {
+    const orphans: number[] = [];
+    for (let g = 0; g < this.lexicon.size; g++)
+      if (this.df[g]! > 0 && this.owned[g] === 0) orphans.push(g);
+    this.orphans =
+      orphans.length === 0
+        ? null
+        : {
+            spelling: new SpellingNeighbours(orphans.map((g) => this.lexicon.term(g))),
+            ownedGlobal: Int32Array.from(orphans),
+            spellingCache: new Map(),
+            spellingSimilarity: new Map(),
+          };
+    this.changed();
+    return orphans.length;
+  }
+
+  /**
+   * The merge of the segments `keys` (their live reports, in index order), ready for
+   * {@link replaceSegments}.
+   */
+  mergeOf(keys: readonly number[]): Segment {
+    const parts = this.helds
+      .filter((h) => keys.includes(h.key))
+      .map((held) => ({ segment: held.segment, live: (a: number) => held.deleted[a] === 0 }));
+    return mergeSegments(parts, (term) => {
+      const id = this.lexicon.idOf(term);
+      return id >= 0 && this.df[id]! > 0;
+    });
+  }
+
+  /** Keys of the reports a segment holds that are not deleted. */
+  liveKeys(segmentKey: number): string[] {
+    const held = this.helds.find((h) => h.key === segmentKey);
+    if (!held) return [];
+    return held.segment.keys.filter((_, a) => held.deleted[a] === 0);
+  }
+
+  /** Adds a segment. Its reports' keys must be new to the index. */
+  addSegment(segment: Segment, key: number, unitTexts: readonly string[] | null = null): void {
+    this.addSegments([{ segment, key, unitTexts }]);
+  }
+
+  /**
+   * Adds several segments at once (a library loaded after a restart): the names among their
+   * terms are worked out once for all of them.
+   */
+  addSegments(
+    list: readonly { segment: Segment; key: number; unitTexts?: readonly string[] | null }[],
+  ): void {
+    for (const { segment } of list) {
+      if (segment.tokenizer !== this.tokenizer)
+        throw new Error(`segment made by tokeniser ${segment.tokenizer}, not ${this.tokenizer}`);
+    }
+    const helds = list.map(({ segment, key, unitTexts }) =>
+      this.hold(segment, key, unitTexts ?? null),
+    );
+    this.helds.push(...helds);
+    this.renumber();
+    const touched: number[] = [];
+    for (const held of helds) this.count(held, 1, touched);
+    this.updateNames(touched);
+    this.changed();
+  }
+
+  /**
+   * Puts `merged` in the place of the segments `keys` (the first of them): the merge of their
+   * live reports. Reports deleted while the merge ran are deleted in it again.
+   */
+  replaceSegments(keys: readonly number[], merged: Segment, key: number): void {
+    const old = this.helds.filter((h) => keys.includes(h.key));
+    if (old.length !== keys.length) throw new Error('replaceSegments: unknown segment');
+    const deletedKeys = new Set<string>();
+    for (const held of old) {
+      held.segment.keys.forEach((k, a) => {
+        if (held.deleted[a] === 1) deletedKeys.add(k);
+      });
+      this.count(held, -1);
+      for (const k of held.segment.keys) this.reportKeys.delete(k);
+    }
+    const at = this.helds.indexOf(old[0]!);
+    const held = this.hold(merged, key, null);
+    merged.keys.forEach((k, a) => {
+      if (deletedKeys.has(k)) {
+        held.deleted[a] = 1;
+        held.deletedCount++;
+      }
+    });
+    this.helds = this.helds.filter((h) => !old.includes(h));
+    this.helds.splice(Math.min(at, this.helds.length), 0, held);
+    this.renumber();
+    this.count(held, 1);
+    this.changed();
+  }
+
+  /** Deletes a report: its units are never candidates again and leave the counts. */
+  deleteReport(key: string): boolean {
+    const found = this.reportKeys.get(key);
+    if (!found || found.held.deleted[found.local] === 1) return false;
+    const { held, local } = found;
+    this.countReport(held, local, -1);
+    held.deleted[local] = 1;
+    held.deletedCount++;
+    this.changed();
+    return true;
+  }
+
+  /** Takes every segment out. */
+  clear(): void {
+    for (const held of [...this.helds]) this.count(held, -1);
+    this.helds = [];
+    this.reportKeys.clear();
+    this.renumber();
+    this.changed();
+  }
+
+  /** Takes out a segment whose reports are all deleted. */
+  dropSegment(key: number): void {
+    const held = this.helds.find((h) => h.key === key);
+    if (!held) return;
+    this.count(held, -1);
+    for (const k of held.segment.keys) this.reportKeys.delete(k);
+    this.helds = this.helds.filter((h) => h !== held);
+    this.renumber();
+    this.changed();
+  }
+
+  private hold(segment: Segment, key: number, unitTexts: readonly string[] | null): Held {
+    const local = segment.termCount;
+    const toGlobal = new Int32Array(local);
+    const { termBytes, termStart, termSkeleton } = segment;
+    for (let l = 0; l < local; l++)
+      toGlobal[l] = this.idOf(termBytes, termStart[l]!, termStart[l + 1]! - 1, termSkeleton[l]!);
+    let toLocal: Held['toLocal'];
+    if (local <= SMALL_SEGMENT_TERMS) {
+      toLocal = new Map();
+      for (let l = 0; l < local; l++) toLocal.set(toGlobal[l]!, l);
+    } else {
+      toLocal = new Int32Array(this.df.length).fill(-1);
+      for (let l = 0; l < local; l++) toLocal[toGlobal[l]!] = l;
+    }
+    const ownedGlobal = Int32Array.from(segment.owned, (l) => toGlobal[l]!);
+    for (const g of ownedGlobal) this.owned[g]!++;
+    const articles = segment.articles;
+    const articleUnitStart = new Uint32Array(articles + 1);
+    for (let u = 0; u < segment.units; u++) articleUnitStart[segment.unitArticle[u]! + 1]!++;
+    for (let a = 0; a < articles; a++) articleUnitStart[a + 1]! += articleUnitStart[a]!;
+    const held: Held = {
+      segment,
+      key,
+      unitBase: 0,
+      reportBase: 0,
+      toGlobal,
+      toLocal,
+      spelling: segment.spelling(),
+      ownedGlobal,
+      spellingCache: new Map(),
+      spellingSimilarity: new Map(),
+      deleted: new Uint8Array(articles),
+      deletedCount: 0,
+      articleUnitStart,
+      unitTexts,
+    };
+    segment.keys.forEach((k, a) => {
+      if (this.reportKeys.has(k)) throw new Error(`report "${k}" is in the index twice`);
+      this.reportKeys.set(k, { held, local: a });
+    });
+    return held;
+  }
+
+  /** The global id of the term with UTF-8 bytes bytes[from..to), numbered on first sight. */
+  private idOf(bytes: Uint8Array, from: number, to: number, skeletonHash: number): number {
+    const before = this.lexicon.size;
+    const id = this.lexicon.lookUp(bytes, from, to, true);
+    if (id === before) {
+      const size = id + 1;
+      if (this.df.length < size) {
+        this.df = grow(this.df, size);
+        this.cap = grow(this.cap, size);
+        this.lower = grow(this.lower, size);
+        this.owned = grow(this.owned, size);
+        this.nameFlags = grow(this.nameFlags, size);
+        this.namey = grow(this.namey, size);
+        this.place = grow(this.place, size);
+        this.skeletons = grow(this.skeletons, size);
+        this.canonicalIds = grow(this.canonicalIds, size);
+        // Large segments map the whole vocabulary: a new term is absent from all of them.
+        for (const held of this.helds) {
+          if (held.toLocal instanceof Int32Array && held.toLocal.length < this.df.length) {
+            const next = new Int32Array(this.df.length).fill(-1);
+            next.set(held.toLocal);
+            held.toLocal = next;
+          }
+        }
+      }
+      this.canonicalIds[id] = id;
+      this.skeletons[id] = skeletonHash;
+      // Digits, "@" and capitals A–Z name something by their first byte; other first bytes
+      // outside ASCII need the term itself.
+      const first = bytes[from]!;
+      this.place[id] = first === PLACE_PREFIX_BYTE ? 1 : 0;
+      this.namey[id] =
+        (first >= 0x30 && first <= 0x39) || (first >= 0x40 && first <= 0x5a)
+          ? 1
+          : first >= 0x80 && NAMES_BY_FORM.test(this.lexicon.term(id))
+            ? 1
+            : 0;
+    }
+    return id;
+  }
+
+  /**
+   * Adds (sign 1) or takes away (−1) a segment's live units from the counts. The terms whose
+   * counts changed go into `into` when given (the caller then updates the names), else their
+   * names are updated here.
+   */
+  private count(held: Held, sign: 1 | -1, into?: number[]): void {
+    const { segment, toGlobal } = held;
+    const { df, cap, lower } = this;
+    for (let l = 0; l < toGlobal.length; l++) {
+      const g = toGlobal[l]!;
+      df[g]! += sign * segment.df[l]!;
+      cap[g]! += sign * segment.cap[l]!;
+      lower[g]! += sign * segment.lower[l]!;
+    }
+    const touched = into ?? [];
+    for (let l = 0; l < toGlobal.length; l++) touched.push(toGlobal[l]!);
+    let length = 0;
+    for (let u = 0; u < segment.units; u++) length += segment.unitLength[u]!;
+    this.liveUnits += sign * segment.units;
+    this.totalLength += sign * length;
+    for (const acronym of segment.acronyms) {
+      const n = (this.acronymCounts.get(acronym) ?? 0) + sign;
+      if (n > 0) this.acronymCounts.set(acronym, n);
+      else this.acronymCounts.delete(acronym);
+    }
+    this.acronymSet = null;
+    // The segment's counts include its deleted reports, which left the counts when deleted.
+    for (let a = 0; a < held.deleted.length; a++) {
+      if (held.deleted[a] === 1) this.countReport(held, a, -sign as 1 | -1, false);
+    }
+    if (sign === -1) for (const g of held.ownedGlobal) this.owned[g]!--;
+    if (!into) this.updateNames(touched);
+  }
+
+  /** Adds or takes away one report's units from the counts. */
+  private countReport(held: Held, article: number, sign: 1 | -1, names = true): void {
+    const { segment, toGlobal } = held;
+    const touched: number[] = [];
+    const from = held.articleUnitStart[article]!;
+    const to = held.articleUnitStart[article + 1]!;
+    for (let u = from; u < to; u++) {
+      const seen = new Set<number>();
+      segment.forEachTerm(u, (l, flag) => {
+        const g = toGlobal[l]!;
+        if (!seen.has(g)) {
+          seen.add(g);
+          this.df[g]! += sign;
+          touched.push(g);
+        }
+        if (flag === 1) this.cap[g]! += sign;
+        else if (flag === 2) this.lower[g]! += sign;
+      });
+      this.liveUnits += sign;
+      this.totalLength += sign * segment.unitLength[u]!;
+    }
+    if (names) this.updateNames(touched);
+  }
+
+  /**
+   * Terms written as names (more often capitalised than not), updated for `terms` (which may
+   * repeat), and the classes of spellings of one name among them.
+   */
+  private updateNames(terms: readonly number[]): void {
+    // Classes can only change among names of the skeleton of a name that came or went.
+    const changed = new Set<number>();
+    for (const g of terms) {
+      const name = this.df[g]! > 0 && this.cap[g]! > this.lower[g]! ? 1 : 0;
+      if (name === this.nameFlags[g]) continue;
+      this.nameFlags[g] = name;
+      const hash = this.skeletons[g]!;
+      if (hash === 0) continue;
+      let bucket = this.namesBySkeleton.get(hash);
+      if (name) {
+        if (!bucket) this.namesBySkeleton.set(hash, (bucket = []));
+        bucket.push(g);
+      } else if (bucket) {
+        bucket.splice(bucket.indexOf(g), 1);
+        if (bucket.length === 0) this.namesBySkeleton.delete(hash);
+      }
+      // A name that was in no class and meets no other name leaves the classes as they are.
+      if ((bucket?.length ?? 0) >= 2 || this.canonicalIds[g] !== g || this.members.has(g))
+        changed.add(hash);
+      if (!name) this.unclass(g);
+    }
+    if (changed.size === 0) return;
+    this.variants.clear();
+    for (const hash of changed) {
+      const ids = this.namesBySkeleton.get(hash) ?? [];
+      for (const id of ids) this.unclass(id);
+      if (ids.length < 2) continue;
+      // Strings only here: the names of a skeleton shared by two or more (and hashes that collide
+      // are told apart by the skeletons themselves).
+      const bySkeleton = new Map<string, string[]>();
+      const idOf = new Map<string, number>();
+      for (const id of ids) {
+        const term = this.lexicon.term(id);
+        idOf.set(term, id);
+        const key = skeleton(term);
+        const list = bySkeleton.get(key);
+        if (list) list.push(term);
+        else bySkeleton.set(key, [term]);
+      }
+      for (const list of bySkeleton.values()) {
+        for (const [member, representative] of variantClasses(list)) {
+          const id = idOf.get(member)!;
+          const rep = idOf.get(representative)!;
+          this.canonicalIds[id] = rep;
+          const members = this.members.get(rep);
+          if (members) members.push(id);
+          else this.members.set(rep, [id]);
+        }
+      }
+      for (const id of ids) this.members.get(id)?.sort((a, b) => a - b);
+    }
+  }
+
+  /** Takes term `id` out of its class of spellings, if in one (its class is then made again). */
+  private unclass(id: number): void {
+    const rep = this.canonicalIds[id]!;
+    if (rep !== id || this.members.has(id)) {
+      for (const member of this.members.get(rep) ?? []) this.canonicalIds[member] = member;
+      this.members.delete(rep);
+    }
+    this.canonicalIds[id] = id;
+  }
+
+  private renumber(): void {
+    let units = 0;
+    let reports = 0;
+    for (const held of this.helds) {
+      held.unitBase = units;
+      held.reportBase = reports;
+      units += held.segment.units;
+      reports += held.segment.articles;
+    }
+    this.totalUnits = units;
+    this.totalReports = reports;
+    if (this.scores.length < units) {
+      this.scores = new Float64Array(units + (units >> 2));
+      this.touched = new Int32Array(this.scores.length);
+      this.classTf = new Float64Array(0);
+    }
+  }
+
+  private changed(): void {
+    this.version++;
+    this.classDfCache = new Map();
+    this.claims = new Int8Array(0);
+    this.unknownNeighbours.clear();
+  }
+
+  // ---- Terms ---------------------------------------------------------------------------------
+
+  /**
+   * The global id of a term some live unit has, or undefined: a term whose reports were all
+   * deleted is as unknown as one never seen.
+   */
+  termId(term: string): number | undefined {
+    const id = this.lexicon.idOf(term);
+    return id >= 0 && this.df[id]! > 0 ? id : undefined;
+  }
+
+  /** The term of a global id. */
+  term(id: number): string {
+    return this.lexicon.term(id);
+  }
+
+  /** The id of a term's spelling class (the term itself unless it is a variant of a name). */
+  canonical(id: number): number {
+    return this.canonicalIds[id] ?? id;
+  }
+
+  /** The known name closest to `term` among its spelling variants, or null. */
+  variantOf(term: string): string | null {
+    if (term.length < MIN_VARIANT_LENGTH) return null;
+    let found = this.variants.get(term);
+    if (found === undefined) {
+      const ids = this.namesBySkeleton.get(skeletonHash(term)) ?? [];
+      found = closestVariant(
+        term,
+        ids.map((id) => this.lexicon.term(id)),
+      );
+      // A bounded memory: when full, start again rather than track what is used least.
+      if (this.variants.size >= VARIANT_CACHE_SIZE) this.variants.clear();
+      this.variants.set(term, found);
+    }
+    return found;
+  }
+
+  /** Acronyms the reports write, for tokenising a page ("United States" → "us"). */
+  get acronyms(): ReadonlySet<string> {
+    this.acronymSet ??= new Set(this.acronymCounts.keys());
+    return this.acronymSet;
+  }
+
+  /** Synonyms of the segments' words (those compiled with a thesaurus), over global ids. */
+  get synonyms(): Synonyms {
+    if (this.synonymsCache?.version !== this.version) {
+      const table: Record<string, string[]> = {};
+      for (const held of this.helds) {
+        for (const [term, list] of Object.entries(held.segment.synonyms ?? {})) {
+          const into = (table[term] ??= []);
+          for (const synonym of list) if (!into.includes(synonym)) into.push(synonym);
+        }
+      }
+      this.synonymsCache = {
+        version: this.version,
+        synonyms: new Synonyms(
+          table,
+          { get: (term: string) => ((id) => (id < 0 ? undefined : id))(this.lexicon.idOf(term)) },
+          this.canonicalIds,
+        ),
+      };
+    }
+    return this.synonymsCache.synonyms;
+  }
+
+  /** Whether a term is a place's (a country's) term; ids outside the vocabulary are not. */
+  isPlace(id: number): boolean {
+    return this.place[id] === 1;
+  }
+
+  /** Whether a term is written as a name (more often capitalised than not, over live units). */
+  isName(id: number): boolean {
+    return this.nameFlags[id] === 1;
+  }
+
+  /** Whether a term names something: a name, or a number, acronym or place by its form. */
+  namesSomething(id: number): boolean {
+    return this.nameFlags[id] === 1 || this.namey[id] === 1;
+  }
+
+  /** Units holding a term of the class of `id` (which must be a class representative). */
+  classDf(id: number): number {
+    const list = this.members.get(id);
+    if (!list) return this.df[id] ?? 0;
+    let df = this.classDfCache.get(id);
+    if (df === undefined) {
+      // A unit holding two spellings of one name counts once.
+      const seen = new Set<number>();
+      for (const member of list) this.forEachPosting(member, (doc) => void seen.add(doc));
+      df = seen.size;
+      this.classDfCache.set(id, df);
+    }
+    return df;
+  }
+
+  /** BM25 idf of a class representative; any id outside the vocabulary gets that of df = 0. */
+  idf(id: number): number {
+    return bm25Idf(id < this.lexicon.size ? this.classDf(id) : 0, this.liveUnits);
+  }
+
+  // ---- Spelling ------------------------------------------------------------------------------
+
+  /**
+   * Spelling neighbours over every segment: `of(id)` for a vocabulary term, `search(term)` for any
+   * spelling. Only class representatives with live units are returned.
+   */
+  readonly spelling = {
+    of: (id: number): Neighbours => {
+      if (this.neighboursVersion !== this.version) {
+        this.neighbours = [];
+        this.neighboursVersion = this.version;
+      }
+      let found = this.neighbours[id];
+      if (!found) {
+        found = this.lookUpSpelling(this.lexicon.term(id), id);
+        this.neighbours[id] = found;
+      }
+      return found;
+    },
+    search: (term: string): Neighbours => {
+      let found = this.unknownNeighbours.get(term);
+      if (!found) {
+        found = this.lookUpSpelling(term, -1);
+        if (this.unknownNeighbours.size >= SPELLING_CACHE_SIZE) this.unknownNeighbours.clear();
+        this.unknownNeighbours.set(term, found);
+      }
+      return found;
+    },
+  };
+
+  private lookUpSpelling(term: string, self: number): Neighbours {
+    const codes: number[] = [];
+    const count = trigramCodes(term, codes);
+    if (count === 0) return NO_NEIGHBOURS;
+    const ids: number[] = [];
+    const similarities: number[] = [];
+    const sources: SpellingSource[] = this.orphans ? [...this.helds, this.orphans] : this.helds;
+    let contributing = 0;
+    for (const held of sources) {
+      if (held.ownedGlobal.length === 0) continue;
+      let found = held.spellingCache.get(term);
+      let similar = held.spellingSimilarity.get(term);
+      if (!found || !similar) {
+        const raw = held.spelling.neighboursOfCodes(codes, count);
+        found = Int32Array.from(raw.ids, (k) => held.ownedGlobal[k]!);
+        similar = Float64Array.from(raw.similarities);
+        if (held.spellingCache.size >= SPELLING_CACHE_SIZE) {
+          held.spellingCache.clear();
+          held.spellingSimilarity.clear();
+        }
+        held.spellingCache.set(term, found);
+        held.spellingSimilarity.set(term, similar);
+      }
+      if (found.length > 0) contributing++;
+      for (let k = 0; k < found.length; k++) {
+        const g = found[k]!;
+        if (g === self || this.canonicalIds[g] !== g || this.df[g]! <= 0) continue;
+        // A term two segments own (a corpus replaced since) is listed once.
+        if (contributing > 1 && ids.includes(g)) continue;
+        ids.push(g);
+        similarities.push(similar[k]!);
+      }
+    }
+    return ids.length === 0 ? NO_NEIGHBOURS : { ids, similarities };
+  }
+
+  // ---- Units ---------------------------------------------------------------------------------
+
+  private heldOfUnit(doc: number): Held {
+    const helds = this.helds;
+    let lo = 0;
+    let hi = helds.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (helds[mid]!.unitBase <= doc) lo = mid;
+      else hi = mid - 1;
+    }
+    return helds[lo]!;
+  }
+
+  private heldOfReport(report: number): Held {
+    const helds = this.helds;
+    let lo = 0;
+    let hi = helds.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (helds[mid]!.reportBase <= report) lo = mid;
+      else hi = mid - 1;
+    }
+    return helds[lo]!;
+  }
+
+  /** The report (global number) of unit `doc`. */
+  unitReport(doc: number): number {
+    const held = this.heldOfUnit(doc);
+    return held.reportBase + held.segment.unitArticle[doc - held.unitBase]!;
+  }
+
+  /** Whether unit `doc` belongs to a live report. */
+  unitLive(doc: number): boolean {
+    const held = this.heldOfUnit(doc);
+    return held.deleted[held.segment.unitArticle[doc - held.unitBase]!] === 0;
+  }
+
+  /** The unit's offsets in its report's text. */
+  unitOffsets(doc: number): { start: number; end: number } {
+    const held = this.heldOfUnit(doc);
+    const u = doc - held.unitBase;
+    return { start: held.segment.unitStart[u]!, end: held.segment.unitEnd[u]! };
+  }
+
+  /** The unit's class ids in text order. */
+  unitTerms(doc: number): number[] {
+    const held = this.heldOfUnit(doc);
+    const out: number[] = [];
+    const { toGlobal } = held;
+    held.segment.forEachTerm(doc - held.unitBase, (l) =>
+      out.push(this.canonicalIds[toGlobal[l]!]!),
+    );
+    return out;
+  }
+
+  /**
+   * Whether the unit can carry a claim: it names something (a name, place, acronym or number).
+   * Remembered until the index changes.
+   */
+  unitClaim(doc: number): boolean {
+    if (this.claims.length !== this.totalUnits)
+      this.claims = new Int8Array(this.totalUnits).fill(-1);
+    let claim = this.claims[doc]!;
+    if (claim < 0) {
+      const held = this.heldOfUnit(doc);
+      // A term named something by its form settles it without reading the unit's terms.
+      claim =
+        held.segment.unitNamey[doc - held.unitBase] === 1 ||
+        this.unitTerms(doc).some((c) => this.namesSomething(c))
+          ? 1
+          : 0;
+      this.claims[doc] = claim;
+    }
+    return claim === 1;
+  }
+
+  /** The verifier's tags of unit `doc`'s terms, in order. */
+  unitTags(doc: number): Uint8Array {
+    const held = this.heldOfUnit(doc);
+    return held.segment.tagsOf(doc - held.unitBase);
+  }
+
+  /** Per-unit numbers of column `name` for unit `doc`, or null when its segment has none. */
+  unitColumn(name: string, doc: number): Int32Array | Float32Array | null {
+    const held = this.heldOfUnit(doc);
+    const extra = held.segment.extras.find((x) => x.name === name);
+    if (!extra) return null;
+    const u = doc - held.unitBase;
+    return extra.values.subarray(extra.start[u]!, extra.start[u + 1]!);
+  }
+
+  /**
+   * The unit's text: from memory, or from the text source; '' (and the report noted in
+   * {@link missingTexts}) when the source does not have it at hand.
+   */
+  unitText(doc: number): string {
+    const held = this.heldOfUnit(doc);
+    const u = doc - held.unitBase;
+    if (held.unitTexts) return held.unitTexts[u] ?? '';
+    const key = held.segment.keys[held.segment.unitArticle[u]!]!;
+    const text = this.texts?.text(key);
+    if (text === undefined) {
+      this.missing.add(key);
+      return '';
+    }
+    return text.slice(held.segment.unitStart[u]!, held.segment.unitEnd[u]!);
+  }
+
+  /** Keys of reports whose text was asked for and not at hand since the last call (then cleared). */
+  missingTexts(): string[] {
+    const keys = [...this.missing];
+    this.missing.clear();
+    return keys;
+  }
+
+  // ---- Reports -------------------------------------------------------------------------------
+
+  /** The metadata of report `report` (global number). */
+  report(report: number): ReportMeta {
+    const held = this.heldOfReport(report);
+    return held.segment.meta(report - held.reportBase);
+  }
+
+  /** The metadata of the live report of this key, or null (none, or deleted). */
+  liveReport(key: string): ReportMeta | null {
+    const found = this.reportKeys.get(key);
+    if (!found || found.held.deleted[found.local] === 1) return null;
+    return found.held.segment.meta(found.local);
+  }
+
+  /** The global number of the report of this key, or −1. */
+  reportIndexOf(key: string): number {
+    const found = this.reportKeys.get(key);
+    return found ? found.held.reportBase + found.local : -1;
+  }
+
+  /** Every live report's metadata, in order. */
+  liveReports(): ReportMeta[] {
+    const out: ReportMeta[] = [];
+    for (const held of this.helds) {
+      for (let a = 0; a < held.segment.articles; a++)
+        if (held.deleted[a] === 0) out.push(held.segment.meta(a));
+    }
+    return out;
+  }
+
+  // ---- Retrieval -----------------------------------------------------------------------------
+
+  /** Calls `visit(doc, tf)` for every live unit holding term `id` (a global id, not a class). */
+  private forEachPosting(id: number, visit: (doc: number, tf: number) => void): void {
+    for (const held of this.helds) {
+      const local = localIn(held, id);
+      if (local < 0) continue;
+      const { unitArticle } = held.segment;
+      held.segment.forEachPosting(local, (unit, tf) => {
+        if (held.deletedCount > 0 && held.deleted[unitArticle[unit]!] === 1) return;
+        visit(held.unitBase + unit, tf);
+      });
+    }
+  }
+
+  /**
+   * The `limit` best live units by BM25 for the query's class ids (ids outside the vocabulary
+   * are ignored), best first, among those `accept` lets through. Terms in too many units to
+   * propose candidates are skipped (see PRUNE_MIN_DF).
+   */
+  search(query: readonly number[], limit: number, accept: (doc: number) => boolean): Hit[] {
+    const vocabularySize = this.lexicon.size;
+    const unique = [...new Set(query)].filter((t) => t >= 0 && t < vocabularySize);
+    const docs = this.liveUnits;
+    const maxDf = maxWalkedDf(docs);
+    const averageLength = docs > 0 ? Math.max(1, this.totalLength / docs) : 1;
+    const { scores, touched } = this;
+    let touchedCount = 0;
+    for (const term of unique) {
+      const df = this.classDf(term);
+      if (df === 0 || df > maxDf) continue;
+      const idf = bm25Idf(df, docs) * (BM25_K1 + 1);
+      const list = this.members.get(term);
+      if (!list) {
+        for (const held of this.helds) {
+          const local = localIn(held, term);
+          if (local < 0) continue;
+          const { unitArticle, unitLength } = held.segment;
+          const { start, bytes } = held.segment.postingBytes();
+          const end = start[local + 1]!;
+          const base = held.unitBase;
+          const units = held.segment.units;
+          const deleted = held.deletedCount > 0 ? held.deleted : null;
+          let at = start[local]!;
+          let unit = 0;
+          // Varints decoded inline: this loop walks every posting a page's terms propose.
+          while (at < end) {
+            let byte = bytes[at++]!;
+            let delta = byte & 0x7f;
+            for (let scale = 128; byte >= 0x80; scale *= 128) {
+              byte = bytes[at++] ?? 0;
+              delta += (byte & 0x7f) * scale;
+            }
+            byte = bytes[at++] ?? 0;
+            let f = byte & 0x7f;
+            for (let scale = 128; byte >= 0x80; scale *= 128) {
+              byte = bytes[at++] ?? 0;
+              f += (byte & 0x7f) * scale;
+            }
+            unit += delta;
+            if (unit >= units) break;
+            if (deleted !== null && deleted[unitArticle[unit]!] === 1) continue;
+            const doc = base + unit;
+            if (scores[doc] === 0) touched[touchedCount++] = doc;
+            scores[doc]! +=
+              (idf * f) /
+              (f + BM25_K1 * (1 - BM25_B + (BM25_B * unitLength[unit]!) / averageLength));
+          }
+        }
+      } else {
+        // Several spellings of one name: their frequencies in a unit add up, as one term's.
+        if (this.classTf.length < this.totalUnits)
+          this.classTf = new Float64Array(this.scores.length);
+        const tf = this.classTf;
+        const seen: number[] = [];
+        const lengths = new Map<number, number>();
+        for (const member of list) {
+          for (const held of this.helds) {
+            const local = localIn(held, member);
+            if (local < 0) continue;
+            const { unitArticle, unitLength } = held.segment;
+            held.segment.forEachPosting(local, (unit, f) => {
+              if (held.deletedCount > 0 && held.deleted[unitArticle[unit]!] === 1) return;
+              const doc = held.unitBase + unit;
+              if (tf[doc] === 0) {
+                seen.push(doc);
+                lengths.set(doc, unitLength[unit]!);
+              }
+              tf[doc]! += f;
+            });
+          }
+        }
+        seen.sort((a, b) => a - b);
+        for (const doc of seen) {
+          const f = tf[doc]!;
+          tf[doc] = 0;
+          if (scores[doc] === 0) touched[touchedCount++] = doc;
+          scores[doc]! += (idf * f) / (f + bm25Norm(lengths.get(doc)!, averageLength));
+        }
+      }
+    }
+    return topHits(scores, touched, touchedCount, limit, accept);
+  }
+}
+
+/** The local id of global term `id` in a held segment, or −1. */
+function localIn(held: Held, id: number): number {
+  const { toLocal } = held;
+  if (toLocal instanceof Int32Array) return id < toLocal.length ? toLocal[id]! : -1;
+  return toLocal.get(id) ?? -1;
+}
+
+/** A segment's source in the shape Segment.build takes, for tests and callers that build one. */
+export type { SegmentSource };

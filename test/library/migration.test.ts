@@ -1,0 +1,161 @@
+import { describe, expect, test } from 'vitest';
+import { aliasTable } from '../../src/core/corpus';
+import { compileSegment } from '../../src/core/index/compile';
+import {
+  articleKeyUrl,
+  articleMeta,
+  writeCorpusFile,
+  readCorpusFile,
+} from '../../src/core/library-format';
+import { MERGE_FACTOR } from '../../src/core/index/merge-policy';
+import { libraryKey, textHash } from '../../src/library/library';
+import type { ArticleRecord } from '../../src/library/schema';
+import { LIBRARY_DB, MIGRATIONS, openLibraryDb, SCHEMA_VERSION } from '../../src/library/schema';
+import { libraryService } from '../../src/background/library-service';
+import {
+  corpusGroups,
+  drone,
+  harbour,
+  northgate,
+  openLibrary,
+  reportsListed,
+} from './library-support';
+
+/** Rewrites every stored segment with `change`, behind the library's back. */
+async function tamper(name: string, change: (bytes: Uint8Array) => void): Promise<void> {
+  const db = await openLibraryDb(name);
+  for (const record of await db.getAll('segments')) {
+    const bytes = new Uint8Array(record.bytes.slice(0));
+    change(bytes);
+    await db.put('segments', { ...record, bytes: bytes.buffer });
+  }
+  db.close();
+}
+
+describe('the library database', () => {
+  test('has a migration step for every version up to the current one', () => {
+    expect(Object.keys(MIGRATIONS).map(Number)).toEqual(
+      Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1),
+    );
+    expect(LIBRARY_DB).toBe('crosscheck-library');
+  });
+
+  test('a new database (the version before the first) gets every store', async () => {
+    const db = await openLibraryDb('migration-new');
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'articles',
+      'placements',
+      'segments',
+      'state',
+      'texts',
+    ]);
+    expect(db.version).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+});
+
+describe('from version 1 (no placements among the echo groups)', () => {
+  test('every article is kept, matched as before, and placed again', async () => {
+    const name = 'migration-from-1';
+    // A version-1 database with two kept articles (their segments are derived data; left out
+    // here, they are made again from the texts).
+    const old = await openLibraryDb(name, 1);
+    expect([...old.objectStoreNames]).not.toContain('placements');
+    for (const article of [northgate(), drone()]) {
+      const { text, ...rest } = article;
+      const id = await old.add('articles', {
+        ...rest,
+        urlKey: articleKeyUrl(article.url),
+        hash: textHash(text),
+        chars: text.length,
+      } as ArticleRecord);
+      await old.put('texts', text, id);
+    }
+    old.close();
+    const again = openLibrary(name);
+    expect(await again.library.load()).toEqual({ articles: 2, segments: 0, rebuilt: 2 });
+    expect(reportsListed(again.matcher.check(harbour().text)).size).toBeGreaterThan(0);
+    const service = await libraryService(again.matcher, again.library, again.store, {
+      groups: corpusGroups,
+      placeDelayMs: null,
+    });
+    expect(service.unplaced).toBe(2);
+    expect(await service.place()).toBe(2);
+    expect(await again.store.placements()).toHaveLength(2);
+  });
+});
+
+describe('index segments that cannot be used are made again from the articles', () => {
+  test.each([
+    ['of an earlier layout version', (bytes: Uint8Array) => (bytes[4] = 0)],
+    ['damaged', (bytes: Uint8Array) => bytes.fill(0x55, 12, 80)],
+  ])('a segment %s: every article kept, matched as before', async (_name, change) => {
+    const first = openLibrary();
+    await first.library.load();
+    await first.library.keep(northgate());
+    await first.library.keep(drone());
+    const before = reportsListed(first.matcher.check(harbour().text));
+    first.store.close();
+    await tamper(first.name, change);
+    const again = openLibrary(first.name);
+    expect(await again.library.load()).toEqual({ articles: 2, segments: 0, rebuilt: 2 });
+    expect(reportsListed(again.matcher.check(harbour().text))).toEqual(before);
+    // The rebuilt segments are stored: the next start loads them.
+    again.store.close();
+    const third = openLibrary(first.name);
+    expect(await third.library.load()).toMatchObject({ rebuilt: 0 });
+  });
+});
+
+describe('merging in the background', () => {
+  test('small segments are merged, the matches stay the same, and so after a restart', async () => {
+    const { name, library, index, matcher, store } = openLibrary();
+    await library.load();
+    const texts = [northgate(), harbour(), drone()];
+    // A tier full of small segments.
+    for (let i = 0; i < MERGE_FACTOR; i++) {
+      const base = texts[i % 3]!;
+      await library.keep({
+        ...base,
+        url: `${base.url}-${i}`,
+        text: `${base.text}\n\nUpdate ${i}: more to follow.`,
+      });
+    }
+    expect(index.segmentKeys()).toHaveLength(MERGE_FACTOR + 1);
+    const before = matcher.check(harbour().text);
+    expect(await library.mergeStep()).toBe(true);
+    expect(index.segmentKeys()).toHaveLength(2);
+    await library.loadTexts(index.missingTexts());
+    expect(matcher.check(harbour().text)).toEqual(before);
+    store.close();
+    const again = openLibrary(name);
+    expect(await again.library.load()).toEqual({
+      articles: MERGE_FACTOR,
+      segments: 1,
+      rebuilt: 0,
+    });
+    expect(again.matcher.check(harbour().text).summary).toEqual(before.summary);
+  });
+});
+
+describe('importing a compiled corpus file', () => {
+  test('its index is taken as it is, without articles already kept', async () => {
+    const { library, store, matcher } = openLibrary();
+    await library.load();
+    await library.keep(northgate());
+    const articles = [northgate(), drone()];
+    const segment = compileSegment(
+      articles.map((a, i) => ({ meta: articleMeta(a, `r${i}`), text: a.text })),
+      { aliases: aliasTable() },
+    );
+    const file = readCorpusFile(writeCorpusFile({ story: null, articles, segment }));
+    const result = await library.importCorpusFile(file);
+    expect(result).toMatchObject({ added: 1, duplicates: 1, failed: 0 });
+    expect(await store.count()).toBe(2);
+    const ids = await store.articleIds();
+    // The imported article is indexed: checking its own text finds it as the page's own report.
+    expect(matcher.check(drone().text).self?.report).toBe(libraryKey(ids[1]!));
+    const listed = reportsListed(matcher.check(harbour().text));
+    expect(listed.has(libraryKey(ids[0]!))).toBe(true);
+  });
+});
