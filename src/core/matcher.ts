@@ -9,9 +9,16 @@ import { bm25Idf } from './bm25';
 import { validateCompiled, type CompiledCorpus } from './corpus-format';
 import { indexOfCompiled } from './index/compile';
 import type { SegmentedIndex } from './index/segmented-index';
-import { compareBags, makeBag, type PageUnit, type Similarity, type TermBag } from './rerank';
+import {
+  compareBags,
+  makeBag,
+  SHARED_MIN_CREDIT,
+  type PageUnit,
+  type Similarity,
+  type TermBag,
+} from './rerank';
 import type { Neighbours } from './spelling-neighbours';
-import { mergeNeighbours } from './synonyms';
+import { mergeNeighbours, SYNONYM_CREDIT } from './synonyms';
 import { splitSentences } from './sentences';
 import { tokenize, type Token } from './tokens';
 import {
@@ -140,6 +147,10 @@ export class Matcher {
   private cachedBags = 0;
   /** Spelling neighbours and synonyms of each vocabulary term (remembered). */
   private similar: (Neighbours | undefined)[] = [];
+  /** Synonyms of each vocabulary term (remembered: a page unit asks for them per report term). */
+  private synonymsById: (Neighbours | undefined)[] = [];
+  /** The verifier's class of each vocabulary term, plus one (0: not worked out yet). */
+  private classes: number[] = [];
   private reportList: { version: number; reports: ReportMeta[] } | null = null;
 
   private constructor(index: SegmentedIndex, story: string | null) {
@@ -162,6 +173,8 @@ export class Matcher {
     this.claims = [];
     this.cachedBags = 0;
     this.similar = [];
+    this.synonymsById = [];
+    this.classes = [];
   }
 
   /** The verifier's view of corpus unit `doc` (kept with its bag). */
@@ -176,7 +189,21 @@ export class Matcher {
 
   /** Term class of a vocabulary id. */
   private classOf(id: number): number {
-    return termClass(this.index.term(id), this.index.isName(id));
+    const known = this.classes[id];
+    if (known !== undefined) return known - 1;
+    const found = termClass(this.index.term(id), this.index.isName(id));
+    this.classes[id] = found + 1;
+    return found;
+  }
+
+  /** Synonyms of vocabulary term `id` (remembered). */
+  private synonymsOf(id: number): Neighbours {
+    let found = this.synonymsById[id];
+    if (!found) {
+      found = this.index.synonyms.of(this.index.term(id));
+      this.synonymsById[id] = found;
+    }
+    return found;
   }
 
   /** The term bag of corpus unit `doc`, made on first use and kept while the cache has room. */
@@ -464,7 +491,7 @@ export class Matcher {
       let credit = credits.get(id);
       if (credit !== undefined) return credit;
       credit = soft.get(id) ?? 0;
-      const synonyms = index.synonyms.of(index.term(id));
+      const synonyms = this.synonymsOf(id);
       for (let k = 0; k < synonyms.ids.length; k++) {
         const s = synonyms.similarities[k]!;
         if (s > credit && bag.set.has(synonyms.ids[k]!)) credit = s;
@@ -472,7 +499,14 @@ export class Matcher {
       credits.set(id, credit);
       return credit;
     };
-    return { bag, near, creditOf };
+    // Synonyms are credited below the shared-term count (SYNONYM_CREDIT < SHARED_MIN_CREDIT), so
+    // a report term counts through the page's terms and their spellings alone: what the rerank
+    // checks first, without looking its synonyms up.
+    const countedCreditOf =
+      SYNONYM_CREDIT < SHARED_MIN_CREDIT
+        ? (id: number): number => (bag.set.has(id) ? 1 : (soft.get(id) ?? 0))
+        : creditOf;
+    return { bag, near, creditOf, countedCreditOf };
   }
 
   /** Terms like vocabulary term `id`: its spelling neighbours and its synonyms (remembered). */
@@ -480,7 +514,7 @@ export class Matcher {
     let found = this.similar[id];
     if (!found) {
       const { index } = this;
-      found = mergeNeighbours(index.spelling.of(id), index.synonyms.of(index.term(id)));
+      found = mergeNeighbours(index.spelling.of(id), this.synonymsOf(id));
       this.similar[id] = found;
     }
     return found;
