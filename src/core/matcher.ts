@@ -206,20 +206,43 @@ export class Matcher {
     return found;
   }
 
-  /** The term bag of corpus unit `doc`, made on first use and kept while the cache has room. */
-  private bagAt(doc: number): TermBag {
+  /**
+   * The term bag of corpus unit `doc`, made on first use and kept while the cache has room. With
+   * `countedCreditOf` (a page unit's, see PageUnit), null for a unit without a bag yet that shares
+   * fewer than MIN_SHARED_TERMS with the page unit: the rerank would drop it, and most candidates
+   * of an unrelated article are such, so no bag is made for them.
+   */
+  private bagAt(doc: number, countedCreditOf?: (id: number) => number): TermBag | null {
     let bag = this.bags[doc];
     if (!bag) {
+      const terms = this.index.unitTerms(doc);
+      if (countedCreditOf && this.sharedOf(terms, countedCreditOf) < MIN_SHARED_TERMS) return null;
       if (this.cachedBags >= MAX_CACHED_BAGS) {
         this.bags = [];
         this.claims = [];
         this.cachedBags = 0;
       }
-      bag = this.bagOf(this.index.unitTerms(doc));
+      bag = this.bagOf(terms);
       this.bags[doc] = bag;
       this.cachedBags++;
     }
     return bag;
+  }
+
+  /**
+   * The shared-term count the rerank gives a report unit of terms `terms` against a page unit's
+   * counted credits: the same sum, in the same order, as over the unit's bag (see compareBags).
+   */
+  private sharedOf(terms: readonly number[], countedCreditOf: (id: number) => number): number {
+    let shared = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const id = terms[i]!;
+      // Each distinct term once, where it first occurs: the order of a bag's ids.
+      if (terms.indexOf(id) < i) continue;
+      const credit = countedCreditOf(id);
+      if (credit >= SHARED_MIN_CREDIT) shared += credit * this.countOf(id);
+    }
+    return shared;
   }
 
   /** Loads a prebuilt corpus. Throws a CorpusError when the index is damaged or of another version. */
@@ -332,7 +355,8 @@ export class Matcher {
     );
     const compared: { doc: number; bag: TermBag; similarity: Similarity }[] = [];
     for (const hit of hits) {
-      const bag = this.bagAt(hit.doc);
+      const bag = this.bagAt(hit.doc, query.countedCreditOf);
+      if (!bag) continue;
       const similarity = compareBags(query, bag, CANDIDATE_FLOOR, MIN_SHARED_TERMS);
       if (similarity) compared.push({ doc: hit.doc, bag, similarity });
     }
@@ -527,8 +551,13 @@ export class Matcher {
     return makeBag(
       sequence,
       (id) => (id < known ? index.idf(id) : unknownIdf),
-      (id) => (id < known && index.isPlace(id) ? PLACE_COUNT : 1),
+      (id) => this.countOf(id),
     );
+  }
+
+  /** What term `id` counts towards MIN_SHARED_TERMS when found on both sides. */
+  private countOf(id: number): number {
+    return id < this.index.vocabularySize && this.index.isPlace(id) ? PLACE_COUNT : 1;
   }
 }
 
