@@ -9,9 +9,16 @@ import { bm25Idf } from './bm25';
 import { validateCompiled, type CompiledCorpus } from './corpus-format';
 import { indexOfCompiled } from './index/compile';
 import type { SegmentedIndex } from './index/segmented-index';
-import { compareBags, makeBag, type PageUnit, type Similarity, type TermBag } from './rerank';
+import {
+  compareBags,
+  makeBag,
+  SHARED_MIN_CREDIT,
+  type PageUnit,
+  type Similarity,
+  type TermBag,
+} from './rerank';
 import type { Neighbours } from './spelling-neighbours';
-import { mergeNeighbours } from './synonyms';
+import { mergeNeighbours, SYNONYM_CREDIT } from './synonyms';
 import { splitSentences } from './sentences';
 import { tokenize, type Token } from './tokens';
 import {
@@ -140,6 +147,10 @@ export class Matcher {
   private cachedBags = 0;
   /** Spelling neighbours and synonyms of each vocabulary term (remembered). */
   private similar: (Neighbours | undefined)[] = [];
+  /** Synonyms of each vocabulary term (remembered: a page unit asks for them per report term). */
+  private synonymsById: (Neighbours | undefined)[] = [];
+  /** The verifier's class of each vocabulary term, plus one (0: not worked out yet). */
+  private classes: number[] = [];
   private reportList: { version: number; reports: ReportMeta[] } | null = null;
 
   private constructor(index: SegmentedIndex, story: string | null) {
@@ -162,6 +173,8 @@ export class Matcher {
     this.claims = [];
     this.cachedBags = 0;
     this.similar = [];
+    this.synonymsById = [];
+    this.classes = [];
   }
 
   /** The verifier's view of corpus unit `doc` (kept with its bag). */
@@ -176,23 +189,60 @@ export class Matcher {
 
   /** Term class of a vocabulary id. */
   private classOf(id: number): number {
-    return termClass(this.index.term(id), this.index.isName(id));
+    const known = this.classes[id];
+    if (known !== undefined) return known - 1;
+    const found = termClass(this.index.term(id), this.index.isName(id));
+    this.classes[id] = found + 1;
+    return found;
   }
 
-  /** The term bag of corpus unit `doc`, made on first use and kept while the cache has room. */
-  private bagAt(doc: number): TermBag {
+  /** Synonyms of vocabulary term `id` (remembered). */
+  private synonymsOf(id: number): Neighbours {
+    let found = this.synonymsById[id];
+    if (!found) {
+      found = this.index.synonyms.of(this.index.term(id));
+      this.synonymsById[id] = found;
+    }
+    return found;
+  }
+
+  /**
+   * The term bag of corpus unit `doc`, made on first use and kept while the cache has room. With
+   * `countedCreditOf` (a page unit's, see PageUnit), null for a unit without a bag yet that shares
+   * fewer than MIN_SHARED_TERMS with the page unit: the rerank would drop it, and most candidates
+   * of an unrelated article are such, so no bag is made for them.
+   */
+  private bagAt(doc: number, countedCreditOf?: (id: number) => number): TermBag | null {
     let bag = this.bags[doc];
     if (!bag) {
+      const terms = this.index.unitTerms(doc);
+      if (countedCreditOf && this.sharedOf(terms, countedCreditOf) < MIN_SHARED_TERMS) return null;
       if (this.cachedBags >= MAX_CACHED_BAGS) {
         this.bags = [];
         this.claims = [];
         this.cachedBags = 0;
       }
-      bag = this.bagOf(this.index.unitTerms(doc));
+      bag = this.bagOf(terms);
       this.bags[doc] = bag;
       this.cachedBags++;
     }
     return bag;
+  }
+
+  /**
+   * The shared-term count the rerank gives a report unit of terms `terms` against a page unit's
+   * counted credits: the same sum, in the same order, as over the unit's bag (see compareBags).
+   */
+  private sharedOf(terms: readonly number[], countedCreditOf: (id: number) => number): number {
+    let shared = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const id = terms[i]!;
+      // Each distinct term once, where it first occurs: the order of a bag's ids.
+      if (terms.indexOf(id) < i) continue;
+      const credit = countedCreditOf(id);
+      if (credit >= SHARED_MIN_CREDIT) shared += credit * this.countOf(id);
+    }
+    return shared;
   }
 
   /** Loads a prebuilt corpus. Throws a CorpusError when the index is damaged or of another version. */
@@ -305,7 +355,8 @@ export class Matcher {
     );
     const compared: { doc: number; bag: TermBag; similarity: Similarity }[] = [];
     for (const hit of hits) {
-      const bag = this.bagAt(hit.doc);
+      const bag = this.bagAt(hit.doc, query.countedCreditOf);
+      if (!bag) continue;
       const similarity = compareBags(query, bag, CANDIDATE_FLOOR, MIN_SHARED_TERMS);
       if (similarity) compared.push({ doc: hit.doc, bag, similarity });
     }
@@ -464,7 +515,7 @@ export class Matcher {
       let credit = credits.get(id);
       if (credit !== undefined) return credit;
       credit = soft.get(id) ?? 0;
-      const synonyms = index.synonyms.of(index.term(id));
+      const synonyms = this.synonymsOf(id);
       for (let k = 0; k < synonyms.ids.length; k++) {
         const s = synonyms.similarities[k]!;
         if (s > credit && bag.set.has(synonyms.ids[k]!)) credit = s;
@@ -472,7 +523,14 @@ export class Matcher {
       credits.set(id, credit);
       return credit;
     };
-    return { bag, near, creditOf };
+    // Synonyms are credited below the shared-term count (SYNONYM_CREDIT < SHARED_MIN_CREDIT), so
+    // a report term counts through the page's terms and their spellings alone: what the rerank
+    // checks first, without looking its synonyms up.
+    const countedCreditOf =
+      SYNONYM_CREDIT < SHARED_MIN_CREDIT
+        ? (id: number): number => (bag.set.has(id) ? 1 : (soft.get(id) ?? 0))
+        : creditOf;
+    return { bag, near, creditOf, countedCreditOf };
   }
 
   /** Terms like vocabulary term `id`: its spelling neighbours and its synonyms (remembered). */
@@ -480,7 +538,7 @@ export class Matcher {
     let found = this.similar[id];
     if (!found) {
       const { index } = this;
-      found = mergeNeighbours(index.spelling.of(id), index.synonyms.of(index.term(id)));
+      found = mergeNeighbours(index.spelling.of(id), this.synonymsOf(id));
       this.similar[id] = found;
     }
     return found;
@@ -493,8 +551,13 @@ export class Matcher {
     return makeBag(
       sequence,
       (id) => (id < known ? index.idf(id) : unknownIdf),
-      (id) => (id < known && index.isPlace(id) ? PLACE_COUNT : 1),
+      (id) => this.countOf(id),
     );
+  }
+
+  /** What term `id` counts towards MIN_SHARED_TERMS when found on both sides. */
+  private countOf(id: number): number {
+    return id < this.index.vocabularySize && this.index.isPlace(id) ? PLACE_COUNT : 1;
   }
 }
 

@@ -38,19 +38,32 @@ export function makeBag(
   weightOf: (id: number) => number,
   countOf: (id: number) => number = () => 1,
 ): TermBag {
-  const ids = [...new Set(sequence)];
+  const set = new Set(sequence);
+  const ids = [...set];
   const weights = ids.map(weightOf);
-  const pairs = new Set<number>();
-  for (let i = 1; i < sequence.length; i++) pairs.add(sequence[i - 1]! * PAIR_BASE + sequence[i]!);
+  const copy = [...sequence];
+  // Word order is only asked of the candidates whose overlap reaches the caller's floor (most
+  // report bags never are), so the pair set is made on first use.
+  let pairs: Set<number> | null = null;
   return {
     ids,
     weights,
     mass: weights.reduce((a, b) => a + b, 0),
-    sequence: [...sequence],
-    set: new Set(ids),
-    pairs,
+    sequence: copy,
+    set,
+    get pairs(): ReadonlySet<number> {
+      pairs ??= pairsOf(copy);
+      return pairs;
+    },
     counts: ids.map(countOf),
   };
+}
+
+/** The adjacent term pairs of `sequence`, as `a * PAIR_BASE + b`. */
+function pairsOf(sequence: readonly number[]): Set<number> {
+  const pairs = new Set<number>();
+  for (let i = 1; i < sequence.length; i++) pairs.add(sequence[i - 1]! * PAIR_BASE + sequence[i]!);
+  return pairs;
 }
 
 /** How two units compare. */
@@ -84,6 +97,13 @@ export interface PageUnit {
    * of its closest spelling neighbour or synonym the page has, else 0.
    */
   creditOf(id: number): number;
+  /**
+   * Optional: the credit of a report term as far as the shared-term count goes, cheaper than
+   * `creditOf`. It must equal `creditOf(id)` whenever that reaches SHARED_MIN_CREDIT, and may
+   * be anything below SHARED_MIN_CREDIT otherwise (such credits do not count). With it, a report
+   * unit sharing too few terms is dropped before the credits below the count are worked out.
+   */
+  countedCreditOf?(id: number): number;
 }
 
 /**
@@ -152,6 +172,17 @@ function backwardCoverOf(report: TermBag, page: PageUnit): Cover {
   return { mass, shared };
 }
 
+/** What `backwardCoverOf` counts as shared, from the page unit's counted credits alone. */
+function backwardSharedOf(report: TermBag, countedCreditOf: (id: number) => number): number {
+  const { ids } = report;
+  let shared = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const credit = countedCreditOf(ids[i]!);
+    if (credit >= SHARED_MIN_CREDIT) shared += credit * report.counts[i]!;
+  }
+  return shared;
+}
+
 /** Share of `a`'s adjacent term pairs that occur as adjacent pairs in `b`. */
 function orderOverlap(a: TermBag, b: TermBag): number {
   if (a.pairs.size === 0) return 0;
@@ -179,6 +210,9 @@ export function compareBags(
     forwardCover = forwardCoverOf(unit, report);
     if (forwardCover.shared < minShared) return null;
   }
+  // The same count as backwardCoverOf's, in the same order, without the credits that cannot count.
+  if (unit.countedCreditOf && backwardSharedOf(report, unit.countedCreditOf) < minShared)
+    return null;
   const backwardCover = backwardCoverOf(report, unit);
   if (backwardCover.shared < minShared) return null;
   forwardCover ??= forwardCoverOf(unit, report);

@@ -40,9 +40,14 @@ export function claimUnit(
 ): ClaimUnit {
   const n = bag.ids.length;
   const position = new Map<number, number>();
-  bag.ids.forEach((id, k) => position.set(id, k));
   const classes = new Uint8Array(n);
-  for (let k = 0; k < n; k++) classes[k] = classOf(bag.ids[k]!, k);
+  const unknown = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const id = bag.ids[k]!;
+    position.set(id, k);
+    classes[k] = classOf(id, k);
+    if (isUnknown(id)) unknown[k] = 1;
+  }
   const predicate = new Uint8Array(n);
   const clauses = new Uint32Array(n);
   let negated = false;
@@ -60,7 +65,6 @@ export function claimUnit(
   }
   let clauseCount = 0;
   for (let s = seen; s; s &= s - 1) clauseCount++;
-  const unknown = Uint8Array.from(bag.ids, (id) => (isUnknown(id) ? 1 : 0));
   return { bag, classes, predicate, clauses, negated, clauseCount, unknown };
 }
 
