@@ -12,6 +12,7 @@
 import { Readability } from '@mozilla/readability';
 import { boundedCopy, type CopyLimits } from './bounded-copy';
 import {
+  CONTAINER_LINK_SAMPLE_CHARS,
   isLeftOutOfCopy,
   isLeftOutOfCopyLoosely,
   isLeftOutOfText,
@@ -64,9 +65,6 @@ const ARTICLE_ELEMENTS_MAX = 200;
 
 /** Containers, the best scored first, whose link text is measured to settle the choice. */
 const LINK_DENSITY_CANDIDATES = 5;
-
-/** Characters of a container read to measure its link text: a fair sample of any container. */
-const LINK_DENSITY_SAMPLE_CHARS = 10_000;
 
 /**
  * An ancestor of the best container is taken instead when it holds this much more of the page's
@@ -248,7 +246,7 @@ function* proseContainer(doc: Document, leftOut: (el: Element) => boolean): Step
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, score] of top) {
-    const weighed = score * (1 - linkShare(el, isSkippedElement, LINK_DENSITY_SAMPLE_CHARS));
+    const weighed = score * (1 - linkShare(el, isSkippedElement, CONTAINER_LINK_SAMPLE_CHARS));
     if (weighed > bestScore) {
       best = el;
       bestScore = weighed;
@@ -264,7 +262,7 @@ function* proseContainer(doc: Document, leftOut: (el: Element) => boolean): Step
     const prose = under.get(up) ?? 0;
     if (
       prose >= regionProse * (1 + CLIMB_MIN_GAIN) &&
-      linkShare(up, leftOut, LINK_DENSITY_SAMPLE_CHARS) <= CLIMB_MAX_LINK_SHARE
+      linkShare(up, leftOut, CONTAINER_LINK_SAMPLE_CHARS) <= CLIMB_MAX_LINK_SHARE
     ) {
       region = up;
       regionProse = prose;
@@ -515,7 +513,7 @@ function* readabilityIn(doc: Document, root: Element): Steps<ReadabilityRun> {
     yield;
     if (
       found &&
-      linkShare(found.body, () => false, LINK_DENSITY_SAMPLE_CHARS) <= NAVIGATION_LINK_SHARE
+      linkShare(found.body, () => false, CONTAINER_LINK_SAMPLE_CHARS) <= NAVIGATION_LINK_SHARE
     ) {
       const length = textLength(found.body, RETRY_BELOW_CHARS);
       if (!best || length > textLength(best.body, RETRY_BELOW_CHARS)) best = found;
@@ -571,7 +569,7 @@ function* findText(doc: Document, maxChars: number): Steps<Source | null> {
   for (const body of [region, yield* fallbackBody(doc, maxChars)]) {
     if (
       !body ||
-      linkShare(body, isLeftOutOfText, LINK_DENSITY_SAMPLE_CHARS) > NAVIGATION_LINK_SHARE
+      linkShare(body, isLeftOutOfText, CONTAINER_LINK_SAMPLE_CHARS) > NAVIGATION_LINK_SHARE
     )
       continue;
     const read = yield* paragraphSteps(body, isLeftOutOfText, maxChars);

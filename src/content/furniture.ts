@@ -77,6 +77,12 @@ export const NAVIGATION_LINK_SHARE = 0.5;
 /** Characters of a block read to measure its link text: a fair sample of any block. */
 const LINK_SAMPLE_CHARS = 2_000;
 
+/**
+ * Characters of a container or a page's body read to measure its link text: a fair sample of any
+ * container, used wherever a whole candidate text is weighed against NAVIGATION_LINK_SHARE.
+ */
+export const CONTAINER_LINK_SAMPLE_CHARS = 10_000;
+
 /** Whether an element declares itself a dialog, a landmark that is not the article, or a menu. */
 function hasFurnitureRole(el: Element): boolean {
   const role = el.getAttribute('role');

@@ -8,6 +8,7 @@
  */
 import type { Source } from './extract';
 import {
+  CONTAINER_LINK_SAMPLE_CHARS,
   isLeftOutOfText,
   isLeftOutOfTextLoosely,
   linkShare,
@@ -16,9 +17,6 @@ import {
 import { paragraphSteps } from './paragraphs';
 import type { Steps } from './slices';
 import { isNotRendered } from './visibility';
-
-/** Characters of the body read to measure its link text: a fair sample of any page. */
-const LINK_SAMPLE_CHARS = 10_000;
 
 /**
  * ARIA roles of controls, not text: a post's reply and like buttons, a toolbar. Article text never
@@ -65,7 +63,7 @@ export function* mainTextSource(doc: Document, maxChars: number): Steps<Source |
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
   for (const skip of [isLeftOutOfMainText, isLeftOutOfMainTextLoosely]) {
-    if (linkShare(body, skip, LINK_SAMPLE_CHARS) > NAVIGATION_LINK_SHARE) continue;
+    if (linkShare(body, skip, CONTAINER_LINK_SAMPLE_CHARS) > NAVIGATION_LINK_SHARE) continue;
     const read = yield* paragraphSteps(body, skip, maxChars);
     if (read.paragraphs.length === 0) continue;
     return {
