@@ -15,7 +15,8 @@ import type {
 } from '../shared/messages';
 import { isSiteDisabled, isSiteExcluded, type Settings } from '../shared/settings';
 import type { LoadedCorpus } from './corpus-service';
-import { fromBase64, type LibraryService } from './library-service';
+import type { LibraryService } from './library-service';
+import { fromBase64 } from '../shared/base64';
 import type { SelectionStore } from './selection-menu';
 import type { TabStore } from './tab-store';
 

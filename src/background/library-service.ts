@@ -234,11 +234,3 @@ export function fillTexts(
   }
   return report;
 }
-
-/** Bytes of base64 text (as an import sends a corpus file through messaging). */
-export function fromBase64(data: string): Uint8Array {
-  const binary = atob(data);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}

@@ -8,6 +8,7 @@ import { cutForCheck, MAX_CHECK_CHARS } from '../core/text-cut';
 import type { SentenceResult } from '../core/types';
 import { ReportView } from '../popup/report-view';
 import { StatusView } from '../popup/status-view';
+import { summaryLine } from '../popup/report-scope';
 import { t, uiLanguage } from '../shared/i18n';
 import type { CorpusInfo, Result, TabState, TextCheck } from '../shared/messages';
 import type { CheckClient } from './client';
@@ -357,12 +358,7 @@ function OutcomeView({
       return (
         <>
           <p role="status" class="sr-only">
-            {report
-              ? t('reportSummary', [
-                  String(report.summary.matched),
-                  String(report.summary.sentences),
-                ])
-              : ''}
+            {report ? summaryLine(report.summary.matched, report.summary.sentences) : ''}
           </p>
           <div class="check-notes">
             <OriginNote origin={outcome.origin} />

@@ -172,9 +172,13 @@ export function formatReport(
   }
   const { sentences, matched } = report.summary;
   lines.push(
-    matched === 0
-      ? `None of the ${sentences} sentences was found in the other outlets' reports.`
-      : `${matched} of ${sentences} sentences were also reported by other outlets:`,
+    sentences === 1
+      ? matched === 0
+        ? `The one sentence was not found in the other outlets' reports.`
+        : `The one sentence was also reported by other outlets:`
+      : matched === 0
+        ? `None of the ${sentences} sentences was found in the other outlets' reports.`
+        : `${matched} of ${sentences} sentences were also reported by other outlets:`,
   );
   let n = 0;
   for (const sentence of report.sentences) {

@@ -8,6 +8,7 @@ import { exportLine, type LibraryArticle } from '../core/library-format';
 import { articleOf } from '../library/library';
 import type { ArticleRecord } from '../library/schema';
 import { LibraryStore } from '../library/store';
+import { toBase64 } from '../shared/base64';
 import type { Api } from '../shared/browser-api';
 import { sendToBackground, type ImportAnswer, type Result } from '../shared/messages';
 import { readImportFile, type ChosenFile, type ImportItem } from './read-files';
@@ -40,15 +41,6 @@ export interface LibraryClient {
   onChange(listener: () => void): () => void;
   /** Whether the reader confirms deleting everything. */
   confirm(message: string): boolean;
-}
-
-/** Base64 of bytes, a slice at a time (a corpus file can be tens of megabytes). */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const slice = 0x8000;
-  for (let i = 0; i < bytes.length; i += slice)
-    binary += String.fromCharCode(...bytes.subarray(i, i + slice));
-  return btoa(binary);
 }
 
 /** The client over the real extension APIs. */

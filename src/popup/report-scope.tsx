@@ -12,6 +12,8 @@ export interface ReportWording {
   claimsHint: MessageKey;
   claimShow: MessageKey;
   noMatchesBody: MessageKey;
+  /** The same, for a text of a single sentence. */
+  noMatchesBodyOne: MessageKey;
   /** The mark on the echo group that the checked text retells. */
   groupMark: MessageKey;
   /** The statements on where the claims come from, naming the checked text as it should be. */
@@ -22,6 +24,7 @@ const ON_PAGE: ReportWording = {
   claimsHint: 'reportClaimsHint',
   claimShow: 'reportClaimShow',
   noMatchesBody: 'reportNoMatchesBody',
+  noMatchesBodyOne: 'reportNoMatchesBodyOne',
   groupMark: 'reportGroupPage',
   phrases: (words) => words,
 };
@@ -30,6 +33,7 @@ const IN_TEXT: ReportWording = {
   claimsHint: 'reportClaimsHintText',
   claimShow: 'reportClaimShowText',
   noMatchesBody: 'reportNoMatchesBodyText',
+  noMatchesBodyOne: 'reportNoMatchesBodyTextOne',
   groupMark: 'reportGroupText',
   // A pasted text is on no page: "Reuters and your text", not "Reuters and this page".
   phrases: (words) => ({
@@ -43,6 +47,18 @@ const IN_TEXT: ReportWording = {
 /** The report's strings for what was checked. */
 export function wordingFor(state: TabState): ReportWording {
   return state.scope === 'text' ? IN_TEXT : ON_PAGE;
+}
+
+/** The summary line: how many of the checked sentences other outlets also reported. */
+export function summaryLine(matched: number, total: number): string {
+  return total === 1 && matched === 1
+    ? t('reportSummaryOne')
+    : t('reportSummary', [String(matched), String(total)]);
+}
+
+/** Why a report lists no claim, for a text of `total` sentences. */
+export function noMatchesLine(wording: ReportWording, total: number): string {
+  return total === 1 ? t(wording.noMatchesBodyOne) : t(wording.noMatchesBody, String(total));
 }
 
 /** The title of a report whose text has none. */

@@ -18,7 +18,14 @@ import { t, type MessageKey } from '../shared/i18n';
 import type { CorpusInfo, TabState } from '../shared/messages';
 import { DiffText } from './diff-text';
 import { DifferenceChips, FlaggedText, spansOf } from './differences-view';
-import { ScopeNote, untitled, wordingFor, type ReportWording } from './report-scope';
+import {
+  noMatchesLine,
+  ScopeNote,
+  summaryLine,
+  untitled,
+  wordingFor,
+  type ReportWording,
+} from './report-scope';
 import { StatusView } from './status-view';
 import { LIBRARY_KEY_PREFIX } from '../shared/library-keys';
 import { webHref } from '../shared/web-href';
@@ -294,14 +301,11 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
       {state.truncated && <CutNote sentences={report.sentences} onShow={onShowSentence} />}
 
       {claims.length === 0 ? (
-        <StatusView
-          title={t('reportNoMatchesTitle')}
-          body={t(wording.noMatchesBody, String(total))}
-        />
+        <StatusView title={t('reportNoMatchesTitle')} body={noMatchesLine(wording, total)} />
       ) : (
         <>
           <p class="summary">
-            <strong>{t('reportSummary', [String(matched), String(total)])}</strong>
+            <strong>{summaryLine(matched, total)}</strong>
           </p>
           {report.provenance && (
             <SourcesBox report={report} words={words} groupMark={wording.groupMark} />

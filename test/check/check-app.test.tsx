@@ -162,7 +162,7 @@ describe('the check page', () => {
       `Find in your text: ${CLAIM}`,
     );
     expect(view.querySelector('[role="status"].sr-only')?.textContent).toBe(
-      '1 of 1 sentences also reported by other outlets',
+      'The one sentence checked is also reported by other outlets',
     );
     // Choosing a claim selects its sentence in the box.
     await act(async () => (view.querySelector('.claim-sentence') as HTMLButtonElement).click());

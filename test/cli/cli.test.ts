@@ -251,6 +251,17 @@ describe('crosscheck match --json', () => {
 });
 
 describe('crosscheck match (readable report)', () => {
+  test('speaks of one sentence in the singular', () => {
+    const one = run(['match', '-'], {
+      input: 'Russia has presented the United States with a list of demands for ending the war.',
+    });
+    expect(one.status).toBe(0);
+    expect(one.stdout).toContain('The one sentence was also reported by other outlets:');
+    const none = run(['match', '-'], { input: 'The harbour reopened to ferries on Monday.' });
+    expect(none.status).toBe(0);
+    expect(none.stdout).toContain("The one sentence was not found in the other outlets' reports.");
+  });
+
   test('lists the shared sentences, the outlets and the computed echo groups, without colour off a terminal', () => {
     const { status, stdout } = run(['match', sample]);
     expect(status).toBe(0);
