@@ -90,7 +90,9 @@ test('shows every setting with its stored value', async () => {
     ['marker', false],
     ['underline', true],
   ]);
-  expect(view.textContent).toContain('Keyboard shortcut to show or hide highlights: Alt+Shift+H');
+  expect(view.textContent).toContain(
+    'Keyboard shortcut to show or hide highlights: Alt+Shift+H. Change it',
+  );
 });
 
 test('changing a setting stores it', async () => {
