@@ -525,9 +525,12 @@ export function numberDifferences(
     return text.slice(at.start, at.end);
   };
   for (const p of pageQ) {
-    const match = reportQ.find(
+    // A counterpart of the same value first: "fell to 6% from 9%" and "dropped from 9% to 6%"
+    // give the same two details in another order, not two changed ones.
+    const open = reportQ.filter(
       (r) => !usedReport.has(r) && counterparts(p, pageWords, r, reportWords),
     );
+    const match = open.find((r) => sameValue(p, r)) ?? open[0];
     if (match) {
       usedReport.add(match);
       if (!sameValue(p, match)) {

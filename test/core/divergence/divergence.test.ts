@@ -54,6 +54,11 @@ describe('a paraphrase that only changes wording has no flag', () => {
       'Zelenskiy has signaled a willingness to agree to a 30-day truce.',
     ],
     [
+      'two figures given in the other order',
+      'Its share of the market fell to 6% last year from 9% in 2022.',
+      'Its market share dropped from 9% in 2022 to 6% last year.',
+    ],
+    [
       'may of permission',
       'Moscow wants a say over which countries may send Kyiv weapons.',
       'Moscow asked for a veto on countries that want to help Ukraine.',
