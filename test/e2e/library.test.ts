@@ -1,8 +1,8 @@
 // The reader's library in a real browser: switching keeping on, two articles read on the fixture
 // site (the second one's popup lists the first, with its outlet and the date it was read), the
 // library and the match after the browser restarts with the same profile, export, forgetting an
-// article, clear and import, a site excluded from the library, and not one request leaving the
-// browser.
+// article, clear and import, a site excluded from the library, a private window the extension is
+// allowed in, and not one request leaving the browser.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
