@@ -201,6 +201,19 @@ export function inExtension<R, A = null>(
   return session.driver.inExtension(fn, arg);
 }
 
+/**
+ * Runs `fn(arg)` in the extension's content-script world of a page's main frame, with the content
+ * script's `chrome.*`; see ExtensionDriver.inContentScript.
+ */
+export function inContentScript<R, A = null>(
+  session: Session,
+  page: TestPage,
+  fn: (arg: A) => R | Promise<R>,
+  arg?: A,
+): Promise<R> {
+  return session.driver.inContentScript(page, fn, arg);
+}
+
 /** The URL of a fixture page in this session. */
 export function urlOf(session: Session, ref: PageRef): string {
   return session.site.url(ref.host, ref.path);

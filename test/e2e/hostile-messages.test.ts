@@ -1,16 +1,13 @@
 // Forged and malformed messages. The background answers only its own extension pages and content
 // scripts, and only messages of the shapes it knows: everything else gets `{ ok: false, error }`
 // and changes nothing (stored settings, tab states, badges). Messages are sent from an extension
-// page, from the content script's own world in one tab (trying to act on another tab; Chromium
-// only), from the background's side to a content script, and from a web page (which has no way in
-// at all).
-import type { CDPSession } from 'playwright-core';
+// page, from the content script's own world in one tab (trying to act on another tab), from the
+// background's side to a content script, and from a web page (which has no way in at all).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser as WebExtensionApi } from 'webextension-polyfill';
-import { ChromiumDriver } from './browser/chromium';
 import {
   badgeOf,
-  describeOnlyIn,
+  inContentScript,
   inExtension,
   openExtensionPage,
   waitForTabState,
@@ -76,40 +73,17 @@ function fromExtensionPage(message: unknown): Promise<unknown> {
   }, message);
 }
 
-/** The execution context of the extension's content script in a page (its isolated world). */
-async function contentScriptWorld(page: TestPage): Promise<{ cdp: CDPSession; contextId: number }> {
-  if (!(session.driver instanceof ChromiumDriver)) throw new Error('Chromium only');
-  const cdp = await session.driver.cdp(page);
-  const contexts: {
-    id: number;
-    origin: string;
-    auxData?: { type?: string; isDefault?: boolean };
-  }[] = [];
-  cdp.on('Runtime.executionContextCreated', (event: { context: (typeof contexts)[number] }) => {
-    contexts.push(event.context);
-  });
-  await cdp.send('Runtime.enable');
-  const own = session.extensionOrigin;
-  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === own);
-  if (!world) throw new Error('no content script world in the page');
-  return { cdp, contextId: world.id };
-}
-
-/** Sends a raw message to the background from the content script's world of a page. */
-async function fromContentScript(page: TestPage, message: unknown): Promise<unknown> {
-  const { cdp, contextId } = await contentScriptWorld(page);
-  try {
-    const result = (await cdp.send('Runtime.evaluate', {
-      expression: `chrome.runtime.sendMessage(${JSON.stringify(message)}).catch((error) => ({ thrown: String(error) }))`,
-      contextId,
-      awaitPromise: true,
-      returnByValue: true,
-    })) as { result: { value?: unknown }; exceptionDetails?: { text: string } };
-    if (result.exceptionDetails) return { thrown: result.exceptionDetails.text };
-    return result.result.value;
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+/**
+ * Sends a raw message to the background from the content script's world of a page (Chromium's
+ * isolated world, Firefox's content-script sandbox), as a compromised content script would.
+ */
+function fromContentScript(page: TestPage, message: unknown): Promise<unknown> {
+  return inContentScript(
+    session,
+    page,
+    (m) => chrome.runtime.sendMessage(m).catch((error: unknown) => ({ thrown: String(error) })),
+    message,
+  );
 }
 
 /** Expects an error answer (not a thrown error, not a success). */
@@ -194,11 +168,7 @@ describe('from an extension page', () => {
   });
 });
 
-describeOnlyIn(
-  'chromium',
-  "Firefox gives a test driver no way into a content script's sandbox: BiDi evaluates in page " +
-    'realms and in sandboxes of its own only, and frame scripts no longer run under Fission',
-)("from a content script's own world (one tab acting on another)", () => {
+describe("from a content script's own world (one tab acting on another)", () => {
   const article = (url: string, overrides: Record<string, unknown> = {}) => ({
     type: 'check-article',
     payload: {

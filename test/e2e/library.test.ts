@@ -1,8 +1,8 @@
 // The reader's library in a real browser: switching keeping on, two articles read on the fixture
 // site (the second one's popup lists the first, with its outlet and the date it was read), the
 // library and the match after the browser restarts with the same profile, export, forgetting an
-// article, clear and import, a site excluded from the library, and not one request leaving the
-// browser.
+// article, clear and import, a site excluded from the library, a private window the extension is
+// allowed in, and not one request leaving the browser.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,12 +10,12 @@ import type { Browser as WebExtensionApi } from 'webextension-polyfill';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { KEEP_AFTER_MS } from '../../src/content/keeper';
 import { ChromiumDriver } from './browser/chromium';
+import { FirefoxDriver } from './browser/firefox';
 import {
   BROWSER,
   clickElement,
   closeSession,
   inExtension,
-  launchDriver,
   openExtensionPage,
   openPopup,
   openTab,
@@ -26,7 +26,6 @@ import {
   startRecordingProxy,
   storedSettings,
   tabState,
-  testOnlyIn,
   urlOf,
   waitForElement,
   waitForTabState,
@@ -35,6 +34,7 @@ import {
   type TestPage,
 } from './harness';
 import { launchWithExtension } from './support/chromium.mjs';
+import { launchFirefoxWithExtension } from './support/firefox.mjs';
 import { startSiteServer } from './support/site-server.mjs';
 
 // The extension's global, as code passed to `inExtension` sees it.
@@ -48,7 +48,9 @@ const NORTHGATE = 'The Northgate Courier';
 const HARBOUR = 'The Harbour Ledger';
 const READ_ON = /^read on (\w+ \d+|\d+ \w+)$/;
 
-// One profile for the file, so that Chromium can be restarted with it (Firefox runs on its own).
+// One profile for the file, so that the browser can be restarted with it. In Firefox the
+// extension is installed in it for good, as a reader's add-on (a temporary one is uninstalled,
+// its storage with it, when Firefox quits).
 const profile = mkdtempSync(path.join(tmpdir(), 'crosscheck-library-profile-'));
 let session: Session;
 /** Pages this file opened and has not closed. */
@@ -72,17 +74,31 @@ function allowInPrivateWindows(extensionId: string): void {
   writeFileSync(file, JSON.stringify(preferences));
 }
 
-async function start(): Promise<Session> {
+/**
+ * Starts the browser with the file's profile. `privateWindows` lets the extension run in private
+ * windows first, as the reader allows it: in Chromium written into the closed profile (see
+ * allowInPrivateWindows), in Firefox as about:addons does it ("Run in Private Windows").
+ */
+async function start({ privateWindows = false } = {}): Promise<Session> {
   const site = await startSiteServer();
   const proxy = await startRecordingProxy();
   return startBrowser(
     site,
-    async () =>
-      BROWSER === 'chromium'
-        ? new ChromiumDriver(
-            await launchWithExtension({ proxyPort: proxy.port, profileDir: profile }),
-          )
-        : launchDriver({ proxyPort: proxy.port }),
+    async () => {
+      if (BROWSER === 'chromium') {
+        if (privateWindows) allowInPrivateWindows(session.extensionId);
+        return new ChromiumDriver(
+          await launchWithExtension({ proxyPort: proxy.port, profileDir: profile }),
+        );
+      }
+      return new FirefoxDriver(
+        await launchFirefoxWithExtension({
+          proxyPort: proxy.port,
+          profileDir: profile,
+          allowPrivateBrowsing: privateWindows,
+        }),
+      );
+    },
     proxy,
   );
 }
@@ -287,27 +303,22 @@ describe("the reader's library", () => {
     await closeAll();
   });
 
-  testOnlyIn(
-    'chromium',
-    'Firefox installs the extension anew at each launch here (a temporary add-on, under a new internal address), so its storage cannot outlive a restart',
-  )(
-    'after a restart with the same profile, the library and the match are still there',
-    async () => {
-      await closeAll();
-      const { extensionId } = session;
-      await closeSession(session);
-      allowInPrivateWindows(extensionId);
-      session = await start();
-      const page = await waitForLibrary(2);
-      expect((await listed(page)).map((a) => a.outlet).sort()).toEqual([NORTHGATE, HARBOUR].sort());
-      const { tabId, state } = await read(PAGES.harbour);
-      expect(state.report!.summary.outlets.map((o) => o.outlet)).toContain(NORTHGATE);
-      const { popup, outlets } = await popupOutlets(tabId);
-      expect(outlets.find((o) => o.outlet === NORTHGATE)?.read).toMatch(READ_ON);
-      await screenshot(popup, 'library-popup-after-restart');
-      await closeAll();
-    },
-  );
+  test('after a restart with the same profile, the library and the match are still there', async () => {
+    await closeAll();
+    const { extensionOrigin } = session;
+    await closeSession(session);
+    session = await start({ privateWindows: true });
+    // The same extension under the same address: its storage is that origin's.
+    expect(session.extensionOrigin).toBe(extensionOrigin);
+    const page = await waitForLibrary(2);
+    expect((await listed(page)).map((a) => a.outlet).sort()).toEqual([NORTHGATE, HARBOUR].sort());
+    const { tabId, state } = await read(PAGES.harbour);
+    expect(state.report!.summary.outlets.map((o) => o.outlet)).toContain(NORTHGATE);
+    const { popup, outlets } = await popupOutlets(tabId);
+    expect(outlets.find((o) => o.outlet === NORTHGATE)?.read).toMatch(READ_ON);
+    await screenshot(popup, 'library-popup-after-restart');
+    await closeAll();
+  });
 
   test('export, forget one, clear, import: its matches go with it and come back', async () => {
     const page = await libraryPage();
@@ -403,44 +414,40 @@ describe("the reader's library", () => {
     expect((await listed(page)).map((a) => a.outlet)).toEqual([HARBOUR]);
     await closeAll();
   });
-  testOnlyIn(
-    'chromium',
-    'the harness cannot open a private window in Firefox: WebDriver BiDi has none, and granting the add-on private browsing and opening such a window through the privileged browser window is not written yet',
-  )(
-    'an article read in a private window is never kept, while the same one is in a normal window',
-    async () => {
-      const page = await libraryPage();
-      const before = (await listed(page)).length;
-      const url = urlOf(session, PAGES.meridian);
-      // A private window with the article, opened through the extension's own API.
-      const opened = await inExtension(
-        session,
-        async (address) => {
-          const window = await chrome.windows.create({ incognito: true, url: address });
-          return { windowId: window.id!, tabId: window.tabs![0]!.id!, incognito: window.incognito };
-        },
-        url,
-      );
-      expect(opened.incognito).toBe(true);
-      // The extension checks the page there (it runs in the window) ...
-      await expect
-        .poll(async () => (await tabState(session, opened.tabId))?.status, {
-          timeout: KEPT_WITHIN_MS,
-        })
-        .toBe('ready');
-      // ... but keeps nothing, however long the article is read; the popup says why.
-      await new Promise((resolve) => setTimeout(resolve, KEEP_AFTER_MS + 3_000));
-      const popup = await openPopup(session, opened.tabId, { viewport: POPUP_VIEWPORT });
-      open.add(popup);
-      await waitForElement(popup, '.library-row', { text: 'private windows' });
-      await screenshot(popup, 'library-popup-private');
-      await reloadLibrary(page);
-      expect((await listed(page)).length).toBe(before);
-      await inExtension(session, (windowId) => chrome.windows.remove(windowId), opened.windowId);
-      // The control: the same article in a normal window is kept.
-      await readAndStay(PAGES.meridian);
-      await waitForLibrary(before + 1, page);
-      await closeAll();
-    },
-  );
+
+  test('an article read in a private window is never kept, while the same one is in a normal window', async () => {
+    const page = await libraryPage();
+    const before = (await listed(page)).length;
+    const url = urlOf(session, PAGES.meridian);
+    // A private window with the article, opened through the extension's own API.
+    const opened = await inExtension(
+      session,
+      async (address) => {
+        const window = await chrome.windows.create({ incognito: true, url: address });
+        return { windowId: window.id!, tabId: window.tabs![0]!.id!, incognito: window.incognito };
+      },
+      url,
+    );
+    expect(opened.incognito).toBe(true);
+    // The extension checks the page there (it runs in the window) ...
+    await expect
+      .poll(async () => (await tabState(session, opened.tabId))?.status, {
+        timeout: KEPT_WITHIN_MS,
+      })
+      .toBe('ready');
+    // ... but keeps nothing, however long the article is read; the popup says why.
+    await new Promise((resolve) => setTimeout(resolve, KEEP_AFTER_MS + 3_000));
+    const popup = await openPopup(session, opened.tabId, { viewport: POPUP_VIEWPORT });
+    open.add(popup);
+    await waitForElement(popup, '.library-row', { text: 'private windows' });
+    await popup.evaluate(() => document.querySelector('.library-row')?.scrollIntoView());
+    await screenshot(popup, 'library-popup-private');
+    await reloadLibrary(page);
+    expect((await listed(page)).length).toBe(before);
+    await inExtension(session, (windowId) => chrome.windows.remove(windowId), opened.windowId);
+    // The control: the same article in a normal window is kept.
+    await readAndStay(PAGES.meridian);
+    await waitForLibrary(before + 1, page);
+    await closeAll();
+  });
 });

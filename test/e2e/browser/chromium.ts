@@ -245,6 +245,43 @@ export class ChromiumDriver implements ExtensionDriver {
     return this.context.newCDPSession(playwrightPage(page));
   }
 
+  /** The content script's isolated world: the main frame's world of the extension's origin. */
+  async inContentScript<R, A = null>(page: TestPage, fn: PageFunction<A, R>, arg?: A): Promise<R> {
+    const cdp = await this.cdp(page);
+    try {
+      const contexts: {
+        id: number;
+        origin: string;
+        auxData?: { type?: string; frameId?: string };
+      }[] = [];
+      cdp.on('Runtime.executionContextCreated', (event: { context: (typeof contexts)[number] }) => {
+        contexts.push(event.context);
+      });
+      await cdp.send('Runtime.enable');
+      const { frameTree } = (await cdp.send('Page.getFrameTree')) as {
+        frameTree: { frame: { id: string } };
+      };
+      const world = contexts.find(
+        (c) =>
+          c.auxData?.type === 'isolated' &&
+          c.auxData.frameId === frameTree.frame.id &&
+          c.origin === this.extensionOrigin,
+      );
+      if (!world) throw new Error('no content script world in the page');
+      const result = (await cdp.send('Runtime.evaluate', {
+        expression: `(${fn.toString()})(${JSON.stringify(arg ?? null)})`,
+        contextId: world.id,
+        returnByValue: true,
+        awaitPromise: true,
+      })) as { result: { value?: unknown }; exceptionDetails?: { text: string } };
+      if (result.exceptionDetails)
+        throw new Error(`content script world: ${result.exceptionDetails.text}`);
+      return result.result.value as R;
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  }
+
   async probe<R, A = null>(
     page: TestPage,
     fn: PageFunction<A, R>,

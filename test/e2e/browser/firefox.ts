@@ -258,6 +258,52 @@ export class FirefoxDriver implements ExtensionDriver {
   }
 
   /**
+   * The extension's content scripts in a window share one sandbox (ExtensionContent's
+   * content-script context), which no BiDi realm reaches. A process script loaded from the
+   * privileged window runs in every content process; in the one that holds the tab's document
+   * it evaluates `fn(arg)` in that sandbox and sends back the JSON of its result.
+   */
+  async inContentScript<R, A = null>(page: TestPage, fn: PageFunction<A, R>, arg?: A): Promise<R> {
+    const contextId = contextIdOf((page as FirefoxPage).raw);
+    const expression = `Promise.resolve((${fn.toString()})(${JSON.stringify(arg ?? null)})).then((value) => JSON.stringify(value ?? null))`;
+    // The process script: a function of the tab's browsing context id and the reply's topic.
+    const processScript = `(browsingContextId, topic) => {
+      const window = BrowsingContext.get(browsingContextId)?.docShell?.domWindow;
+      if (!window) return; // the document is in another content process
+      const reply = (data) => Services.cpmm.sendAsyncMessage(topic, data);
+      try {
+        const { ExtensionContent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionContent.sys.mjs');
+        const context = ExtensionContent.getContextByExtensionId(${JSON.stringify(this.extensionId)}, window);
+        if (!context) return reply({ error: 'the extension has no content script in the page' });
+        Cu.evalInSandbox(${JSON.stringify(expression)}, context.sandbox).then(
+          (value) => reply({ value }),
+          (error) => reply({ error: String(error) }),
+        );
+      } catch (error) {
+        reply({ error: String(error) });
+      }
+    }`;
+    const answer = await this.firefox.inChrome<{ value?: string; error?: string }>(
+      `new Promise((resolve) => {
+        const browsingContextId = tabs.tabOf(${JSON.stringify(contextId)}).linkedBrowser.browsingContext.id;
+        const topic = 'crosscheck-test:content-script:' + Services.uuid.generateUUID();
+        const listener = (message) => done(message.data);
+        const done = (data) => {
+          clearTimeout(timer);
+          Services.ppmm.removeMessageListener(topic, listener);
+          resolve(data);
+        };
+        const timer = setTimeout(() => done({ error: 'no content process answered' }), ${NAVIGATION_TIMEOUT_MS});
+        Services.ppmm.addMessageListener(topic, listener);
+        const source = '(' + ${JSON.stringify(processScript)} + ')(' + browsingContextId + ', ' + JSON.stringify(topic) + ')';
+        Services.ppmm.loadProcessScript('data:,' + encodeURIComponent(source), false);
+      })`,
+    );
+    if (answer.error !== undefined) throw new Error(`content script world: ${answer.error}`);
+    return JSON.parse(answer.value!) as R;
+  }
+
+  /**
    * Selects the tab and fires the shortcut's own <key> element in the browser window: the path a
    * real key press takes in Firefox (ExtensionShortcuts), down to the background's listener.
    */

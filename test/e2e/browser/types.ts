@@ -91,6 +91,12 @@ export interface ExtensionDriver {
    * extension page in Firefox.
    */
   inExtension<R, A = null>(fn: PageFunction<A, R>, arg?: A): Promise<R>;
+  /**
+   * Runs `fn(arg)` in the extension's content-script world of a page's main frame (where its
+   * content script runs, with the content script's `chrome.*`), as a compromised content script
+   * would: Chromium's isolated world, Firefox's content-script sandbox.
+   */
+  inContentScript<R, A = null>(page: TestPage, fn: PageFunction<A, R>, arg?: A): Promise<R>;
   /** Runs a keyboard command of the manifest in a tab, as pressing its shortcut does. */
   runCommand(command: string, tabId: number): Promise<void>;
   /**

@@ -24,4 +24,8 @@ export function launchFirefoxWithExtension(options?: {
   headless?: boolean;
   proxyPort?: number;
   viewport?: { width: number; height: number } | null;
+  /** A profile kept by `close`, with the extension installed permanently in it. */
+  profileDir?: string;
+  /** Allows the add-on in private windows, as the reader does in about:addons. */
+  allowPrivateBrowsing?: boolean;
 }): Promise<FirefoxWithExtension>;

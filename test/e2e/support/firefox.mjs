@@ -4,9 +4,10 @@
 // not offer (opening the extension's pages, tab ids, the toolbar button, keyboard shortcuts).
 // The recipe and its pitfalls are in test/e2e/README.md. Use it only in tests and the demo.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { zipSync } from 'fflate';
 import puppeteer from 'puppeteer-core';
 import { requireBuiltExtension, ROOT } from './chromium.mjs';
 
@@ -132,21 +133,69 @@ const CHROME_TABS = `(() => {
   };
 })()`;
 
+/** Every file under `dir`, by its path relative to it (with forward slashes). */
+function filesUnder(dir, prefix = '') {
+  const files = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const relative = `${prefix}${entry.name}`;
+    if (entry.isDirectory())
+      Object.assign(files, filesUnder(path.join(dir, entry.name), `${relative}/`));
+    else files[relative] = readFileSync(path.join(dir, entry.name));
+  }
+  return files;
+}
+
 /**
- * Launches Firefox with a fresh profile, installs the extension (as a temporary add-on, as
- * about:debugging does) and finds its moz-extension:// origin. Returns the puppeteer browser,
- * the add-on id, the origin, `inChrome` (runs an expression in the browser's privileged window),
- * `openExtensionTab` and `close`.
+ * Installs the extension as a reader's add-on, permanently (BiDi `webExtension.install` with
+ * `moz:permanent`, which installs through the add-on manager as "Install Add-on From File"
+ * does): the build is zipped into an .xpi, which Firefox copies into the profile. Firefox ESR
+ * takes an unsigned one when `xpinstall.signatures.required` is false.
+ */
+async function installPermanently(connection, extensionDir) {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-xpi-'));
+  try {
+    const xpi = path.join(scratch, 'crosscheck.xpi');
+    writeFileSync(xpi, zipSync(filesUnder(extensionDir)));
+    const { result } = await connection.send('webExtension.install', {
+      extensionData: { type: 'archivePath', path: xpi },
+      'moz:permanent': true,
+    });
+    return result.extension;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Launches Firefox with the extension and finds its moz-extension:// origin. Returns the
+ * puppeteer browser, the add-on id, the origin, `inChrome` (runs an expression in the browser's
+ * privileged window), `openExtensionTab` and `close`.
+ *
+ * By default the profile is fresh and the extension a temporary add-on (as about:debugging
+ * installs it), both gone at `close`. Given a `profileDir`, Firefox runs with that profile and
+ * `close` keeps it (the caller removes it), and the extension is installed permanently, as a
+ * reader's add-on is: restarted with the same profile, Firefox starts the installed add-on under
+ * the same internal address (the profile keeps its UUID), with its storage. A temporary add-on
+ * is uninstalled when Firefox quits, its storage with it.
+ *
+ * `allowPrivateBrowsing` allows the add-on in private windows as the reader does in about:addons
+ * ("Run in Private Windows": the permission, then a reload of the running add-on).
  */
 export async function launchFirefoxWithExtension({
   extensionDir = FIREFOX_EXTENSION_DIR,
   headless = true,
   proxyPort,
   viewport = { width: 1280, height: 900 },
+  profileDir: givenProfile = undefined,
+  allowPrivateBrowsing = false,
 } = {}) {
   requireBuiltExtension(extensionDir);
   const executablePath = findFirefox();
-  const profileDir = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-firefox-'));
+  const permanent = givenProfile !== undefined;
+  const profileDir = givenProfile ?? mkdtempSync(path.join(os.tmpdir(), 'crosscheck-firefox-'));
+  const removeProfile = () => {
+    if (!permanent) rmSync(profileDir, { recursive: true, force: true });
+  };
   let browser;
   try {
     browser = await puppeteer.launch({
@@ -157,19 +206,22 @@ export async function launchFirefoxWithExtension({
       defaultViewport: viewport,
       // The privileged window (see CHROME_TABS) is reachable only with this switch.
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: firefoxPrefs({ proxyPort }),
+      extraPrefsFirefox: {
+        ...firefoxPrefs({ proxyPort }),
+        // An unsigned build installed for good (ESR honours this; release builds do not).
+        ...(permanent ? { 'xpinstall.signatures.required': false } : {}),
+      },
     });
   } catch (error) {
-    rmSync(profileDir, { recursive: true, force: true });
+    removeProfile();
     throw error;
   }
   const close = async () => {
     await browser.close().catch(() => undefined);
-    rmSync(profileDir, { recursive: true, force: true });
+    removeProfile();
   };
   try {
     const connection = browser.connection;
-    const extensionId = await browser.installExtension(extensionDir);
     const { result: tree } = await connection.send('browsingContext.getTree', {
       'moz:scope': 'chrome',
     });
@@ -190,6 +242,52 @@ export async function launchFirefoxWithExtension({
       const text = result.result.value;
       return text === undefined ? undefined : JSON.parse(text);
     };
+
+    /** Polls a privileged expression until it is truthy. */
+    const waitInChrome = async (expression, what) => {
+      const deadline = Date.now() + CONTEXT_TIMEOUT_MS;
+      while (!(await inChrome(expression))) {
+        if (Date.now() > deadline) throw new Error(`${what} within ${CONTEXT_TIMEOUT_MS} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+
+    let extensionId;
+    if (!permanent) {
+      extensionId = await browser.installExtension(extensionDir);
+    } else {
+      extensionId = geckoIdOf(extensionDir);
+      if (!extensionId) throw new Error(`${extensionDir}/manifest.json declares no gecko id`);
+      const installed = await inChrome(`(async () => {
+        const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+        return (await AddonManager.getAddonByID(${JSON.stringify(extensionId)})) !== null;
+      })()`);
+      if (!installed) {
+        const id = await installPermanently(connection, extensionDir);
+        if (id !== extensionId) throw new Error(`installed ${id}, not ${extensionId}`);
+      }
+    }
+    const policy = `WebExtensionPolicy.getByID(${JSON.stringify(extensionId)})`;
+    // An add-on installed in an earlier run starts with the browser, a moment after its window.
+    await waitInChrome(`${policy}?.active`, `the add-on ${extensionId} did not start`);
+
+    if (allowPrivateBrowsing) {
+      const changed = await inChrome(`(async () => {
+        if (${policy}.privateBrowsingAllowed) return false;
+        const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+        const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+        await ExtensionPermissions.add(${JSON.stringify(extensionId)},
+          { permissions: ['internal:privateBrowsingAllowed'], origins: [] }, ${policy}.extension);
+        await (await AddonManager.getAddonByID(${JSON.stringify(extensionId)})).reload();
+        return true;
+      })()`);
+      if (changed) {
+        await waitInChrome(
+          `${policy}?.active && ${policy}.privateBrowsingAllowed`,
+          `the add-on ${extensionId} was not allowed in private windows`,
+        );
+      }
+    }
 
     const extensionOrigin = (
       await inChrome(`WebExtensionPolicy.getByID(${JSON.stringify(extensionId)}).getURL('')`)
