@@ -335,7 +335,10 @@ export class SpellingNeighbours {
     for (let i = 0; i < prefix; i++) {
       for (let j = i + 1; j < prefix; j++) {
         const bucket = bucketOf(known[i]!, known[j]!, mask);
-        for (let p = bucketStart[bucket]!, end = bucketStart[bucket + 1]!; p < end; p++) {
+        // A stored index is bounded here rather than checked whole at load: an offset past the
+        // end stops at it, and an id outside the vocabulary reads and writes nothing in `met`.
+        const end = Math.min(bucketStart[bucket + 1]!, posts.length);
+        for (let p = bucketStart[bucket]!; p < end; p++) {
           const id = posts[p]!;
           const m = met[id]!;
           if (m === 0) touched[found++] = id;

@@ -254,6 +254,36 @@ export class Segment {
   }
 
   /**
+   * Writes the local ids of unit `unit`'s terms, in order, into `out` and returns how many; ids
+   * outside the vocabulary (a damaged segment) are skipped. `out` needs room for
+   * {@link termBytesOf} ids (each term takes at least one byte).
+   */
+  termIdsOf(unit: number, out: Int32Array): number {
+    const bytes = this.unitTerms;
+    const end = this.unitTermStart[unit + 1]!;
+    const vocabulary = this.termCount;
+    let at = this.unitTermStart[unit]!;
+    let n = 0;
+    // Varints decoded inline, as VarintReader does: bag-making reads many units' terms.
+    while (at < end) {
+      let byte = bytes[at++] ?? 0;
+      let value = byte & 0x7f;
+      for (let scale = 128; byte >= 0x80 && scale < 2 ** 56; scale *= 128) {
+        byte = bytes[at++] ?? 0;
+        value += (byte & 0x7f) * scale;
+      }
+      const term = value >>> 2;
+      if (term < vocabulary) out[n++] = term;
+    }
+    return n;
+  }
+
+  /** Bytes of unit `unit`'s term list: at least its number of terms. */
+  termBytesOf(unit: number): number {
+    return this.unitTermStart[unit + 1]! - this.unitTermStart[unit]!;
+  }
+
+  /**
    * Calls `visit(unit, tf)` for each unit holding local term `term`, in unit order. Units outside
    * the segment (a damaged segment) end the list.
    */
@@ -524,13 +554,15 @@ export class Segment {
       !offsets(sp.gramStart, this.owned.length, sp.grams.length) ||
       buckets < 1 ||
       (buckets & (buckets - 1)) !== 0 ||
-      !offsets(sp.bucketStart, buckets, sp.posts.length) ||
-      !within(sp.posts, this.owned.length) ||
+      sp.bucketStart[0] !== 0 ||
+      sp.bucketStart[buckets] !== sp.posts.length ||
       sp.ascii.length % 2 !== 0 ||
       sp.other.length % 2 !== 0
     ) {
       fail('spelling index');
     }
+    // The pair index's offsets and term ids (millions in a large segment) are bounded where a
+    // look-up reads them (see SpellingNeighbours), not walked here at every load.
     for (let k = 0; k < sp.ascii.length; k += 2)
       if (!(sp.ascii[k]! >= 0 && sp.ascii[k]! < 27 ** 3)) fail('spelling index');
     for (const extra of this.extras)
@@ -698,15 +730,6 @@ function metaTable(articles: readonly ReportMeta[]): { bytes: Uint8Array; start:
 
 function fail(what: string): never {
   throw new FormatError(`damaged ${what}`);
-}
-
-/** True when every value of `values` is in [0, limit). */
-function within(values: Int32Array, limit: number): boolean {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v < 0 || v >= limit) return false;
-  }
-  return true;
 }
 
 /** True when `start` has n + 1 non-decreasing offsets from 0 to `total`. */
