@@ -177,7 +177,7 @@ export class Segment {
     this.acronyms = parts.acronyms;
     this.synonyms = parts.synonyms;
     this.termBytes = parts.termBytes;
-    this.termStart = termOffsets(parts.termBytes);
+    this.termStart = termOffsets(parts.termBytes, parts.df.length);
     this.termSkeleton = parts.termSkeleton;
     this.df = parts.df;
     this.cap = parts.cap;
@@ -709,13 +709,21 @@ export class Segment {
   }
 }
 
-/** Where each term of a vocabulary of line-feed-terminated terms starts (and the end). */
-function termOffsets(bytes: Uint8Array): Uint32Array {
+/**
+ * Where each term of a vocabulary of line-feed-terminated terms starts (and the end). `expected`
+ * is the number of terms the counts say: the bytes are then read once (twice when it is wrong, a
+ * damaged segment that checkShape rejects).
+ */
+function termOffsets(bytes: Uint8Array, expected: number): Uint32Array {
+  const start = new Uint32Array(expected + 1);
+  let t = 0;
+  for (let i = 0; i < bytes.length && t < expected; i++) if (bytes[i] === 0x0a) start[++t] = i + 1;
+  if (t === expected && start[t] === bytes.length) return start;
   let count = 0;
   for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) count++;
-  const start = new Uint32Array(count + 1);
-  for (let i = 0, t = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) start[++t] = i + 1;
-  return start;
+  const all = new Uint32Array(count + 1);
+  for (let i = 0, k = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) all[++k] = i + 1;
+  return all;
 }
 
 /** Reports' metadata as JSON, one after another, with where each starts. */
@@ -781,13 +789,23 @@ function buildPostings(
   return { start, bytes: writer.finish() };
 }
 
+/**
+ * A column of ids of the spelling index: 32 bits each (every segment before narrow columns), or
+ * 16 where they fit (see NARROW_IDS).
+ */
+function idColumn(unpacked: Unpacked, name: string): Int32Array | Uint16Array {
+  const found = unpacked.columns.get(name);
+  if (found instanceof Int32Array || found instanceof Uint16Array) return found;
+  throw new FormatError(`missing column ${name}`);
+}
+
 function spellingOf(unpacked: Unpacked): SpellingParts {
   return {
     ascii: column(unpacked, 'spAscii', 'i32'),
     other: column(unpacked, 'spOther', 'f64'),
     gramStart: column(unpacked, 'spGramStart', 'i32'),
-    grams: column(unpacked, 'spGrams', 'i32'),
+    grams: idColumn(unpacked, 'spGrams'),
     bucketStart: column(unpacked, 'spBucketStart', 'i32'),
-    posts: column(unpacked, 'spPosts', 'i32'),
+    posts: idColumn(unpacked, 'spPosts'),
   };
 }
