@@ -100,7 +100,7 @@ export interface LibraryRow {
 }
 
 /** A synthetic report as a library article read on some day. */
-function articleOf(
+export function articleOf(
   input: { meta: { url: string; outlet: string; title: string | null }; text: string },
   n: number,
 ): LibraryArticle {
@@ -116,7 +116,7 @@ function articleOf(
 }
 
 /** The bundled corpus and a library in `dir`, loaded as the background loads them. */
-async function open(
+export async function open(
   compiled: CompiledCorpus,
   dir: string,
 ): Promise<{
@@ -139,7 +139,7 @@ async function open(
 }
 
 /** Merges until the policy asks for no more; the longest merge and the total, in ms. */
-async function mergeAll(library: Library): Promise<{ longest: number; total: number }> {
+export async function mergeAll(library: Library): Promise<{ longest: number; total: number }> {
   let longest = 0;
   let total = 0;
   for (;;) {
@@ -152,7 +152,12 @@ async function mergeAll(library: Library): Promise<{ longest: number; total: num
 }
 
 /** A check with the texts of matched library articles read, as the background does. */
-async function checkShown(matcher: Matcher, library: Library, text: string, options: CheckOptions) {
+export async function checkShown(
+  matcher: Matcher,
+  library: Library,
+  text: string,
+  options: CheckOptions,
+) {
   matcher.index.missingTexts();
   const report = matcher.check(text, options);
   const missing = matcher.index.missingTexts();
@@ -168,7 +173,7 @@ async function checkShown(matcher: Matcher, library: Library, text: string, opti
  * reader importing a large corpus file gets, and the same segments (once merged) as keeping them
  * one by one would give. Returns how many were added.
  */
-async function bulkImport(
+export async function bulkImport(
   library: Library,
   matcher: Matcher,
   articles: readonly LibraryArticle[],

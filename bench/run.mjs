@@ -47,6 +47,7 @@ await esbuild.build({
     bench: path.join(root, 'bench/main.ts'),
     'compile-worker': path.join(root, 'src/cli/compile-worker.ts'),
     'library-worker': path.join(root, 'bench/library-worker.ts'),
+    'library-replay': path.join(root, 'bench/library-replay.ts'),
   },
   outdir: path.dirname(outfile),
   outExtension: { '.js': '.mjs' },

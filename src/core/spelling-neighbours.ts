@@ -116,11 +116,20 @@ export interface SpellingParts {
   /** (trigram code, rank) pairs of every other trigram (codes above 2^32, hence doubles). */
   other: Float64Array;
   gramStart: Int32Array;
-  grams: Int32Array;
+  /** 16 bits each where fewer than NARROW_IDS distinct trigrams rank, else 32. */
+  grams: Int32Array | Uint16Array;
   /** Bucket offsets of the pair index (a power of two buckets, plus one). */
   bucketStart: Int32Array;
-  posts: Int32Array;
+  /** Term ids, 16 bits each in a vocabulary of fewer than NARROW_IDS terms, else 32. */
+  posts: Int32Array | Uint16Array;
 }
+
+/**
+ * Ids below this fit in 16 bits: trigram ranks (a vocabulary has a few tens of thousands of
+ * distinct trigrams) and the term ids of all but the largest segments' pair index are stored in
+ * half the bytes, which a restart reads and the loaded index keeps.
+ */
+export const NARROW_IDS = 2 ** 16;
 
 /**
  * Spelling neighbours over a fixed vocabulary, found by prefix filtering (Chaudhuri et al. 2006;
@@ -149,11 +158,11 @@ export class SpellingNeighbours {
   private readonly otherRank = new Map<number, number>();
   /** Trigram ranks of each term, ascending: term `id`'s at gramStart[id]..gramStart[id + 1]. */
   private readonly gramStart: Int32Array;
-  private readonly grams: Int32Array;
+  private readonly grams: Int32Array | Uint16Array;
   /** Buckets of the pair index: the terms of bucket `k` at bucketStart[k]..bucketStart[k + 1]. */
   private readonly mask: number;
   private readonly bucketStart: Int32Array;
-  private readonly posts: Int32Array;
+  private readonly posts: Int32Array | Uint16Array;
   /** Scratch of a look-up, zero between look-ups: how often each term was met, and the terms met. */
   private readonly met: Uint16Array;
   private readonly touched: Int32Array;
@@ -215,7 +224,10 @@ export class SpellingNeighbours {
     order.forEach((g, r) => (rank[g] = r));
     this.asciiRank = asciiId.map((g) => (g < 0 ? -1 : rank[g]!));
     for (const [code, g] of otherId) this.otherRank.set(code, rank[g]!);
-    this.grams = Int32Array.from(flat, (g) => rank[g]!);
+    const ranked =
+      order.length <= NARROW_IDS ? new Uint16Array(flat.length) : new Int32Array(flat.length);
+    for (let k = 0; k < flat.length; k++) ranked[k] = rank[flat[k]!]!;
+    this.grams = ranked;
     let pairs = 0;
     for (let id = 0; id < terms; id++) {
       const from = this.gramStart[id]!;
@@ -232,7 +244,7 @@ export class SpellingNeighbours {
     this.mask = mask;
     const { grams, gramStart } = this;
     const bucketStart = new Int32Array(buckets + 1);
-    const posts = new Int32Array(pairs);
+    const posts = terms <= NARROW_IDS ? new Uint16Array(pairs) : new Int32Array(pairs);
     for (let pass = 0; pass < 2; pass++) {
       const fill = pass === 1 ? bucketStart.slice(0, buckets) : bucketStart;
       for (let id = 0; id < terms; id++) {
@@ -335,7 +347,10 @@ export class SpellingNeighbours {
     for (let i = 0; i < prefix; i++) {
       for (let j = i + 1; j < prefix; j++) {
         const bucket = bucketOf(known[i]!, known[j]!, mask);
-        for (let p = bucketStart[bucket]!, end = bucketStart[bucket + 1]!; p < end; p++) {
+        // A stored index is bounded here rather than checked whole at load: an offset past the
+        // end stops at it, and an id outside the vocabulary reads and writes nothing in `met`.
+        const end = Math.min(bucketStart[bucket + 1]!, posts.length);
+        for (let p = bucketStart[bucket]!; p < end; p++) {
           const id = posts[p]!;
           const m = met[id]!;
           if (m === 0) touched[found++] = id;

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
+  NARROW_IDS,
   SOFT_MAX_LENGTH,
   SOFT_MIN_LENGTH,
   SOFT_MIN_SIMILARITY,
   SpellingNeighbours,
   type Neighbours,
+  type SpellingParts,
 } from '../../src/core/spelling-neighbours';
 
 /** The definition, term against term: Dice similarity of boundary-padded trigram sets. */
@@ -85,6 +87,59 @@ describe('SpellingNeighbours', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test('stores its ids in 16 bits where they fit, and answers the same from 32-bit ones', () => {
+    fc.assert(
+      fc.property(vocabularyOf, fc.array(someWord, { maxLength: 10 }), (vocabulary, queries) => {
+        const index = new SpellingNeighbours(vocabulary);
+        const parts = index.parts();
+        expect(parts.grams).toBeInstanceOf(Uint16Array);
+        expect(parts.posts).toBeInstanceOf(Uint16Array);
+        // As segments stored them before narrow columns.
+        const wide: SpellingParts = {
+          ...parts,
+          grams: Int32Array.from(parts.grams),
+          posts: Int32Array.from(parts.posts),
+        };
+        const loaded = new SpellingNeighbours(vocabulary, wide);
+        vocabulary.forEach((_, id) => expect(loaded.of(id)).toEqual(index.of(id)));
+        for (const query of queries) expect(loaded.search(query)).toEqual(index.search(query));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('keeps 32-bit term ids for a vocabulary of more than 65,536 terms', () => {
+    const vocabulary = Array.from({ length: NARROW_IDS + 1 }, (_, i) => `w${i.toString(36)}`);
+    const parts = new SpellingNeighbours(vocabulary).parts();
+    expect(parts.posts).toBeInstanceOf(Int32Array);
+  });
+
+  test('a damaged pair index loses neighbours at most: it neither throws nor invents one', () => {
+    fc.assert(
+      fc.property(
+        vocabularyOf,
+        fc.array(fc.integer({ min: -5, max: 1_000_000 }), { minLength: 1, maxLength: 40 }),
+        (vocabulary, garbage) => {
+          const parts = new SpellingNeighbours(vocabulary).parts();
+          const posts = Int32Array.from(parts.posts);
+          const bucketStart = Int32Array.from(parts.bucketStart);
+          garbage.forEach((value, k) => {
+            if (posts.length > 0) posts[k % posts.length] = value;
+            // Offsets past the end (the last one stays, as the load checks it).
+            if (bucketStart.length > 2) bucketStart[1 + (k % (bucketStart.length - 2))] = value;
+          });
+          const damaged = new SpellingNeighbours(vocabulary, { ...parts, posts, bucketStart });
+          vocabulary.forEach((term, id) => {
+            const truth = bruteForce(vocabulary, term, id);
+            for (const [found, similarity] of asMap(damaged.of(id)))
+              expect(truth.get(found)).toBe(similarity);
+          });
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 

@@ -90,7 +90,9 @@ export class Lexicon {
       next.set(this.arena.subarray(0, this.used));
       this.arena = next;
     }
-    this.arena.set(bytes.subarray(from, to), this.used);
+    // A loop, not `set` over a subarray: a view made per term costs more than its few bytes.
+    const arena = this.arena;
+    for (let k = 0, at = this.used; k < length; k++) arena[at + k] = bytes[from + k]!;
     if (id + 2 > this.starts.length) {
       const next = new Int32Array(this.starts.length * 2);
       next.set(this.starts);
@@ -109,8 +111,35 @@ export class Lexicon {
     return id;
   }
 
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
+  /**
+   * Makes room for `terms` more terms of `bytes` more bytes, so that taking in the vocabularies of
+   * several segments grows and rehashes the tables once rather than at every doubling. Callers
+   * give a lower bound of what comes (rooms never shrink).
+   */
+  reserve(terms: number, bytes: number): void {
+    const total = this.count + terms;
+    if (this.used + bytes > this.arena.length) {
+      const next = new Uint8Array(this.used + bytes);
+      next.set(this.arena.subarray(0, this.used));
+      this.arena = next;
+    }
+    if (total + 2 > this.starts.length) {
+      let size = this.starts.length;
+      while (size < total + 2) size *= 2;
+      const starts = new Int32Array(size);
+      starts.set(this.starts);
+      this.starts = starts;
+      const hashes = new Uint32Array(size);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    let slots = this.slots.length;
+    while (total * 2 > slots) slots *= 2;
+    if (slots > this.slots.length) this.rehash(slots);
+  }
+
+  private rehash(size = this.slots.length * 2): void {
+    const slots = new Int32Array(size);
     const mask = slots.length - 1;
     for (let id = 0; id < this.count; id++) {
       let slot = this.hashes[id]! & mask;

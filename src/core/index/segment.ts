@@ -177,7 +177,7 @@ export class Segment {
     this.acronyms = parts.acronyms;
     this.synonyms = parts.synonyms;
     this.termBytes = parts.termBytes;
-    this.termStart = termOffsets(parts.termBytes);
+    this.termStart = termOffsets(parts.termBytes, parts.df.length);
     this.termSkeleton = parts.termSkeleton;
     this.df = parts.df;
     this.cap = parts.cap;
@@ -251,6 +251,36 @@ export class Segment {
       const term = value >>> 2;
       if (term < vocabulary) visit(term, value & 3);
     }
+  }
+
+  /**
+   * Writes the local ids of unit `unit`'s terms, in order, into `out` and returns how many; ids
+   * outside the vocabulary (a damaged segment) are skipped. `out` needs room for
+   * {@link termBytesOf} ids (each term takes at least one byte).
+   */
+  termIdsOf(unit: number, out: Int32Array): number {
+    const bytes = this.unitTerms;
+    const end = this.unitTermStart[unit + 1]!;
+    const vocabulary = this.termCount;
+    let at = this.unitTermStart[unit]!;
+    let n = 0;
+    // Varints decoded inline, as VarintReader does: bag-making reads many units' terms.
+    while (at < end) {
+      let byte = bytes[at++] ?? 0;
+      let value = byte & 0x7f;
+      for (let scale = 128; byte >= 0x80 && scale < 2 ** 56; scale *= 128) {
+        byte = bytes[at++] ?? 0;
+        value += (byte & 0x7f) * scale;
+      }
+      const term = value >>> 2;
+      if (term < vocabulary) out[n++] = term;
+    }
+    return n;
+  }
+
+  /** Bytes of unit `unit`'s term list: at least its number of terms. */
+  termBytesOf(unit: number): number {
+    return this.unitTermStart[unit + 1]! - this.unitTermStart[unit]!;
   }
 
   /**
@@ -524,13 +554,15 @@ export class Segment {
       !offsets(sp.gramStart, this.owned.length, sp.grams.length) ||
       buckets < 1 ||
       (buckets & (buckets - 1)) !== 0 ||
-      !offsets(sp.bucketStart, buckets, sp.posts.length) ||
-      !within(sp.posts, this.owned.length) ||
+      sp.bucketStart[0] !== 0 ||
+      sp.bucketStart[buckets] !== sp.posts.length ||
       sp.ascii.length % 2 !== 0 ||
       sp.other.length % 2 !== 0
     ) {
       fail('spelling index');
     }
+    // The pair index's offsets and term ids (millions in a large segment) are bounded where a
+    // look-up reads them (see SpellingNeighbours), not walked here at every load.
     for (let k = 0; k < sp.ascii.length; k += 2)
       if (!(sp.ascii[k]! >= 0 && sp.ascii[k]! < 27 ** 3)) fail('spelling index');
     for (const extra of this.extras)
@@ -677,13 +709,21 @@ export class Segment {
   }
 }
 
-/** Where each term of a vocabulary of line-feed-terminated terms starts (and the end). */
-function termOffsets(bytes: Uint8Array): Uint32Array {
+/**
+ * Where each term of a vocabulary of line-feed-terminated terms starts (and the end). `expected`
+ * is the number of terms the counts say: the bytes are then read once (twice when it is wrong, a
+ * damaged segment that checkShape rejects).
+ */
+function termOffsets(bytes: Uint8Array, expected: number): Uint32Array {
+  const start = new Uint32Array(expected + 1);
+  let t = 0;
+  for (let i = 0; i < bytes.length && t < expected; i++) if (bytes[i] === 0x0a) start[++t] = i + 1;
+  if (t === expected && start[t] === bytes.length) return start;
   let count = 0;
   for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) count++;
-  const start = new Uint32Array(count + 1);
-  for (let i = 0, t = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) start[++t] = i + 1;
-  return start;
+  const all = new Uint32Array(count + 1);
+  for (let i = 0, k = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) all[++k] = i + 1;
+  return all;
 }
 
 /** Reports' metadata as JSON, one after another, with where each starts. */
@@ -698,15 +738,6 @@ function metaTable(articles: readonly ReportMeta[]): { bytes: Uint8Array; start:
 
 function fail(what: string): never {
   throw new FormatError(`damaged ${what}`);
-}
-
-/** True when every value of `values` is in [0, limit). */
-function within(values: Int32Array, limit: number): boolean {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v < 0 || v >= limit) return false;
-  }
-  return true;
 }
 
 /** True when `start` has n + 1 non-decreasing offsets from 0 to `total`. */
@@ -758,13 +789,23 @@ function buildPostings(
   return { start, bytes: writer.finish() };
 }
 
+/**
+ * A column of ids of the spelling index: 32 bits each (every segment before narrow columns), or
+ * 16 where they fit (see NARROW_IDS).
+ */
+function idColumn(unpacked: Unpacked, name: string): Int32Array | Uint16Array {
+  const found = unpacked.columns.get(name);
+  if (found instanceof Int32Array || found instanceof Uint16Array) return found;
+  throw new FormatError(`missing column ${name}`);
+}
+
 function spellingOf(unpacked: Unpacked): SpellingParts {
   return {
     ascii: column(unpacked, 'spAscii', 'i32'),
     other: column(unpacked, 'spOther', 'f64'),
     gramStart: column(unpacked, 'spGramStart', 'i32'),
-    grams: column(unpacked, 'spGrams', 'i32'),
+    grams: idColumn(unpacked, 'spGrams'),
     bucketStart: column(unpacked, 'spBucketStart', 'i32'),
-    posts: column(unpacked, 'spPosts', 'i32'),
+    posts: idColumn(unpacked, 'spPosts'),
   };
 }

@@ -45,10 +45,18 @@ interface SpellingSource {
   /** The spelling index; its own ids are positions in `ownedGlobal`. */
   spelling: SpellingNeighbours;
   ownedGlobal: Int32Array;
-  /** Spelling → global ids of its neighbours here, and their similarities. */
-  spellingCache: Map<string, Int32Array>;
-  spellingSimilarity: Map<string, Float64Array>;
+  /** Spelling → global ids of its neighbours here, with their similarities. */
+  spellingCache: Map<string, SourceNeighbours>;
 }
+
+/** Neighbours found in one spelling source, by global id. */
+interface SourceNeighbours {
+  ids: Int32Array;
+  similarities: Float64Array;
+}
+
+/** No neighbours in a source: shared, as most sources have none for most spellings. */
+const NONE_HERE: SourceNeighbours = { ids: new Int32Array(0), similarities: new Float64Array(0) };
 
 /** One segment as the index holds it. */
 interface Held extends SpellingSource {
@@ -155,6 +163,8 @@ export class SegmentedIndex {
   private scores = new Float64Array(0);
   private touched = new Int32Array(0);
   private classTf = new Float64Array(0);
+  /** A unit's local term ids, while they are read (see localTerms). */
+  private termScratch = new Int32Array(256);
 
   constructor(options: IndexOptions) {
     this.tokenizer = options.tokenizer;
@@ -223,7 +233,6 @@ export class SegmentedIndex {
             spelling: new SpellingNeighbours(orphans.map((g) => this.lexicon.term(g))),
             ownedGlobal: Int32Array.from(orphans),
             spellingCache: new Map(),
-            spellingSimilarity: new Map(),
           };
     this.changed();
     return orphans.length;
@@ -265,6 +274,15 @@ export class SegmentedIndex {
     for (const { segment } of list) {
       if (segment.tokenizer !== this.tokenizer)
         throw new Error(`segment made by tokeniser ${segment.tokenizer}, not ${this.tokenizer}`);
+    }
+    // Room for the largest vocabulary and all the term bytes at once (a lower bound of what the
+    // index will hold), rather than growing the tables at every doubling.
+    let largest: Segment | null = null;
+    for (const { segment } of list)
+      if (!largest || segment.termCount > largest.termCount) largest = segment;
+    if (largest) {
+      this.lexicon.reserve(largest.termCount, largest.termBytes.length);
+      this.growTerms(this.lexicon.size + largest.termCount);
     }
     const helds = list.map(({ segment, key, unitTexts }) =>
       this.hold(segment, key, unitTexts ?? null),
@@ -353,8 +371,14 @@ export class SegmentedIndex {
       toLocal = new Int32Array(this.df.length).fill(-1);
       for (let l = 0; l < local; l++) toLocal[toGlobal[l]!] = l;
     }
-    const ownedGlobal = Int32Array.from(segment.owned, (l) => toGlobal[l]!);
-    for (const g of ownedGlobal) this.owned[g]!++;
+    // Filled in loops: typed arrays' `from` with a mapping function is slow in V8.
+    const { owned } = segment;
+    const ownedGlobal = new Int32Array(owned.length);
+    for (let k = 0; k < owned.length; k++) {
+      const g = toGlobal[owned[k]!]!;
+      ownedGlobal[k] = g;
+      this.owned[g]!++;
+    }
     const articles = segment.articles;
     const articleUnitStart = new Uint32Array(articles + 1);
     for (let u = 0; u < segment.units; u++) articleUnitStart[segment.unitArticle[u]! + 1]!++;
@@ -369,7 +393,6 @@ export class SegmentedIndex {
       spelling: segment.spelling(),
       ownedGlobal,
       spellingCache: new Map(),
-      spellingSimilarity: new Map(),
       deleted: new Uint8Array(articles),
       deletedCount: 0,
       articleUnitStart,
@@ -382,31 +405,34 @@ export class SegmentedIndex {
     return held;
   }
 
+  /** Makes the per-term arrays hold at least `size` terms (doubling). */
+  private growTerms(size: number): void {
+    if (this.df.length >= size) return;
+    this.df = grow(this.df, size);
+    this.cap = grow(this.cap, size);
+    this.lower = grow(this.lower, size);
+    this.owned = grow(this.owned, size);
+    this.nameFlags = grow(this.nameFlags, size);
+    this.namey = grow(this.namey, size);
+    this.place = grow(this.place, size);
+    this.skeletons = grow(this.skeletons, size);
+    this.canonicalIds = grow(this.canonicalIds, size);
+    // Large segments map the whole vocabulary: a new term is absent from all of them.
+    for (const held of this.helds) {
+      if (held.toLocal instanceof Int32Array && held.toLocal.length < this.df.length) {
+        const next = new Int32Array(this.df.length).fill(-1);
+        next.set(held.toLocal);
+        held.toLocal = next;
+      }
+    }
+  }
+
   /** The global id of the term with UTF-8 bytes bytes[from..to), numbered on first sight. */
   private idOf(bytes: Uint8Array, from: number, to: number, skeletonHash: number): number {
     const before = this.lexicon.size;
     const id = this.lexicon.lookUp(bytes, from, to, true);
     if (id === before) {
-      const size = id + 1;
-      if (this.df.length < size) {
-        this.df = grow(this.df, size);
-        this.cap = grow(this.cap, size);
-        this.lower = grow(this.lower, size);
-        this.owned = grow(this.owned, size);
-        this.nameFlags = grow(this.nameFlags, size);
-        this.namey = grow(this.namey, size);
-        this.place = grow(this.place, size);
-        this.skeletons = grow(this.skeletons, size);
-        this.canonicalIds = grow(this.canonicalIds, size);
-        // Large segments map the whole vocabulary: a new term is absent from all of them.
-        for (const held of this.helds) {
-          if (held.toLocal instanceof Int32Array && held.toLocal.length < this.df.length) {
-            const next = new Int32Array(this.df.length).fill(-1);
-            next.set(held.toLocal);
-            held.toLocal = next;
-          }
-        }
-      }
+      this.growTerms(id + 1);
       this.canonicalIds[id] = id;
       this.skeletons[id] = skeletonHash;
       // Digits, "@" and capitals A–Z name something by their first byte; other first bytes
@@ -715,25 +741,28 @@ export class SegmentedIndex {
     let contributing = 0;
     for (const held of sources) {
       if (held.ownedGlobal.length === 0) continue;
-      let found = held.spellingCache.get(term);
-      let similar = held.spellingSimilarity.get(term);
-      if (!found || !similar) {
+      let here = held.spellingCache.get(term);
+      if (!here) {
         const raw = held.spelling.neighboursOfCodes(codes, count);
-        // Filled in loops: typed arrays' `from` with a mapping function is slow in V8.
-        found = new Int32Array(raw.ids.length);
-        similar = new Float64Array(raw.ids.length);
-        for (let k = 0; k < raw.ids.length; k++) {
-          found[k] = held.ownedGlobal[raw.ids[k]!]!;
-          similar[k] = raw.similarities[k]!;
+        here = NONE_HERE;
+        if (raw.ids.length > 0) {
+          // Filled in loops: typed arrays' `from` with a mapping function is slow in V8.
+          here = {
+            ids: new Int32Array(raw.ids.length),
+            similarities: new Float64Array(raw.ids.length),
+          };
+          for (let k = 0; k < raw.ids.length; k++) {
+            here.ids[k] = held.ownedGlobal[raw.ids[k]!]!;
+            here.similarities[k] = raw.similarities[k]!;
+          }
         }
-        if (held.spellingCache.size >= SPELLING_CACHE_SIZE) {
-          held.spellingCache.clear();
-          held.spellingSimilarity.clear();
-        }
-        held.spellingCache.set(term, found);
-        held.spellingSimilarity.set(term, similar);
+        if (held.spellingCache.size >= SPELLING_CACHE_SIZE) held.spellingCache.clear();
+        held.spellingCache.set(term, here);
       }
-      if (found.length > 0) contributing++;
+      const found = here.ids;
+      if (found.length === 0) continue;
+      contributing++;
+      const similar = here.similarities;
       for (let k = 0; k < found.length; k++) {
         const g = found[k]!;
         if (g === self || this.canonicalIds[g] !== g || this.df[g]! <= 0) continue;
@@ -791,14 +820,22 @@ export class SegmentedIndex {
     return { start: held.segment.unitStart[u]!, end: held.segment.unitEnd[u]! };
   }
 
+  /** The unit's local term ids in `termScratch`; returns how many. */
+  private localTerms(held: Held, unit: number): number {
+    const room = held.segment.termBytesOf(unit);
+    if (this.termScratch.length < room)
+      this.termScratch = new Int32Array(Math.max(room, 2 * this.termScratch.length));
+    return held.segment.termIdsOf(unit, this.termScratch);
+  }
+
   /** The unit's class ids in text order. */
   unitTerms(doc: number): number[] {
     const held = this.heldOfUnit(doc);
-    const out: number[] = [];
+    const n = this.localTerms(held, doc - held.unitBase);
     const { toGlobal } = held;
-    held.segment.forEachTerm(doc - held.unitBase, (l) =>
-      out.push(this.canonicalIds[toGlobal[l]!]!),
-    );
+    const { termScratch, canonicalIds } = this;
+    const out: number[] = [];
+    for (let k = 0; k < n; k++) out.push(canonicalIds[toGlobal[termScratch[k]!]!]!);
     return out;
   }
 
@@ -812,12 +849,18 @@ export class SegmentedIndex {
     let claim = this.claims[doc]!;
     if (claim < 0) {
       const held = this.heldOfUnit(doc);
+      const u = doc - held.unitBase;
       // A term named something by its form settles it without reading the unit's terms.
-      claim =
-        held.segment.unitNamey[doc - held.unitBase] === 1 ||
-        this.unitTerms(doc).some((c) => this.namesSomething(c))
-          ? 1
-          : 0;
+      claim = held.segment.unitNamey[u] === 1 ? 1 : 0;
+      if (claim === 0) {
+        const n = this.localTerms(held, u);
+        const { toGlobal } = held;
+        const { termScratch, canonicalIds, nameFlags, namey } = this;
+        for (let k = 0; k < n && claim === 0; k++) {
+          const c = canonicalIds[toGlobal[termScratch[k]!]!]!;
+          if (nameFlags[c] === 1 || namey[c] === 1) claim = 1;
+        }
+      }
       this.claims[doc] = claim;
     }
     return claim === 1;

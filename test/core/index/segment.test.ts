@@ -47,6 +47,17 @@ describe('segment format', () => {
     read.checkDeep();
   });
 
+  test("a unit's term ids read at once are those its terms are visited with", () => {
+    const segment = Segment.decode(compileSegment(corpus.inputs, { aliases }).encode());
+    for (let u = 0; u < segment.units; u++) {
+      const visited: number[] = [];
+      segment.forEachTerm(u, (t) => visited.push(t));
+      const out = new Int32Array(segment.termBytesOf(u));
+      const n = segment.termIdsOf(u, out);
+      expect(Array.from(out.subarray(0, n))).toEqual(visited);
+    }
+  });
+
   test('the prebuilt corpus becomes a segment with every unit and its text', () => {
     const { segment, texts } = segmentOfCompiled(corpus.compiled);
     expect(segment.units).toBe(corpus.compiled.sentences.length);

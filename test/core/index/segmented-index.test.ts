@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { aliasTable, CORPUS_VERSION, type CorpusInput } from '../../../src/core/corpus';
 import { compileSegment } from '../../../src/core/index/compile';
-import { Segment } from '../../../src/core/index/segment';
+import { pack, unpack } from '../../../src/core/index/binary';
+import { Segment, SEGMENT_FORMAT, SEGMENT_MAGIC } from '../../../src/core/index/segment';
 import { SegmentedIndex } from '../../../src/core/index/segmented-index';
 import { Matcher } from '../../../src/core/matcher';
 import type { ReportMeta } from '../../../src/core/types';
@@ -74,6 +75,19 @@ describe('an index of several segments', () => {
   test('gives the same answers when its segments are stored and loaded again', () => {
     const loaded = newIndex();
     segments.forEach((segment, i) => loaded.addSegment(Segment.decode(segment.encode()), i));
+    expect(answers(loaded)).toEqual(before);
+  });
+
+  test('gives the same answers from segments stored with 32-bit spelling ids, as before', () => {
+    const loaded = newIndex();
+    segments.forEach((segment, i) => {
+      const { header, columns } = unpack(segment.encode(), SEGMENT_MAGIC);
+      const wide = Object.fromEntries(columns);
+      wide.spGrams = Int32Array.from(wide.spGrams!);
+      wide.spPosts = Int32Array.from(wide.spPosts!);
+      const { columns: _, ...rest } = header;
+      loaded.addSegment(Segment.decode(pack(SEGMENT_MAGIC, SEGMENT_FORMAT, rest, wide)), i);
+    });
     expect(answers(loaded)).toEqual(before);
   });
 
