@@ -30,6 +30,7 @@ import {
   comparePair,
   pageCredits,
   storyAffinity,
+  partnerShares,
   verdict,
   withAffinity,
   type ClaimUnit,
@@ -329,10 +330,12 @@ export class Matcher {
       return scores;
     });
     const affinity = storyAffinity(best, this.index.reportCount);
+    const partnerShare = partnerShares(units.map((u) => u.candidates));
     for (const unit of units) {
       for (const c of unit.candidates) {
-        c.features = withAffinity(c.evidence.features, affinity[c.report]!);
-        c.probability = verdict(c.evidence, affinity[c.report]!);
+        const mutual = partnerShare(c);
+        c.features = withAffinity(c.evidence.features, affinity[c.report]!, mutual);
+        c.probability = verdict(c.evidence, affinity[c.report]!, mutual);
       }
     }
     return units;
@@ -568,7 +571,7 @@ export interface Candidate {
   sentence: number;
   similarity: Similarity;
   evidence: PairEvidence;
-  /** Every feature of the pair, story affinity last (in the order of FEATURES). */
+  /** Every feature of the pair, story affinity and partner share last (in the order of FEATURES). */
   features: number[];
   /** The verifier's calibrated probability that the two make the same claim. */
   probability: number;

@@ -16,6 +16,8 @@ export interface CountryRecord {
   altSpellings: string[];
   capital: string[];
   demonyms?: { eng?: { f: string; m: string } };
+  /** Whether the country is sovereign (a territory is not: the Northern Mariana Islands). */
+  independent?: boolean | null;
 }
 
 /** Prefix of the term that stands for a country ("@RUS"); no word or acronym can look like it. */
@@ -71,7 +73,7 @@ function termKeys(name: string, acronyms: ReadonlySet<string>): string[] {
 /**
  * The alias table: term of a place word (or the terms of a place name of a few words, joined by
  * spaces) → term of its country. Names that would stand for two countries (a capital shared by
- * two, a demonym like "Congolese") are left out.
+ * two, a demonym like "Congolese") are left out, unless only one of them is sovereign.
  */
 export function placeAliasTable(countries: readonly CountryRecord[]): Record<string, string> {
   const acronyms = new Set<string>();
@@ -106,9 +108,20 @@ export function placeAliasTable(countries: readonly CountryRecord[]): Record<str
   for (const [seat, code] of Object.entries(SEATS_OF_GOVERNMENT)) {
     add(termKeys(seat, acronyms), COUNTRY_TERM_PREFIX + code);
   }
+  // A name shared by a sovereign country and territories stands for the country: "American" is
+  // the demonym of the United States and of the Northern Mariana Islands. Not an acronym: two
+  // letters shared by several places are as likely an abbreviation of something else ("PM").
+  const sovereign = new Set(
+    countries.filter((c) => c.independent === true).map((c) => COUNTRY_TERM_PREFIX + c.cca3),
+  );
+  for (const seatCountry of Object.values(SEATS_OF_GOVERNMENT)) {
+    sovereign.add(COUNTRY_TERM_PREFIX + seatCountry);
+  }
   const table: Record<string, string> = {};
   for (const [term, set] of [...targets].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const states = [...set].filter((country) => sovereign.has(country));
     if (set.size === 1) table[term] = [...set][0]!;
+    else if (states.length === 1 && /^\p{Ll}/u.test(term)) table[term] = states[0]!;
   }
   return table;
 }

@@ -42,4 +42,16 @@ describe('place aliases', () => {
     // "Congolese" are the people of both Congos.
     expect(terms('Congolese')).toEqual(['congoles']);
   });
+
+  test('a name shared by a sovereign country and a territory stands for the country', () => {
+    // "American" is also the demonym of the Northern Mariana Islands.
+    expect(terms('American officials')).toEqual([...terms('the United States'), 'offici']);
+    expect(terms('the French')).toEqual(terms('Paris'));
+  });
+
+  test('an acronym shared by several places stays an acronym', () => {
+    // "PM" is among the spellings of two places, and is a prime minister in the news.
+    expect(table['PM']).toBeUndefined();
+    expect(table['TV']).toBeUndefined();
+  });
 });

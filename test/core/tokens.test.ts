@@ -40,6 +40,15 @@ describe('tokenize', () => {
     expect(terms(a)).not.toEqual(terms(b));
   });
 
+  test('"and" joins two names, not the words of one acronym', () => {
+    const known = new Set(['ru', 'mw', 'us', 'cfr']);
+    const of = (text: string): string[] => tokenize(text, { acronyms: known }).map((t) => t.term);
+    expect(of('Russia and Ukraine')).toEqual(['russia', 'ukrain']);
+    expect(of('between Moscow and Washington')).toEqual(['moscow', 'washington']);
+    expect(of('the United States')).toEqual(['US']);
+    expect(of('the Council on Foreign Relations')).toEqual(['CFR']);
+  });
+
   test('function words are dropped, content words stemmed', () => {
     expect(terms('Leave a Reply')).toEqual(['leav', 'repli']);
     expect(terms('It is not clear whether they will')).toEqual(['clear']);

@@ -92,6 +92,7 @@ export const FEATURES = [
   'light_unmatched_rarest',
   'heavy_unmatched_rarest',
   'story_affinity',
+  'partner_share',
 ] as const;
 
 /**
@@ -125,6 +126,7 @@ export const FEATURE_SIGNS: Readonly<Record<(typeof FEATURES)[number], -1 | 0 | 
   light_unmatched_rarest: -1,
   heavy_unmatched_rarest: -1,
   story_affinity: 1,
+  partner_share: 1,
 };
 
 /** Idf at which a shared word counts as fully rare for `rarest_shared_word`. */

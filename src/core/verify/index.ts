@@ -84,7 +84,10 @@ export function termClass(term: string, nameLike: boolean): number {
 
 /** What the verifier finds in one candidate pair, before the article is seen as a whole. */
 export interface PairEvidence {
-  /** The pair's features, all but the last of FEATURES (story affinity, an article's). */
+  /**
+   * The pair's features, all but the last two of FEATURES (story affinity and partner share,
+   * which need the whole article).
+   */
   features: number[];
 }
 
@@ -130,14 +133,50 @@ export function storyAffinity(
   return sum.map((x) => x / n);
 }
 
-/** The calibrated probability that a pair makes the same claim, from its evidence and affinity. */
-export function verdict(evidence: PairEvidence, affinity: number, model: Model = MODEL): number {
-  return probability(model, withAffinity(evidence.features, affinity));
+/** What partnerShares reads of a candidate: its report sentence and its rerank score. */
+export interface PartnerCandidate {
+  sentence: number;
+  similarity: { score: number };
 }
 
-/** The full feature vector: the pair's own features, then the story affinity. */
-export function withAffinity(features: readonly number[], affinity: number): number[] {
-  return [...features, affinity];
+/**
+ * How much each candidate is its report sentence's best partner in the article: its rerank score
+ * over the best score any unit of the article reaches with the same report sentence (1 for the
+ * best). A retelling tells each claim of a report about once, so its sentences pair off with the
+ * report's; an article on a neighbouring story comes back to the same background sentence of a
+ * report from several of its own sentences, and all but the closest of them are that sentence's
+ * topic, not its claim. The idea of competitive linking in sentence and word alignment.
+ */
+export function partnerShares(
+  units: readonly (readonly PartnerCandidate[])[],
+): (candidate: PartnerCandidate) => number {
+  const best = new Map<number, number>();
+  for (const candidates of units)
+    for (const c of candidates)
+      best.set(c.sentence, Math.max(best.get(c.sentence) ?? 0, c.similarity.score));
+  return (c) => c.similarity.score / Math.max(1e-9, best.get(c.sentence) ?? c.similarity.score);
+}
+
+/**
+ * The calibrated probability that a pair makes the same claim, from its evidence, the story
+ * affinity and its partner share (see partnerShares).
+ */
+export function verdict(
+  evidence: PairEvidence,
+  affinity: number,
+  mutual: number,
+  model: Model = MODEL,
+): number {
+  return probability(model, withAffinity(evidence.features, affinity, mutual));
+}
+
+/** The full feature vector: the pair's own features, then the story affinity and partner share. */
+export function withAffinity(
+  features: readonly number[],
+  affinity: number,
+  mutual: number,
+): number[] {
+  return [...features, affinity, mutual];
 }
 
 /**
