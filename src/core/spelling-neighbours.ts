@@ -352,6 +352,9 @@ export class SpellingNeighbours {
         const end = Math.min(bucketStart[bucket + 1]!, posts.length);
         for (let p = bucketStart[bucket]!; p < end; p++) {
           const id = posts[p]!;
+          // A term of a size that cannot reach the cut is left uncounted: it would be dropped below.
+          const b = gramStart[id + 1]! - gramStart[id]!;
+          if (b < minSize || b > maxSize) continue;
           const m = met[id]!;
           if (m === 0) touched[found++] = id;
           if (m < 0xffff) met[id] = m + 1;
