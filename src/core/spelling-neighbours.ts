@@ -163,11 +163,6 @@ export class SpellingNeighbours {
   private readonly mask: number;
   private readonly bucketStart: Int32Array;
   private readonly posts: Int32Array | Uint16Array;
-  /**
-   * Each term's number of trigrams (255 for any count outside 0..254), made at the first look-up:
-   * a look-up reads this byte for every term of its buckets, which is lighter than two offsets.
-   */
-  private sizes: Uint8Array | null = null;
   /** Scratch of a look-up, zero between look-ups: how often each term was met, and the terms met. */
   private readonly met: Uint16Array;
   private readonly touched: Int32Array;
@@ -348,7 +343,6 @@ export class SpellingNeighbours {
     const minSize = (t * a) / (2 - t) - 1e-9;
     const maxSize = (a * (2 - t)) / t + 1e-9;
     const { met, touched, posts, bucketStart, gramStart, mask } = this;
-    const sizes = this.sizes ?? this.sizesOfTerms();
     let found = 0;
     for (let i = 0; i < prefix; i++) {
       for (let j = i + 1; j < prefix; j++) {
@@ -358,9 +352,6 @@ export class SpellingNeighbours {
         const end = Math.min(bucketStart[bucket + 1]!, posts.length);
         for (let p = bucketStart[bucket]!; p < end; p++) {
           const id = posts[p]!;
-          // A term of a size that cannot reach the cut is left uncounted: it would be dropped below.
-          const b = sizes[id]!;
-          if (b < minSize || b > maxSize) continue;
           const m = met[id]!;
           if (m === 0) touched[found++] = id;
           if (m < 0xffff) met[id] = m + 1;
@@ -389,17 +380,6 @@ export class SpellingNeighbours {
       similarities.push(dice);
     }
     return ids.length === 0 ? NO_NEIGHBOURS : { ids, similarities };
-  }
-
-  private sizesOfTerms(): Uint8Array {
-    const { gramStart } = this;
-    const sizes = new Uint8Array(Math.max(0, gramStart.length - 1));
-    for (let id = 0; id < sizes.length; id++) {
-      const b = gramStart[id + 1]! - gramStart[id]!;
-      sizes[id] = b >= 0 && b < 255 ? b : 255;
-    }
-    this.sizes = sizes;
-    return sizes;
   }
 
   /**
