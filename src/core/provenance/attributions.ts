@@ -427,7 +427,7 @@ function classifyName(
 /** Surnames of the full names a text gives, so "Zelenskiy said" counts after "Volodymyr Zelenskiy". */
 function surnamesOf(text: string): Set<string> {
   const surnames = new Set<string>();
-  for (const m of text.matchAll(new RegExp(`${NAME}`, 'gu'))) {
+  for (const m of text.matchAll(PATTERNS.names)) {
     const person = personName(m[0], new Set());
     if (!person) continue;
     const words = person.split(' ');
@@ -487,17 +487,59 @@ function isAnonymousPhrase(phrase: string, clause: string, hasVerb: boolean): bo
   return qualified || (hasVerb && /^(?:one|a|an|another)\s/i.test(phrase.trim()));
 }
 
+/**
+ * The patterns `findAttributions` runs over a text, compiled once. Some are tried only when the
+ * text has the words every match of theirs must contain (a quick search of the whole text that
+ * finds none spares the slow one; where it finds some, the pattern runs as before), so the
+ * answers are the same either way. Exported for the tests that check those words.
+ */
+export const PATTERNS = {
+  // Datelines and bylines with an agency mark: "LONDON (Reuters) -", "By A. Writer (AP)".
+  dateline: new RegExp(
+    `(?:^|\\n)[ \\t]*(?:By\\s+[^\\n(]{2,80}|[^\\n(]{0,60}?)\\((${NAME}|[a-z]{2,6})\\)\\s*(?:[-—–]|$)`,
+    'dgmu',
+  ),
+  toOutlet: new RegExp(
+    `\\b((?:told|telling|[Ss]peaking\\s+(?:to|with)|(?:an?\\s+)?interview\\s+with|interviewed\\s+by|(?:first\\s+)?reported\\s+by|(?:${DOC_VERBS}|compiled|polled|analy[sz]ed|cited|quoted)\\s+by)\\s+)((?:the\\s+)?${NAME})`,
+    'dgu',
+  ),
+  outletAsModifier: new RegExp(
+    `\\b(?:in\\s+)?(?:an?|the)\\s+(?:recent\\s+|new\\s+|separate\\s+)?(${NAME})\\s+(?:interview|report|tally|analysis|investigation|poll|survey|broadcast)\\b|(${NAME})['’]s\\s+(?:correspondent|reporter|reporting|analysis|report|tally|count|survey|poll)\\b`,
+    'dgu',
+  ),
+  /** What every match of `outletAsModifier` contains: the word after the name. */
+  outletAsModifierWords:
+    /\s(?:interview|report|tally|analysis|investigation|poll|survey|broadcast)\b|['’]s\s+(?:correspondent|reporter|reporting|analysis|report|tally|count|survey|poll)\b/u,
+  subject: new RegExp(
+    `(?<!\\b(?:at|of|from|in|for|with|by|to|on|about|near)\\s)(${OUTLET_DESCRIPTOR}\\s+)?((?:[Tt]he\\s+)?${NAME})(\\s+${OUTLET_DESCRIPTOR})?(${COMMA_CLAUSE}),?${AUX}\\s+(${VERBS})\\b`,
+    'dgu',
+  ),
+  inverted: new RegExp(
+    `[,”"’]\\s*((?:said|says|added|wrote|explained|noted|warned|told\\s+\\p{Ll}+|continued|according\\s+to)\\s+)((?:[Tt]he\\s+)?${NAME})`,
+    'dgu',
+  ),
+  anonymous: new RegExp(
+    `(?<![\\p{L}'’])(${ANON_NP})(${QUALIFIER_WORDS})(${COMMA_CLAUSE})${AUX}\\s+(${VERBS})\\b`,
+    'dgu',
+  ),
+  documents: new RegExp(
+    `(${DOC_NP})(?:,\\s+(?:which\\s+(?:was|were)\\s+)?|\\s+)(?:first\\s+)?${DOC_VERBS}\\s+by\\s+((?:the\\s+)?${NAME})`,
+    'dgu',
+  ),
+  /** What every match of `documents` contains: "seen by", "reviewed by", …. */
+  documentsSeenBy: new RegExp(`\\s${DOC_VERBS}\\s+by\\s`, 'u'),
+  /** Capitalised runs, for the surnames a text gives. */
+  names: new RegExp(`${NAME}`, 'gu'),
+};
+
 /** Every attribution in `text`, in text order; offsets are UTF-16 offsets into `text`. */
 export function findAttributions(text: string): Attribution[] {
   if (typeof text !== 'string' || text === '') return [];
   const out = new Collector(text);
   const surnames = surnamesOf(text);
+  const { dateline, toOutlet, subject, inverted, anonymous } = PATTERNS;
 
   // Datelines and bylines with an agency mark: "LONDON (Reuters) -", "By A. Writer (AP)".
-  const dateline = new RegExp(
-    `(?:^|\\n)[ \\t]*(?:By\\s+[^\\n(]{2,80}|[^\\n(]{0,60}?)\\((${NAME}|[a-z]{2,6})\\)\\s*(?:[-—–]|$)`,
-    'dgmu',
-  );
   for (const m of text.matchAll(dateline)) {
     const name = m[1]!;
     if (/photo|getty|file|\d/i.test(name)) continue;
@@ -506,20 +548,15 @@ export function findAttributions(text: string): Attribution[] {
 
   // "told Reuters", "speaking to the BBC", "in an interview with Fox News", "first reported by
   // Axios", "seen by the Financial Times", "compiled by Bloomberg".
-  const toOutlet = new RegExp(
-    `\\b((?:told|telling|[Ss]peaking\\s+(?:to|with)|(?:an?\\s+)?interview\\s+with|interviewed\\s+by|(?:first\\s+)?reported\\s+by|(?:${DOC_VERBS}|compiled|polled|analy[sz]ed|cited|quoted)\\s+by)\\s+)((?:the\\s+)?${NAME})`,
-    'dgu',
-  );
   for (const m of text.matchAll(toOutlet)) {
     if (isOutletName(m[2]!)) out.add('outlet', outletName(m[2]!), groupStart(m, 1), groupEnd(m, 2));
   }
 
   // "in a recent CNN interview", "a Reuters tally", "Al Jazeera's correspondent".
-  const outletAsModifier = new RegExp(
-    `\\b(?:in\\s+)?(?:an?|the)\\s+(?:recent\\s+|new\\s+|separate\\s+)?(${NAME})\\s+(?:interview|report|tally|analysis|investigation|poll|survey|broadcast)\\b|(${NAME})['’]s\\s+(?:correspondent|reporter|reporting|analysis|report|tally|count|survey|poll)\\b`,
-    'dgu',
-  );
-  for (const m of text.matchAll(outletAsModifier)) {
+  const outletAsModifier = PATTERNS.outletAsModifierWords.test(text)
+    ? text.matchAll(PATTERNS.outletAsModifier)
+    : [];
+  for (const m of outletAsModifier) {
     const group = m[1] !== undefined ? 1 : 2;
     if (isOutletName(m[group]!))
       out.add('outlet', outletName(m[group]!), m.index!, m.index! + m[0].length);
@@ -529,10 +566,6 @@ export function findAttributions(text: string): Attribution[] {
   // "The Washington Post, citing U.S. officials, reported", "Russian newspaper Kommersant
   // reported", "Interfax news agency quoted", "Angela Stent, a senior fellow …, said".
   // A name after a preposition ("analysts at Carnegie said") is not the subject.
-  const subject = new RegExp(
-    `(?<!\\b(?:at|of|from|in|for|with|by|to|on|about|near)\\s)(${OUTLET_DESCRIPTOR}\\s+)?((?:[Tt]he\\s+)?${NAME})(\\s+${OUTLET_DESCRIPTOR})?(${COMMA_CLAUSE}),?${AUX}\\s+(${VERBS})\\b`,
-    'dgu',
-  );
   for (const m of text.matchAll(subject)) {
     const name = m[2]!;
     // Reporting with sources of one's own is what outlets do: "Ukrainska Pravda reported, citing…".
@@ -548,10 +581,6 @@ export function findAttributions(text: string): Attribution[] {
   }
 
   // A reporting verb before the name, after a quotation or a clause: "…,” said Angela Stent".
-  const inverted = new RegExp(
-    `[,”"’]\\s*((?:said|says|added|wrote|explained|noted|warned|told\\s+\\p{Ll}+|continued|according\\s+to)\\s+)((?:[Tt]he\\s+)?${NAME})`,
-    'dgu',
-  );
   for (const m of text.matchAll(inverted)) {
     const found = classifyName(m[2]!, false, surnames);
     if (!found) continue;
@@ -566,10 +595,6 @@ export function findAttributions(text: string): Attribution[] {
 
   // Unnamed sources with a reporting verb: "officials said", "two people familiar with the
   // matter told", "a senior official, who spoke on condition of anonymity, said".
-  const anonymous = new RegExp(
-    `(?<![\\p{L}'’])(${ANON_NP})(${QUALIFIER_WORDS})(${COMMA_CLAUSE})${AUX}\\s+(${VERBS})\\b`,
-    'dgu',
-  );
   for (const m of text.matchAll(anonymous)) {
     const phrase = m[1]! + m[2]!;
     if (!isAnonymousPhrase(phrase, m[3] ?? '', true)) continue;
@@ -593,11 +618,8 @@ export function findAttributions(text: string): Attribution[] {
 
   // Documents with the outlet that saw them: "documents reviewed by …", "The memo, seen by …",
   // "The report, which was reviewed by …".
-  const documents = new RegExp(
-    `(${DOC_NP})(?:,\\s+(?:which\\s+(?:was|were)\\s+)?|\\s+)(?:first\\s+)?${DOC_VERBS}\\s+by\\s+((?:the\\s+)?${NAME})`,
-    'dgu',
-  );
-  for (const m of text.matchAll(documents)) {
+  const documents = PATTERNS.documentsSeenBy.test(text) ? text.matchAll(PATTERNS.documents) : [];
+  for (const m of documents) {
     const doc = trimDocument(m[1]!);
     if (!doc || !isOutletName(m[2]!)) continue;
     const docStart = groupStart(m, 1) + m[1]!.indexOf(doc);

@@ -4,6 +4,7 @@ import {
   findAttributions,
   isOutletName,
   outletKey,
+  PATTERNS,
   type AttributionKind,
 } from '../../../src/core/provenance/attributions';
 
@@ -152,4 +153,79 @@ describe('outlet names', () => {
 
 test('an article before "report" is no outlet', () => {
   expect(findAttributions('A report. An report says.')).toEqual([]);
+});
+
+describe('the words some patterns are tried only with', () => {
+  /** Pieces of the two patterns' matches and of their near misses. */
+  const WORDS = [
+    'The memo',
+    'documents',
+    'a draft',
+    'the report',
+    'seen by',
+    'reviewed by',
+    'first obtained by',
+    'which was read by',
+    'released',
+    'by',
+    'Reuters',
+    'the Washington Post',
+    'Fox News',
+    'Al Jazeera',
+    'Moscow',
+    'U.S. J.',
+    'in a recent',
+    'a new',
+    'the',
+    'CNN',
+    'interview',
+    'report',
+    'tally',
+    'poll',
+    '’s',
+    "'s",
+    'correspondent',
+    'reporting',
+    'officials said',
+    ',',
+    '.',
+  ];
+  const texts = fc.array(fc.constantFrom(...WORDS), { maxLength: 14 }).chain((words) =>
+    fc
+      .array(fc.constantFrom(' ', '  ', '\n', ', ', ''), {
+        minLength: words.length,
+        maxLength: words.length,
+      })
+      .map((gaps) => words.map((w, i) => w + gaps[i]).join('')),
+  );
+
+  test('every text a pattern matches has the words it is tried with', () => {
+    // The texts made give both patterns matches to check, not only near misses.
+    const sample = fc.sample(texts, { numRuns: 3000, seed: 13 });
+    expect(sample.filter((t) => new RegExp(PATTERNS.documents).test(t)).length).toBeGreaterThan(5);
+    expect(
+      sample.filter((t) => new RegExp(PATTERNS.outletAsModifier).test(t)).length,
+    ).toBeGreaterThan(5);
+    fc.assert(
+      fc.property(texts, (text) => {
+        if (new RegExp(PATTERNS.documents).test(text))
+          expect(PATTERNS.documentsSeenBy.test(text)).toBe(true);
+        if (new RegExp(PATTERNS.outletAsModifier).test(text))
+          expect(PATTERNS.outletAsModifierWords.test(text)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('the patterns still find what they are for', () => {
+    expect(sources('The memo, seen by Reuters, lists the demands.')).toContainEqual([
+      'document',
+      'The memo',
+    ]);
+    expect(sources('In a recent CNN interview, the envoy was blunt.')).toContainEqual([
+      'outlet',
+      'CNN',
+    ]);
+    expect(sources('Reuters’s tally shows 40 attacks.')).toContainEqual(['outlet', 'Reuters']);
+  });
 });
