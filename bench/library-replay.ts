@@ -19,8 +19,15 @@ import { readJsonLines, type LibraryArticle } from '../src/core/library-format';
 import type { CompiledCorpus } from '../src/core/corpus-format';
 import { readGold, scoreAt, type ScoredReport } from '../test/quality/score';
 import { ROOT, realReports } from './articles';
-import { ADDS, bulkImport, checkShown, mergeAll, open, writeLibraryCorpus } from './library';
-import { PROBES, WARMUP_PROBES } from './scale';
+import {
+  ADDS,
+  bulkImport,
+  checkShown,
+  mergeAll,
+  open,
+  timeProbeChecks,
+  writeLibraryCorpus,
+} from './library';
 import { collectGarbage, heapBytes, median } from './stats';
 
 const CORPUS_FILE = path.join(ROOT, 'bench/out/library-corpus.jsonl');
@@ -94,28 +101,8 @@ export async function round(
   await collectGarbage();
   const heap = (heapBytes() - before) / 2 ** 20;
   const { service, groups } = loaded;
-  const once = async (text: string, k: number): Promise<number> => {
-    const t = performance.now();
-    await service.check(text, {
-      title: null,
-      detected: true,
-      url: `https://probe.example/${k}`,
-      groups,
-      matchedGroupsOnly: true,
-    });
-    return performance.now() - t;
-  };
-  for (let k = 0; k < WARMUP_PROBES; k++) {
-    await once(retellings[k]!, k);
-    await once(unrelatedOnes[k]!, k);
-  }
-  const p: number[] = [];
-  const u: number[] = [];
-  for (let k = WARMUP_PROBES; k < WARMUP_PROBES + PROBES; k++) {
-    p.push(await once(retellings[k]!, k));
-    u.push(await once(unrelatedOnes[k]!, k));
-  }
-  return { load, retelling: median(p), unrelated: median(u), heap };
+  const timed = await timeProbeChecks(service, groups, retellings, unrelatedOnes);
+  return { load, retelling: median(timed.retelling), unrelated: median(timed.unrelated), heap };
 }
 
 async function measure(reps: number, outArg: string | undefined): Promise<void> {
@@ -144,38 +131,16 @@ async function measure(reps: number, outArg: string | undefined): Promise<void> 
     const heapMb = (heapBytes() - before) / 2 ** 20;
     const { service, groups, matcher, library } = loaded;
     const out: unknown[] = [];
-    const cpu: number[] = [];
-    const once = async (text: string, k: number): Promise<number> => {
-      const c = process.cpuUsage();
-      const t = performance.now();
-      const answer = await service.check(text, {
-        title: null,
-        detected: true,
-        url: `https://probe.example/${k}`,
-        groups,
-        matchedGroupsOnly: true,
-      });
-      const ms = performance.now() - t;
-      cpu.push(cpuMs(c));
-      out.push(answer);
-      return ms;
-    };
-    for (let k = 0; k < WARMUP_PROBES; k++) {
-      await once(retellings[k]!, k);
-      await once(unrelatedOnes[k]!, k);
-    }
-    const p: number[] = [];
-    const u: number[] = [];
-    await profileStart(r);
-    cpu.length = 0;
-    for (let k = WARMUP_PROBES; k < WARMUP_PROBES + PROBES; k++) {
-      p.push(await once(retellings[k]!, k));
-      u.push(await once(unrelatedOnes[k]!, k));
-    }
+    const timed = await timeProbeChecks(service, groups, retellings, unrelatedOnes, {
+      beforeTimed: () => profileStart(r),
+      answer: (answer) => out.push(answer),
+    });
+    const p = timed.retelling;
+    const u = timed.unrelated;
     await profileStop(r, 'check');
     loads.push(loadMs);
     loadCpus.push(loadCpu);
-    checkCpus.push(median(cpu.filter((_, i) => i % 2 === 1)));
+    checkCpus.push(median(timed.unrelatedCpu));
     para.push(median(p));
     unrel.push(median(u));
     console.log(

@@ -246,6 +246,58 @@ export function writeLibraryCorpus(total: number, log: (line: string) => void): 
   );
 }
 
+/** What {@link timeProbeChecks} measured of the timed checks of each kind, in ms. */
+export interface ProbeTimes {
+  retelling: number[];
+  unrelated: number[];
+  /** Processor time of each unrelated article's check (user and system). */
+  unrelatedCpu: number[];
+}
+
+/**
+ * The first checks of the probe articles, as the background checks a reader's new pages (with the
+ * corpus's echo groups: provenance and divergence after matching, only the groups of the page's
+ * matches kept in the answer): WARMUP_PROBES of each kind, then PROBES of each kind timed,
+ * alternating a retelling and an unrelated article. `beforeTimed` runs between the two; `answer`
+ * sees every check's answer, warm-up ones included, in the order they were made.
+ */
+export async function timeProbeChecks(
+  service: LibraryService,
+  groups: EchoGroups,
+  retellings: readonly string[],
+  unrelatedOnes: readonly string[],
+  hooks: { beforeTimed?: () => Promise<void>; answer?: (answer: unknown) => void } = {},
+): Promise<ProbeTimes> {
+  const once = async (text: string, k: number) => {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    const answer = await service.check(text, {
+      title: null,
+      detected: true,
+      url: `https://probe.example/${k}`,
+      groups,
+      matchedGroupsOnly: true,
+    });
+    const ms = performance.now() - t;
+    const used = process.cpuUsage(c);
+    hooks.answer?.(answer);
+    return { ms, cpu: (used.user + used.system) / 1000 };
+  };
+  for (let k = 0; k < WARMUP_PROBES; k++) {
+    await once(retellings[k]!, k);
+    await once(unrelatedOnes[k]!, k);
+  }
+  await hooks.beforeTimed?.();
+  const times: ProbeTimes = { retelling: [], unrelated: [], unrelatedCpu: [] };
+  for (let k = WARMUP_PROBES; k < WARMUP_PROBES + PROBES; k++) {
+    times.retelling.push((await once(retellings[k]!, k)).ms);
+    const unrelated = await once(unrelatedOnes[k]!, k);
+    times.unrelated.push(unrelated.ms);
+    times.unrelatedCpu.push(unrelated.cpu);
+  }
+  return times;
+}
+
 /** Runs part 4 for one library size. */
 export async function runLibrary(size: number, log: (line: string) => void): Promise<LibraryRow> {
   const { inputs: real } = realReports();
@@ -325,29 +377,9 @@ export async function runLibrary(size: number, log: (line: string) => void): Pro
   );
 
   // Checks of articles the matcher has not seen, as a reader's new pages.
-  const once = async (text: string, k: number): Promise<number> => {
-    const t = performance.now();
-    // With the corpus's echo groups, as the background checks a page: provenance and divergence
-    // after matching, only the groups of the page's matches kept in the answer.
-    await service.check(text, {
-      title: null,
-      detected: true,
-      url: `https://probe.example/${k}`,
-      groups,
-      matchedGroupsOnly: true,
-    });
-    return performance.now() - t;
-  };
-  for (let k = 0; k < WARMUP_PROBES; k++) {
-    await once(retellings[k]!, k);
-    await once(unrelatedOnes[k]!, k);
-  }
-  const paraphraseTimes: number[] = [];
-  const unrelatedTimes: number[] = [];
-  for (let k = WARMUP_PROBES; k < WARMUP_PROBES + PROBES; k++) {
-    paraphraseTimes.push(await once(retellings[k]!, k));
-    unrelatedTimes.push(await once(unrelatedOnes[k]!, k));
-  }
+  const timed = await timeProbeChecks(service, groups, retellings, unrelatedOnes);
+  const paraphraseTimes = timed.retelling;
+  const unrelatedTimes = timed.unrelated;
   const msParaphrase = median(paraphraseTimes);
   const msUnrelated = median(unrelatedTimes);
   await collectGarbage();
