@@ -335,7 +335,7 @@ export class Matcher {
       for (const c of unit.candidates) {
         const mutual = partnerShare(c);
         c.features = withAffinity(c.evidence.features, affinity[c.report]!, mutual);
-        c.probability = verdict(c.evidence, affinity[c.report]!, mutual);
+        c.probability = verdict(c.features);
       }
     }
     return units;

@@ -158,16 +158,11 @@ export function partnerShares(
 }
 
 /**
- * The calibrated probability that a pair makes the same claim, from its evidence, the story
- * affinity and its partner share (see partnerShares).
+ * The calibrated probability that a pair makes the same claim, from its full feature vector
+ * (withAffinity: its evidence, the story affinity and its partner share, see partnerShares).
  */
-export function verdict(
-  evidence: PairEvidence,
-  affinity: number,
-  mutual: number,
-  model: Model = MODEL,
-): number {
-  return probability(model, withAffinity(evidence.features, affinity, mutual));
+export function verdict(features: readonly number[], model: Model = MODEL): number {
+  return probability(model, features);
 }
 
 /** The full feature vector: the pair's own features, then the story affinity and partner share. */
