@@ -120,6 +120,9 @@ export async function startRecordingProxy(): Promise<{
   });
   server.on('connect', (req, socket: Socket) => {
     seen.push(`CONNECT ${req.url}`);
+    // Node's own error listener leaves a socket handed over by 'connect': a browser that resets
+    // the refused tunnel would otherwise end the test run with an uncaught ECONNRESET.
+    socket.on('error', () => socket.destroy());
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
