@@ -125,6 +125,20 @@ export interface SpellingParts {
 }
 
 /**
+ * Each spelling's neighbours among the terms of a spelling index, found once (when a segment is
+ * built) so that looking up a term the segment has reads a short list rather than walking the pair
+ * index, whose lists in a large vocabulary hold hundreds of terms per look-up: spelling `t`'s
+ * neighbours are ids[start[t]..start[t + 1]] (ids of the index), each with the number of trigrams
+ * it shares with `t`, from which their similarity follows.
+ */
+export interface NeighbourLists {
+  start: Uint32Array;
+  /** 16 bits each in an index of at most NARROW_IDS terms, else 32. */
+  ids: Int32Array | Uint16Array;
+  shared: Uint8Array;
+}
+
+/**
  * Ids below this fit in 16 bits: trigram ranks (a vocabulary has a few tens of thousands of
  * distinct trigrams) and the term ids of all but the largest segments' pair index are stored in
  * half the bytes, which a restart reads and the loaded index keeps.
@@ -166,6 +180,8 @@ export class SpellingNeighbours {
   /** Scratch of a look-up, zero between look-ups: how often each term was met, and the terms met. */
   private readonly met: Uint16Array;
   private readonly touched: Int32Array;
+  /** Scratch of a look-up: the ranks of the spelling's trigrams this index knows, ascending. */
+  private known = new Int32Array(SOFT_MAX_LENGTH);
   /** Neighbours found so far, by term id (arrays beat maps on this hot path). */
   private readonly cache: (Neighbours | undefined)[] = [];
   /** Neighbours of spellings looked up by `search`, until UNKNOWN_CACHE_SIZE of them. */
@@ -320,6 +336,53 @@ export class SpellingNeighbours {
     return a === 0 ? NO_NEIGHBOURS : this.lookUpCodes(codes, a, -1);
   }
 
+  /**
+   * Neighbours of term `t` of a list made by {@link neighbourLists} over this index, a spelling of
+   * `a` trigrams: the same as looking it up, without walking the pair index. Ids outside the
+   * index (a damaged list) are left out.
+   */
+  listed(lists: NeighbourLists, t: number, a: number): Neighbours {
+    const { start, ids: listIds, shared } = lists;
+    if (t + 1 >= start.length) return NO_NEIGHBOURS;
+    const from = start[t]!;
+    const to = Math.min(start[t + 1]!, listIds.length, shared.length);
+    if (from >= to) return NO_NEIGHBOURS;
+    const { gramStart } = this;
+    const terms = gramStart.length - 1;
+    const ids: number[] = [];
+    const similarities: number[] = [];
+    for (let k = from; k < to; k++) {
+      const id = listIds[k]!;
+      if (id >= terms) continue;
+      const b = gramStart[id + 1]! - gramStart[id]!;
+      // The very expression of a look-up, so that both give the same number.
+      ids.push(id);
+      similarities.push((2 * shared[k]!) / (a + b));
+    }
+    return ids.length === 0 ? NO_NEIGHBOURS : { ids, similarities };
+  }
+
+  /** Neighbours of each spelling of `terms` as a look-up finds them, in the form of {@link NeighbourLists}. */
+  lists(terms: readonly string[]): NeighbourLists {
+    const start = new Uint32Array(terms.length + 1);
+    const ids: number[] = [];
+    const shared: number[] = [];
+    const codes: number[] = [];
+    for (let t = 0; t < terms.length; t++) {
+      const a = trigramCodes(terms[t]!, codes);
+      if (a > 0) {
+        const found = this.lookUpCodes(codes, a, -1, shared);
+        for (const id of found.ids) ids.push(id);
+      }
+      start[t + 1] = ids.length;
+    }
+    return {
+      start,
+      ids: this.gramStart.length - 1 <= NARROW_IDS ? Uint16Array.from(ids) : Int32Array.from(ids),
+      shared: Uint8Array.from(shared),
+    };
+  }
+
   private lookUp(term: string, self: number): Neighbours {
     const codes: number[] = [];
     const a = trigramCodes(term, codes);
@@ -327,17 +390,33 @@ export class SpellingNeighbours {
     return this.lookUpCodes(codes, a, self);
   }
 
-  private lookUpCodes(codes: readonly number[], a: number, self: number): Neighbours {
+  /** With `sharedOut`, the number of trigrams each neighbour found shares is pushed onto it. */
+  private lookUpCodes(
+    codes: readonly number[],
+    a: number,
+    self: number,
+    sharedOut?: number[],
+  ): Neighbours {
     // Trigrams no vocabulary term has come first in the order (no term has fewer); no term shares
     // them, so only the known ones are walked, within the same prefix.
-    const known: number[] = [];
+    const known = this.known.length >= a ? this.known : (this.known = new Int32Array(a));
+    let knownCount = 0;
     for (let k = 0; k < a; k++) {
       const code = codes[k]!;
       const r = code < ASCII_GRAMS ? this.asciiRank[code]! : (this.otherRank.get(code) ?? -1);
-      if (r >= 0) known.push(r);
+      if (r < 0) continue;
+      // Kept ascending as they come (a term has a few dozen trigrams at most).
+      let at = knownCount++;
+      while (at > 0 && known[at - 1]! > r) {
+        known[at] = known[at - 1]!;
+        at--;
+      }
+      known[at] = r;
     }
-    known.sort((x, y) => x - y);
-    const prefix = prefixOf(a) - (a - known.length);
+    // A neighbour shares at least leastShared(a) trigrams, all of them known here: with fewer
+    // known, none can be (most look-ups in a small segment end here, before any list is walked).
+    if (knownCount < leastShared(a)) return NO_NEIGHBOURS;
+    const prefix = prefixOf(a) - (a - knownCount);
     const t = SOFT_MIN_SIMILARITY;
     // Dice 2c/(a+b) ≥ t with c ≤ min(a, b) gives b ≥ ta/(2-t) and b ≤ a(2-t)/t.
     const minSize = (t * a) / (2 - t) - 1e-9;
@@ -373,27 +452,28 @@ export class SpellingNeighbours {
       const needed = Math.ceil((t * (a + b)) / 2 - 1e-9);
       const inBoth = Math.min(needed, EXTRA_PREFIX + 1);
       if (m < (inBoth * (inBoth - 1)) / 2) continue;
-      const shared = this.shared(known, id, needed);
+      const shared = this.shared(known, knownCount, id, needed);
       const dice = (2 * shared) / (a + b);
       if (shared < needed || dice < SOFT_MIN_SIMILARITY) continue;
       ids.push(id);
       similarities.push(dice);
+      sharedOut?.push(shared);
     }
     return ids.length === 0 ? NO_NEIGHBOURS : { ids, similarities };
   }
 
   /**
-   * Trigrams term `id` shares with the ascending ranks `ranks`; stops early, with a smaller count,
+   * Trigrams term `id` shares with the `count` ascending ranks `ranks`; stops early, with a smaller count,
    * once fewer than `needed` can be shared.
    */
-  private shared(ranks: readonly number[], id: number, needed: number): number {
+  private shared(ranks: Int32Array, count: number, id: number, needed: number): number {
     const { grams } = this;
     let i = 0;
     let j = this.gramStart[id]!;
     const end = this.gramStart[id + 1]!;
     let common = 0;
-    while (i < ranks.length && j < end) {
-      if (common + Math.min(ranks.length - i, end - j) < needed) return common;
+    while (i < count && j < end) {
+      if (common + Math.min(count - i, end - j) < needed) return common;
       const x = ranks[i]!;
       const y = grams[j]!;
       if (x === y) {

@@ -6,6 +6,7 @@ import {
   SOFT_MIN_LENGTH,
   SOFT_MIN_SIMILARITY,
   SpellingNeighbours,
+  trigramCodes,
   type Neighbours,
   type SpellingParts,
 } from '../../src/core/spelling-neighbours';
@@ -87,6 +88,50 @@ describe('SpellingNeighbours', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test("lists give every spelling's neighbours as a look-up finds them", () => {
+    fc.assert(
+      fc.property(vocabularyOf, fc.array(someWord, { maxLength: 30 }), (vocabulary, others) => {
+        const index = new SpellingNeighbours(vocabulary);
+        // A segment's vocabulary: the terms indexed, and terms other segments index.
+        const terms = [...others, ...vocabulary];
+        const lists = index.lists(terms);
+        const codes: number[] = [];
+        terms.forEach((term, t) => {
+          const a = trigramCodes(term, codes);
+          const listed = index.listed(lists, t, a);
+          expect(listed).toEqual(index.neighboursOfCodes(codes, a));
+          expect(asMap(listed)).toEqual(bruteForce(vocabulary, term, -1));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a damaged list neither throws nor names a term outside the index', () => {
+    fc.assert(
+      fc.property(
+        vocabularyOf,
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 40 }),
+        (vocabulary, garbage) => {
+          const index = new SpellingNeighbours(vocabulary);
+          const lists = index.lists(vocabulary);
+          const ids = Int32Array.from(lists.ids);
+          const start = lists.start.slice();
+          garbage.forEach((value, k) => {
+            if (ids.length > 0) ids[k % ids.length] = value;
+            start[k % start.length] = value;
+          });
+          const damaged = { ...lists, ids, start };
+          for (let t = -1; t <= vocabulary.length + 1; t++) {
+            for (const id of index.listed(damaged, t, 4).ids)
+              expect(id).toBeLessThan(vocabulary.length);
+          }
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 

@@ -16,6 +16,7 @@ import {
   NO_NEIGHBOURS,
   SpellingNeighbours,
   trigramCodes,
+  type NeighbourLists,
   type Neighbours,
 } from '../spelling-neighbours';
 import { Synonyms } from '../synonyms';
@@ -47,6 +48,11 @@ interface SpellingSource {
   ownedGlobal: Int32Array;
   /** Spelling → global ids of its neighbours here, with their similarities. */
   spellingCache: Map<string, SourceNeighbours>;
+  /**
+   * The neighbours of each of the segment's own terms, by local id (see NeighbourLists), or null
+   * (a segment stored without them, or no segment): its terms' look-ups then walk the index.
+   */
+  lists: NeighbourLists | null;
 }
 
 /** Neighbours found in one spelling source, by global id. */
@@ -233,6 +239,7 @@ export class SegmentedIndex {
             spelling: new SpellingNeighbours(orphans.map((g) => this.lexicon.term(g))),
             ownedGlobal: Int32Array.from(orphans),
             spellingCache: new Map(),
+            lists: null,
           };
     this.changed();
     return orphans.length;
@@ -393,6 +400,7 @@ export class SegmentedIndex {
       spelling: segment.spelling(),
       ownedGlobal,
       spellingCache: new Map(),
+      lists: segment.spellingLists(),
       deleted: new Uint8Array(articles),
       deletedCount: 0,
       articleUnitStart,
@@ -741,6 +749,21 @@ export class SegmentedIndex {
     let contributing = 0;
     for (const held of sources) {
       if (held.ownedGlobal.length === 0) continue;
+      // A term of the segment's own vocabulary: its neighbours there are listed.
+      const local = held.lists !== null && self >= 0 ? localIn(held as Held, self) : -1;
+      if (local >= 0) {
+        const listed = held.spelling.listed(held.lists!, local, count);
+        if (listed.ids.length === 0) continue;
+        contributing++;
+        for (let k = 0; k < listed.ids.length; k++) {
+          const g = held.ownedGlobal[listed.ids[k]!]!;
+          if (g === self || this.canonicalIds[g] !== g || this.df[g]! <= 0) continue;
+          if (contributing > 1 && ids.includes(g)) continue;
+          ids.push(g);
+          similarities.push(listed.similarities[k]!);
+        }
+        continue;
+      }
       let here = held.spellingCache.get(term);
       if (!here) {
         const raw = held.spelling.neighboursOfCodes(codes, count);
