@@ -46,6 +46,14 @@ export function bm25Norm(length: number, averageLength: number): number {
 }
 
 /**
+ * Documents chosen by score alone beyond the `limit` asked of {@link topHits}, before `accept` is
+ * asked about them: enough that the `limit` best accepted ones are almost always among them (a
+ * page unit's candidates are mostly claims of other reports), so `accept` is asked about a few
+ * dozen documents rather than each one that enters the running best.
+ */
+export const TOP_SPARE = 64;
+
+/**
  * The `limit` best of the `touchedCount` documents in `touched` by their score in `scores`, best
  * first (ties by document number), among those `accept` lets through. Sets every touched
  * document's score back to 0, so the accumulators can be reused.
@@ -56,6 +64,31 @@ export function topHits(
   touchedCount: number,
   limit: number,
   accept: (doc: number) => boolean,
+): Hit[] {
+  const wanted = Math.max(0, Math.min(limit, touchedCount));
+  let hits: Hit[] = [];
+  if (wanted > 0) {
+    // The best by score alone, then the first `limit` of them accepted: every document left out
+    // ranks below all of them, so these are the best accepted ones, unless fewer were accepted.
+    const chosen = bestOf(scores, touched, touchedCount, limit + TOP_SPARE, null);
+    for (const hit of chosen) {
+      if (hits.length === limit) break;
+      if (accept(hit.doc)) hits.push(hit);
+    }
+    if (hits.length < limit && chosen.length < touchedCount)
+      hits = bestOf(scores, touched, touchedCount, limit, accept);
+  }
+  for (let k = 0; k < touchedCount; k++) scores[touched[k]!] = 0;
+  return hits;
+}
+
+/** The `limit` best documents of `touched` (among those `accept` lets through, when given), best first. */
+function bestOf(
+  scores: Float64Array,
+  touched: Int32Array,
+  touchedCount: number,
+  limit: number,
+  accept: ((doc: number) => boolean) | null,
 ): Hit[] {
   // A min-heap of the best `limit` (score, doc) pairs: no object per touched document, and no
   // sort of every document sharing a word, which in a large corpus costs more than the rerank.
@@ -74,17 +107,15 @@ export function topHits(
     heapDocs[i] = heapDocs[j]!;
     heapDocs[j] = d;
   };
-  for (let k = 0; k < touchedCount; k++) {
+  for (let k = 0; k < touchedCount && size > 0; k++) {
     const doc = touched[k]!;
     const score = scores[doc]!;
-    scores[doc] = 0;
-    if (size === 0) continue;
     if (
       filled === size &&
       (score < heapScores[0]! || (score === heapScores[0] && doc > heapDocs[0]!))
     )
       continue;
-    if (!accept(doc)) continue;
+    if (accept !== null && !accept(doc)) continue;
     if (filled < size) {
       let i = filled++;
       heapScores[i] = score;

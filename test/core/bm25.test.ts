@@ -25,11 +25,13 @@ describe('topHits', () => {
         fc.array(fc.constantFrom(0.5, 1, 1.25, 2, 3.75, 7), { minLength: 301, maxLength: 301 }),
         fc.nat({ max: 40 }),
         fc.nat({ max: 4 }),
-        (touched, values, limit, rejectEvery) => {
+        fc.boolean(),
+        (touched, values, limit, rejectEvery, mostRefused) => {
           const scores = new Float64Array(301);
           for (const doc of touched) scores[doc] = values[doc]!;
+          // Most refused: more than the spare documents chosen before asking (see TOP_SPARE).
           const accept = (doc: number): boolean =>
-            rejectEvery === 0 || doc % (rejectEvery + 1) !== 0;
+            mostRefused ? doc % 9 === 0 : rejectEvery === 0 || doc % (rejectEvery + 1) !== 0;
           const expected = bySort(scores, touched, limit, accept);
           const found = topHits(scores, Int32Array.from(touched), touched.length, limit, accept);
           expect(found).toEqual(expected);
