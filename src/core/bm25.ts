@@ -65,24 +65,36 @@ export function topHits(
   limit: number,
   accept: (doc: number) => boolean,
 ): Hit[] {
-  const wanted = Math.max(0, Math.min(limit, touchedCount));
-  let hits: Hit[] = [];
-  if (wanted > 0) {
-    // The best by score alone, then the first `limit` of them accepted: every document left out
-    // ranks below all of them, so these are the best accepted ones, unless fewer were accepted.
-    const chosen = bestOf(scores, touched, touchedCount, limit + TOP_SPARE, null);
-    for (const hit of chosen) {
-      if (hits.length === limit) break;
-      if (accept(hit.doc)) hits.push(hit);
-    }
-    if (hits.length < limit && chosen.length < touchedCount)
-      hits = bestOf(scores, touched, touchedCount, limit, accept);
+  // The touched scores side by side (each read once from the large accumulator, then cleared).
+  if (touchedScores.length < touchedCount)
+    touchedScores = new Float64Array(Math.max(touchedCount, 2 * touchedScores.length));
+  const dense = touchedScores;
+  for (let k = 0; k < touchedCount; k++) {
+    const doc = touched[k]!;
+    dense[k] = scores[doc]!;
+    scores[doc] = 0;
   }
-  for (let k = 0; k < touchedCount; k++) scores[touched[k]!] = 0;
+  if (Math.min(limit, touchedCount) <= 0) return [];
+  // The best by score alone, then the first `limit` of them accepted: every document left out
+  // ranks below all of them, so these are the best accepted ones, unless fewer were accepted.
+  const chosen = bestOf(dense, touched, touchedCount, limit + TOP_SPARE, null);
+  const hits: Hit[] = [];
+  for (const hit of chosen) {
+    if (hits.length === limit) break;
+    if (accept(hit.doc)) hits.push(hit);
+  }
+  if (hits.length < limit && chosen.length < touchedCount)
+    return bestOf(dense, touched, touchedCount, limit, accept);
   return hits;
 }
 
-/** The `limit` best documents of `touched` (among those `accept` lets through, when given), best first. */
+/** Scratch of topHits: the scores of the touched documents, in the order of `touched`. */
+let touchedScores = new Float64Array(1024);
+
+/**
+ * The `limit` best of the documents `touched` whose scores are `scores` (side by side), among
+ * those `accept` lets through when given, best first.
+ */
 function bestOf(
   scores: Float64Array,
   touched: Int32Array,
@@ -109,7 +121,7 @@ function bestOf(
   };
   for (let k = 0; k < touchedCount && size > 0; k++) {
     const doc = touched[k]!;
-    const score = scores[doc]!;
+    const score = scores[k]!;
     if (
       filled === size &&
       (score < heapScores[0]! || (score === heapScores[0] && doc > heapDocs[0]!))

@@ -853,13 +853,21 @@ export class SegmentedIndex {
 
   /** The unit's class ids in text order. */
   unitTerms(doc: number): number[] {
+    return Array.from(this.unitTermsView(doc));
+  }
+
+  /**
+   * The unit's class ids in text order, in a buffer that the next call overwrites: for callers
+   * that read many units' terms and keep few (no array made per unit).
+   */
+  unitTermsView(doc: number): Int32Array {
     const held = this.heldOfUnit(doc);
     const n = this.localTerms(held, doc - held.unitBase);
     const { toGlobal } = held;
     const { termScratch, canonicalIds } = this;
-    const out: number[] = [];
-    for (let k = 0; k < n; k++) out.push(canonicalIds[toGlobal[termScratch[k]!]!]!);
-    return out;
+    // In place: each id is read before its slot is written.
+    for (let k = 0; k < n; k++) termScratch[k] = canonicalIds[toGlobal[termScratch[k]!]!]!;
+    return termScratch.subarray(0, n);
   }
 
   /**
