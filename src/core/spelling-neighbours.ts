@@ -138,6 +138,32 @@ export interface NeighbourLists {
   shared: Uint8Array;
 }
 
+/** Lists of consecutive runs of spellings (see SpellingNeighbours.lists) as one. */
+export function joinLists(runs: readonly NeighbourLists[]): NeighbourLists {
+  let terms = 0;
+  let entries = 0;
+  for (const run of runs) {
+    terms += run.start.length - 1;
+    entries += run.ids.length;
+  }
+  const wide = runs.some((run) => run.ids instanceof Int32Array);
+  const joined: NeighbourLists = {
+    start: new Uint32Array(terms + 1),
+    ids: wide ? new Int32Array(entries) : new Uint16Array(entries),
+    shared: new Uint8Array(entries),
+  };
+  let t = 0;
+  let at = 0;
+  for (const run of runs) {
+    for (let k = 1; k < run.start.length; k++) joined.start[t + k] = at + run.start[k]!;
+    joined.ids.set(run.ids, at);
+    joined.shared.set(run.shared, at);
+    t += run.start.length - 1;
+    at += run.ids.length;
+  }
+  return joined;
+}
+
 /**
  * Ids below this fit in 16 bits: trigram ranks (a vocabulary has a few tens of thousands of
  * distinct trigrams) and the term ids of all but the largest segments' pair index are stored in
@@ -362,19 +388,22 @@ export class SpellingNeighbours {
     return ids.length === 0 ? NO_NEIGHBOURS : { ids, similarities };
   }
 
-  /** Neighbours of each spelling of `terms` as a look-up finds them, in the form of {@link NeighbourLists}. */
-  lists(terms: readonly string[]): NeighbourLists {
-    const start = new Uint32Array(terms.length + 1);
+  /**
+   * Neighbours of each spelling of `terms` (of those from `from` to `to`, as a list of their own)
+   * as a look-up finds them, in the form of {@link NeighbourLists}.
+   */
+  lists(terms: readonly string[], from = 0, to = terms.length): NeighbourLists {
+    const start = new Uint32Array(to - from + 1);
     const ids: number[] = [];
     const shared: number[] = [];
     const codes: number[] = [];
-    for (let t = 0; t < terms.length; t++) {
+    for (let t = from; t < to; t++) {
       const a = trigramCodes(terms[t]!, codes);
       if (a > 0) {
         const found = this.lookUpCodes(codes, a, -1, shared);
         for (const id of found.ids) ids.push(id);
       }
-      start[t + 1] = ids.length;
+      start[t - from + 1] = ids.length;
     }
     return {
       start,

@@ -5,6 +5,7 @@ import {
   SOFT_MAX_LENGTH,
   SOFT_MIN_LENGTH,
   SOFT_MIN_SIMILARITY,
+  joinLists,
   SpellingNeighbours,
   trigramCodes,
   type Neighbours,
@@ -107,6 +108,25 @@ describe('SpellingNeighbours', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test('lists worked out a run of spellings at a time join into the lists of all', () => {
+    fc.assert(
+      fc.property(
+        vocabularyOf,
+        fc.array(fc.nat({ max: 130 }), { maxLength: 4 }),
+        (vocabulary, cuts) => {
+          const index = new SpellingNeighbours(vocabulary);
+          const ends = [...new Set([0, ...cuts.map((c) => c % (vocabulary.length + 1))])].sort(
+            (x, y) => x - y,
+          );
+          ends.push(vocabulary.length);
+          const runs = ends.slice(1).map((to, k) => index.lists(vocabulary, ends[k]!, to));
+          expect(joinLists(runs)).toEqual(index.lists(vocabulary));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

@@ -11,6 +11,7 @@
  */
 import { MIN_VARIANT_LENGTH, skeleton } from '../name-variants';
 import {
+  joinLists,
   SpellingNeighbours,
   type NeighbourLists,
   type SpellingParts,
@@ -37,6 +38,15 @@ export const SEGMENT_MAGIC = 'CCSG';
 export const SEGMENT_FORMAT = 3;
 /** The layout before the spelling lists. */
 const SEGMENT_FORMAT_WITHOUT_LISTS = 2;
+/**
+ * Most terms a segment indexes by spelling for its spelling lists to be worked out when it is
+ * built. Their cost grows with the vocabulary times the length of a look-up's walk: a few
+ * milliseconds for an article or an import batch, but seconds for the largest merges, whose lists
+ * are worked out in steps ({@link Segment.completeSpellingLists}) or, failing that, when stored.
+ */
+export const LISTS_AT_BUILD = 8_192;
+/** Terms whose spelling lists are worked out between two pauses of completeSpellingLists. */
+const LIST_STEP = 4_096;
 /** Longest unit length recorded (BM25 only needs lengths to compare them with the average). */
 const MAX_UNIT_LENGTH = 0xffff;
 /**
@@ -128,7 +138,10 @@ interface Parts {
   postingStart: Uint32Array;
   postings: Uint8Array;
   spelling: SpellingParts;
-  /** Every term's spelling neighbours among the owned terms; null in a segment of layout 2. */
+  /**
+   * Every term's spelling neighbours among the owned terms; null in a segment of layout 2 and in a
+   * large one until they are worked out.
+   */
   near: NeighbourLists | null;
   extras: UnitColumn[];
 }
@@ -341,6 +354,23 @@ export class Segment {
   }
 
   /**
+   * Works out the spelling lists when the segment lacks them, a step of terms at a time with an
+   * `await pause()` between steps, so that work waiting for the thread (a page's check) is not
+   * held up behind a large merge's lists.
+   */
+  async completeSpellingLists(pause: () => Promise<void>): Promise<void> {
+    if (this.near) return;
+    const spelling = this.spelling();
+    const terms = this.terms;
+    const runs: NeighbourLists[] = [];
+    for (let from = 0; from < terms.length; from += LIST_STEP) {
+      runs.push(spelling.lists(terms, from, Math.min(terms.length, from + LIST_STEP)));
+      await pause();
+    }
+    this.near ??= joinLists(runs);
+  }
+
+  /**
    * The same units under other report metadata (one for each report, in order: keys change with
    * them), and with the spelling index rebuilt over the terms `owned` accepts when given.
    */
@@ -392,14 +422,15 @@ export class Segment {
       );
       const spelling = new SpellingNeighbours(Array.from(parts.owned, (l) => this.terms[l]!));
       parts.spelling = spelling.parts();
-      parts.near = spelling.lists(this.terms);
+      parts.near = parts.owned.length <= LISTS_AT_BUILD ? spelling.lists(this.terms) : null;
     }
     return new Segment(parts);
   }
 
   /** The stored form. */
   encode(): Uint8Array {
-    // A segment read from the layout before the lists gets them when it is written again.
+    // A segment without its lists (read from the layout before them, or too large to list when
+    // built) gets them when it is written.
     this.near ??= this.spelling().lists(this.terms);
     const columns: Record<string, Column> = {
       terms: this.termBytes,
@@ -737,7 +768,7 @@ export class Segment {
       postingStart: postings.start,
       postings: postings.bytes,
       spelling: spellingIndex.parts(),
-      near: spellingIndex.lists(terms),
+      near: owned.length <= LISTS_AT_BUILD ? spellingIndex.lists(terms) : null,
       extras: (source.extras ?? []).map((extra) => ({
         name: extra.name,
         start: Uint32Array.from(extra.start),

@@ -16,7 +16,6 @@ import {
   NO_NEIGHBOURS,
   SpellingNeighbours,
   trigramCodes,
-  type NeighbourLists,
   type Neighbours,
 } from '../spelling-neighbours';
 import { Synonyms } from '../synonyms';
@@ -48,11 +47,6 @@ interface SpellingSource {
   ownedGlobal: Int32Array;
   /** Spelling → global ids of its neighbours here, with their similarities. */
   spellingCache: Map<string, SourceNeighbours>;
-  /**
-   * The neighbours of each of the segment's own terms, by local id (see NeighbourLists), or null
-   * (a segment stored without them, or no segment): its terms' look-ups then walk the index.
-   */
-  lists: NeighbourLists | null;
 }
 
 /** Neighbours found in one spelling source, by global id. */
@@ -239,7 +233,6 @@ export class SegmentedIndex {
             spelling: new SpellingNeighbours(orphans.map((g) => this.lexicon.term(g))),
             ownedGlobal: Int32Array.from(orphans),
             spellingCache: new Map(),
-            lists: null,
           };
     this.changed();
     return orphans.length;
@@ -400,7 +393,6 @@ export class SegmentedIndex {
       spelling: segment.spelling(),
       ownedGlobal,
       spellingCache: new Map(),
-      lists: segment.spellingLists(),
       deleted: new Uint8Array(articles),
       deletedCount: 0,
       articleUnitStart,
@@ -749,10 +741,13 @@ export class SegmentedIndex {
     let contributing = 0;
     for (const held of sources) {
       if (held.ownedGlobal.length === 0) continue;
-      // A term of the segment's own vocabulary: its neighbours there are listed.
-      const local = held.lists !== null && self >= 0 ? localIn(held as Held, self) : -1;
+      // A term of the segment's own vocabulary: its neighbours there are listed (see
+      // NeighbourLists), but in a segment stored without the lists.
+      const lists =
+        self >= 0 && held !== this.orphans ? (held as Held).segment.spellingLists() : null;
+      const local = lists !== null ? localIn(held as Held, self) : -1;
       if (local >= 0) {
-        const listed = held.spelling.listed(held.lists!, local, count);
+        const listed = held.spelling.listed(lists!, local, count);
         if (listed.ids.length === 0) continue;
         contributing++;
         for (let k = 0; k < listed.ids.length; k++) {
