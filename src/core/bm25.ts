@@ -65,31 +65,121 @@ export function topHits(
   limit: number,
   accept: (doc: number) => boolean,
 ): Hit[] {
-  // The touched scores side by side (each read once from the large accumulator, then cleared).
-  if (touchedScores.length < touchedCount)
-    touchedScores = new Float64Array(Math.max(touchedCount, 2 * touchedScores.length));
-  const dense = touchedScores;
+  const dense = new Float64Array(touchedCount);
   for (let k = 0; k < touchedCount; k++) {
     const doc = touched[k]!;
     dense[k] = scores[doc]!;
     scores[doc] = 0;
   }
-  if (Math.min(limit, touchedCount) <= 0) return [];
+  return topDenseHits(touched, dense, touchedCount, limit, accept);
+}
+
+/**
+ * {@link topHits} of the `count` documents `docs` whose scores are `scores`, side by side (as a
+ * {@link ScoreAccumulator} holds them).
+ */
+export function topDenseHits(
+  docs: Int32Array,
+  scores: Float64Array,
+  count: number,
+  limit: number,
+  accept: (doc: number) => boolean,
+): Hit[] {
+  if (Math.min(limit, count) <= 0) return [];
   // The best by score alone, then the first `limit` of them accepted: every document left out
   // ranks below all of them, so these are the best accepted ones, unless fewer were accepted.
-  const chosen = bestOf(dense, touched, touchedCount, limit + TOP_SPARE, null);
+  const chosen = bestOf(scores, docs, count, limit + TOP_SPARE, null);
   const hits: Hit[] = [];
   for (const hit of chosen) {
     if (hits.length === limit) break;
     if (accept(hit.doc)) hits.push(hit);
   }
-  if (hits.length < limit && chosen.length < touchedCount)
-    return bestOf(dense, touched, touchedCount, limit, accept);
+  if (hits.length < limit && chosen.length < count)
+    return bestOf(scores, docs, count, limit, accept);
   return hits;
 }
 
-/** Scratch of topHits: the scores of the touched documents, in the order of `touched`. */
-let touchedScores = new Float64Array(1024);
+/**
+ * The scores of the documents one query touches, added up as the query's posting lists are
+ * walked: an open-addressing table from a document to its place in two lists side by side (the
+ * documents in the order first touched, and their scores). A query touches a few thousand of a
+ * large index's hundreds of thousands of units; a table of that size stays in the processor's
+ * caches, where an array over every unit is read and written at random.
+ */
+export class ScoreAccumulator {
+  /** The documents touched, in the order first touched, and their scores so far. */
+  docs = new Int32Array(1024);
+  scores = new Float64Array(1024);
+  /** How many documents were touched. */
+  count = 0;
+  /** Per table entry: the document, its place in `docs`, and the round it was set in. */
+  private keys = new Int32Array(2048);
+  private places = new Int32Array(2048);
+  private rounds = new Uint32Array(2048);
+  private round = 1;
+  private shift = 32 - 11;
+
+  /** Adds `value` to the score of `doc` (which starts at 0). */
+  add(doc: number, value: number): void {
+    const { keys, rounds, round } = this;
+    const mask = keys.length - 1;
+    let at = Math.imul(doc, 0x9e3779b1) >>> this.shift;
+    while (rounds[at] === round) {
+      if (keys[at] === doc) {
+        this.scores[this.places[at]!]! += value;
+        return;
+      }
+      at = (at + 1) & mask;
+    }
+    if (2 * (this.count + 1) > keys.length) {
+      this.grow();
+      this.add(doc, value);
+      return;
+    }
+    rounds[at] = round;
+    keys[at] = doc;
+    this.places[at] = this.count;
+    this.docs[this.count] = doc;
+    this.scores[this.count] = value;
+    this.count++;
+  }
+
+  /** Forgets every document, for the next query. */
+  clear(): void {
+    this.count = 0;
+    this.round++;
+    if (this.round === 2 ** 32) {
+      this.rounds.fill(0);
+      this.round = 1;
+    }
+  }
+
+  /** Doubles the table (and the lists, as needed), keeping what it holds. */
+  private grow(): void {
+    const size = this.keys.length * 2;
+    this.keys = new Int32Array(size);
+    this.places = new Int32Array(size);
+    this.rounds = new Uint32Array(size);
+    this.round = 1;
+    this.shift--;
+    if (this.docs.length < size / 2) {
+      const docs = new Int32Array(size / 2);
+      const scores = new Float64Array(size / 2);
+      docs.set(this.docs);
+      scores.set(this.scores);
+      this.docs = docs;
+      this.scores = scores;
+    }
+    const mask = size - 1;
+    for (let k = 0; k < this.count; k++) {
+      let at = Math.imul(this.docs[k]!, 0x9e3779b1) >>> this.shift;
+      while (this.rounds[at] === 1) at = (at + 1) & mask;
+      this.rounds[at] = 1;
+      this.keys[at] = this.docs[k]!;
+      this.places[at] = k;
+    }
+  }
+}
 
 /**
  * The `limit` best of the documents `touched` whose scores are `scores` (side by side), among

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { topHits, type Hit } from '../../src/core/bm25';
+import { ScoreAccumulator, topHits, type Hit } from '../../src/core/bm25';
 
 /** The `limit` best accepted documents by a full sort: what topHits must give. */
 function bySort(
@@ -40,6 +40,43 @@ describe('topHits', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('ScoreAccumulator', () => {
+  test("adds up each document's score as an array over all documents would, in order first touched", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(
+            fc.tuple(
+              fc.oneof(fc.nat({ max: 40 }), fc.nat({ max: 300_000 })),
+              fc.double({ min: 0.001, max: 20 }),
+            ),
+            {
+              maxLength: 3_000,
+            },
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        (queries) => {
+          const accumulator = new ScoreAccumulator();
+          for (const adds of queries) {
+            accumulator.clear();
+            const expected = new Map<number, number>();
+            for (const [doc, value] of adds) {
+              accumulator.add(doc, value);
+              expected.set(doc, (expected.get(doc) ?? 0) + value);
+            }
+            const found = new Map<number, number>();
+            for (let k = 0; k < accumulator.count; k++)
+              found.set(accumulator.docs[k]!, accumulator.scores[k]!);
+            expect([...found]).toEqual([...expected]);
+          }
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });
