@@ -109,6 +109,63 @@ function bucketOf(r: number, s: number, mask: number): number {
   return (Math.imul(r, 0x9e3779b1) ^ Math.imul(s, 0x85ebca6b)) & mask;
 }
 
+/**
+ * Walks the pair lists of the first `prefix` of the ascending ranks `known`, counting in `met` how
+ * often each term is met and listing the terms met in `touched`; returns how many. A stored index
+ * is bounded here rather than checked whole at load: an offset past the end stops at it, and an
+ * id outside the vocabulary reads and writes nothing in `met`.
+ */
+function walkNarrow(
+  posts: Uint16Array,
+  bucketStart: Int32Array,
+  mask: number,
+  known: Int32Array,
+  prefix: number,
+  met: Uint16Array,
+  touched: Int32Array,
+): number {
+  let found = 0;
+  for (let i = 0; i < prefix; i++) {
+    for (let j = i + 1; j < prefix; j++) {
+      const bucket = bucketOf(known[i]!, known[j]!, mask);
+      const end = Math.min(bucketStart[bucket + 1]!, posts.length);
+      for (let p = bucketStart[bucket]!; p < end; p++) {
+        const id = posts[p]!;
+        const m = met[id]!;
+        if (m === 0) touched[found++] = id;
+        if (m < 0xffff) met[id] = m + 1;
+      }
+    }
+  }
+  return found;
+}
+
+/** {@link walkNarrow} over 32-bit ids (the same code, for its own type feedback). */
+function walkWide(
+  posts: Int32Array,
+  bucketStart: Int32Array,
+  mask: number,
+  known: Int32Array,
+  prefix: number,
+  met: Uint16Array,
+  touched: Int32Array,
+): number {
+  let found = 0;
+  for (let i = 0; i < prefix; i++) {
+    for (let j = i + 1; j < prefix; j++) {
+      const bucket = bucketOf(known[i]!, known[j]!, mask);
+      const end = Math.min(bucketStart[bucket + 1]!, posts.length);
+      for (let p = bucketStart[bucket]!; p < end; p++) {
+        const id = posts[p]!;
+        const m = met[id]!;
+        if (m === 0) touched[found++] = id;
+        if (m < 0xffff) met[id] = m + 1;
+      }
+    }
+  }
+  return found;
+}
+
 /** The arrays of a built {@link SpellingNeighbours}, as stored. */
 export interface SpellingParts {
   /** (trigram code, rank) pairs of the trigrams of "#" and a–z. */
@@ -451,21 +508,12 @@ export class SpellingNeighbours {
     const minSize = (t * a) / (2 - t) - 1e-9;
     const maxSize = (a * (2 - t)) / t + 1e-9;
     const { met, touched, posts, bucketStart, gramStart, mask } = this;
-    let found = 0;
-    for (let i = 0; i < prefix; i++) {
-      for (let j = i + 1; j < prefix; j++) {
-        const bucket = bucketOf(known[i]!, known[j]!, mask);
-        // A stored index is bounded here rather than checked whole at load: an offset past the
-        // end stops at it, and an id outside the vocabulary reads and writes nothing in `met`.
-        const end = Math.min(bucketStart[bucket + 1]!, posts.length);
-        for (let p = bucketStart[bucket]!; p < end; p++) {
-          const id = posts[p]!;
-          const m = met[id]!;
-          if (m === 0) touched[found++] = id;
-          if (m < 0xffff) met[id] = m + 1;
-        }
-      }
-    }
+    // Two copies of one walk, each seeing one kind of id array: a loop that met both (large
+    // segments hold 32-bit ids, the others 16-bit ones) ran about a quarter slower.
+    const found =
+      posts instanceof Uint16Array
+        ? walkNarrow(posts, bucketStart, mask, known, prefix, met, touched)
+        : walkWide(posts, bucketStart, mask, known, prefix, met, touched);
     // Every term of a size that can reach the cut needs at least leastShared(a) trigrams shared.
     const leastInBoth = Math.min(leastShared(a), EXTRA_PREFIX + 1);
     const leastMet = (leastInBoth * (leastInBoth - 1)) / 2;
