@@ -17,7 +17,7 @@ import {
   type Similarity,
   type TermBag,
 } from './rerank';
-import type { Neighbours } from './spelling-neighbours';
+import { NO_NEIGHBOURS, type Neighbours } from './spelling-neighbours';
 import { mergeNeighbours, SYNONYM_CREDIT } from './synonyms';
 import { splitSentences } from './sentences';
 import { tokenize, type Token } from './tokens';
@@ -201,7 +201,9 @@ export class Matcher {
   private synonymsOf(id: number): Neighbours {
     let found = this.synonymsById[id];
     if (!found) {
-      found = this.index.synonyms.of(this.index.term(id));
+      const { synonyms } = this.index;
+      // Most terms have none: their strings are not made to find out.
+      found = synonyms.mayHave(id) ? synonyms.of(this.index.term(id)) : NO_NEIGHBOURS;
       this.synonymsById[id] = found;
     }
     return found;
