@@ -82,10 +82,18 @@ if (mode === 'corpus') {
   await measure(Number(repsArg ?? 3), outArg);
 }
 
-/** One load and the benchmark's checks after it: wall times in ms. */
-export async function round(
-  size: number,
-): Promise<{ load: number; retelling: number; unrelated: number; heap: number }> {
+/**
+ * One load and the benchmark's checks after it: wall times in ms (medians of the timed checks),
+ * the checks' processor times (less swayed by what else the machine runs), and the heap in MB.
+ */
+export async function round(size: number): Promise<{
+  load: number;
+  retelling: number;
+  unrelated: number;
+  retellingCpu: number;
+  unrelatedCpu: number;
+  heap: number;
+}> {
   const { retellings, unrelatedOnes } = JSON.parse(readFileSync(PROBES_FILE, 'utf8')) as {
     retellings: string[];
     unrelatedOnes: string[];
@@ -102,7 +110,14 @@ export async function round(
   const heap = (heapBytes() - before) / 2 ** 20;
   const { service, groups } = loaded;
   const timed = await timeProbeChecks(service, groups, retellings, unrelatedOnes);
-  return { load, retelling: median(timed.retelling), unrelated: median(timed.unrelated), heap };
+  return {
+    load,
+    retelling: median(timed.retelling),
+    unrelated: median(timed.unrelated),
+    retellingCpu: median(timed.retellingCpu),
+    unrelatedCpu: median(timed.unrelatedCpu),
+    heap,
+  };
 }
 
 async function measure(reps: number, outArg: string | undefined): Promise<void> {

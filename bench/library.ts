@@ -250,7 +250,8 @@ export function writeLibraryCorpus(total: number, log: (line: string) => void): 
 export interface ProbeTimes {
   retelling: number[];
   unrelated: number[];
-  /** Processor time of each unrelated article's check (user and system). */
+  /** Processor time of each check of each kind (user and system, every thread of the process). */
+  retellingCpu: number[];
   unrelatedCpu: number[];
 }
 
@@ -288,9 +289,11 @@ export async function timeProbeChecks(
     await once(unrelatedOnes[k]!, k);
   }
   await hooks.beforeTimed?.();
-  const times: ProbeTimes = { retelling: [], unrelated: [], unrelatedCpu: [] };
+  const times: ProbeTimes = { retelling: [], unrelated: [], retellingCpu: [], unrelatedCpu: [] };
   for (let k = WARMUP_PROBES; k < WARMUP_PROBES + PROBES; k++) {
-    times.retelling.push((await once(retellings[k]!, k)).ms);
+    const retelling = await once(retellings[k]!, k);
+    times.retelling.push(retelling.ms);
+    times.retellingCpu.push(retelling.cpu);
     const unrelated = await once(unrelatedOnes[k]!, k);
     times.unrelated.push(unrelated.ms);
     times.unrelatedCpu.push(unrelated.cpu);

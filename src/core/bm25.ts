@@ -46,6 +46,14 @@ export function bm25Norm(length: number, averageLength: number): number {
 }
 
 /**
+ * Documents chosen by score alone beyond the `limit` asked of {@link topHits}, before `accept` is
+ * asked about them: enough that the `limit` best accepted ones are almost always among them (a
+ * page unit's candidates are mostly claims of other reports), so `accept` is asked about a few
+ * dozen documents rather than each one that enters the running best.
+ */
+export const TOP_SPARE = 64;
+
+/**
  * The `limit` best of the `touchedCount` documents in `touched` by their score in `scores`, best
  * first (ties by document number), among those `accept` lets through. Sets every touched
  * document's score back to 0, so the accumulators can be reused.
@@ -56,6 +64,126 @@ export function topHits(
   touchedCount: number,
   limit: number,
   accept: (doc: number) => boolean,
+): Hit[] {
+  const dense = new Float64Array(touchedCount);
+  for (let k = 0; k < touchedCount; k++) {
+    const doc = touched[k]!;
+    dense[k] = scores[doc]!;
+    scores[doc] = 0;
+  }
+  return topDenseHits(touched, dense, touchedCount, limit, accept);
+}
+
+/**
+ * {@link topHits} of the `count` documents `docs` whose scores are `scores`, side by side (as a
+ * {@link ScoreAccumulator} holds them).
+ */
+export function topDenseHits(
+  docs: Int32Array,
+  scores: Float64Array,
+  count: number,
+  limit: number,
+  accept: (doc: number) => boolean,
+): Hit[] {
+  if (Math.min(limit, count) <= 0) return [];
+  // The best by score alone, then the first `limit` of them accepted: every document left out
+  // ranks below all of them, so these are the best accepted ones, unless fewer were accepted.
+  const chosen = bestOf(scores, docs, count, limit + TOP_SPARE, null);
+  const hits: Hit[] = [];
+  for (const hit of chosen) {
+    if (hits.length === limit) break;
+    if (accept(hit.doc)) hits.push(hit);
+  }
+  if (hits.length < limit && chosen.length < count)
+    return bestOf(scores, docs, count, limit, accept);
+  return hits;
+}
+
+/**
+ * The scores of the documents one query touches, added up as the query's posting lists are
+ * walked: an open-addressing table from a document to its place in two lists side by side (the
+ * documents in the order first touched, and their scores). A query touches a few thousand of a
+ * large index's hundreds of thousands of units; a table of that size stays in the processor's
+ * caches, where an array over every unit is read and written at random.
+ */
+export class ScoreAccumulator {
+  /** The documents touched, in the order first touched, and their scores so far. */
+  docs = new Int32Array(1024);
+  scores = new Float64Array(1024);
+  /** How many documents were touched. */
+  count = 0;
+  /**
+   * The table: per entry, a document plus one (0: free) and its place in `docs`, side by side so
+   * that a look-up reads one cache line.
+   */
+  private table = new Int32Array(2 * 2048);
+  private shift = 32 - 11;
+
+  /** Adds `value` to the score of `doc` (a document number, which starts at 0). */
+  add(doc: number, value: number): void {
+    const { table } = this;
+    const mask = (table.length >> 1) - 1;
+    const key = doc + 1;
+    let at = Math.imul(doc, 0x9e3779b1) >>> this.shift;
+    for (let k = table[2 * at]!; k !== 0; k = table[2 * at]!) {
+      if (k === key) {
+        this.scores[table[2 * at + 1]!]! += value;
+        return;
+      }
+      at = (at + 1) & mask;
+    }
+    if (4 * (this.count + 1) > table.length) {
+      this.grow();
+      this.add(doc, value);
+      return;
+    }
+    table[2 * at] = key;
+    table[2 * at + 1] = this.count;
+    this.docs[this.count] = doc;
+    this.scores[this.count] = value;
+    this.count++;
+  }
+
+  /** Forgets every document, for the next query. */
+  clear(): void {
+    if (this.count > 0) this.table.fill(0);
+    this.count = 0;
+  }
+
+  /** Doubles the table (and the lists, as needed), keeping what it holds. */
+  private grow(): void {
+    const entries = this.table.length;
+    this.table = new Int32Array(2 * entries);
+    this.shift--;
+    if (this.docs.length < entries / 2) {
+      const docs = new Int32Array(entries / 2);
+      const scores = new Float64Array(entries / 2);
+      docs.set(this.docs);
+      scores.set(this.scores);
+      this.docs = docs;
+      this.scores = scores;
+    }
+    const { table } = this;
+    const mask = entries - 1;
+    for (let k = 0; k < this.count; k++) {
+      let at = Math.imul(this.docs[k]!, 0x9e3779b1) >>> this.shift;
+      while (table[2 * at] !== 0) at = (at + 1) & mask;
+      table[2 * at] = this.docs[k]! + 1;
+      table[2 * at + 1] = k;
+    }
+  }
+}
+
+/**
+ * The `limit` best of the documents `touched` whose scores are `scores` (side by side), among
+ * those `accept` lets through when given, best first.
+ */
+function bestOf(
+  scores: Float64Array,
+  touched: Int32Array,
+  touchedCount: number,
+  limit: number,
+  accept: ((doc: number) => boolean) | null,
 ): Hit[] {
   // A min-heap of the best `limit` (score, doc) pairs: no object per touched document, and no
   // sort of every document sharing a word, which in a large corpus costs more than the rerank.
@@ -74,17 +202,15 @@ export function topHits(
     heapDocs[i] = heapDocs[j]!;
     heapDocs[j] = d;
   };
-  for (let k = 0; k < touchedCount; k++) {
+  for (let k = 0; k < touchedCount && size > 0; k++) {
     const doc = touched[k]!;
-    const score = scores[doc]!;
-    scores[doc] = 0;
-    if (size === 0) continue;
+    const score = scores[k]!;
     if (
       filled === size &&
       (score < heapScores[0]! || (score === heapScores[0] && doc > heapDocs[0]!))
     )
       continue;
-    if (!accept(doc)) continue;
+    if (accept !== null && !accept(doc)) continue;
     if (filled < size) {
       let i = filled++;
       heapScores[i] = score;

@@ -17,7 +17,7 @@ import {
   type Similarity,
   type TermBag,
 } from './rerank';
-import type { Neighbours } from './spelling-neighbours';
+import { NO_NEIGHBOURS, type Neighbours } from './spelling-neighbours';
 import { mergeNeighbours, SYNONYM_CREDIT } from './synonyms';
 import { splitSentences } from './sentences';
 import { tokenize, type Token } from './tokens';
@@ -201,7 +201,9 @@ export class Matcher {
   private synonymsOf(id: number): Neighbours {
     let found = this.synonymsById[id];
     if (!found) {
-      found = this.index.synonyms.of(this.index.term(id));
+      const { synonyms } = this.index;
+      // Most terms have none: their strings are not made to find out.
+      found = synonyms.mayHave(id) ? synonyms.of(this.index.term(id)) : NO_NEIGHBOURS;
       this.synonymsById[id] = found;
     }
     return found;
@@ -216,8 +218,10 @@ export class Matcher {
   private bagAt(doc: number, countedCreditOf?: (id: number) => number): TermBag | null {
     let bag = this.bags[doc];
     if (!bag) {
-      const terms = this.index.unitTerms(doc);
-      if (countedCreditOf && this.sharedOf(terms, countedCreditOf) < MIN_SHARED_TERMS) return null;
+      // Most candidates of an unrelated article stop here: their terms are read without a copy.
+      const view = this.index.unitTermsView(doc);
+      if (countedCreditOf && this.sharedOf(view, countedCreditOf) < MIN_SHARED_TERMS) return null;
+      const terms = Array.from(view);
       if (this.cachedBags >= MAX_CACHED_BAGS) {
         this.bags = [];
         this.claims = [];
@@ -234,12 +238,14 @@ export class Matcher {
    * The shared-term count the rerank gives a report unit of terms `terms` against a page unit's
    * counted credits: the same sum, in the same order, as over the unit's bag (see compareBags).
    */
-  private sharedOf(terms: readonly number[], countedCreditOf: (id: number) => number): number {
+  private sharedOf(terms: Int32Array, countedCreditOf: (id: number) => number): number {
     let shared = 0;
     for (let i = 0; i < terms.length; i++) {
       const id = terms[i]!;
       // Each distinct term once, where it first occurs: the order of a bag's ids.
-      if (terms.indexOf(id) < i) continue;
+      let earlier = false;
+      for (let j = 0; j < i && !earlier; j++) earlier = terms[j] === id;
+      if (earlier) continue;
       const credit = countedCreditOf(id);
       if (credit >= SHARED_MIN_CREDIT) shared += credit * this.countOf(id);
     }

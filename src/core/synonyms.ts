@@ -69,6 +69,8 @@ export function surfaceWord(text: string): string {
 /** Synonym lookups over a corpus's table, both ways: any term → the vocabulary terms it may stand for. */
 export class Synonyms {
   private readonly related = new Map<string, Map<number, number>>();
+  /** Vocabulary ids of the terms that have synonyms (the keys of `related` the corpus knows). */
+  private readonly keyIds = new Set<number>();
 
   /**
    * `termIds`: the corpus vocabulary's term → id; `canonical`: id → id of its spelling class
@@ -91,9 +93,21 @@ export class Synonyms {
       for (const synonym of synonyms) {
         add(synonym, id);
         const other = termIds.get(synonym);
-        if (other !== undefined) add(term, other);
+        if (other !== undefined) {
+          this.keyIds.add(other);
+          add(term, other);
+          this.keyIds.add(id);
+        }
       }
     }
+  }
+
+  /**
+   * Whether vocabulary term `id` may have synonyms: when not, `of` its term gives none, and a
+   * caller holding only the id need not make its string to ask.
+   */
+  mayHave(id: number): boolean {
+    return this.keyIds.has(id);
   }
 
   /** Vocabulary ids of the synonyms of `term` (known to the corpus or not), with their credit. */

@@ -118,7 +118,7 @@ const STEM_CACHE_SIZE = 50_000;
 const stemCache = new Map<string, string>();
 
 /** The Porter stem of a lower-case word (remembered in `cache`, or the shared bounded cache). */
-function stemOf(word: string, cache?: Map<string, string>): string {
+export function stemOf(word: string, cache?: Map<string, string>): string {
   if (cache) {
     let stem = cache.get(word);
     if (stem === undefined) cache.set(word, (stem = stemmer(word)));

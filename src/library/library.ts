@@ -487,6 +487,8 @@ export class Library {
       const keys = chooseMerge(sizes);
       if (!keys) return false;
       const merged = this.index.mergeOf(keys);
+      // A large merge's spelling lists take seconds: worked out in steps, checks go between.
+      await merged.completeSpellingLists(() => new Promise((resolve) => setTimeout(resolve, 0)));
       try {
         const key = await this.store.replaceSegments(keys, {
           bytes: merged.encode().buffer as ArrayBuffer,

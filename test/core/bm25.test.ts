@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { topHits, type Hit } from '../../src/core/bm25';
+import { ScoreAccumulator, topHits, type Hit } from '../../src/core/bm25';
 
 /** The `limit` best accepted documents by a full sort: what topHits must give. */
 function bySort(
@@ -25,11 +25,13 @@ describe('topHits', () => {
         fc.array(fc.constantFrom(0.5, 1, 1.25, 2, 3.75, 7), { minLength: 301, maxLength: 301 }),
         fc.nat({ max: 40 }),
         fc.nat({ max: 4 }),
-        (touched, values, limit, rejectEvery) => {
+        fc.boolean(),
+        (touched, values, limit, rejectEvery, mostRefused) => {
           const scores = new Float64Array(301);
           for (const doc of touched) scores[doc] = values[doc]!;
+          // Most refused: more than the spare documents chosen before asking (see TOP_SPARE).
           const accept = (doc: number): boolean =>
-            rejectEvery === 0 || doc % (rejectEvery + 1) !== 0;
+            mostRefused ? doc % 9 === 0 : rejectEvery === 0 || doc % (rejectEvery + 1) !== 0;
           const expected = bySort(scores, touched, limit, accept);
           const found = topHits(scores, Int32Array.from(touched), touched.length, limit, accept);
           expect(found).toEqual(expected);
@@ -38,6 +40,43 @@ describe('topHits', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('ScoreAccumulator', () => {
+  test("adds up each document's score as an array over all documents would, in order first touched", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(
+            fc.tuple(
+              fc.oneof(fc.nat({ max: 40 }), fc.nat({ max: 300_000 })),
+              fc.double({ min: 0.001, max: 20 }),
+            ),
+            {
+              maxLength: 3_000,
+            },
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        (queries) => {
+          const accumulator = new ScoreAccumulator();
+          for (const adds of queries) {
+            accumulator.clear();
+            const expected = new Map<number, number>();
+            for (const [doc, value] of adds) {
+              accumulator.add(doc, value);
+              expected.set(doc, (expected.get(doc) ?? 0) + value);
+            }
+            const found = new Map<number, number>();
+            for (let k = 0; k < accumulator.count; k++)
+              found.set(accumulator.docs[k]!, accumulator.scores[k]!);
+            expect([...found]).toEqual([...expected]);
+          }
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

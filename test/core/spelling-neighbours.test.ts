@@ -5,7 +5,9 @@ import {
   SOFT_MAX_LENGTH,
   SOFT_MIN_LENGTH,
   SOFT_MIN_SIMILARITY,
+  joinLists,
   SpellingNeighbours,
+  trigramCodes,
   type Neighbours,
   type SpellingParts,
 } from '../../src/core/spelling-neighbours';
@@ -87,6 +89,69 @@ describe('SpellingNeighbours', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test("lists give every spelling's neighbours as a look-up finds them", () => {
+    fc.assert(
+      fc.property(vocabularyOf, fc.array(someWord, { maxLength: 30 }), (vocabulary, others) => {
+        const index = new SpellingNeighbours(vocabulary);
+        // A segment's vocabulary: the terms indexed, and terms other segments index.
+        const terms = [...others, ...vocabulary];
+        const lists = index.lists(terms);
+        const codes: number[] = [];
+        terms.forEach((term, t) => {
+          const a = trigramCodes(term, codes);
+          const listed = index.listed(lists, t, a);
+          expect(listed).toEqual(index.neighboursOfCodes(codes, a));
+          expect(asMap(listed)).toEqual(bruteForce(vocabulary, term, -1));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('lists worked out a run of spellings at a time join into the lists of all', () => {
+    fc.assert(
+      fc.property(
+        vocabularyOf,
+        fc.array(fc.nat({ max: 130 }), { maxLength: 4 }),
+        (vocabulary, cuts) => {
+          const index = new SpellingNeighbours(vocabulary);
+          const ends = [...new Set([0, ...cuts.map((c) => c % (vocabulary.length + 1))])].sort(
+            (x, y) => x - y,
+          );
+          ends.push(vocabulary.length);
+          const runs = ends.slice(1).map((to, k) => index.lists(vocabulary, ends[k]!, to));
+          expect(joinLists(runs)).toEqual(index.lists(vocabulary));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  test('a damaged list neither throws nor names a term outside the index', () => {
+    fc.assert(
+      fc.property(
+        vocabularyOf,
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 40 }),
+        (vocabulary, garbage) => {
+          const index = new SpellingNeighbours(vocabulary);
+          const lists = index.lists(vocabulary);
+          const ids = Int32Array.from(lists.ids);
+          const start = lists.start.slice();
+          garbage.forEach((value, k) => {
+            if (ids.length > 0) ids[k % ids.length] = value;
+            start[k % start.length] = value;
+          });
+          const damaged = { ...lists, ids, start };
+          for (let t = -1; t <= vocabulary.length + 1; t++) {
+            for (const id of index.listed(damaged, t, 4).ids)
+              expect(id).toBeLessThan(vocabulary.length);
+          }
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 

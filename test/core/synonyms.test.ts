@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { readWordNet } from '../../src/cli/wordnet';
 import { SHARED_MIN_CREDIT } from '../../src/core/rerank';
@@ -65,6 +66,27 @@ describe('the synonym table', () => {
     expect(synonyms.of('armistic').ids).toEqual([0]);
     expect(synonyms.of('war').ids).toEqual([]);
     expect(SYNONYM_CREDIT).toBeLessThan(SHARED_MIN_CREDIT);
+  });
+
+  test('says which vocabulary terms may have synonyms: every term that has some', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'), { minLength: 1 }),
+        fc.dictionary(
+          fc.constantFrom('a', 'b', 'c', 'x', 'y'),
+          fc.array(fc.constantFrom('a', 'd', 'e', 'f', 'x', 'z')),
+        ),
+        (vocabulary, table) => {
+          const termIds = new Map(vocabulary.map((term, id) => [term, id]));
+          const synonyms = new Synonyms(table, termIds);
+          vocabulary.forEach((term, id) => {
+            if (!synonyms.mayHave(id)) expect(synonyms.of(term).ids).toEqual([]);
+            else expect(synonyms.of(term).ids.length).toBeGreaterThan(0);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   test('merged neighbour lists keep the higher similarity of an id in both', () => {

@@ -7,7 +7,9 @@ import {
   writeCorpusFile,
   readCorpusFile,
 } from '../../src/core/library-format';
+import { pack, unpack } from '../../src/core/index/binary';
 import { MERGE_FACTOR } from '../../src/core/index/merge-policy';
+import { SEGMENT_MAGIC } from '../../src/core/index/segment';
 import { libraryKey, textHash } from '../../src/library/library';
 import type { ArticleRecord } from '../../src/library/schema';
 import { LIBRARY_DB, MIGRATIONS, openLibraryDb, SCHEMA_VERSION } from '../../src/library/schema';
@@ -28,6 +30,19 @@ async function tamper(name: string, change: (bytes: Uint8Array) => void): Promis
     const bytes = new Uint8Array(record.bytes.slice(0));
     change(bytes);
     await db.put('segments', { ...record, bytes: bytes.buffer });
+  }
+  db.close();
+}
+
+/** Stores every segment again as layout 2 wrote it: every column but the spelling lists. */
+async function asLayout2(name: string): Promise<void> {
+  const db = await openLibraryDb(name);
+  for (const record of await db.getAll('segments')) {
+    const { header, columns } = unpack(new Uint8Array(record.bytes), SEGMENT_MAGIC);
+    for (const column of ['spNearStart', 'spNear', 'spNearShared']) columns.delete(column);
+    const { columns: _, ...rest } = header;
+    const bytes = pack(SEGMENT_MAGIC, 2, rest, Object.fromEntries(columns));
+    await db.put('segments', { ...record, bytes: bytes.slice().buffer });
   }
   db.close();
 }
@@ -104,6 +119,26 @@ describe('index segments that cannot be used are made again from the articles', 
     again.store.close();
     const third = openLibrary(first.name);
     expect(await third.library.load()).toMatchObject({ rebuilt: 0 });
+  });
+});
+
+describe('index segments of layout 2 (before the spelling lists)', () => {
+  test('are loaded as they are, not rebuilt, and match as before', async () => {
+    const first = openLibrary();
+    await first.library.load();
+    await first.library.keep(northgate());
+    await first.library.keep(drone());
+    const before = first.matcher.check(harbour().text);
+    first.store.close();
+    await asLayout2(first.name);
+    const again = openLibrary(first.name);
+    expect(await again.library.load()).toEqual({ articles: 2, segments: 2, rebuilt: 0 });
+    for (const { segment } of again.index.segmentList().slice(1))
+      expect(segment.spellingLists()).toBeNull();
+    await again.library.loadTexts(again.index.missingTexts());
+    again.matcher.check(harbour().text);
+    await again.library.loadTexts(again.index.missingTexts());
+    expect(again.matcher.check(harbour().text)).toEqual(before);
   });
 });
 

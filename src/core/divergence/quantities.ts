@@ -574,7 +574,10 @@ export function numberDifferences(
 function withUnitAdjectives(words: readonly Word[], found: Quantity[]): Quantity[] {
   const extra: Quantity[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (found.some((q) => q.from <= i && i <= q.to)) continue;
+    let inside = false;
+    for (let k = 0; k < found.length && !inside; k++)
+      inside = found[k]!.from <= i && i <= found[k]!.to;
+    if (inside) continue;
     const q = unitAdjectiveAt(words, i);
     if (q) extra.push(q);
   }

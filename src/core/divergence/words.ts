@@ -3,7 +3,7 @@
  * negation and determiners), each with its offsets, a folded form and a matching key, so details
  * on one side can be anchored to the same words on the other.
  */
-import { stemmer } from 'stemmer';
+import { stemOf } from '../tokens';
 import { areVariants } from '../name-variants';
 import { digitsOf, isNumberWord } from '../numbers';
 
@@ -149,7 +149,7 @@ export function keyOf(lower: string): string {
   const digits = digitsOf(lower);
   if (digits !== null) return digits;
   if (isNumberWord(lower)) return lower;
-  return ALIASES.get(lower) ?? stemmer(lower);
+  return ALIASES.get(lower) ?? stemOf(lower);
 }
 
 /**

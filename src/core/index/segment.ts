@@ -10,7 +10,12 @@
  * and are read when a match is shown.
  */
 import { MIN_VARIANT_LENGTH, skeleton } from '../name-variants';
-import { SpellingNeighbours, type SpellingParts } from '../spelling-neighbours';
+import {
+  joinLists,
+  SpellingNeighbours,
+  type NeighbourLists,
+  type SpellingParts,
+} from '../spelling-neighbours';
 import type { ReportMeta } from '../types';
 import {
   column,
@@ -25,8 +30,23 @@ import {
 
 /** The container magic of a segment. */
 export const SEGMENT_MAGIC = 'CCSG';
-/** Version of the segment layout: a segment of another version is rebuilt from its reports. */
-export const SEGMENT_FORMAT = 2;
+/**
+ * Version of the segment layout: a segment of another version is rebuilt from its reports, but for
+ * the previous one, which lacks only the spelling lists (see NeighbourLists): it is read as it is,
+ * and its look-ups walk the pair index.
+ */
+export const SEGMENT_FORMAT = 3;
+/** The layout before the spelling lists. */
+const SEGMENT_FORMAT_WITHOUT_LISTS = 2;
+/**
+ * Most terms a segment indexes by spelling for its spelling lists to be worked out when it is
+ * built. Their cost grows with the vocabulary times the length of a look-up's walk: a few
+ * milliseconds for an article or an import batch, but seconds for the largest merges, whose lists
+ * are worked out in steps ({@link Segment.completeSpellingLists}) or, failing that, when stored.
+ */
+export const LISTS_AT_BUILD = 8_192;
+/** Terms whose spelling lists are worked out between two pauses of completeSpellingLists. */
+const LIST_STEP = 4_096;
 /** Longest unit length recorded (BM25 only needs lengths to compare them with the average). */
 const MAX_UNIT_LENGTH = 0xffff;
 /**
@@ -118,6 +138,11 @@ interface Parts {
   postingStart: Uint32Array;
   postings: Uint8Array;
   spelling: SpellingParts;
+  /**
+   * Every term's spelling neighbours among the owned terms; null in a segment of layout 2 and in a
+   * large one until they are worked out.
+   */
+  near: NeighbourLists | null;
   extras: UnitColumn[];
 }
 
@@ -170,6 +195,7 @@ export class Segment {
   private readonly postingStart: Uint32Array;
   private readonly postings: Uint8Array;
   private readonly spellingParts: SpellingParts;
+  private near: NeighbourLists | null;
   private termList: string[] | null = null;
 
   private constructor(parts: Parts) {
@@ -199,6 +225,7 @@ export class Segment {
     this.postingStart = parts.postingStart;
     this.postings = parts.postings;
     this.spellingParts = parts.spelling;
+    this.near = parts.near;
     this.extras = parts.extras;
   }
 
@@ -319,6 +346,31 @@ export class Segment {
   }
 
   /**
+   * Each local term's spelling neighbours in {@link spelling}, for its `listed`; null for a
+   * segment stored before they were (its look-ups walk the pair index).
+   */
+  spellingLists(): NeighbourLists | null {
+    return this.near;
+  }
+
+  /**
+   * Works out the spelling lists when the segment lacks them, a step of terms at a time with an
+   * `await pause()` between steps, so that work waiting for the thread (a page's check) is not
+   * held up behind a large merge's lists.
+   */
+  async completeSpellingLists(pause: () => Promise<void>): Promise<void> {
+    if (this.near) return;
+    const spelling = this.spelling();
+    const terms = this.terms;
+    const runs: NeighbourLists[] = [];
+    for (let from = 0; from < terms.length; from += LIST_STEP) {
+      runs.push(spelling.lists(terms, from, Math.min(terms.length, from + LIST_STEP)));
+      await pause();
+    }
+    this.near ??= joinLists(runs);
+  }
+
+  /**
    * The same units under other report metadata (one for each report, in order: keys change with
    * them), and with the spelling index rebuilt over the terms `owned` accepts when given.
    */
@@ -352,6 +404,7 @@ export class Segment {
       postingStart: this.postingStart,
       postings: this.postings,
       spelling: this.spellingParts,
+      near: this.near,
       extras: [...this.extras],
     };
     if (options.articles) {
@@ -367,15 +420,18 @@ export class Segment {
       parts.owned = Uint32Array.from(
         this.terms.flatMap((term, local) => (owned(term) ? [local] : [])),
       );
-      parts.spelling = new SpellingNeighbours(
-        Array.from(parts.owned, (l) => this.terms[l]!),
-      ).parts();
+      const spelling = new SpellingNeighbours(Array.from(parts.owned, (l) => this.terms[l]!));
+      parts.spelling = spelling.parts();
+      parts.near = parts.owned.length <= LISTS_AT_BUILD ? spelling.lists(this.terms) : null;
     }
     return new Segment(parts);
   }
 
   /** The stored form. */
   encode(): Uint8Array {
+    // A segment without its lists (read from the layout before them, or too large to list when
+    // built) gets them when it is written.
+    this.near ??= this.spelling().lists(this.terms);
     const columns: Record<string, Column> = {
       terms: this.termBytes,
       termSkeleton: this.termSkeleton,
@@ -404,6 +460,9 @@ export class Segment {
       spGrams: this.spellingParts.grams,
       spBucketStart: this.spellingParts.bucketStart,
       spPosts: this.spellingParts.posts,
+      spNearStart: this.near.start,
+      spNear: this.near.ids,
+      spNearShared: this.near.shared,
     };
     const extras = this.extras.map((extra, i) => {
       columns[`x${i}start`] = extra.start;
@@ -429,7 +488,7 @@ export class Segment {
    */
   static decode(bytes: Uint8Array): Segment {
     const unpacked = unpack(bytes, SEGMENT_MAGIC);
-    if (unpacked.version !== SEGMENT_FORMAT)
+    if (unpacked.version !== SEGMENT_FORMAT && unpacked.version !== SEGMENT_FORMAT_WITHOUT_LISTS)
       throw new FormatError(`segment layout ${unpacked.version}, expected ${SEGMENT_FORMAT}`);
     const h = unpacked.header;
     const stringList = (value: unknown, what: string): string[] => {
@@ -483,6 +542,7 @@ export class Segment {
       postingStart: column(unpacked, 'postingStart', 'u32'),
       postings: column(unpacked, 'postings', 'u8'),
       spelling: spellingOf(unpacked),
+      near: unpacked.version === SEGMENT_FORMAT_WITHOUT_LISTS ? null : listsOf(unpacked),
       extras,
     });
     segment.checkShape();
@@ -561,8 +621,15 @@ export class Segment {
     ) {
       fail('spelling index');
     }
-    // The pair index's offsets and term ids (millions in a large segment) are bounded where a
-    // look-up reads them (see SpellingNeighbours), not walked here at every load.
+    const near = this.near;
+    if (
+      near &&
+      (!offsets(near.start, terms, near.ids.length) || near.shared.length !== near.ids.length)
+    )
+      fail('spelling lists');
+    // The pair index's offsets and term ids (millions in a large segment), and the ids of the
+    // lists, are bounded where a look-up reads them (see SpellingNeighbours), not walked here at
+    // every load.
     for (let k = 0; k < sp.ascii.length; k += 2)
       if (!(sp.ascii[k]! >= 0 && sp.ascii[k]! < 27 ** 3)) fail('spelling index');
     for (const extra of this.extras)
@@ -597,6 +664,7 @@ export class Segment {
       sp.grams,
       sp.bucketStart,
       sp.posts,
+      ...(this.near ? [this.near.start, this.near.ids, this.near.shared] : []),
       ...this.extras.flatMap((extra) => [extra.start, extra.values]),
     ];
   }
@@ -669,7 +737,7 @@ export class Segment {
     const unitTerms = unitWriter.finish();
     const postings = buildPostings(terms.length, df, units, unitTermStart, unitTerms);
     const owned = Uint32Array.from(ownedList);
-    const spelling = new SpellingNeighbours(Array.from(owned, (l) => terms[l]!)).parts();
+    const spellingIndex = new SpellingNeighbours(Array.from(owned, (l) => terms[l]!));
     const meta = metaTable(source.articles);
     const synonyms = source.synonyms
       ? Object.fromEntries(Object.entries(source.synonyms).map(([k, v]) => [k, [...v]]))
@@ -699,7 +767,8 @@ export class Segment {
       unitTags,
       postingStart: postings.start,
       postings: postings.bytes,
-      spelling,
+      spelling: spellingIndex.parts(),
+      near: owned.length <= LISTS_AT_BUILD ? spellingIndex.lists(terms) : null,
       extras: (source.extras ?? []).map((extra) => ({
         name: extra.name,
         start: Uint32Array.from(extra.start),
@@ -807,5 +876,13 @@ function spellingOf(unpacked: Unpacked): SpellingParts {
     grams: idColumn(unpacked, 'spGrams'),
     bucketStart: column(unpacked, 'spBucketStart', 'i32'),
     posts: idColumn(unpacked, 'spPosts'),
+  };
+}
+
+function listsOf(unpacked: Unpacked): NeighbourLists {
+  return {
+    start: column(unpacked, 'spNearStart', 'u32'),
+    ids: idColumn(unpacked, 'spNear'),
+    shared: column(unpacked, 'spNearShared', 'u8'),
   };
 }

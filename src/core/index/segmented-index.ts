@@ -9,7 +9,16 @@
  * Adding a segment or deleting a report updates the counts in place: nothing is rebuilt. Texts are
  * not held here; a report's text comes from a {@link TextSource} when a match is shown.
  */
-import { BM25_B, BM25_K1, bm25Idf, bm25Norm, maxWalkedDf, topHits, type Hit } from '../bm25';
+import {
+  BM25_B,
+  BM25_K1,
+  bm25Idf,
+  bm25Norm,
+  maxWalkedDf,
+  ScoreAccumulator,
+  topDenseHits,
+  type Hit,
+} from '../bm25';
 import { closestVariant, MIN_VARIANT_LENGTH, skeleton, variantClasses } from '../name-variants';
 import { PlaceAliases } from '../place-aliases';
 import {
@@ -160,8 +169,7 @@ export class SegmentedIndex {
   private neighboursVersion = -1;
   private readonly unknownNeighbours = new Map<string, Neighbours>();
   // BM25 accumulators, one slot per unit.
-  private scores = new Float64Array(0);
-  private touched = new Int32Array(0);
+  private readonly accumulator = new ScoreAccumulator();
   private classTf = new Float64Array(0);
   /** A unit's local term ids, while they are read (see localTerms). */
   private termScratch = new Int32Array(256);
@@ -586,11 +594,6 @@ export class SegmentedIndex {
     }
     this.totalUnits = units;
     this.totalReports = reports;
-    if (this.scores.length < units) {
-      this.scores = new Float64Array(units + (units >> 2));
-      this.touched = new Int32Array(this.scores.length);
-      this.classTf = new Float64Array(0);
-    }
   }
 
   private changed(): void {
@@ -741,6 +744,24 @@ export class SegmentedIndex {
     let contributing = 0;
     for (const held of sources) {
       if (held.ownedGlobal.length === 0) continue;
+      // A term of the segment's own vocabulary: its neighbours there are listed (see
+      // NeighbourLists), but in a segment stored without the lists.
+      const lists =
+        self >= 0 && held !== this.orphans ? (held as Held).segment.spellingLists() : null;
+      const local = lists !== null ? localIn(held as Held, self) : -1;
+      if (local >= 0) {
+        const listed = held.spelling.listed(lists!, local, count);
+        if (listed.ids.length === 0) continue;
+        contributing++;
+        for (let k = 0; k < listed.ids.length; k++) {
+          const g = held.ownedGlobal[listed.ids[k]!]!;
+          if (g === self || this.canonicalIds[g] !== g || this.df[g]! <= 0) continue;
+          if (contributing > 1 && ids.includes(g)) continue;
+          ids.push(g);
+          similarities.push(listed.similarities[k]!);
+        }
+        continue;
+      }
       let here = held.spellingCache.get(term);
       if (!here) {
         const raw = held.spelling.neighboursOfCodes(codes, count);
@@ -830,13 +851,21 @@ export class SegmentedIndex {
 
   /** The unit's class ids in text order. */
   unitTerms(doc: number): number[] {
+    return Array.from(this.unitTermsView(doc));
+  }
+
+  /**
+   * The unit's class ids in text order, in a buffer that the next call overwrites: for callers
+   * that read many units' terms and keep few (no array made per unit).
+   */
+  unitTermsView(doc: number): Int32Array {
     const held = this.heldOfUnit(doc);
     const n = this.localTerms(held, doc - held.unitBase);
     const { toGlobal } = held;
     const { termScratch, canonicalIds } = this;
-    const out: number[] = [];
-    for (let k = 0; k < n; k++) out.push(canonicalIds[toGlobal[termScratch[k]!]!]!);
-    return out;
+    // In place: each id is read before its slot is written.
+    for (let k = 0; k < n; k++) termScratch[k] = canonicalIds[toGlobal[termScratch[k]!]!]!;
+    return termScratch.subarray(0, n);
   }
 
   /**
@@ -962,8 +991,8 @@ export class SegmentedIndex {
     const docs = this.liveUnits;
     const maxDf = maxWalkedDf(docs);
     const averageLength = docs > 0 ? Math.max(1, this.totalLength / docs) : 1;
-    const { scores, touched } = this;
-    let touchedCount = 0;
+    const { accumulator } = this;
+    accumulator.clear();
     for (const term of unique) {
       const df = this.classDf(term);
       if (df === 0 || df > maxDf) continue;
@@ -998,17 +1027,17 @@ export class SegmentedIndex {
             unit += delta;
             if (unit >= units) break;
             if (deleted !== null && deleted[unitArticle[unit]!] === 1) continue;
-            const doc = base + unit;
-            if (scores[doc] === 0) touched[touchedCount++] = doc;
-            scores[doc]! +=
+            accumulator.add(
+              base + unit,
               (idf * f) /
-              (f + BM25_K1 * (1 - BM25_B + (BM25_B * unitLength[unit]!) / averageLength));
+                (f + BM25_K1 * (1 - BM25_B + (BM25_B * unitLength[unit]!) / averageLength)),
+            );
           }
         }
       } else {
         // Several spellings of one name: their frequencies in a unit add up, as one term's.
         if (this.classTf.length < this.totalUnits)
-          this.classTf = new Float64Array(this.scores.length);
+          this.classTf = new Float64Array(this.totalUnits + (this.totalUnits >> 2));
         const tf = this.classTf;
         const seen: number[] = [];
         const lengths = new Map<number, number>();
@@ -1032,12 +1061,11 @@ export class SegmentedIndex {
         for (const doc of seen) {
           const f = tf[doc]!;
           tf[doc] = 0;
-          if (scores[doc] === 0) touched[touchedCount++] = doc;
-          scores[doc]! += (idf * f) / (f + bm25Norm(lengths.get(doc)!, averageLength));
+          accumulator.add(doc, (idf * f) / (f + bm25Norm(lengths.get(doc)!, averageLength)));
         }
       }
     }
-    return topHits(scores, touched, touchedCount, limit, accept);
+    return topDenseHits(accumulator.docs, accumulator.scores, accumulator.count, limit, accept);
   }
 }
 

@@ -97,8 +97,26 @@ function longestIncreasingRun(claims: readonly AlignedClaim[]): AlignedClaim[] {
 /** Character n-gram length of the wording overlap: long enough to span more than one short word. */
 export const GRAM = 5;
 
+/**
+ * Sentences whose n-grams are remembered: a page sentence is measured against several reports,
+ * and echo groups measure the same reports' sentences again at every check. Bounded.
+ */
+const MAX_REMEMBERED = 4_000;
+const remembered = new Map<string, ReadonlySet<string>>();
+
+/** The character 5-grams of a sentence (the same set for the same sentence). */
+function grams(text: string): ReadonlySet<string> {
+  let found = remembered.get(text);
+  if (!found) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    found = readGrams(text);
+    remembered.set(text, found);
+  }
+  return found;
+}
+
 /** The character 5-grams of a sentence: lower case, letters and digits, single spaces. */
-function grams(text: string): Set<string> {
+function readGrams(text: string): Set<string> {
   const flat = ` ${text
     .normalize('NFKC')
     .toLowerCase()

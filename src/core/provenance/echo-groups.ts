@@ -204,10 +204,11 @@ export class EchoGroups {
     for (const [other, claims] of alignedClaims(report)) {
       const group = this.groupOf(other);
       if (group === null) continue;
-      if (isEcho(measure(claims))) {
+      const evidence = measure(claims);
+      if (isEcho(evidence)) {
         link(
           group,
-          measure(claims).run,
+          evidence.run,
           claims.map((c) => c.at),
         );
       }

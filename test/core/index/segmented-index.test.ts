@@ -91,6 +91,47 @@ describe('an index of several segments', () => {
     expect(answers(loaded)).toEqual(before);
   });
 
+  test('gives the same answers and spelling neighbours from segments stored without spelling lists', async () => {
+    /** A segment as layout 2 stored it: every column but the lists. */
+    const withoutLists = (segment: Segment): Uint8Array => {
+      const { header, columns } = unpack(segment.encode(), SEGMENT_MAGIC);
+      const kept = Object.fromEntries(
+        [...columns].filter(([name]) => !['spNearStart', 'spNear', 'spNearShared'].includes(name)),
+      );
+      const { columns: _, ...rest } = header;
+      return pack(SEGMENT_MAGIC, 2, rest, kept);
+    };
+    const old = newIndex();
+    const current = newIndex();
+    for (const [i, segment] of segments.entries()) {
+      const read = Segment.decode(withoutLists(segment));
+      expect(read.spellingLists()).toBeNull();
+      old.addSegment(read, i);
+      current.addSegment(Segment.decode(segment.encode()), i);
+      // Its lists worked out in steps are those of a build.
+      const stepped = Segment.decode(withoutLists(segment));
+      let pauses = 0;
+      await stepped.completeSpellingLists(async () => void pauses++);
+      expect(pauses).toBeGreaterThan(0);
+      expect(stepped.spellingLists()).toEqual(segment.spellingLists());
+      // Written again, it is written in the current layout, lists and all.
+      const rewritten = Segment.decode(read.encode());
+      expect(unpack(read.encode(), SEGMENT_MAGIC).version).toBe(SEGMENT_FORMAT);
+      expect(rewritten.spellingLists()).toEqual(segment.spellingLists());
+    }
+    expect(old.vocabularySize).toBe(current.vocabularySize);
+    const asMap = (n: { ids: readonly number[]; similarities: readonly number[] }) =>
+      new Map(n.ids.map((id, k) => [id, n.similarities[k]]));
+    let found = 0;
+    for (let id = 0; id < current.vocabularySize; id++) {
+      const listed = current.spelling.of(id);
+      found += listed.ids.length;
+      expect(asMap(listed)).toEqual(asMap(old.spelling.of(id)));
+    }
+    expect(found).toBeGreaterThan(0);
+    expect(answers(old)).toEqual(before);
+  });
+
   test('after deleting a report, answers as if it had never been added', () => {
     const deleted = newIndex();
     segments.forEach((segment, i) => deleted.addSegment(segment, i));
