@@ -73,7 +73,12 @@ describe('from version 1 (no placements among the echo groups)', () => {
     }
     old.close();
     const again = openLibrary(name);
-    expect(await again.library.load()).toEqual({ articles: 2, segments: 0, rebuilt: 2 });
+    expect(await again.library.load()).toEqual({
+      articles: 2,
+      segments: 0,
+      rebuilt: 2,
+      vocabulary: 0,
+    });
     expect(reportsListed(again.matcher.check(harbour().text)).size).toBeGreaterThan(0);
     const service = await libraryService(again.matcher, again.library, again.store, {
       groups: corpusGroups,
@@ -98,7 +103,12 @@ describe('index segments that cannot be used are made again from the articles', 
     first.store.close();
     await tamper(first.name, change);
     const again = openLibrary(first.name);
-    expect(await again.library.load()).toEqual({ articles: 2, segments: 0, rebuilt: 2 });
+    expect(await again.library.load()).toEqual({
+      articles: 2,
+      segments: 0,
+      rebuilt: 2,
+      vocabulary: 0,
+    });
     expect(reportsListed(again.matcher.check(harbour().text))).toEqual(before);
     // The rebuilt segments are stored: the next start loads them.
     again.store.close();
@@ -133,6 +143,7 @@ describe('merging in the background', () => {
       articles: MERGE_FACTOR,
       segments: 1,
       rebuilt: 0,
+      vocabulary: 0,
     });
     expect(again.matcher.check(harbour().text).summary).toEqual(before.summary);
   });
