@@ -120,12 +120,13 @@ export class Library {
   /**
    * `options.mergeDelayMs`: how long after a change merges start (default MERGE_DELAY_MS); null
    * leaves merging to whoever calls {@link mergeStep} (tests, the benchmark).
+   * `options.vocabularyStaleTerms`: see VOCABULARY_STALE_TERMS (the default).
    */
   constructor(
     private readonly store: LibraryRecords,
     private readonly index: SegmentedIndex,
     readonly texts: TextCache,
-    private readonly options: { mergeDelayMs?: number | null } = {},
+    private readonly options: { mergeDelayMs?: number | null; vocabularyStaleTerms?: number } = {},
   ) {}
 
   /** Runs `work` after every change queued before it. */
@@ -544,7 +545,7 @@ export class Library {
     while (fits < segments.length && this.vocabularyKeys[fits] === segments[fits]!.key) fits++;
     let uncovered = 0;
     for (const { segment } of segments.slice(fits)) uncovered += segment.termCount;
-    if (uncovered <= VOCABULARY_STALE_TERMS) return;
+    if (uncovered <= (this.options.vocabularyStaleTerms ?? VOCABULARY_STALE_TERMS)) return;
     const keys = segments.map(({ key }) => key);
     const vocabulary = this.index.vocabularyOf(CORPUS_SEGMENT_KEY, keys);
     try {
