@@ -156,18 +156,31 @@ export class Library {
     const live = new Set(ids);
     const covered = new Set<number>();
     const unreadable: number[] = [];
-    const readable: { segment: Segment; key: number }[] = [];
+    const decoded: { segment: Segment; key: number }[] = [];
     for (const record of records) {
       try {
-        const segment = Segment.decode(new Uint8Array(record.bytes));
+        const segment = Segment.decode(new Uint8Array(record.bytes), { deferTerms: true });
         if (segment.tokenizer !== this.index.tokenizer) throw new Error('tokeniser changed');
         if (!segment.keys.every((key) => articleIdOf(key) !== null))
           throw new Error('not a library segment');
-        readable.push({ segment, key: record.id });
+        decoded.push({ segment, key: record.id });
       } catch {
         unreadable.push(record.id);
       }
     }
+    // The vocabulary's bytes of segments the stored vocabulary serves were checked when it was
+    // made (it names them by a fingerprint of those bytes); the others' are checked here.
+    const fits = vocabulary ? this.index.vocabularyFits(decoded, vocabulary) : 0;
+    const readable = decoded.filter(({ segment, key }, i) => {
+      if (i < fits) return true;
+      try {
+        segment.checkTerms();
+        return true;
+      } catch {
+        unreadable.push(key);
+        return false;
+      }
+    });
     const fromVocabulary = this.index.addSegments(readable, vocabulary);
     this.vocabularyKeys = vocabulary?.parts.map((part) => part.key) ?? [];
     let segments = readable.length;

@@ -95,6 +95,23 @@ function grow<T extends Int32Array | Uint8Array | Uint16Array | Uint32Array>(
 /** The first byte of a place's term ("@RUS"), as isPlaceTerm tells them. */
 const PLACE_PREFIX_BYTE = 0x40;
 
+/** 1 for a place's term. */
+function placeByForm(lexicon: Lexicon, id: number): number {
+  return lexicon.firstByte(id) === PLACE_PREFIX_BYTE ? 1 : 0;
+}
+
+/** 1 for a term that names something by its form (see NAMES_BY_FORM). */
+function nameyByForm(lexicon: Lexicon, id: number): number {
+  // Digits, "@" and capitals A–Z name something by their first byte; other first bytes outside
+  // ASCII need the term itself.
+  const first = lexicon.firstByte(id);
+  return (first >= 0x30 && first <= 0x39) || (first >= 0x40 && first <= 0x5a)
+    ? 1
+    : first >= 0x80 && NAMES_BY_FORM.test(lexicon.term(id))
+      ? 1
+      : 0;
+}
+
 /** Options of a {@link SegmentedIndex}. */
 export interface IndexOptions {
   /** The place alias table pages are tokenised with (the compiled corpus's `aliases`). */
@@ -297,9 +314,9 @@ export class SegmentedIndex {
     });
     this.helds.push(...helds);
     this.renumber();
-    const touched: number[] = [];
+    const touched = { terms: [] as number[], seen: new Uint8Array(this.lexicon.size) };
     for (const held of helds) this.count(held, 1, touched);
-    this.updateNames(touched);
+    this.updateNames(touched.terms);
     this.changed();
     return restored;
   }
@@ -314,15 +331,7 @@ export class SegmentedIndex {
     stored: StoredVocabulary,
   ): number {
     const prior = this.lexicon;
-    if (!sameMark(vocabularyMark(prior.size, prior.parts().arena), stored.base)) return 0;
-    let fits = 0;
-    while (fits < list.length && fits < stored.parts.length) {
-      const part = stored.parts[fits]!;
-      const { segment, key } = list[fits]!;
-      if (part.key !== key || !sameMark(part, vocabularyMark(segment.termCount, segment.termBytes)))
-        break;
-      fits++;
-    }
+    const fits = this.vocabularyFits(list, stored);
     if (fits === 0) return 0;
     const size = stored.parts[fits - 1]!.size;
     // Room for the segments after those it fits, looked up as before.
@@ -344,24 +353,48 @@ export class SegmentedIndex {
       room,
     );
     if (!lexicon) return 0;
-    this.growTerms(size + room.terms);
     // New terms come in order of first sight: each part's ids are below the next new one.
     const { toGlobal } = stored;
-    const { skeletons } = this;
     let next = prior.size;
     let at = 0;
     for (let p = 0; p < fits; p++) {
-      const { termSkeleton } = list[p]!.segment;
-      const terms = stored.parts[p]!.terms;
-      for (let l = 0; l < terms; l++, at++) {
+      for (let end = at + stored.parts[p]!.terms; at < end; at++) {
         const g = toGlobal[at]!;
-        if (g === next) skeletons[next++] = termSkeleton[l]!;
+        if (g === next) next++;
         else if (!(g >= 0 && g < next)) return 0;
       }
       if (next !== stored.parts[p]!.size) return 0;
     }
     this.lexicon = lexicon;
-    for (let id = prior.size; id < size; id++) this.newTerm(id, skeletons[id]!);
+    this.growTerms(size + room.terms);
+    // What a term's bytes tell, stored: copied, not worked out term by term.
+    const { skeletons, place, namey } = stored.forms;
+    this.skeletons.set(skeletons.subarray(prior.size, size), prior.size);
+    this.place.set(place.subarray(prior.size, size), prior.size);
+    this.namey.set(namey.subarray(prior.size, size), prior.size);
+    const { canonicalIds } = this;
+    for (let id = prior.size; id < size; id++) canonicalIds[id] = id;
+    return fits;
+  }
+
+  /**
+   * How many of the first segments of `list` a stored vocabulary serves when they are added to
+   * this index now: those it was worked out for, in the same order, with the same vocabularies,
+   * on top of the vocabulary this index holds.
+   */
+  vocabularyFits(
+    list: readonly { segment: Segment; key: number }[],
+    stored: StoredVocabulary,
+  ): number {
+    const here = vocabularyMark(this.lexicon.size, this.lexicon.parts().arena);
+    if (!sameMark(here, stored.base)) return 0;
+    let fits = 0;
+    while (fits < list.length && fits < stored.parts.length) {
+      const part = stored.parts[fits]!;
+      const { segment, key } = list[fits]!;
+      if (part.key !== key || !sameMark(part, segment.termsMark)) break;
+      fits++;
+    }
     return fits;
   }
 
@@ -377,11 +410,15 @@ export class SegmentedIndex {
       return held.segment;
     };
     const lexicon = new Lexicon();
+    const skeletons: number[] = [];
     const add = (segment: Segment, into: Int32Array, at: number) => {
-      const { termBytes, termStart } = segment;
+      const { termBytes, termStart, termSkeleton } = segment;
       lexicon.reserve(segment.termCount, termBytes.length);
-      for (let l = 0; l < segment.termCount; l++)
-        into[at + l] = lexicon.lookUp(termBytes, termStart[l]!, termStart[l + 1]! - 1, true);
+      for (let l = 0; l < segment.termCount; l++) {
+        const id = lexicon.lookUp(termBytes, termStart[l]!, termStart[l + 1]! - 1, true);
+        if (id === skeletons.length) skeletons.push(termSkeleton[l]!);
+        into[at + l] = id;
+      }
     };
     const first = segmentOf(baseKey);
     add(first, new Int32Array(first.termCount), 0);
@@ -393,13 +430,22 @@ export class SegmentedIndex {
       add(segment, toGlobal, at);
       at += segment.termCount;
       return {
-        ...vocabularyMark(segment.termCount, segment.termBytes),
+        ...segment.termsMark,
         key: keys[i]!,
         size: lexicon.size,
       };
     });
     const { arena, starts, hashes, slots } = lexicon.parts();
-    return { base, parts, lexicon: { arena, starts, hashes, slots }, toGlobal };
+    const forms = {
+      skeletons: Uint32Array.from(skeletons),
+      place: new Uint8Array(lexicon.size),
+      namey: new Uint8Array(lexicon.size),
+    };
+    for (let id = 0; id < lexicon.size; id++) {
+      forms.place[id] = placeByForm(lexicon, id);
+      forms.namey[id] = nameyByForm(lexicon, id);
+    }
+    return { base, parts, lexicon: { arena, starts, hashes, slots }, forms, toGlobal };
   }
 
   /**
@@ -558,16 +604,8 @@ export class SegmentedIndex {
   private newTerm(id: number, skeletonHash: number): void {
     this.canonicalIds[id] = id;
     this.skeletons[id] = skeletonHash;
-    // Digits, "@" and capitals A–Z name something by their first byte; other first bytes
-    // outside ASCII need the term itself.
-    const first = this.lexicon.firstByte(id);
-    this.place[id] = first === PLACE_PREFIX_BYTE ? 1 : 0;
-    this.namey[id] =
-      (first >= 0x30 && first <= 0x39) || (first >= 0x40 && first <= 0x5a)
-        ? 1
-        : first >= 0x80 && NAMES_BY_FORM.test(this.lexicon.term(id))
-          ? 1
-          : 0;
+    this.place[id] = placeByForm(this.lexicon, id);
+    this.namey[id] = nameyByForm(this.lexicon, id);
   }
 
   /**
@@ -575,17 +613,24 @@ export class SegmentedIndex {
    * counts changed go into `into` when given (the caller then updates the names), else their
    * names are updated here.
    */
-  private count(held: Held, sign: 1 | -1, into?: number[]): void {
+  private count(held: Held, sign: 1 | -1, into?: { terms: number[]; seen: Uint8Array }): void {
     const { segment, toGlobal } = held;
     const { df, cap, lower } = this;
+    const touched = into?.terms ?? [];
+    // Terms of several segments are noted once each, at their first sight: the names of a term
+    // are worked out from its counts over all of them, so a second time would change nothing.
+    const seen = into?.seen;
     for (let l = 0; l < toGlobal.length; l++) {
       const g = toGlobal[l]!;
       df[g]! += sign * segment.df[l]!;
       cap[g]! += sign * segment.cap[l]!;
       lower[g]! += sign * segment.lower[l]!;
+      if (!seen) touched.push(g);
+      else if (seen[g] === 0) {
+        seen[g] = 1;
+        touched.push(g);
+      }
     }
-    const touched = into ?? [];
-    for (let l = 0; l < toGlobal.length; l++) touched.push(toGlobal[l]!);
     let length = 0;
     for (let u = 0; u < segment.units; u++) length += segment.unitLength[u]!;
     this.liveUnits += sign * segment.units;

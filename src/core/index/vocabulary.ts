@@ -11,7 +11,7 @@
  * damaged or of another format is ignored: the load then works everything out, as before there was
  * one.
  */
-import { column, FormatError, pack, unpack } from './binary';
+import { column, FormatError, pack, unpack, type Column } from './binary';
 import { fingerprint, type LexiconParts } from './lexicon';
 
 /** The container magic of a stored vocabulary. */
@@ -34,6 +34,16 @@ export interface VocabularyPart extends VocabularyMark {
   size: number;
 }
 
+/** What a load works out of each term from its bytes alone (see SegmentedIndex). */
+export interface TermForms {
+  /** A hash of its consonant skeleton, 0 for a term that can have no spelling variant. */
+  skeletons: Uint32Array;
+  /** 1 for a place's term ("@RUS"). */
+  place: Uint8Array;
+  /** 1 when it names something by its form (a number, an acronym, a capitalised word). */
+  namey: Uint8Array;
+}
+
 /** A vocabulary worked out for segments loaded in order (see the module comment). */
 export interface StoredVocabulary {
   /** The vocabulary the index held before the first part (the bundled corpus's). */
@@ -41,6 +51,8 @@ export interface StoredVocabulary {
   parts: VocabularyPart[];
   /** Every term, the base's first, then each part's new ones in order of first sight. */
   lexicon: LexiconParts;
+  /** Per term of `lexicon`. */
+  forms: TermForms;
   /** Each part's local term ids → global ids, one part after another. */
   toGlobal: Int32Array;
 }
@@ -55,19 +67,27 @@ export function sameMark(a: VocabularyMark, b: VocabularyMark): boolean {
   return a.terms === b.terms && a.bytes === b.bytes && a.hash === b.hash;
 }
 
+/** The stored columns. */
+function columns(v: StoredVocabulary): Record<string, Column> {
+  return {
+    arena: v.lexicon.arena,
+    starts: v.lexicon.starts,
+    hashes: v.lexicon.hashes,
+    slots: v.lexicon.slots ?? new Int32Array(0),
+    skeletons: v.forms.skeletons,
+    place: v.forms.place,
+    namey: v.forms.namey,
+    toGlobal: v.toGlobal,
+  };
+}
+
 /** A checksum of the stored columns: a damaged vocabulary would silently match the wrong terms. */
 function checksum(v: StoredVocabulary): number {
-  const { arena, starts, hashes, slots = new Int32Array(0) } = v.lexicon;
-  const bytes = (a: Int32Array | Uint32Array) =>
-    new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  return (
-    (fingerprint(arena) ^
-      Math.imul(fingerprint(bytes(starts)), 3) ^
-      Math.imul(fingerprint(bytes(hashes)), 5) ^
-      Math.imul(fingerprint(bytes(v.toGlobal)), 7) ^
-      Math.imul(fingerprint(bytes(slots)), 11)) >>>
-    0
-  );
+  let sum = 0;
+  Object.values(columns(v)).forEach((c, i) => {
+    sum ^= Math.imul(fingerprint(new Uint8Array(c.buffer, c.byteOffset, c.byteLength)), 2 * i + 1);
+  });
+  return sum >>> 0;
 }
 
 /** The stored form. */
@@ -76,13 +96,7 @@ export function encodeVocabulary(v: StoredVocabulary): Uint8Array {
     VOCABULARY_MAGIC,
     VOCABULARY_FORMAT,
     { base: v.base, parts: v.parts, checksum: checksum(v) },
-    {
-      arena: v.lexicon.arena,
-      starts: v.lexicon.starts,
-      hashes: v.lexicon.hashes,
-      slots: v.lexicon.slots ?? new Int32Array(0),
-      toGlobal: v.toGlobal,
-    },
+    columns(v),
   );
 }
 
@@ -134,11 +148,19 @@ export function decodeVocabulary(bytes: Uint8Array): StoredVocabulary {
       hashes: column(unpacked, 'hashes', 'u32'),
       slots: slots.length > 0 ? slots : undefined,
     },
+    forms: {
+      skeletons: column(unpacked, 'skeletons', 'u32'),
+      place: column(unpacked, 'place', 'u8'),
+      namey: column(unpacked, 'namey', 'u8'),
+    },
     toGlobal: column(unpacked, 'toGlobal', 'i32'),
   };
   if (
     v.lexicon.hashes.length !== size ||
     v.lexicon.starts.length !== size + 1 ||
+    v.forms.skeletons.length !== size ||
+    v.forms.place.length !== size ||
+    v.forms.namey.length !== size ||
     v.toGlobal.length !== locals ||
     h.checksum !== checksum(v)
   )
