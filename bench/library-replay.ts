@@ -87,6 +87,8 @@ if (mode === 'corpus') {
 export async function round(size: number): Promise<{
   load: number;
   loadCpu: number;
+  /** The first check after the load. */
+  first: number;
   retelling: number;
   unrelated: number;
   heap: number;
@@ -112,6 +114,7 @@ export async function round(size: number): Promise<{
   return {
     load,
     loadCpu,
+    first: timed.first,
     retelling: median(timed.retelling),
     unrelated: median(timed.unrelated),
     heap,

@@ -258,7 +258,7 @@ describe('the stored vocabulary of the segments', () => {
     looked.store.close();
   });
 
-  test('damaged, it is ignored: every article kept, the same answers', async () => {
+  test('cut short, it is ignored: every article kept, the same answers', async () => {
     const name = 'vocabulary-damaged';
     const first = openLibrary(name, undefined, always);
     await first.library.load();
@@ -270,8 +270,8 @@ describe('the stored vocabulary of the segments', () => {
     await whole.library.load();
     const answers = await answersOf(whole);
     whole.store.close();
-    bytes[bytes.length - 3]! ^= 0xff;
-    await new LibraryStore(name).putVocabulary(bytes.buffer);
+    // Cut short, as a write that did not finish would leave it.
+    await new LibraryStore(name).putVocabulary(bytes.slice(0, bytes.length >> 1).buffer);
     const damaged = openLibrary(name);
     expect(await damaged.library.load()).toMatchObject({ articles: 2, rebuilt: 0, vocabulary: 0 });
     expect(await answersOf(damaged)).toEqual(answers);

@@ -9,7 +9,10 @@
  * before them (the bundled corpus's), so a load takes it only for the segments it still fits, in
  * order from the first, and looks up the terms of the others as before. One that is missing,
  * damaged or of another format is ignored: the load then works everything out, as before there was
- * one.
+ * one. Like the segments, it carries no checksum (hashing its megabytes would cost a good part of
+ * what it saves): its lengths are checked when it is read, and its numbering, term boundaries and
+ * hash table where they are taken (see SegmentedIndex and Lexicon.restored), so damage can lose a
+ * term but not send a segment's terms out of the vocabulary.
  */
 import { column, FormatError, pack, unpack, type Column } from './binary';
 import { fingerprint, type LexiconParts } from './lexicon';
@@ -81,23 +84,9 @@ function columns(v: StoredVocabulary): Record<string, Column> {
   };
 }
 
-/** A checksum of the stored columns: a damaged vocabulary would silently match the wrong terms. */
-function checksum(v: StoredVocabulary): number {
-  let sum = 0;
-  Object.values(columns(v)).forEach((c, i) => {
-    sum ^= Math.imul(fingerprint(new Uint8Array(c.buffer, c.byteOffset, c.byteLength)), 2 * i + 1);
-  });
-  return sum >>> 0;
-}
-
 /** The stored form. */
 export function encodeVocabulary(v: StoredVocabulary): Uint8Array {
-  return pack(
-    VOCABULARY_MAGIC,
-    VOCABULARY_FORMAT,
-    { base: v.base, parts: v.parts, checksum: checksum(v) },
-    columns(v),
-  );
+  return pack(VOCABULARY_MAGIC, VOCABULARY_FORMAT, { base: v.base, parts: v.parts }, columns(v));
 }
 
 const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
@@ -161,8 +150,7 @@ export function decodeVocabulary(bytes: Uint8Array): StoredVocabulary {
     v.forms.skeletons.length !== size ||
     v.forms.place.length !== size ||
     v.forms.namey.length !== size ||
-    v.toGlobal.length !== locals ||
-    h.checksum !== checksum(v)
+    v.toGlobal.length !== locals
   )
     throw new FormatError('damaged vocabulary');
   return v;
