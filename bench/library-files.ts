@@ -14,6 +14,7 @@ import {
   readdirSync,
   readFileSync,
   readSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -125,16 +126,37 @@ export class LibraryFiles implements LibraryRecords {
     }
   }
 
+  /** In the order of their keys, as IndexedDB gives them. */
   async segments(): Promise<SegmentRecord[]> {
-    return this.segmentIds().map((id) => {
-      const bytes = readFileSync(this.file(`segment-${id}.bin`));
-      // A large file's buffer is its own; a small one may share Node's pool and is copied out.
-      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-      const buffer = whole
+    return this.segmentIds()
+      .sort((a, b) => a - b)
+      .map((id) => {
+        const bytes = readFileSync(this.file(`segment-${id}.bin`));
+        // A large file's buffer is its own; a small one may share Node's pool and is copied out.
+        const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+        const buffer = whole
+          ? bytes.buffer
+          : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+        return { id, bytes: buffer as ArrayBuffer, articles: 0, units: 0 };
+      });
+  }
+
+  /** The segments' stored vocabulary: one file, written whole. */
+  async vocabulary(): Promise<ArrayBuffer | undefined> {
+    const file = this.file('vocabulary.bin');
+    if (!existsSync(file)) return undefined;
+    const bytes = readFileSync(file);
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    return (
+      whole
         ? bytes.buffer
-        : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-      return { id, bytes: buffer as ArrayBuffer, articles: 0, units: 0 };
-    });
+        : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+    ) as ArrayBuffer;
+  }
+
+  async putVocabulary(bytes: ArrayBuffer): Promise<void> {
+    writeFileSync(this.file('vocabulary.tmp'), new Uint8Array(bytes));
+    renameSync(this.file('vocabulary.tmp'), this.file('vocabulary.bin'));
   }
 
   async addArticles(

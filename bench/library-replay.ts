@@ -10,7 +10,8 @@
  * REPLAY_SUFFIX names another folder (replay-N<suffix>); PROF_DIR writes CPU profiles of the
  * second load and its checks. `round` is one load and its checks, for a script that imports two
  * bundles of this file (before and after a change) and alternates them, so that the machine's
- * load weighs on both alike.
+ * load weighs on both alike (wall and processor time of the load: the processor time is less
+ * moved by other work on the machine).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -84,10 +85,14 @@ if (mode === 'corpus') {
 
 /**
  * One load and the benchmark's checks after it: wall times in ms (medians of the timed checks),
- * the checks' processor times (less swayed by what else the machine runs), and the heap in MB.
+ * the load's and the checks' processor times (less swayed by what else the machine runs), the
+ * first check after the load, and the heap in MB.
  */
 export async function round(size: number): Promise<{
   load: number;
+  loadCpu: number;
+  /** The first check after the load. */
+  first: number;
   retelling: number;
   unrelated: number;
   retellingCpu: number;
@@ -100,18 +105,22 @@ export async function round(size: number): Promise<{
   };
   await collectGarbage();
   const before = heapBytes();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const loaded = await open(
     compiled(),
     path.join(ROOT, `bench/out/replay-${size}${process.env.REPLAY_SUFFIX ?? ''}`),
   );
   const load = performance.now() - t0;
+  const loadCpu = cpuMs(c0);
   await collectGarbage();
   const heap = (heapBytes() - before) / 2 ** 20;
   const { service, groups } = loaded;
   const timed = await timeProbeChecks(service, groups, retellings, unrelatedOnes);
   return {
     load,
+    loadCpu,
+    first: timed.first,
     retelling: median(timed.retelling),
     unrelated: median(timed.unrelated),
     retellingCpu: median(timed.retellingCpu),

@@ -253,6 +253,8 @@ export interface ProbeTimes {
   /** Processor time of each check of each kind (user and system, every thread of the process). */
   retellingCpu: number[];
   unrelatedCpu: number[];
+  /** The very first check after the load (a warm-up retelling), for what a load leaves to it. */
+  first: number;
 }
 
 /**
@@ -284,12 +286,20 @@ export async function timeProbeChecks(
     hooks.answer?.(answer);
     return { ms, cpu: (used.user + used.system) / 1000 };
   };
+  let first = 0;
   for (let k = 0; k < WARMUP_PROBES; k++) {
-    await once(retellings[k]!, k);
+    const { ms } = await once(retellings[k]!, k);
+    if (k === 0) first = ms;
     await once(unrelatedOnes[k]!, k);
   }
   await hooks.beforeTimed?.();
-  const times: ProbeTimes = { retelling: [], unrelated: [], retellingCpu: [], unrelatedCpu: [] };
+  const times: ProbeTimes = {
+    retelling: [],
+    unrelated: [],
+    retellingCpu: [],
+    unrelatedCpu: [],
+    first,
+  };
   for (let k = WARMUP_PROBES; k < WARMUP_PROBES + PROBES; k++) {
     const retelling = await once(retellings[k]!, k);
     times.retelling.push(retelling.ms);

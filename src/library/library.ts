@@ -5,8 +5,10 @@
  * Keeping an article compiles it into a small segment and stores article, text and segment in one
  * transaction; the in-memory index takes the segment only once it is stored. Small segments are
  * merged in the background. After the browser restarts the extension, the stored segments are
- * loaded as they are; an article no readable segment covers (a damaged segment, or one of an older
- * format) is compiled again from its text. Every change goes through one queue, one at a time.
+ * loaded as they are, with the vocabulary stored for them once merges settled (see
+ * src/core/index/vocabulary.ts); an article no readable segment covers (a damaged segment, or one
+ * of an older format) is compiled again from its text. Every change goes through one queue, one at
+ * a time.
  */
 import { hashText } from '../content/text-hash';
 import { articleIdOf, libraryKey } from '../shared/library-keys';
@@ -15,6 +17,11 @@ import { mergeSegments } from '../core/index/merge';
 import { chooseMerge } from '../core/index/merge-policy';
 import { Segment } from '../core/index/segment';
 import type { SegmentedIndex, TextSource } from '../core/index/segmented-index';
+import {
+  decodeVocabulary,
+  encodeVocabulary,
+  type StoredVocabulary,
+} from '../core/index/vocabulary';
 import {
   articleKeyUrl,
   articleMeta,
@@ -30,6 +37,13 @@ export { articleIdOf, libraryKey, LIBRARY_KEY_PREFIX } from '../shared/library-k
 export const BATCH_ARTICLES = 200;
 /** Texts kept in memory for showing matches: those of the articles matched most recently. */
 export const TEXT_CACHE_ARTICLES = 256;
+/**
+ * Terms of segments the stored vocabulary does not cover past which it is worked out and stored
+ * again once merges settle. A load looks those terms up one by one (well under a microsecond
+ * each), so 20,000 cost a few ms; a single kept article brings a few hundred, so the vocabulary
+ * (a few MB at 10,000 articles) is written again after large merges, not after every article.
+ */
+export const VOCABULARY_STALE_TERMS = 20_000;
 
 /** The hash under which the same text is kept once (white space does not count). */
 export function textHash(text: string): string {
@@ -90,6 +104,8 @@ export interface LoadResult {
   segments: number;
   /** Articles compiled again because no stored segment could be read for them. */
   rebuilt: number;
+  /** Segments whose terms were numbered from the stored vocabulary, not looked up. */
+  vocabulary: number;
 }
 
 /** The library over its store and the index it shares with the bundled corpus. */
@@ -98,16 +114,19 @@ export class Library {
   private loading: Promise<LoadResult> | null = null;
   /** The last write that failed for want of space, until a write succeeds. */
   lastError: { message: string; full: boolean } | null = null;
+  /** Keys of the segments the stored vocabulary was worked out for, in order. */
+  private vocabularyKeys: number[] = [];
 
   /**
    * `options.mergeDelayMs`: how long after a change merges start (default MERGE_DELAY_MS); null
    * leaves merging to whoever calls {@link mergeStep} (tests, the benchmark).
+   * `options.vocabularyStaleTerms`: see VOCABULARY_STALE_TERMS (the default).
    */
   constructor(
     private readonly store: LibraryRecords,
     private readonly index: SegmentedIndex,
     readonly texts: TextCache,
-    private readonly options: { mergeDelayMs?: number | null } = {},
+    private readonly options: { mergeDelayMs?: number | null; vocabularyStaleTerms?: number } = {},
   ) {}
 
   /** Runs `work` after every change queued before it. */
@@ -129,23 +148,41 @@ export class Library {
   }
 
   private async loadNow(): Promise<LoadResult> {
-    const [records, ids] = await Promise.all([this.store.segments(), this.store.articleIds()]);
+    const [records, ids, vocabulary] = await Promise.all([
+      this.store.segments(),
+      this.store.articleIds(),
+      this.store.vocabulary().then(readVocabulary, () => null),
+    ]);
     const live = new Set(ids);
     const covered = new Set<number>();
     const unreadable: number[] = [];
-    const readable: { segment: Segment; key: number }[] = [];
+    const decoded: { segment: Segment; key: number }[] = [];
     for (const record of records) {
       try {
-        const segment = Segment.decode(new Uint8Array(record.bytes));
+        const segment = Segment.decode(new Uint8Array(record.bytes), { deferTerms: true });
         if (segment.tokenizer !== this.index.tokenizer) throw new Error('tokeniser changed');
         if (!segment.keys.every((key) => articleIdOf(key) !== null))
           throw new Error('not a library segment');
-        readable.push({ segment, key: record.id });
+        decoded.push({ segment, key: record.id });
       } catch {
         unreadable.push(record.id);
       }
     }
-    this.index.addSegments(readable);
+    // The vocabulary's bytes of segments the stored vocabulary serves were checked when it was
+    // made (it names them by a fingerprint of those bytes); the others' are checked here.
+    const fits = vocabulary ? this.index.vocabularyFits(decoded, vocabulary) : 0;
+    const readable = decoded.filter(({ segment, key }, i) => {
+      if (i < fits) return true;
+      try {
+        segment.checkTerms();
+        return true;
+      } catch {
+        unreadable.push(key);
+        return false;
+      }
+    });
+    const fromVocabulary = this.index.addSegments(readable, vocabulary);
+    this.vocabularyKeys = vocabulary?.parts.map((part) => part.key) ?? [];
     let segments = readable.length;
     for (const { segment, key: segmentKey } of readable) {
       for (const key of segment.keys) {
@@ -165,7 +202,7 @@ export class Library {
     for (let i = 0; i < missing.length; i += BATCH_ARTICLES)
       await this.reindex(missing.slice(i, i + BATCH_ARTICLES));
     this.index.adoptOrphans();
-    return { articles: ids.length, segments, rebuilt: missing.length };
+    return { articles: ids.length, segments, rebuilt: missing.length, vocabulary: fromVocabulary };
   }
 
   /** Compiles stored articles again into a segment and stores it. */
@@ -454,6 +491,7 @@ export class Library {
     return this.serial(async () => {
       await this.loaded();
       await this.store.clear();
+      this.vocabularyKeys = [];
       for (const key of this.index.segmentKeys())
         if (key !== CORPUS_SEGMENT_KEY) this.index.dropSegment(key);
       this.texts.clear();
@@ -485,7 +523,10 @@ export class Library {
         .filter(({ key }) => key !== CORPUS_SEGMENT_KEY)
         .map(({ key, segment, deleted }) => ({ key, reports: segment.articles, deleted }));
       const keys = chooseMerge(sizes);
-      if (!keys) return false;
+      if (!keys) {
+        await this.storeVocabulary();
+        return false;
+      }
       const merged = this.index.mergeOf(keys);
       // A large merge's spelling lists take seconds: worked out in steps, checks go between.
       await merged.completeSpellingLists(() => new Promise((resolve) => setTimeout(resolve, 0)));
@@ -504,6 +545,32 @@ export class Library {
     });
   }
 
+  /**
+   * Once merges have settled: works out the vocabulary of the stored segments as a restart would
+   * and stores it, when the one stored covers too little of them (see VOCABULARY_STALE_TERMS).
+   * Only called from work already in the queue.
+   */
+  private async storeVocabulary(): Promise<void> {
+    const segments = this.index
+      .segmentList()
+      .filter(({ key }) => key !== CORPUS_SEGMENT_KEY)
+      .sort((a, b) => a.key - b.key);
+    // A load takes the stored vocabulary for the segments it was made for, from the first on.
+    let fits = 0;
+    while (fits < segments.length && this.vocabularyKeys[fits] === segments[fits]!.key) fits++;
+    let uncovered = 0;
+    for (const { segment } of segments.slice(fits)) uncovered += segment.termCount;
+    if (uncovered <= (this.options.vocabularyStaleTerms ?? VOCABULARY_STALE_TERMS)) return;
+    const keys = segments.map(({ key }) => key);
+    const vocabulary = this.index.vocabularyOf(CORPUS_SEGMENT_KEY, keys);
+    try {
+      await this.store.putVocabulary(encodeVocabulary(vocabulary).buffer as ArrayBuffer);
+      this.vocabularyKeys = keys;
+    } catch {
+      // Derived data: without it a restart works the vocabulary out, as before there was one.
+    }
+  }
+
   /** Waits for every queued change. */
   async settled(): Promise<void> {
     await this.serial(async () => undefined);
@@ -512,6 +579,16 @@ export class Library {
 
 /** Delay before merging after a change: adds come in bursts (an import, a reading session). */
 export const MERGE_DELAY_MS = 2_000;
+
+/** A stored vocabulary, or null when there is none or it cannot be read (it is then ignored). */
+function readVocabulary(bytes: ArrayBuffer | undefined): StoredVocabulary | null {
+  if (!bytes) return null;
+  try {
+    return decodeVocabulary(new Uint8Array(bytes));
+  } catch {
+    return null;
+  }
+}
 
 /** The stored record of an article. */
 function recordOf(article: LibraryArticle): Omit<ArticleRecord, 'id'> {

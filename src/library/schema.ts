@@ -6,7 +6,10 @@
  * - `texts`: each article's text, under the same key, read only when it is shown or exported.
  * - `segments`: the matcher's index over the articles, in segments (see src/core/index/), stored
  *   in their binary form and loaded as they are after the browser restarts the extension.
- * - `state`: small facts about the library (when it was created, by which index format).
+ * - `state`: small facts about the library (when it was created, by which index format), and
+ *   under `vocabulary` the segments' stored vocabulary (see src/core/index/vocabulary.ts): derived
+ *   data a restart takes instead of working it out again; a library without it (stored before
+ *   there was one) loads as before, and gets one once merges settle.
  * - `placements` (from version 2): where each article stands among the echo groups (see
  *   echo-groups.ts here), in the order they were placed, so a restart replays them instead of
  *   checking every article again. Derived data too: an article without one is placed again.

@@ -13,6 +13,9 @@ import {
   type SegmentRecord,
 } from './schema';
 
+/** The key of the segments' stored vocabulary in the `state` store. */
+const VOCABULARY_STATE = 'vocabulary';
+
 /** Why a write failed: `full` when the browser refused more space, else `failed`. */
 export class StorageError extends Error {
   constructor(
@@ -71,7 +74,12 @@ export interface LibraryRecords {
   byUrlKey(urlKey: string): Promise<ArticleRecord | undefined>;
   byHash(hash: string): Promise<ArticleRecord | undefined>;
   texts(ids: readonly number[]): Promise<(string | undefined)[]>;
+  /** Every stored segment, in the order of their keys (the order a load takes them in). */
   segments(): Promise<SegmentRecord[]>;
+  /** The stored vocabulary of the segments (see src/core/index/vocabulary.ts), if any. */
+  vocabulary(): Promise<ArrayBuffer | undefined>;
+  /** Stores the vocabulary of the segments in place of the one before. */
+  putVocabulary(bytes: ArrayBuffer): Promise<void>;
   addArticles(
     articles: readonly NewArticle[],
     makeSegment: SegmentMaker,
@@ -178,9 +186,20 @@ export class LibraryStore implements LibraryRecords {
     }
   }
 
-  /** Every stored segment. */
+  /** Every stored segment, in the order of their keys. */
   async segments(): Promise<SegmentRecord[]> {
     return (await this.open()).getAll('segments');
+  }
+
+  async vocabulary(): Promise<ArrayBuffer | undefined> {
+    const value = await (await this.open()).get('state', VOCABULARY_STATE);
+    return Object.prototype.toString.call(value) === '[object ArrayBuffer]'
+      ? (value as ArrayBuffer)
+      : undefined;
+  }
+
+  async putVocabulary(bytes: ArrayBuffer): Promise<void> {
+    await this.write(['state'], (tx) => tx.objectStore('state').put(bytes, VOCABULARY_STATE));
   }
 
   /**
@@ -282,10 +301,11 @@ export class LibraryStore implements LibraryRecords {
     });
   }
 
-  /** Deletes every article, text and segment, in one transaction. */
+  /** Deletes every article, text and segment (and their vocabulary), in one transaction. */
   async clear(): Promise<void> {
-    await this.write(['articles', 'texts', 'segments', 'placements'], (tx) =>
+    await this.write(['articles', 'texts', 'segments', 'placements', 'state'], (tx) =>
       Promise.all([
+        tx.objectStore('state').delete(VOCABULARY_STATE),
         tx.objectStore('placements').clear(),
         tx.objectStore('articles').clear(),
         tx.objectStore('texts').clear(),

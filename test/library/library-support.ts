@@ -21,12 +21,19 @@ export const corpusGroups = corpusEchoGroups(corpus.compiled, (text, exclude) =>
 const fixtures = path.join(CORPUS_DIR, '../../test/fixtures');
 let databases = 0;
 
-/** A library over the bundled corpus, on the database `name` (a new one unless given). */
-export function openLibrary(name = `library-test-${++databases}`, store = new LibraryStore(name)) {
+/**
+ * A library over the bundled corpus, on the database `name` (a new one unless given);
+ * `vocabularyStaleTerms` as the library takes it.
+ */
+export function openLibrary(
+  name = `library-test-${++databases}`,
+  store = new LibraryStore(name),
+  options: { vocabularyStaleTerms?: number } = {},
+) {
   const texts = new TextCache();
   const index = indexOfCompiled(corpus.compiled, texts);
   // Merges run when a test asks (mergeStep), not on a timer that outlives the test.
-  const library = new Library(store, index, texts, { mergeDelayMs: null });
+  const library = new Library(store, index, texts, { ...options, mergeDelayMs: null });
   return {
     name,
     store,

@@ -53,7 +53,7 @@ describe('keeping articles', () => {
     first.store.close();
     const again = openLibrary(first.name);
     const loaded = await again.library.load();
-    expect(loaded).toEqual({ articles: 1, segments: 1, rebuilt: 0 });
+    expect(loaded).toEqual({ articles: 1, segments: 1, rebuilt: 0, vocabulary: 0 });
     const after = again.matcher.check(harbour().text);
     // Texts are read from storage only when a match is shown.
     await again.library.loadTexts(again.index.missingTexts());

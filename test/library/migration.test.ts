@@ -13,6 +13,7 @@ import { SEGMENT_MAGIC } from '../../src/core/index/segment';
 import { libraryKey, textHash } from '../../src/library/library';
 import type { ArticleRecord } from '../../src/library/schema';
 import { LIBRARY_DB, MIGRATIONS, openLibraryDb, SCHEMA_VERSION } from '../../src/library/schema';
+import { LibraryStore } from '../../src/library/store';
 import { libraryService } from '../../src/background/library-service';
 import {
   corpusGroups,
@@ -88,7 +89,12 @@ describe('from version 1 (no placements among the echo groups)', () => {
     }
     old.close();
     const again = openLibrary(name);
-    expect(await again.library.load()).toEqual({ articles: 2, segments: 0, rebuilt: 2 });
+    expect(await again.library.load()).toEqual({
+      articles: 2,
+      segments: 0,
+      rebuilt: 2,
+      vocabulary: 0,
+    });
     expect(reportsListed(again.matcher.check(harbour().text)).size).toBeGreaterThan(0);
     const service = await libraryService(again.matcher, again.library, again.store, {
       groups: corpusGroups,
@@ -113,7 +119,12 @@ describe('index segments that cannot be used are made again from the articles', 
     first.store.close();
     await tamper(first.name, change);
     const again = openLibrary(first.name);
-    expect(await again.library.load()).toEqual({ articles: 2, segments: 0, rebuilt: 2 });
+    expect(await again.library.load()).toEqual({
+      articles: 2,
+      segments: 0,
+      rebuilt: 2,
+      vocabulary: 0,
+    });
     expect(reportsListed(again.matcher.check(harbour().text))).toEqual(before);
     // The rebuilt segments are stored: the next start loads them.
     again.store.close();
@@ -168,6 +179,7 @@ describe('merging in the background', () => {
       articles: MERGE_FACTOR,
       segments: 1,
       rebuilt: 0,
+      vocabulary: 0,
     });
     expect(again.matcher.check(harbour().text).summary).toEqual(before.summary);
   });
@@ -192,5 +204,123 @@ describe('importing a compiled corpus file', () => {
     expect(matcher.check(drone().text).self?.report).toBe(libraryKey(ids[1]!));
     const listed = reportsListed(matcher.check(harbour().text));
     expect(listed.has(libraryKey(ids[0]!))).toBe(true);
+  });
+});
+
+describe('the stored vocabulary of the segments', () => {
+  /** Every page's check, with the texts of library matches read as the background reads them. */
+  async function answersOf(opened: ReturnType<typeof openLibrary>) {
+    const out = [];
+    for (const page of [northgate(), harbour(), drone()]) {
+      opened.index.missingTexts();
+      opened.matcher.check(page.text);
+      await opened.library.loadTexts(opened.index.missingTexts());
+      out.push(opened.matcher.check(page.text));
+    }
+    return out;
+  }
+  /** Deletes the stored vocabulary, as in a library stored before there was one. */
+  async function forget(name: string): Promise<void> {
+    const db = await openLibraryDb(name);
+    await db.delete('state', 'vocabulary');
+    db.close();
+  }
+  // Every change makes it stale: the few articles here bring far fewer terms than a library does.
+  const always = { vocabularyStaleTerms: 0 };
+
+  test('is stored once merges settle and taken by a restart, which answers as one that looks up every term', async () => {
+    const name = 'vocabulary-restart';
+    const first = openLibrary(name, undefined, always);
+    await first.library.load();
+    for (const article of [northgate(), harbour(), drone()])
+      expect((await first.library.keep(article)).status).toBe('kept');
+    expect(await first.store.vocabulary()).toBeUndefined();
+    expect(await first.library.mergeStep()).toBe(false);
+    expect(await first.store.vocabulary()).toBeInstanceOf(ArrayBuffer);
+    first.store.close();
+
+    const taken = openLibrary(name, undefined, always);
+    expect(await taken.library.load()).toMatchObject({ articles: 3, segments: 3, vocabulary: 3 });
+    const answers = await answersOf(taken);
+    expect(answers[1]!.summary.matched).toBeGreaterThan(0);
+    taken.store.close();
+
+    // A library stored before there was a vocabulary: loaded as before, the same answers.
+    await forget(name);
+    const older = openLibrary(name, undefined, always);
+    expect(await older.library.load()).toMatchObject({ articles: 3, rebuilt: 0, vocabulary: 0 });
+    expect(await answersOf(older)).toEqual(answers);
+    // …and it gets one once merges settle.
+    expect(await older.library.mergeStep()).toBe(false);
+    older.store.close();
+    const again = openLibrary(name, undefined, always);
+    expect(await again.library.load()).toMatchObject({ vocabulary: 3 });
+    expect(await answersOf(again)).toEqual(answers);
+    again.store.close();
+  });
+
+  test('forgetting an article or adding one after it was stored changes nothing it answers', async () => {
+    const name = 'vocabulary-changes';
+    const first = openLibrary(name, undefined, always);
+    await first.library.load();
+    const kept = [];
+    for (const article of [northgate(), drone(), harbour()])
+      kept.push(((await first.library.keep(article)) as { id: number }).id);
+    await first.library.mergeStep();
+    await first.library.delete([kept[1]!]);
+    first.store.close();
+
+    // A fourth article kept by a library that does not store vocabularies any more.
+    const second = openLibrary(name);
+    await second.library.load();
+    const fourth = {
+      ...drone(),
+      url: 'https://elsewhere.example/drones',
+      text: `${drone().text}\n\nMore.`,
+    };
+    expect((await second.library.keep(fourth)).status).toBe('kept');
+    second.store.close();
+
+    const taken = openLibrary(name);
+    // The forgotten article's segment went with it: the vocabulary serves the one before it only.
+    expect(await taken.library.load()).toMatchObject({ articles: 3, segments: 3, vocabulary: 1 });
+    const answers = await answersOf(taken);
+    taken.store.close();
+    await forget(name);
+    const looked = openLibrary(name);
+    expect(await looked.library.load()).toMatchObject({ articles: 3, vocabulary: 0 });
+    expect(await answersOf(looked)).toEqual(answers);
+    looked.store.close();
+  });
+
+  test('cut short, it is ignored: every article kept, the same answers', async () => {
+    const name = 'vocabulary-damaged';
+    const first = openLibrary(name, undefined, always);
+    await first.library.load();
+    for (const article of [northgate(), harbour()]) await first.library.keep(article);
+    await first.library.mergeStep();
+    const bytes = new Uint8Array((await first.store.vocabulary())!.slice(0));
+    first.store.close();
+    const whole = openLibrary(name);
+    await whole.library.load();
+    const answers = await answersOf(whole);
+    whole.store.close();
+    // Cut short, as a write that did not finish would leave it.
+    await new LibraryStore(name).putVocabulary(bytes.slice(0, bytes.length >> 1).buffer);
+    const damaged = openLibrary(name);
+    expect(await damaged.library.load()).toMatchObject({ articles: 2, rebuilt: 0, vocabulary: 0 });
+    expect(await answersOf(damaged)).toEqual(answers);
+    damaged.store.close();
+  });
+
+  test('goes when the library is cleared', async () => {
+    const { library, store } = openLibrary(undefined, undefined, always);
+    await library.load();
+    await library.keep(northgate());
+    await library.mergeStep();
+    expect(await store.vocabulary()).toBeDefined();
+    await library.clear();
+    expect(await store.vocabulary()).toBeUndefined();
+    store.close();
   });
 });

@@ -16,16 +16,54 @@ function hashBytes(bytes: Uint8Array, from: number, to: number): number {
   return h >>> 0;
 }
 
+/**
+ * A 32-bit hash of a whole array's bytes, four at a time where they are aligned: the fingerprint
+ * of a vocabulary or a column (not for hash tables). Fast enough to run over every stored
+ * segment's vocabulary at each load (a few MB).
+ */
+export function fingerprint(bytes: Uint8Array): number {
+  let h = 0x811c9dc5 ^ bytes.length;
+  let i = 0;
+  if (bytes.byteOffset % 4 === 0) {
+    const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
+    for (let k = 0; k < words.length; k++) {
+      h = Math.imul(h ^ words[k]!, 0x5bd1e995);
+      h ^= h >>> 15;
+    }
+    i = words.length * 4;
+  }
+  for (; i < bytes.length; i++) {
+    h = Math.imul(h ^ bytes[i]!, 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  return h >>> 0;
+}
+
+/** A lexicon's terms up to some size, as stored (see vocabulary.ts). */
+export interface LexiconParts {
+  /** The terms' UTF-8 bytes, one after another. */
+  arena: Uint8Array;
+  /** Term `id`'s bytes are arena[starts[id]..starts[id + 1]]. */
+  starts: Int32Array;
+  /** Each term's hash (FNV-1a of its bytes). */
+  hashes: Uint32Array;
+  /**
+   * The hash table over exactly these terms (term id + 1 per slot, 0 empty, a power of two in
+   * size), when it comes with them; else it is made again from the hashes.
+   */
+  slots?: Int32Array;
+}
+
 /** Terms numbered in order of first sight, looked up by their bytes or their string. */
 export class Lexicon {
-  private arena = new Uint8Array(1 << 16);
+  private arena: Uint8Array = new Uint8Array(1 << 16);
   private used = 0;
   /** Term `id`'s bytes are arena[starts[id]..starts[id + 1]]. */
-  private starts = new Int32Array(1 << 12);
+  private starts: Int32Array = new Int32Array(1 << 12);
   private count = 0;
   /** Hash table: term id + 1, or 0 for an empty slot; a power of two in size. */
   private slots = new Int32Array(1 << 13);
-  private hashes = new Uint32Array(1 << 12);
+  private hashes: Uint32Array = new Uint32Array(1 << 12);
   private strings: (string | undefined)[] = [];
 
   /** Number of terms. */
@@ -57,6 +95,68 @@ export class Lexicon {
       for (let k = 0; k < length && same; k++) same = this.arena[start + k] === bytes[from + k];
       if (same) return id;
     }
+  }
+
+  /** The terms as they are stored, with the hash table (views, not copies). */
+  parts(): LexiconParts {
+    return {
+      arena: this.arena.subarray(0, this.used),
+      starts: this.starts.subarray(0, this.count + 1),
+      hashes: this.hashes.subarray(0, this.count),
+      slots: this.slots,
+    };
+  }
+
+  /**
+   * A lexicon of the terms of `parts` (copied, with room for `room` more terms and bytes), whose
+   * first terms must be those of `prior` (same bytes, same boundaries): a vocabulary worked out
+   * before, taken without looking up a term. Null when `prior`'s terms are not where `parts`
+   * begins, or the parts do not fit together.
+   */
+  static restored(
+    parts: LexiconParts,
+    prior: Lexicon,
+    room: { terms: number; bytes: number },
+  ): Lexicon | null {
+    const { arena, starts, hashes } = parts;
+    const size = hashes.length;
+    if (starts.length !== size + 1 || size < prior.count) return null;
+    if (starts[0] !== 0 || starts[size] !== arena.length) return null;
+    for (let id = 0; id <= prior.count; id++) if (starts[id] !== prior.starts[id]) return null;
+    for (let at = 0; at < prior.used; at++) if (arena[at] !== prior.arena[at]) return null;
+    for (let id = 0; id < prior.count; id++) if (hashes[id] !== prior.hashes[id]) return null;
+    // Terms are never empty.
+    for (let id = 0; id < size; id++) if (starts[id + 1]! <= starts[id]!) return null;
+    const lexicon = new Lexicon();
+    lexicon.arena = new Uint8Array(arena.length + room.bytes);
+    lexicon.arena.set(arena);
+    lexicon.used = arena.length;
+    lexicon.starts = new Int32Array(size + room.terms + 2);
+    lexicon.starts.set(starts);
+    lexicon.hashes = new Uint32Array(lexicon.starts.length);
+    lexicon.hashes.set(hashes);
+    lexicon.count = size;
+    let slots = lexicon.slots.length;
+    while ((size + room.terms) * 2 > slots) slots *= 2;
+    // The stored table serves when it is large enough and holds these terms only: a table made
+    // again from the hashes costs a random write per term (tens of ms at 150,000 terms).
+    const table = parts.slots;
+    if (table && table.length >= slots && (table.length & (table.length - 1)) === 0) {
+      let entries = 0;
+      for (let k = 0; k < table.length; k++) {
+        const entry = table[k]!;
+        if (entry !== 0) {
+          if (entry < 0 || entry > size) return null;
+          entries++;
+        }
+      }
+      if (entries === size) {
+        lexicon.slots = table.slice();
+        return lexicon;
+      }
+    }
+    lexicon.rehash(slots);
+    return lexicon;
   }
 
   /** The id of a term, or −1. */

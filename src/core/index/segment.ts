@@ -17,6 +17,7 @@ import {
   type SpellingParts,
 } from '../spelling-neighbours';
 import type { ReportMeta } from '../types';
+import { vocabularyMark, type VocabularyMark } from './vocabulary';
 import {
   column,
   FormatError,
@@ -156,8 +157,7 @@ export class Segment {
   readonly synonyms: Readonly<Record<string, readonly string[]>> | null;
   /** Its vocabulary as UTF-8, each term followed by a line feed; see {@link terms}. */
   readonly termBytes: Uint8Array;
-  /** Local term `t`'s bytes are termBytes[termStart[t]..termStart[t + 1] − 1]. */
-  readonly termStart: Uint32Array;
+
   /**
    * Per local term: a hash of its consonant skeleton (see skeletonHash), 0 for a term that can
    * have no spelling variant; names are grouped by it without making their strings.
@@ -197,13 +197,14 @@ export class Segment {
   private readonly spellingParts: SpellingParts;
   private near: NeighbourLists | null;
   private termList: string[] | null = null;
+  private termStarts: Uint32Array | null = null;
+  private mark: VocabularyMark | null = null;
 
   private constructor(parts: Parts) {
     this.tokenizer = parts.tokenizer;
     this.acronyms = parts.acronyms;
     this.synonyms = parts.synonyms;
     this.termBytes = parts.termBytes;
-    this.termStart = termOffsets(parts.termBytes, parts.df.length);
     this.termSkeleton = parts.termSkeleton;
     this.df = parts.df;
     this.cap = parts.cap;
@@ -231,7 +232,32 @@ export class Segment {
 
   /** Number of terms. */
   get termCount(): number {
-    return this.termStart.length - 1;
+    return this.df.length;
+  }
+
+  /**
+   * Local term `t`'s bytes are termBytes[termStart[t]..termStart[t + 1] − 1]. Worked out on first
+   * need (a load that takes the stored vocabulary needs none); throws a FormatError when the
+   * bytes do not hold as many terms as the counts (see {@link checkTerms}).
+   */
+  get termStart(): Uint32Array {
+    if (!this.termStarts) {
+      const start = termOffsets(this.termBytes, this.df.length);
+      if (start.length !== this.df.length + 1) fail('vocabulary');
+      this.termStarts = start;
+    }
+    return this.termStarts;
+  }
+
+  /** Throws a FormatError unless the vocabulary's bytes hold as many terms as the counts say. */
+  checkTerms(): void {
+    void this.termStart;
+  }
+
+  /** What its vocabulary is recognised by (see vocabulary.ts), worked out once. */
+  get termsMark(): VocabularyMark {
+    this.mark ??= vocabularyMark(this.termCount, this.termBytes);
+    return this.mark;
   }
 
   /** Its vocabulary as strings: local term id → term (made on first request). */
@@ -484,9 +510,12 @@ export class Segment {
 
   /**
    * Reads a stored segment. Throws a FormatError when it is of another layout version or its
-   * parts do not fit together; the values inside lists are bounded where they are read.
+   * parts do not fit together; the values inside lists are bounded where they are read. With
+   * `deferTerms`, where each term starts is worked out on first need: the caller then checks the
+   * vocabulary's bytes with {@link checkTerms} before it reads the terms (a vocabulary stored for
+   * these very bytes checked them when it was made).
    */
-  static decode(bytes: Uint8Array): Segment {
+  static decode(bytes: Uint8Array, options: { deferTerms?: boolean } = {}): Segment {
     const unpacked = unpack(bytes, SEGMENT_MAGIC);
     if (unpacked.version !== SEGMENT_FORMAT && unpacked.version !== SEGMENT_FORMAT_WITHOUT_LISTS)
       throw new FormatError(`segment layout ${unpacked.version}, expected ${SEGMENT_FORMAT}`);
@@ -546,6 +575,7 @@ export class Segment {
       extras,
     });
     segment.checkShape();
+    if (!options.deferTerms) segment.checkTerms();
     return segment;
   }
 

@@ -32,6 +32,7 @@ import type { ReportMeta } from '../types';
 import { NAMES_BY_FORM, skeletonHash, type Segment, type SegmentSource } from './segment';
 import { Lexicon } from './lexicon';
 import { mergeSegments } from './merge';
+import { sameMark, vocabularyMark, type StoredVocabulary, type VocabularyPart } from './vocabulary';
 
 /** Where report texts come from: known at once, or not (yet). */
 export interface TextSource {
@@ -103,6 +104,23 @@ function grow<T extends Int32Array | Uint8Array | Uint16Array | Uint32Array>(
 /** The first byte of a place's term ("@RUS"), as isPlaceTerm tells them. */
 const PLACE_PREFIX_BYTE = 0x40;
 
+/** 1 for a place's term. */
+function placeByForm(lexicon: Lexicon, id: number): number {
+  return lexicon.firstByte(id) === PLACE_PREFIX_BYTE ? 1 : 0;
+}
+
+/** 1 for a term that names something by its form (see NAMES_BY_FORM). */
+function nameyByForm(lexicon: Lexicon, id: number): number {
+  // Digits, "@" and capitals A–Z name something by their first byte; other first bytes outside
+  // ASCII need the term itself.
+  const first = lexicon.firstByte(id);
+  return (first >= 0x30 && first <= 0x39) || (first >= 0x40 && first <= 0x5a)
+    ? 1
+    : first >= 0x80 && NAMES_BY_FORM.test(lexicon.term(id))
+      ? 1
+      : 0;
+}
+
 /** Options of a {@link SegmentedIndex}. */
 export interface IndexOptions {
   /** The place alias table pages are tokenised with (the compiled corpus's `aliases`). */
@@ -128,7 +146,7 @@ export class SegmentedIndex {
   private readonly missing = new Set<string>();
 
   // The vocabulary of all segments together.
-  private readonly lexicon = new Lexicon();
+  private lexicon = new Lexicon();
   private df = new Int32Array(64);
   private cap = new Int32Array(64);
   private lower = new Int32Array(64);
@@ -274,11 +292,14 @@ export class SegmentedIndex {
 
   /**
    * Adds several segments at once (a library loaded after a restart): the names among their
-   * terms are worked out once for all of them.
+   * terms are worked out once for all of them. With `stored`, a vocabulary worked out before for
+   * segments loaded in this order (see vocabulary.ts), the first segments it fits take their
+   * terms' numbering from it instead of looking up every term; returns how many did.
    */
   addSegments(
     list: readonly { segment: Segment; key: number; unitTexts?: readonly string[] | null }[],
-  ): void {
+    stored: StoredVocabulary | null = null,
+  ): number {
     for (const { segment } of list) {
       if (segment.tokenizer !== this.tokenizer)
         throw new Error(`segment made by tokeniser ${segment.tokenizer}, not ${this.tokenizer}`);
@@ -288,19 +309,151 @@ export class SegmentedIndex {
     let largest: Segment | null = null;
     for (const { segment } of list)
       if (!largest || segment.termCount > largest.termCount) largest = segment;
-    if (largest) {
+    const restored = stored ? this.restoreVocabulary(list, stored) : 0;
+    if (largest && restored === 0) {
       this.lexicon.reserve(largest.termCount, largest.termBytes.length);
       this.growTerms(this.lexicon.size + largest.termCount);
     }
-    const helds = list.map(({ segment, key, unitTexts }) =>
-      this.hold(segment, key, unitTexts ?? null),
-    );
+    let at = 0;
+    const helds = list.map(({ segment, key, unitTexts }, i) => {
+      // Copied out, so that the stored vocabulary's bytes are not kept for it.
+      const toGlobal = i < restored ? stored!.toGlobal.slice(at, (at += segment.termCount)) : null;
+      return this.hold(segment, key, unitTexts ?? null, toGlobal);
+    });
     this.helds.push(...helds);
     this.renumber();
-    const touched: number[] = [];
+    const touched = { terms: [] as number[], seen: new Uint8Array(this.lexicon.size) };
     for (const held of helds) this.count(held, 1, touched);
-    this.updateNames(touched);
+    this.updateNames(touched.terms);
     this.changed();
+    return restored;
+  }
+
+  /**
+   * Takes the numbering of the terms of the first segments of `list` from a stored vocabulary:
+   * as many as it was worked out for, in the same order, with the same vocabularies, on top of
+   * the vocabulary this index holds now. Returns how many (0 when it does not fit).
+   */
+  private restoreVocabulary(
+    list: readonly { segment: Segment; key: number }[],
+    stored: StoredVocabulary,
+  ): number {
+    const prior = this.lexicon;
+    const fits = this.vocabularyFits(list, stored);
+    if (fits === 0) return 0;
+    const size = stored.parts[fits - 1]!.size;
+    // Room for the segments after those it fits, looked up as before.
+    const room = { terms: 0, bytes: 0 };
+    for (const { segment } of list.slice(fits)) {
+      room.terms += segment.termCount;
+      room.bytes += segment.termBytes.length;
+    }
+    const { arena, starts, hashes, slots } = stored.lexicon;
+    const lexicon = Lexicon.restored(
+      {
+        arena: arena.subarray(0, starts[size]!),
+        starts: starts.subarray(0, size + 1),
+        hashes: hashes.subarray(0, size),
+        // The stored table holds every term of the vocabulary: of use only when all of it fits.
+        slots: size === hashes.length ? slots : undefined,
+      },
+      prior,
+      room,
+    );
+    if (!lexicon) return 0;
+    // New terms come in order of first sight: each part's ids are below the next new one.
+    const { toGlobal } = stored;
+    let next = prior.size;
+    let at = 0;
+    for (let p = 0; p < fits; p++) {
+      for (let end = at + stored.parts[p]!.terms; at < end; at++) {
+        const g = toGlobal[at]!;
+        if (g === next) next++;
+        else if (!(g >= 0 && g < next)) return 0;
+      }
+      if (next !== stored.parts[p]!.size) return 0;
+    }
+    this.lexicon = lexicon;
+    this.growTerms(size + room.terms);
+    // What a term's bytes tell, stored: copied, not worked out term by term.
+    const { skeletons, place, namey } = stored.forms;
+    this.skeletons.set(skeletons.subarray(prior.size, size), prior.size);
+    this.place.set(place.subarray(prior.size, size), prior.size);
+    this.namey.set(namey.subarray(prior.size, size), prior.size);
+    const { canonicalIds } = this;
+    for (let id = prior.size; id < size; id++) canonicalIds[id] = id;
+    return fits;
+  }
+
+  /**
+   * How many of the first segments of `list` a stored vocabulary serves when they are added to
+   * this index now: those it was worked out for, in the same order, with the same vocabularies,
+   * on top of the vocabulary this index holds.
+   */
+  vocabularyFits(
+    list: readonly { segment: Segment; key: number }[],
+    stored: StoredVocabulary,
+  ): number {
+    const here = vocabularyMark(this.lexicon.size, this.lexicon.parts().arena);
+    if (!sameMark(here, stored.base)) return 0;
+    let fits = 0;
+    while (fits < list.length && fits < stored.parts.length) {
+      const part = stored.parts[fits]!;
+      const { segment, key } = list[fits]!;
+      if (part.key !== key || !sameMark(part, segment.termsMark)) break;
+      fits++;
+    }
+    return fits;
+  }
+
+  /**
+   * The vocabulary an index holding segment `baseKey` alone would have once the segments `keys`
+   * were loaded into it, in that order: what a restart of a library stored so works out first,
+   * to be stored (see vocabulary.ts).
+   */
+  vocabularyOf(baseKey: number, keys: readonly number[]): StoredVocabulary {
+    const segmentOf = (key: number): Segment => {
+      const held = this.helds.find((h) => h.key === key);
+      if (!held) throw new Error(`vocabularyOf: no segment ${key}`);
+      return held.segment;
+    };
+    const lexicon = new Lexicon();
+    const skeletons: number[] = [];
+    const add = (segment: Segment, into: Int32Array, at: number) => {
+      const { termBytes, termStart, termSkeleton } = segment;
+      lexicon.reserve(segment.termCount, termBytes.length);
+      for (let l = 0; l < segment.termCount; l++) {
+        const id = lexicon.lookUp(termBytes, termStart[l]!, termStart[l + 1]! - 1, true);
+        if (id === skeletons.length) skeletons.push(termSkeleton[l]!);
+        into[at + l] = id;
+      }
+    };
+    const first = segmentOf(baseKey);
+    add(first, new Int32Array(first.termCount), 0);
+    const base = vocabularyMark(lexicon.size, lexicon.parts().arena);
+    const segments = keys.map(segmentOf);
+    const toGlobal = new Int32Array(segments.reduce((sum, s) => sum + s.termCount, 0));
+    let at = 0;
+    const parts = segments.map((segment, i): VocabularyPart => {
+      add(segment, toGlobal, at);
+      at += segment.termCount;
+      return {
+        ...segment.termsMark,
+        key: keys[i]!,
+        size: lexicon.size,
+      };
+    });
+    const { arena, starts, hashes, slots } = lexicon.parts();
+    const forms = {
+      skeletons: Uint32Array.from(skeletons),
+      place: new Uint8Array(lexicon.size),
+      namey: new Uint8Array(lexicon.size),
+    };
+    for (let id = 0; id < lexicon.size; id++) {
+      forms.place[id] = placeByForm(lexicon, id);
+      forms.namey[id] = nameyByForm(lexicon, id);
+    }
+    return { base, parts, lexicon: { arena, starts, hashes, slots }, forms, toGlobal };
   }
 
   /**
@@ -365,12 +518,21 @@ export class SegmentedIndex {
     this.changed();
   }
 
-  private hold(segment: Segment, key: number, unitTexts: readonly string[] | null): Held {
+  /** Holds a segment; `known`: its terms' global ids, when known already (a stored vocabulary). */
+  private hold(
+    segment: Segment,
+    key: number,
+    unitTexts: readonly string[] | null,
+    known: Int32Array | null = null,
+  ): Held {
     const local = segment.termCount;
-    const toGlobal = new Int32Array(local);
-    const { termBytes, termStart, termSkeleton } = segment;
-    for (let l = 0; l < local; l++)
-      toGlobal[l] = this.idOf(termBytes, termStart[l]!, termStart[l + 1]! - 1, termSkeleton[l]!);
+    let toGlobal = known;
+    if (!toGlobal) {
+      toGlobal = new Int32Array(local);
+      const { termBytes, termStart, termSkeleton } = segment;
+      for (let l = 0; l < local; l++)
+        toGlobal[l] = this.idOf(termBytes, termStart[l]!, termStart[l + 1]! - 1, termSkeleton[l]!);
+    }
     let toLocal: Held['toLocal'];
     if (local <= SMALL_SEGMENT_TERMS) {
       toLocal = new Map();
@@ -441,20 +603,17 @@ export class SegmentedIndex {
     const id = this.lexicon.lookUp(bytes, from, to, true);
     if (id === before) {
       this.growTerms(id + 1);
-      this.canonicalIds[id] = id;
-      this.skeletons[id] = skeletonHash;
-      // Digits, "@" and capitals A–Z name something by their first byte; other first bytes
-      // outside ASCII need the term itself.
-      const first = bytes[from]!;
-      this.place[id] = first === PLACE_PREFIX_BYTE ? 1 : 0;
-      this.namey[id] =
-        (first >= 0x30 && first <= 0x39) || (first >= 0x40 && first <= 0x5a)
-          ? 1
-          : first >= 0x80 && NAMES_BY_FORM.test(this.lexicon.term(id))
-            ? 1
-            : 0;
+      this.newTerm(id, skeletonHash);
     }
     return id;
+  }
+
+  /** What the index knows of a term just numbered from its bytes alone. */
+  private newTerm(id: number, skeletonHash: number): void {
+    this.canonicalIds[id] = id;
+    this.skeletons[id] = skeletonHash;
+    this.place[id] = placeByForm(this.lexicon, id);
+    this.namey[id] = nameyByForm(this.lexicon, id);
   }
 
   /**
@@ -462,17 +621,24 @@ export class SegmentedIndex {
    * counts changed go into `into` when given (the caller then updates the names), else their
    * names are updated here.
    */
-  private count(held: Held, sign: 1 | -1, into?: number[]): void {
+  private count(held: Held, sign: 1 | -1, into?: { terms: number[]; seen: Uint8Array }): void {
     const { segment, toGlobal } = held;
     const { df, cap, lower } = this;
+    const touched = into?.terms ?? [];
+    // Terms of several segments are noted once each, at their first sight: the names of a term
+    // are worked out from its counts over all of them, so a second time would change nothing.
+    const seen = into?.seen;
     for (let l = 0; l < toGlobal.length; l++) {
       const g = toGlobal[l]!;
       df[g]! += sign * segment.df[l]!;
       cap[g]! += sign * segment.cap[l]!;
       lower[g]! += sign * segment.lower[l]!;
+      if (!seen) touched.push(g);
+      else if (seen[g] === 0) {
+        seen[g] = 1;
+        touched.push(g);
+      }
     }
-    const touched = into ?? [];
-    for (let l = 0; l < toGlobal.length; l++) touched.push(toGlobal[l]!);
     let length = 0;
     for (let u = 0; u < segment.units; u++) length += segment.unitLength[u]!;
     this.liveUnits += sign * segment.units;
