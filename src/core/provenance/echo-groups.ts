@@ -104,8 +104,8 @@ export class EchoGroups {
   private readonly outletOf = new Map<string, string>();
   private readonly sourcing = new Map<string, ReportSourcing>();
   private readonly groupOfReport = new Map<string, string>();
-  /** Group id → its report ids in placement order. */
-  private readonly members = new Map<string, string[]>();
+  /** Group id → its reports and the outlets they name. */
+  private readonly members = new Map<string, Group>();
   /** Each placed report's position in `order` (a library places tens of thousands). */
   private readonly position = new Map<string, number>();
   /**
@@ -128,7 +128,6 @@ export class EchoGroups {
         placed.add(id);
         groups.groupOfReport.set(id, group.id);
       }
-      groups.members.set(group.id, [...group.reports]);
     }
     if (placed.size !== known.size) return null;
     for (const meta of reports) {
@@ -136,7 +135,10 @@ export class EchoGroups {
       groups.outletOf.set(meta.id, meta.outlet);
       groups.sourcing.set(meta.id, data.reports[meta.id]!);
     }
-    for (const [id, list] of groups.members) groups.setMembers(id, groups.sorted(list));
+    for (const group of data.groups) {
+      groups.members.set(group.id, groups.newGroup(group.reports));
+      groups.reindex(group.id);
+    }
     return groups;
   }
 
@@ -148,7 +150,7 @@ export class EchoGroups {
     for (const [k, v] of this.outletOf) copy.outletOf.set(k, v);
     for (const [k, v] of this.sourcing) copy.sourcing.set(k, v);
     for (const [k, v] of this.groupOfReport) copy.groupOfReport.set(k, v);
-    for (const [k, v] of this.members) copy.members.set(k, [...v]);
+    for (const [k, v] of this.members) copy.members.set(k, copyGroup(v));
     for (const [k, v] of this.byOrigin) copy.byOrigin.set(k, new Set(v));
     for (const [k, v] of this.originKeyOf) copy.originKeyOf.set(k, v);
     return copy;
@@ -259,13 +261,13 @@ export class EchoGroups {
       // The merged group keeps the id of the group placed first.
       merged.sort((a, b) => this.rank(a) - this.rank(b));
       group = merged[0]!;
-      const all = merged.flatMap((id) => this.members.get(id) ?? []);
-      for (const id of merged.slice(1)) this.dropGroup(id);
-      for (const id of all) this.groupOfReport.set(id, group);
-      this.setMembers(group, all);
+      for (const id of merged.slice(1)) this.absorb(group, id);
     }
     this.groupOfReport.set(meta.id, group);
-    this.setMembers(group, this.sorted([...(this.members.get(group) ?? []), meta.id]));
+    const joined = this.members.get(group);
+    if (joined) this.addTo(joined, meta.id);
+    else this.members.set(group, this.newGroup([meta.id]));
+    this.reindex(group);
     return this.mergeSameOrigin(group);
   }
 
@@ -275,17 +277,14 @@ export class EchoGroups {
    * them together (a loose rewrite, a page mangled on the way). Returns the group's id after.
    */
   private mergeSameOrigin(group: string): string {
-    const origin = this.originOf(this.members.get(group) ?? []);
-    if (origin === null) return group;
-    const key = outletKey(origin);
+    const key = this.originKeyOf.get(group);
+    if (key === undefined) return group;
     const same = [...(this.byOrigin.get(key) ?? [])];
     if (same.length < 2) return group;
     same.sort((a, b) => this.rank(a) - this.rank(b));
     const kept = same[0]!;
-    const all = same.flatMap((id) => this.members.get(id) ?? []);
-    for (const id of same.slice(1)) this.dropGroup(id);
-    for (const id of all) this.groupOfReport.set(id, kept);
-    this.setMembers(kept, this.sorted(all));
+    for (const id of same.slice(1)) this.absorb(kept, id);
+    this.reindex(kept);
     return kept;
   }
 
@@ -295,23 +294,85 @@ export class EchoGroups {
     this.order.push(id);
   }
 
-  /** Sets a group's members, keeping the index of origins up to date. */
-  private setMembers(group: string, reports: string[]): void {
-    this.members.set(group, reports);
-    this.unindexOrigin(group);
-    const origin = this.originOf(reports);
-    if (origin === null) return;
-    const key = outletKey(origin);
-    this.originKeyOf.set(group, key);
-    let groups = this.byOrigin.get(key);
-    if (!groups) this.byOrigin.set(key, (groups = new Set()));
-    groups.add(group);
+  /** A group of placed reports, with the outlets they name counted. */
+  private newGroup(reports: readonly string[]): Group {
+    const group: Group = { reports: [], ordered: true, first: Infinity, named: new Map() };
+    for (const report of reports) this.addTo(group, report);
+    return group;
   }
 
-  /** Takes a group out (merged into another). */
-  private dropGroup(group: string): void {
-    this.members.delete(group);
-    this.unindexOrigin(group);
+  /** Adds a placed report to a group (its own outlets counted). */
+  private addTo(group: Group, report: string): void {
+    const at = this.position.get(report) ?? -1;
+    const last = group.reports[group.reports.length - 1];
+    if (last !== undefined && (this.position.get(last) ?? -1) > at) group.ordered = false;
+    group.reports.push(report);
+    group.first = Math.min(group.first, at);
+    for (const name of this.sourcing.get(report)?.outlets ?? []) {
+      const key = outletKey(name);
+      const entry = group.named.get(key);
+      if (!entry) group.named.set(key, { name, members: 1, first: at });
+      else {
+        entry.members++;
+        if (at < entry.first) Object.assign(entry, { name, first: at });
+      }
+    }
+  }
+
+  /**
+   * Merges group `from` into group `into` (which keeps its id): the smaller one's reports and
+   * counts are added to the larger's, so that a group tens of thousands strong does not cost its
+   * size at each report that joins it. The index of origins is brought up to date by the caller.
+   */
+  private absorb(into: string, from: string): void {
+    const taken = this.members.get(from);
+    if (!taken || from === into) return;
+    this.members.delete(from);
+    this.unindexOrigin(from);
+    for (const report of taken.reports) this.groupOfReport.set(report, into);
+    const kept = this.members.get(into);
+    if (!kept) {
+      this.members.set(into, taken);
+      return;
+    }
+    const [large, small] =
+      kept.reports.length >= taken.reports.length ? [kept, taken] : [taken, kept];
+    const lastOfLarge = large.reports[large.reports.length - 1]!;
+    large.ordered &&= small.ordered && small.first > (this.position.get(lastOfLarge) ?? -1);
+    for (const report of small.reports) large.reports.push(report);
+    large.first = Math.min(large.first, small.first);
+    for (const [key, entry] of small.named) {
+      const mine = large.named.get(key);
+      if (!mine) large.named.set(key, { ...entry });
+      else {
+        mine.members += entry.members;
+        if (entry.first < mine.first) Object.assign(mine, { name: entry.name, first: entry.first });
+      }
+    }
+    this.members.set(into, large);
+  }
+
+  /** A group's reports in placement order. */
+  private reportsOf(group: Group): string[] {
+    if (!group.ordered) {
+      const at = (id: string) => this.position.get(id) ?? -1;
+      group.reports.sort((a, b) => at(a) - at(b));
+      group.ordered = true;
+    }
+    return group.reports;
+  }
+
+  /** Files a group under the outlet its reports name most (see mergeSameOrigin). */
+  private reindex(id: string): void {
+    this.unindexOrigin(id);
+    const group = this.members.get(id);
+    const origin = group ? originOf(group) : null;
+    if (origin === null) return;
+    const key = outletKey(origin);
+    this.originKeyOf.set(id, key);
+    let groups = this.byOrigin.get(key);
+    if (!groups) this.byOrigin.set(key, (groups = new Set()));
+    groups.add(id);
   }
 
   private unindexOrigin(group: string): void {
@@ -324,12 +385,13 @@ export class EchoGroups {
   /** Every group, in order of its first report, with its origin and how each member sources. */
   list(): EchoGroup[] {
     return [...this.members]
-      .sort((a, b) => this.rank(a[0]) - this.rank(b[0]))
-      .map(([id, reports]) => this.describe(id, reports));
+      .sort((a, b) => a[1].first - b[1].first)
+      .map(([id, group]) => this.describe(id, group));
   }
 
-  private describe(id: string, reports: readonly string[]): EchoGroup {
-    const origin = this.originOf(reports);
+  private describe(id: string, group: Group): EchoGroup {
+    const reports = this.reportsOf(group);
+    const origin = originOf(group);
     const originKey = origin === null ? null : outletKey(origin);
     const members: GroupMember[] = reports.map((report) => {
       const sourcing = this.sourcing.get(report)!;
@@ -344,42 +406,55 @@ export class EchoGroups {
     return { id, reports: [...reports], origin, members };
   }
 
-  /**
-   * The outlet most of a group's reports name as a source (ties: the one named first, in corpus
-   * order); null when none names an outlet.
-   */
-  private originOf(reports: readonly string[]): string | null {
-    const counts = new Map<string, { name: string; members: number; first: number }>();
-    reports.forEach((report, position) => {
-      for (const name of this.sourcing.get(report)?.outlets ?? []) {
-        const key = outletKey(name);
-        const entry = counts.get(key);
-        if (entry) entry.members++;
-        else counts.set(key, { name, members: 1, first: position });
-      }
-    });
-    let best: { name: string; members: number; first: number } | null = null;
-    for (const entry of counts.values()) {
-      if (
-        !best ||
-        entry.members > best.members ||
-        (entry.members === best.members && entry.first < best.first)
-      )
-        best = entry;
-    }
-    return best?.name ?? null;
-  }
-
   /** Position of a report (or a group, by its first report) in placement order. */
   private rank(idOrGroup: string): number {
-    const report = this.members.get(idOrGroup)?.[0] ?? idOrGroup.replace(/^group-/, '');
-    return this.position.get(report) ?? Number.MAX_SAFE_INTEGER;
+    const group = this.members.get(idOrGroup);
+    if (group) return group.first;
+    return this.position.get(idOrGroup.replace(/^group-/, '')) ?? Number.MAX_SAFE_INTEGER;
   }
+}
 
-  private sorted(reports: string[]): string[] {
-    const at = (id: string) => this.position.get(id) ?? -1;
-    return [...new Set(reports)].sort((a, b) => at(a) - at(b));
+/** How many of a group's reports name one outlet as a source. */
+interface NamedCount {
+  /** The outlet as the first report naming it writes it. */
+  name: string;
+  members: number;
+  /** Placement position of the first report naming it. */
+  first: number;
+}
+
+/** A group's reports, kept with the counts its origin is read from. */
+interface Group {
+  /** Its report ids: in placement order when `ordered` (merges append, a read sorts). */
+  reports: string[];
+  ordered: boolean;
+  /** Placement position of its first report. */
+  first: number;
+  /** Outlet key → how many of its reports name that outlet. */
+  named: Map<string, NamedCount>;
+}
+
+function copyGroup(group: Group): Group {
+  const named = new Map<string, NamedCount>();
+  for (const [key, entry] of group.named) named.set(key, { ...entry });
+  return { reports: [...group.reports], ordered: group.ordered, first: group.first, named };
+}
+
+/**
+ * The outlet most of a group's reports name as a source (ties: the one named first, in placement
+ * order); null when none names an outlet.
+ */
+function originOf(group: Group): string | null {
+  let best: NamedCount | null = null;
+  for (const entry of group.named.values()) {
+    if (
+      !best ||
+      entry.members > best.members ||
+      (entry.members === best.members && entry.first < best.first)
+    )
+      best = entry;
   }
+  return best?.name ?? null;
 }
 
 /** How a member sources relative to its group's origin. */

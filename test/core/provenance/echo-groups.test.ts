@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { checkArticle } from '../../../src/core/check-article';
 import { compileCorpus } from '../../../src/core/corpus';
@@ -224,6 +225,59 @@ describe('placing reports one at a time (a library)', () => {
     expect(EchoGroups.fromData(data, reports.slice(1))).toBeNull();
     expect(EchoGroups.fromData({ ...data, version: 99 }, reports)).toBeNull();
     expect(EchoGroups.fromData(null, reports)).toBeNull();
+  });
+
+  test('placements in any order: members in placement order, each group filed under the outlet most of them name (ties: named first), a clone and its stored form alike', () => {
+    const outlets = ['Reuters', 'reuters', 'AP', 'AFP', 'TASS'];
+    const step = fc.record({
+      names: fc.subarray(outlets),
+      join: fc.option(fc.nat(), { nil: null }),
+      merge: fc.option(fc.nat(), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
+        const groups = new EchoGroups();
+        const named = new Map<string, string[]>();
+        steps.forEach(({ names, join, merge }, i) => {
+          const id = `r${i}`;
+          const pick = (k: number | null) =>
+            k === null || i === 0 ? null : groups.groupOf(`r${k % i}`);
+          const group = pick(join);
+          const other = pick(merge);
+          const sourcing = { attributions: [], outlets: names, anonymous: false, published: null };
+          named.set(id, names);
+          groups.placeAt({ id, outlet: `Outlet ${i % 7}` } as never, sourcing, {
+            group,
+            merge: other !== null && other !== group ? [other] : [],
+          });
+        });
+        const list = groups.list();
+        expect(list.flatMap((g) => g.reports).sort()).toEqual([...named.keys()].sort());
+        for (const g of list) {
+          const order = g.reports.map((r) => Number(r.slice(1)));
+          expect(order).toEqual([...order].sort((a, b) => a - b));
+          for (const r of g.reports) expect(groups.groupOf(r)).toBe(g.id);
+          // The origin recounted from the members, as a reader would count it.
+          const counts = new Map<string, { name: string; n: number; first: number }>();
+          g.reports.forEach((r, at) => {
+            for (const name of named.get(r)!) {
+              const key = name.toLowerCase();
+              const entry = counts.get(key);
+              if (entry) entry.n++;
+              else counts.set(key, { name, n: 1, first: at });
+            }
+          });
+          const best = [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0];
+          expect(g.origin).toBe(best?.name ?? null);
+        }
+        expect(groups.clone().toData()).toEqual(groups.toData());
+        const metas = [...named.keys()].map((id, i) => ({ id, outlet: `Outlet ${i % 7}` }));
+        expect(EchoGroups.fromData(groups.toData(), metas as never)!.toData()).toEqual(
+          groups.toData(),
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 
   test('an index without stored groups gets them computed from its sentences', () => {
