@@ -143,7 +143,12 @@ describe('index segments of layout 2 (before the spelling lists)', () => {
     first.store.close();
     await asLayout2(first.name);
     const again = openLibrary(first.name);
-    expect(await again.library.load()).toEqual({ articles: 2, segments: 2, rebuilt: 0 });
+    expect(await again.library.load()).toEqual({
+      articles: 2,
+      segments: 2,
+      rebuilt: 0,
+      vocabulary: 0,
+    });
     for (const { segment } of again.index.segmentList().slice(1))
       expect(segment.spellingLists()).toBeNull();
     await again.library.loadTexts(again.index.missingTexts());
