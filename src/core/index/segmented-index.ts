@@ -921,10 +921,10 @@ export class SegmentedIndex {
         contributing++;
         for (let k = 0; k < listed.ids.length; k++) {
           const g = held.ownedGlobal[listed.ids[k]!]!;
-          if (g === self || this.canonicalIds[g] !== g || this.df[g]! <= 0) continue;
-          if (contributing > 1 && ids.includes(g)) continue;
-          ids.push(g);
-          similarities.push(listed.similarities[k]!);
+          if (this.isNeighbourOf(g, self, contributing > 1 ? ids : null)) {
+            ids.push(g);
+            similarities.push(listed.similarities[k]!);
+          }
         }
         continue;
       }
@@ -952,14 +952,23 @@ export class SegmentedIndex {
       const similar = here.similarities;
       for (let k = 0; k < found.length; k++) {
         const g = found[k]!;
-        if (g === self || this.canonicalIds[g] !== g || this.df[g]! <= 0) continue;
-        // A term two segments own (a corpus replaced since) is listed once.
-        if (contributing > 1 && ids.includes(g)) continue;
-        ids.push(g);
-        similarities.push(similar[k]!);
+        if (this.isNeighbourOf(g, self, contributing > 1 ? ids : null)) {
+          ids.push(g);
+          similarities.push(similar[k]!);
+        }
       }
     }
     return ids.length === 0 ? NO_NEIGHBOURS : { ids, similarities };
+  }
+
+  /**
+   * Whether global term `g`, found near spelling `self` in one source, is one of its neighbours:
+   * not the term itself, its class's own id, still counted somewhere, and not among `listed` by an
+   * earlier source (a term two segments own, a corpus replaced since, is listed once).
+   */
+  private isNeighbourOf(g: number, self: number, listed: readonly number[] | null): boolean {
+    if (g === self || this.canonicalIds[g] !== g || this.df[g]! <= 0) return false;
+    return listed === null || !listed.includes(g);
   }
 
   // ---- Units ---------------------------------------------------------------------------------
