@@ -308,15 +308,16 @@ export class EchoGroups {
     if (last !== undefined && (this.position.get(last) ?? -1) > at) group.ordered = false;
     group.reports.push(report);
     group.first = Math.min(group.first, at);
-    for (const name of this.sourcing.get(report)?.outlets ?? []) {
+    (this.sourcing.get(report)?.outlets ?? []).forEach((name, within) => {
       const key = outletKey(name);
       const entry = group.named.get(key);
-      if (!entry) group.named.set(key, { name, members: 1, first: at });
+      const here = { name, first: at, within };
+      if (!entry) group.named.set(key, { ...here, members: 1 });
       else {
         entry.members++;
-        if (at < entry.first) Object.assign(entry, { name, first: at });
+        if (namedEarlier(here, entry)) Object.assign(entry, here);
       }
-    }
+    });
   }
 
   /**
@@ -346,7 +347,9 @@ export class EchoGroups {
       if (!mine) large.named.set(key, { ...entry });
       else {
         mine.members += entry.members;
-        if (entry.first < mine.first) Object.assign(mine, { name: entry.name, first: entry.first });
+        if (namedEarlier(entry, mine)) {
+          Object.assign(mine, { name: entry.name, first: entry.first, within: entry.within });
+        }
       }
     }
     this.members.set(into, large);
@@ -421,6 +424,8 @@ interface NamedCount {
   members: number;
   /** Placement position of the first report naming it. */
   first: number;
+  /** Where that report names it among the outlets it names (0: first). */
+  within: number;
 }
 
 /** A group's reports, kept with the counts its origin is read from. */
@@ -440,6 +445,11 @@ function copyGroup(group: Group): Group {
   return { reports: [...group.reports], ordered: group.ordered, first: group.first, named };
 }
 
+/** Whether outlet `a` is named before `b`: by an earlier report, or earlier in the same one. */
+function namedEarlier(a: Omit<NamedCount, 'members'>, b: NamedCount): boolean {
+  return a.first < b.first || (a.first === b.first && a.within < b.within);
+}
+
 /**
  * The outlet most of a group's reports name as a source (ties: the one named first, in placement
  * order); null when none names an outlet.
@@ -450,7 +460,7 @@ function originOf(group: Group): string | null {
     if (
       !best ||
       entry.members > best.members ||
-      (entry.members === best.members && entry.first < best.first)
+      (entry.members === best.members && namedEarlier(entry, best))
     )
       best = entry;
   }
