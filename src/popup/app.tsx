@@ -2,7 +2,7 @@
  * The popup (and the full-page report at `popup.html?tab=<id>`): finds the tab's state, shows
  * the matching view, follows changes while open, and offers the controls.
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { SentenceResult } from '../core/types';
 import { t } from '../shared/i18n';
 import type { CorpusInfo, Result, TabState } from '../shared/messages';
@@ -81,6 +81,9 @@ export function App({ client }: { client: PopupClient }) {
   const [corpus, setCorpus] = useState<Result<CorpusInfo> | null>(null);
   const [shortcut, setShortcut] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Whether the library row has its first answer, and whether the controls were shown yet.
+  const [rowSettled, setRowSettled] = useState(false);
+  const controlsShown = useRef(false);
 
   useEffect(() => {
     let live = true;
@@ -159,6 +162,12 @@ export function App({ client }: { client: PopupClient }) {
   const state = view.kind === 'state' ? view.state : null;
   const host = state?.host ?? null;
   const siteOff = settings !== null && host !== null && isSiteDisabled(settings, host);
+  const rowWanted = tabId !== null && state?.status === 'ready';
+  // The library row sits above the controls and learns its content from the background: the
+  // controls wait for it the first time, so that a late row never pushes the switch away from
+  // under a reader's pointer (and "Keep this article" into its place). Once shown they stay.
+  const showControls = settings !== null && (controlsShown.current || !rowWanted || rowSettled);
+  if (showControls) controlsShown.current = true;
 
   return (
     <div class={client.fullPage ? 'app full' : 'app'}>
@@ -183,10 +192,15 @@ export function App({ client }: { client: PopupClient }) {
           onShowSentence={showSentence}
         />
       </main>
-      {tabId !== null && state?.status === 'ready' && (
-        <LibraryRow client={client} tabId={tabId} state={state} />
+      {rowWanted && (
+        <LibraryRow
+          client={client}
+          tabId={tabId}
+          state={state}
+          onSettled={() => setRowSettled(true)}
+        />
       )}
-      {settings && (
+      {settings && showControls && (
         <footer class="controls">
           <HighlightSwitch
             settings={settings}

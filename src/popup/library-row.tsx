@@ -15,10 +15,12 @@ export interface LibraryRowProps {
   tabId: number;
   /** The tab's state: the row is read again when it changes. */
   state: TabState | null;
+  /** Called once the row knows what it shows (or that it shows nothing). */
+  onSettled?: () => void;
 }
 
 /** The library controls for one tab. */
-export function LibraryRow({ client, tabId, state }: LibraryRowProps) {
+export function LibraryRow({ client, tabId, state, onSettled }: LibraryRowProps) {
   const [page, setPage] = useState<LibraryPageState | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,7 +30,9 @@ export function LibraryRow({ client, tabId, state }: LibraryRowProps) {
     let live = true;
     void client
       .libraryPage(tabId)
-      .then((answer) => live && setPage(answer.ok ? answer.value : null));
+      .then((answer) => live && setPage(answer.ok ? answer.value : null))
+      .catch(() => live && setPage(null))
+      .finally(() => onSettled?.());
     return () => {
       live = false;
     };

@@ -401,7 +401,10 @@ export async function waitForElement(
 
 /**
  * Clicks an element with the pointer, as a person would: waits for it, scrolls it into view and
- * clicks the middle of its first line box.
+ * clicks the middle of its first line box, once that box has stopped moving and the element is
+ * what the pointer would hit there. A view that is still laying itself out (a row that arrives
+ * late and pushes the controls down) would otherwise take the click on whatever moved under the
+ * pointer; here it fails, naming what was in the way.
  */
 export async function clickElement(
   page: TestPage,
@@ -410,19 +413,43 @@ export async function clickElement(
 ): Promise<void> {
   await waitForElement(page, selector, pick);
   const point = await page.evaluate(
-    ([sel, p]) => {
+    async ([sel, p]) => {
       const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-      let all = Array.from(document.querySelectorAll(sel));
-      if (p.text !== undefined)
-        all = all.filter((el) => squash(el.textContent ?? '').includes(p.text!));
-      const el = p.last ? all.at(-1) : all[p.nth ?? 0];
-      if (!el) return null;
-      el.scrollIntoView({ block: 'center', inline: 'center' });
-      const rect = el.getClientRects()[0];
-      return rect ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : null;
+      const find = () => {
+        let all = Array.from(document.querySelectorAll(sel));
+        if (p.text !== undefined)
+          all = all.filter((el) => squash(el.textContent ?? '').includes(p.text!));
+        return p.last ? all.at(-1) : all[p.nth ?? 0];
+      };
+      // Timers, not animation frames: a tab in the background gets no frames.
+      const pause = () => new Promise((resolve) => setTimeout(resolve, 60));
+      let last = '';
+      let blocker = 'nothing';
+      for (const deadline = Date.now() + 5_000; Date.now() < deadline; await pause()) {
+        const el = find();
+        if (!el) continue;
+        el.scrollIntoView({ block: 'center', inline: 'center' });
+        const rect = el.getClientRects()[0];
+        if (!rect) continue;
+        const x = rect.x + rect.width / 2;
+        const y = rect.y + rect.height / 2;
+        const where = `${x},${y}`;
+        const hit = document.elementFromPoint(x, y);
+        const steady = where === last;
+        last = where;
+        if (steady && hit && (hit === el || el.contains(hit))) return { x, y };
+        blocker = hit
+          ? `${hit.tagName.toLowerCase()}.${hit.getAttribute('class') ?? ''} "${squash(hit.textContent ?? '').slice(0, 40)}"`
+          : 'nothing';
+      }
+      return { blocked: blocker };
     },
     [selector, pick] as const,
   );
+  if (point && 'blocked' in point)
+    throw new Error(
+      `${selector} ${JSON.stringify(pick)} did not settle under the pointer (${point.blocked} was there)`,
+    );
   if (!point) throw new Error(`nothing to click at ${selector} ${JSON.stringify(pick)}`);
   await page.mouse.click(point.x, point.y);
 }

@@ -182,10 +182,12 @@ async function show(client: PopupClient): Promise<HTMLElement> {
   await act(async () => {
     render(<App client={client} />, root);
   });
-  // Let the loading effect's promises finish.
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
+  // Let the loading effects' promises finish: the popup's, then the library row's it mounts.
+  for (let i = 0; i < 2; i++) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
   return root;
 }
 
@@ -395,6 +397,36 @@ describe('controls', () => {
     const view = await show(client);
     await act(async () => button(view, 'Disable on this site').click());
     expect(await client.settings()).toMatchObject({ disabledSites: ['trutherdaily.example'] });
+  });
+
+  test('the controls wait for the library row, so a late row never moves the switch', async () => {
+    const client = stubClient({ state: tabState({}) });
+    let answer: (value: Awaited<ReturnType<PopupClient['libraryPage']>>) => void = () => {};
+    client.libraryPage.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const view = await show(client);
+    expect(view.textContent).toContain('12 of 21 sentences');
+    expect(view.querySelector('[role="switch"]')).toBeNull();
+    await act(async () => {
+      answer({ ok: false, error: 'no library' });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    // The row that could not be read shows nothing, and the controls come.
+    expect(view.querySelector('.library-row')).toBeNull();
+    expect(view.querySelector('[role="switch"]')).not.toBeNull();
+    // Once shown they stay, also while the row reads itself again.
+    client.libraryPage.mockImplementationOnce(() => new Promise(() => {}));
+    await act(async () => button(view, 'Disable on this site').click());
+    expect(view.querySelector('[role="switch"]')).not.toBeNull();
+  });
+
+  test('a library row that fails still lets the controls show', async () => {
+    const client = stubClient({ state: tabState({}) });
+    client.libraryPage.mockImplementationOnce(async () => {
+      throw new Error('the background went away');
+    });
+    const view = await show(client);
+    expect(view.querySelector('.library-row')).toBeNull();
+    expect(view.querySelector('[role="switch"]')).not.toBeNull();
   });
 
   test('"Open full report" is offered in the popup, not in the full-page report', async () => {
