@@ -154,8 +154,8 @@ function stubClient(options: {
     openOptions: vi.fn(async () => undefined),
     openCheckPage: vi.fn(async () => undefined),
     subscribe: vi.fn(() => () => undefined),
-    libraryPage: vi.fn(async () => ({
-      ok: true as const,
+    libraryPage: vi.fn(async (): Promise<Result<LibraryPageState>> => ({
+      ok: true,
       value: {
         keeping: false,
         kept: null,
@@ -401,7 +401,7 @@ describe('controls', () => {
 
   test('the controls wait for the library row, so a late row never moves the switch', async () => {
     const client = stubClient({ state: tabState({}) });
-    let answer: (value: Awaited<ReturnType<PopupClient['libraryPage']>>) => void = () => {};
+    let answer: (value: Result<LibraryPageState>) => void = () => {};
     client.libraryPage.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
     const view = await show(client);
     expect(view.textContent).toContain('12 of 21 sentences');
