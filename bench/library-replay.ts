@@ -29,6 +29,7 @@ import {
   timeProbeChecks,
   writeLibraryCorpus,
 } from './library';
+import { scoredReport } from './gold-scoring';
 import { collectGarbage, heapBytes, median } from './stats';
 
 const CORPUS_FILE = path.join(ROOT, 'bench/out/library-corpus.jsonl');
@@ -176,15 +177,7 @@ async function measure(reps: number, outArg: string | undefined): Promise<void> 
       for (const { meta, text } of real) {
         const result = await checkShown(matcher, library, text, { exclude: meta.id });
         out.push(result);
-        predictions.push({
-          file: meta.file,
-          text,
-          units: result.sentences.map((s) => ({
-            start: s.start,
-            end: s.end,
-            scores: new Map(s.matches.map((m) => [fileOf.get(m.report) ?? m.report, m.score])),
-          })),
-        });
+        predictions.push(scoredReport(meta.file, text, result, fileOf));
       }
       const score = scoreAt(readGold(), predictions, 0);
       console.log(`gold (all matches kept) F1 ${score.f1.toFixed(4)}`);

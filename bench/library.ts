@@ -32,7 +32,6 @@ import { LibraryFiles } from './library-files';
 import type { BatchReply, BatchRequest } from './library-worker';
 import { Prng } from './prng';
 import {
-  NEAR_COPY,
   paraphraseArticle,
   probe,
   PROBE_SEED,
@@ -43,7 +42,8 @@ import {
   type ProbeFigures,
 } from './scale';
 import { collectGarbage, heapBytes, median, round } from './stats';
-import { contentOverlap, generateCorpus, wordCount } from './synthetic-corpus';
+import { generateCorpus, wordCount } from './synthetic-corpus';
+import { scoredReport, SyntheticMatches } from './gold-scoring';
 
 /** Library sizes measured: a year of heavy reading is about 18,000 articles. */
 export const LIBRARY_SIZES = [1_000, 10_000, 50_000];
@@ -455,30 +455,11 @@ export async function runLibrary(size: number, log: (line: string) => void): Pro
 
   // Quality: the real reports, each with itself left out, scored on the development gold.
   const fileOf = new Map(real.map((r) => [r.meta.id, r.meta.file]));
-  let syntheticMatches = 0;
-  let nearCopies = 0;
+  const synthetic = new SyntheticMatches(realIds);
   const predictions: ScoredReport[] = [];
   for (const { meta, text } of real) {
     const result = await checkShown(matcher, library, text, { exclude: meta.id });
-    predictions.push({
-      file: meta.file,
-      text,
-      units: result.sentences.map((s) => ({
-        start: s.start,
-        end: s.end,
-        scores: new Map(
-          s.matches
-            .filter((m) => {
-              if (realIds.has(m.report)) return true;
-              syntheticMatches++;
-              const nearCopy = contentOverlap(s.text, m.text) >= NEAR_COPY;
-              if (nearCopy) nearCopies++;
-              return !nearCopy;
-            })
-            .map((m) => [fileOf.get(m.report) ?? m.report, m.score]),
-        ),
-      })),
-    });
+    predictions.push(scoredReport(meta.file, text, result, fileOf, synthetic.keep));
   }
   const score = scoreAt(readGold(), predictions, 0);
 
@@ -523,8 +504,8 @@ export async function runLibrary(size: number, log: (line: string) => void): Pro
       precision: round(score.precision, 3),
       recall: round(score.recall, 3),
       f1: round(score.f1, 3),
-      synthetic_matches: syntheticMatches,
-      synthetic_near_copies: nearCopies,
+      synthetic_matches: synthetic.matches,
+      synthetic_near_copies: synthetic.nearCopies,
     },
   };
   rmSync(dir, { recursive: true, force: true });

@@ -16,7 +16,8 @@ import { readGold, scoreAt, type ScoredReport } from '../test/quality/score';
 import { ROOT, fixtureArticles, realReports } from './articles';
 import { Prng } from './prng';
 import { collectGarbage, heapBytes, median, round, timeRuns } from './stats';
-import { contentOverlap, generateCorpus, wordCount } from './synthetic-corpus';
+import { generateCorpus, wordCount } from './synthetic-corpus';
+import { scoredReport, SyntheticMatches } from './gold-scoring';
 
 /** One corpus size's figures. */
 export interface ScaleRow {
@@ -85,8 +86,6 @@ export const PROBE_WORDS = 1000;
 /** Distinct probe articles of each kind that are timed, and the ones checked before as a warm-up. */
 export const PROBES = 7;
 export const WARMUP_PROBES = 2;
-/** Content-word overlap from which a synthetic sentence is a near copy of the page sentence. */
-export const NEAR_COPY = 0.5;
 
 /**
  * A 1,000-word article retelling the real story: real sentences, shuffled and reworded the way the
@@ -242,29 +241,16 @@ export async function runScale(reports: number, log: (line: string) => void): Pr
   // The five real reports, each checked with itself left out, scored on the development gold:
   // matches to synthetic reports are not in the gold and count as false positives.
   const fileOf = new Map(matcher.reports.map((r) => [r.id, r.file]));
-  let syntheticMatches = 0;
-  let nearCopies = 0;
-  const predictions: ScoredReport[] = real.map(({ meta, text }) => {
-    const result = matcher.check(text, { exclude: meta.id });
-    return {
-      file: meta.file,
+  const synthetic = new SyntheticMatches(realIds);
+  const predictions: ScoredReport[] = real.map(({ meta, text }) =>
+    scoredReport(
+      meta.file,
       text,
-      units: result.sentences.map((s) => {
-        const counted = s.matches.filter((m) => {
-          if (realIds.has(m.report)) return true;
-          syntheticMatches++;
-          const nearCopy = contentOverlap(s.text, m.text) >= NEAR_COPY;
-          if (nearCopy) nearCopies++;
-          return !nearCopy;
-        });
-        return {
-          start: s.start,
-          end: s.end,
-          scores: new Map(counted.map((m) => [fileOf.get(m.report) ?? m.report, m.score])),
-        };
-      }),
-    };
-  });
+      matcher.check(text, { exclude: meta.id }),
+      fileOf,
+      synthetic.keep,
+    ),
+  );
   const score = scoreAt(readGold(), predictions, 0);
 
   return {
@@ -290,8 +276,8 @@ export async function runScale(reports: number, log: (line: string) => void): Pr
       precision: round(score.precision, 3),
       recall: round(score.recall, 3),
       f1: round(score.f1, 3),
-      synthetic_matches: syntheticMatches,
-      synthetic_near_copies: nearCopies,
+      synthetic_matches: synthetic.matches,
+      synthetic_near_copies: synthetic.nearCopies,
     },
   };
 }
