@@ -521,7 +521,12 @@ export class Library {
       const sizes = this.index
         .segmentList()
         .filter(({ key }) => key !== CORPUS_SEGMENT_KEY)
-        .map(({ key, segment, deleted }) => ({ key, reports: segment.articles, deleted }));
+        .map(({ key, segment, deleted }) => ({
+          key,
+          reports: segment.articles,
+          deleted,
+          unlisted: segment.spellingLists() === null,
+        }));
       const keys = chooseMerge(sizes);
       if (!keys) {
         await this.storeVocabulary();

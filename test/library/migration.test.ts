@@ -156,6 +156,40 @@ describe('index segments of layout 2 (before the spelling lists)', () => {
     await again.library.loadTexts(again.index.missingTexts());
     expect(again.matcher.check(harbour().text)).toEqual(before);
   });
+
+  test('are rewritten with their lists in the background, one at a time, answering as before', async () => {
+    const first = openLibrary();
+    await first.library.load();
+    await first.library.keep(northgate());
+    await first.library.keep(drone());
+    const before = first.matcher.check(harbour().text);
+    first.store.close();
+    await asLayout2(first.name);
+    const again = openLibrary(first.name);
+    await again.library.load();
+    const unlisted = () =>
+      again.index.segmentList().filter(({ segment }) => segment.spellingLists() === null).length;
+    expect(unlisted()).toBe(2);
+    expect(await again.library.mergeStep()).toBe(true);
+    expect(unlisted()).toBe(1);
+    expect(await again.library.mergeStep()).toBe(true);
+    expect(await again.library.mergeStep()).toBe(false);
+    expect(unlisted()).toBe(0);
+    // Texts are read when a check shows them.
+    again.matcher.check(harbour().text);
+    await again.library.loadTexts(again.index.missingTexts());
+    expect(again.matcher.check(harbour().text)).toEqual(before);
+    // Stored with the lists: a restart reads them.
+    again.store.close();
+    const third = openLibrary(first.name);
+    expect((await third.library.load()).segments).toBe(2);
+    expect(
+      third.index.segmentList().filter(({ segment }) => segment.spellingLists() === null),
+    ).toHaveLength(0);
+    third.matcher.check(harbour().text);
+    await third.library.loadTexts(third.index.missingTexts());
+    expect(third.matcher.check(harbour().text)).toEqual(before);
+  });
 });
 
 describe('merging in the background', () => {

@@ -25,6 +25,11 @@ export interface SegmentSize {
   /** Reports it holds, deleted ones included. */
   reports: number;
   deleted: number;
+  /**
+   * Stored without its spelling lists (by the layout before them): rewritten alone, with them,
+   * once no other merge is due, so that its look-ups read the lists instead of walking.
+   */
+  unlisted?: boolean;
 }
 
 /** The tier of a segment of `live` reports. */
@@ -35,7 +40,7 @@ function tierOf(live: number): number {
 /**
  * The segments to merge next (in the order given), or null when none need it: from the smallest
  * tier holding MERGE_FACTOR segments, as many as a merge within MAX_MERGE_REPORTS takes; else a
- * segment with many deleted reports, alone.
+ * segment with many deleted reports, alone; else one stored without spelling lists, alone.
  */
 export function chooseMerge(segments: readonly SegmentSize[]): number[] | null {
   const tiers = new Map<number, SegmentSize[]>();
@@ -63,5 +68,7 @@ export function chooseMerge(segments: readonly SegmentSize[]): number[] | null {
     if (chosen.length >= 2) return chosen.map((s) => s.key);
   }
   const purge = segments.find((s) => s.deleted > 0 && s.deleted >= s.reports * PURGE_SHARE);
-  return purge ? [purge.key] : null;
+  if (purge) return [purge.key];
+  const unlisted = segments.find((s) => s.unlisted);
+  return unlisted ? [unlisted.key] : null;
 }

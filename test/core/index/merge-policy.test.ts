@@ -31,4 +31,13 @@ describe('which segments to merge', () => {
     const segments = [{ key: 7, reports: 100, deleted: Math.ceil(100 * PURGE_SHARE) }];
     expect(chooseMerge(segments)).toEqual([7]);
   });
+
+  test('a segment stored without spelling lists is rewritten alone, once no merge is due', () => {
+    const old = { key: 9, reports: MAX_MERGE_REPORTS, deleted: 0, unlisted: true };
+    expect(chooseMerge([...sizes(1, 1, 200), old])).toEqual([9]);
+    // A due merge and a purge come first.
+    expect(chooseMerge([...sizes(...Array(MERGE_FACTOR).fill(1)), old])).toEqual([0, 1, 2, 3]);
+    const purge = { key: 5, reports: 100, deleted: 50 };
+    expect(chooseMerge([old, purge])).toEqual([5]);
+  });
 });
