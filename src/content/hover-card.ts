@@ -8,6 +8,7 @@ import type { SentenceResult, Tier } from '../core/types';
 import { differencesLine } from '../shared/difference-labels';
 import { t, type MessageKey } from '../shared/i18n';
 import { shortDate } from '../shared/dates';
+import { chanceText, chanceTitle } from '../shared/match-chance';
 
 /** What the card shows. */
 export interface CardData {
@@ -56,7 +57,7 @@ li { margin: 0; padding: 0; }
 .meta { display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; margin-bottom: 2px; }
 .outlet { font-weight: 600; }
 .tier { font-size: 11px; color: #52525b; border: 1px solid #d4d4d8; border-radius: 999px; padding: 0 6px; }
-.read { font-size: 12px; color: #52525b; }
+.read, .chance { font-size: 12px; color: #52525b; }
 .quote { display: block; margin: 0; quotes: "\\201C" "\\201D"; }
 .quote::before { content: open-quote; } .quote::after { content: close-quote; }
 .flags { margin: 2px 0 0; font-size: 12px; color: #b91c1c; }
@@ -65,7 +66,7 @@ a:focus-visible { outline: 2px solid #6d28d9; outline-offset: 2px; border-radius
 .echo { margin: 10px 0 0; padding-top: 8px; border-top: 1px solid #e4e4e7; font-size: 12px; color: #52525b; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e4e4e7; background: #18181b; border-color: #3f3f46; box-shadow: 0 8px 28px rgb(0 0 0 / 0.5); }
-  .head { color: #c4b5fd; } .tier { color: #a1a1aa; border-color: #52525b; } .read { color: #a1a1aa; }
+  .head { color: #c4b5fd; } .tier { color: #a1a1aa; border-color: #52525b; } .read, .chance { color: #a1a1aa; }
   a { color: #a5b4fc; } .echo { color: #a1a1aa; border-color: #3f3f46; } .flags { color: #fca5a5; }
 }
 `;
@@ -112,6 +113,9 @@ export function renderCard(doc: Document, card: HTMLElement, data: CardData): vo
     // An article of the reader's library: when they read it.
     if (match.read) meta.append(element(doc, 'span', 'read', t('readOn', shortDate(match.read))));
     meta.append(element(doc, 'span', 'tier', t(TIER_KEYS[match.tier])));
+    const chance = element(doc, 'span', 'chance', chanceText(match.score));
+    chance.title = chanceTitle(match.score);
+    meta.append(chance);
     item.append(meta, element(doc, 'q', 'quote', match.text));
     const differences = match.differences ?? [];
     if (differences.length > 0) {

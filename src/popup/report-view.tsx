@@ -30,6 +30,7 @@ import { StatusView } from './status-view';
 import { LIBRARY_KEY_PREFIX } from '../shared/library-keys';
 import { webHref } from '../shared/web-href';
 import { shortDate } from '../shared/dates';
+import { chanceText, chanceTitle } from '../shared/match-chance';
 
 const TIER_KEYS: Record<Tier, MessageKey> = {
   verbatim: 'tierVerbatim',
@@ -175,6 +176,9 @@ function Match({ sentence, match }: { sentence: SentenceResult; match: SentenceM
         <span class={`tier tier-${match.tier}`}>
           <span class="sr-only">{t('reportTierLabel')} </span>
           {t(TIER_KEYS[match.tier])}
+        </span>
+        <span class="chance" title={chanceTitle(match.score)}>
+          {chanceText(match.score)}
         </span>
         <ExternalLink href={match.url}>{t('reportMatchLink', match.outlet)}</ExternalLink>
       </div>

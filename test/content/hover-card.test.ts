@@ -57,6 +57,10 @@ describe('renderCard', () => {
       'Close wording',
       'Close wording',
     ]);
+    // The score read as the chance of the same claim, its meaning in the tooltip.
+    const chances = [...element.querySelectorAll<HTMLElement>('.chance')];
+    expect(chances.map((e) => e.textContent)).toEqual(['80% same claim', '80% same claim']);
+    expect(chances[0]!.title).toContain('about 80 in 100');
     const links = [...element.querySelectorAll('a')];
     expect(links.map((a) => [a.getAttribute('href'), a.target, a.rel])).toEqual([
       ['https://cnews.example/a', '_blank', 'noopener noreferrer'],

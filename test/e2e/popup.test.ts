@@ -26,6 +26,7 @@ import {
   type Session,
 } from './harness';
 import { listingOf, shownListing } from './report-listing';
+import { chancePercent } from '../../src/shared/match-chance';
 
 /** The toolbar popup's size in Chromium (it allows up to 800 × 600). */
 const POPUP_VIEWPORT = { width: 420, height: 600 };
@@ -202,7 +203,10 @@ test('hovering a highlighted sentence shows the card with the other outlets, lig
     await page.mouse.move(target!.x, target!.y, 4);
     await expect.poll(() => visibleHoverCard(session, page)).not.toBeNull();
     const card = (await visibleHoverCard(session, page))!;
-    for (const match of sentence!.matches) expect(card).toContain(match.outlet);
+    for (const match of sentence!.matches) {
+      expect(card).toContain(match.outlet);
+      expect(card).toContain(`${chancePercent(match.score)}% same claim`);
+    }
     // Where the claim comes from, in one line, computed from the texts.
     expect(card).toMatch(/\d outlets?, 1 independent source: Reuters/);
     await screenshot(page, `hover-card-${scheme}`);

@@ -1,9 +1,11 @@
 /**
  * A report as the reader sees it, in a form to compare with the engine's: the outlets listed
- * (with their links), then claim by claim each outlet's wording (with its link). Read from the
- * popup, the full report or the check page, which all show the same report view.
+ * (with their links), then claim by claim each outlet's wording (with its link and the chance that
+ * it is the same claim). Read from the popup, the full report or the check page, which all show
+ * the same report view.
  */
 import type { ArticleReport } from '../../src/core/types';
+import { chancePercent } from '../../src/shared/match-chance';
 import { engine } from './expected';
 import { textKey, waitForElement, type TestPage } from './harness';
 
@@ -12,7 +14,8 @@ export interface Listing {
   outlets: { outlet: string; href: string | null }[];
   claims: {
     sentence: string;
-    matches: { outlet: string; text: string; href: string | null }[];
+    /** `chance`: the chip reading the match's score as the chance of the same claim. */
+    matches: { outlet: string; text: string; href: string | null; chance: string }[];
   }[];
 }
 
@@ -38,6 +41,7 @@ export async function shownListing(page: TestPage): Promise<Listing> {
           outlet: text(match.querySelector('.match-outlet')),
           text: text(match.querySelector('.match-text')),
           href: match.querySelector('a')?.getAttribute('href') ?? null,
+          chance: text(match.querySelector('.chance')),
         })),
       })),
     };
@@ -66,6 +70,7 @@ export function listingOf(report: Pick<ArticleReport, 'sentences' | 'summary'>):
           outlet: m.outlet,
           text: textKey(m.text),
           href: urlOf(m.report),
+          chance: `${chancePercent(m.score)}% same claim`,
         })),
       })),
   };

@@ -231,6 +231,10 @@ describe('a checked article', () => {
     ]);
     expect(view.querySelectorAll('.claim')).toHaveLength(2);
     expect(view.querySelector('.claim .match-outlet')?.textContent).toBe('CNews Live English');
+    // Each match's score, read as the chance that it is the same claim.
+    const chance = view.querySelector<HTMLElement>('.claim .match .chance')!;
+    expect(chance.textContent).toBe('80% same claim');
+    expect(chance.title).toContain('about 80 in 100 made the same claim');
   });
 
   test('marks only the words another outlet worded differently', async () => {
