@@ -24,6 +24,8 @@ export type View =
 
 // How long to wait for a page that is still being checked before offering to check it.
 const WAIT_FOR_PAGE_MS = 5_000;
+// How long the controls wait for the library row's first answer before showing without it.
+export const WAIT_FOR_ROW_MS = 1_000;
 
 /** Finds what to show for a tab: its stored state, or whatever the page says when asked. */
 export async function loadView(client: PopupClient, tabId: number): Promise<View> {
@@ -163,6 +165,13 @@ export function App({ client }: { client: PopupClient }) {
   const host = state?.host ?? null;
   const siteOff = settings !== null && host !== null && isSiteDisabled(settings, host);
   const rowWanted = tabId !== null && state?.status === 'ready';
+  // A library that does not answer (still loading a large index, or stuck) never hides the
+  // controls for long.
+  useEffect(() => {
+    if (!rowWanted || rowSettled) return;
+    const timer = setTimeout(() => setRowSettled(true), WAIT_FOR_ROW_MS);
+    return () => clearTimeout(timer);
+  }, [rowWanted, rowSettled]);
   // The library row sits above the controls and learns its content from the background: the
   // controls wait for it the first time, so that a late row never pushes the switch away from
   // under a reader's pointer (and "Keep this article" into its place). Once shown they stay.

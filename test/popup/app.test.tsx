@@ -6,7 +6,7 @@ import messages from '../../assets/_locales/en/messages.json';
 import type { Sourcing } from '../../src/core/provenance';
 import { findDifferences } from '../../src/core/divergence';
 import type { ArticleReport, SentenceMatch } from '../../src/core/types';
-import { App } from '../../src/popup/app';
+import { App, WAIT_FOR_ROW_MS } from '../../src/popup/app';
 import { partOf } from '../../src/popup/report-view';
 import type { PopupClient } from '../../src/popup/client';
 import { setTranslator, translatorFrom } from '../../src/shared/i18n';
@@ -420,6 +420,17 @@ describe('controls', () => {
     // Once shown they stay, also while the row reads itself again.
     client.libraryPage.mockImplementationOnce(() => new Promise(() => {}));
     await act(async () => button(view, 'Disable on this site').click());
+    expect(view.querySelector('[role="switch"]')).not.toBeNull();
+  });
+
+  test('a library row that never answers holds the controls back only briefly', async () => {
+    const client = stubClient({ state: tabState({}) });
+    client.libraryPage.mockImplementation(() => new Promise(() => {}));
+    const view = await show(client);
+    expect(view.querySelector('[role="switch"]')).toBeNull();
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, WAIT_FOR_ROW_MS + 50));
+    });
     expect(view.querySelector('[role="switch"]')).not.toBeNull();
   });
 
