@@ -134,7 +134,8 @@ describe('index segments that cannot be used are made again from the articles', 
 });
 
 describe('index segments of layout 2 (before the spelling lists)', () => {
-  test('are loaded as they are, not rebuilt, and match as before', async () => {
+  /** A library of two articles stored as layout 2 wrote it, and what it answered before. */
+  async function layout2Library() {
     const first = openLibrary();
     await first.library.load();
     await first.library.keep(northgate());
@@ -142,7 +143,22 @@ describe('index segments of layout 2 (before the spelling lists)', () => {
     const before = first.matcher.check(harbour().text);
     first.store.close();
     await asLayout2(first.name);
-    const again = openLibrary(first.name);
+    return { name: first.name, before };
+  }
+
+  /** A check's answer once the texts it shows are read (they are read when a check shows them). */
+  async function answer(opened: ReturnType<typeof openLibrary>) {
+    opened.matcher.check(harbour().text);
+    await opened.library.loadTexts(opened.index.missingTexts());
+    return opened.matcher.check(harbour().text);
+  }
+
+  const unlisted = (opened: ReturnType<typeof openLibrary>) =>
+    opened.index.segmentList().filter(({ segment }) => segment.spellingLists() === null).length;
+
+  test('are loaded as they are, not rebuilt, and match as before', async () => {
+    const { name, before } = await layout2Library();
+    const again = openLibrary(name);
     expect(await again.library.load()).toEqual({
       articles: 2,
       segments: 2,
@@ -151,44 +167,26 @@ describe('index segments of layout 2 (before the spelling lists)', () => {
     });
     for (const { segment } of again.index.segmentList().slice(1))
       expect(segment.spellingLists()).toBeNull();
-    await again.library.loadTexts(again.index.missingTexts());
-    again.matcher.check(harbour().text);
-    await again.library.loadTexts(again.index.missingTexts());
-    expect(again.matcher.check(harbour().text)).toEqual(before);
+    expect(await answer(again)).toEqual(before);
   });
 
   test('are rewritten with their lists in the background, one at a time, answering as before', async () => {
-    const first = openLibrary();
-    await first.library.load();
-    await first.library.keep(northgate());
-    await first.library.keep(drone());
-    const before = first.matcher.check(harbour().text);
-    first.store.close();
-    await asLayout2(first.name);
-    const again = openLibrary(first.name);
+    const { name, before } = await layout2Library();
+    const again = openLibrary(name);
     await again.library.load();
-    const unlisted = () =>
-      again.index.segmentList().filter(({ segment }) => segment.spellingLists() === null).length;
-    expect(unlisted()).toBe(2);
+    expect(unlisted(again)).toBe(2);
     expect(await again.library.mergeStep()).toBe(true);
-    expect(unlisted()).toBe(1);
+    expect(unlisted(again)).toBe(1);
     expect(await again.library.mergeStep()).toBe(true);
     expect(await again.library.mergeStep()).toBe(false);
-    expect(unlisted()).toBe(0);
-    // Texts are read when a check shows them.
-    again.matcher.check(harbour().text);
-    await again.library.loadTexts(again.index.missingTexts());
-    expect(again.matcher.check(harbour().text)).toEqual(before);
+    expect(unlisted(again)).toBe(0);
+    expect(await answer(again)).toEqual(before);
     // Stored with the lists: a restart reads them.
     again.store.close();
-    const third = openLibrary(first.name);
+    const third = openLibrary(name);
     expect((await third.library.load()).segments).toBe(2);
-    expect(
-      third.index.segmentList().filter(({ segment }) => segment.spellingLists() === null),
-    ).toHaveLength(0);
-    third.matcher.check(harbour().text);
-    await third.library.loadTexts(third.index.missingTexts());
-    expect(third.matcher.check(harbour().text)).toEqual(before);
+    expect(unlisted(third)).toBe(0);
+    expect(await answer(third)).toEqual(before);
   });
 });
 
