@@ -91,6 +91,7 @@ export const FEATURES = [
   'page_unknown_names',
   'light_unmatched_rarest',
   'heavy_unmatched_rarest',
+  'page_time_only',
   'story_affinity',
   'partner_share',
 ] as const;
@@ -125,6 +126,7 @@ export const FEATURE_SIGNS: Readonly<Record<(typeof FEATURES)[number], -1 | 0 | 
   page_unknown_names: -1,
   light_unmatched_rarest: -1,
   heavy_unmatched_rarest: -1,
+  page_time_only: -1,
   story_affinity: 1,
   partner_share: 1,
 };
@@ -315,7 +317,18 @@ export function pairFeatures(
     share(unknownNames, p.mass, 0),
     rarestUnmatched(lightUnit, lightCredit),
     rarestUnmatched(heavyUnit, heavyCredit),
+    // The page dates its sentence (a day or a month) where the report's does not say that date:
+    // a retelling drops dates more often than it adds them; a sentence on another event has its
+    // own.
+    hasUnmatched(page, pageCredit, TIME) ? 1 : 0,
   ];
+}
+
+/** Whether a side gives a term of class `cls` (a number, a day or month) the other lacks. */
+function hasUnmatched(unit: ClaimUnit, credit: Float64Array, cls: number): boolean {
+  for (let k = 0; k < unit.classes.length; k++)
+    if (unit.classes[k] === cls && credit[k]! < 1) return true;
+  return false;
 }
 
 /** The idf of the rarest word of a side the other side lacks, against RARE_IDF (at most 1). */
