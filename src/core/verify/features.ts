@@ -213,22 +213,27 @@ export function credits(
   return [forward, backward];
 }
 
-/** Distinct numbers (or days and months) of a class on one side, and whether the other has one. */
+/**
+ * How side a's terms of a class (numbers, or days and months) meet side b's: both give some and
+ * share none (conflict), they share one (agree), a gives one that b lacks (unmatched).
+ */
 function classAgreement(
   a: ClaimUnit,
   aCredit: Float64Array,
   b: ClaimUnit,
   cls: number,
-): { conflict: boolean; agree: boolean } {
+): { conflict: boolean; agree: boolean; unmatched: boolean } {
   let aHas = false;
   let shared = false;
+  let unmatched = false;
   for (let k = 0; k < a.classes.length; k++) {
     if (a.classes[k] !== cls) continue;
     aHas = true;
     if (aCredit[k]! >= 1) shared = true;
+    else unmatched = true;
   }
   const bHas = b.classes.some((c) => c === cls);
-  return { conflict: aHas && bHas && !shared, agree: shared };
+  return { conflict: aHas && bHas && !shared, agree: shared, unmatched };
 }
 
 /** Coverage of the page's best-covered clause (mass share), for sentences that join claims. */
@@ -320,15 +325,8 @@ export function pairFeatures(
     // The page dates its sentence (a day or a month) where the report's does not say that date:
     // a retelling drops dates more often than it adds them; a sentence on another event has its
     // own.
-    hasUnmatched(page, pageCredit, TIME) ? 1 : 0,
+    times.unmatched ? 1 : 0,
   ];
-}
-
-/** Whether a side gives a term of class `cls` (a number, a day or month) the other lacks. */
-function hasUnmatched(unit: ClaimUnit, credit: Float64Array, cls: number): boolean {
-  for (let k = 0; k < unit.classes.length; k++)
-    if (unit.classes[k] === cls && credit[k]! < 1) return true;
-  return false;
 }
 
 /** The idf of the rarest word of a side the other side lacks, against RARE_IDF (at most 1). */
