@@ -15,7 +15,7 @@ export interface LibraryRowProps {
   tabId: number;
   /** The tab's state: the row is read again when it changes. */
   state: TabState | null;
-  /** Called once the row knows what it shows (or that it shows nothing). */
+  /** Called each time the row has its answer (or knows it shows nothing): first when it settles. */
   onSettled?: () => void;
 }
 

@@ -25,8 +25,7 @@ import {
   type PageRef,
   type Session,
 } from './harness';
-import { listingOf, shownListing } from './report-listing';
-import { chancePercent } from '../../src/shared/match-chance';
+import { listingOf, shownChance, shownListing } from './report-listing';
 
 /** The toolbar popup's size in Chromium (it allows up to 800 × 600). */
 const POPUP_VIEWPORT = { width: 420, height: 600 };
@@ -211,7 +210,7 @@ test('hovering a highlighted sentence shows the card with the other outlets, lig
     const card = (await visibleHoverCard(session, page))!;
     for (const match of sentence!.matches) {
       expect(card).toContain(match.outlet);
-      expect(card).toContain(`${chancePercent(match.score)}% same claim`);
+      expect(card).toContain(shownChance(match.score));
     }
     // Where the claim comes from, in one line, computed from the texts.
     expect(card).toMatch(/\d outlets?, 1 independent source: Reuters/);

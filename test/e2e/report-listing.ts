@@ -70,8 +70,13 @@ export function listingOf(report: Pick<ArticleReport, 'sentences' | 'summary'>):
           outlet: m.outlet,
           text: textKey(m.text),
           href: urlOf(m.report),
-          chance: `${chancePercent(m.score)}% same claim`,
+          chance: shownChance(m.score),
         })),
       })),
   };
+}
+
+/** The chip a match of this score shows (the English messages the browser tests run with). */
+export function shownChance(score: number): string {
+  return `${chancePercent(score)}% same claim`;
 }
