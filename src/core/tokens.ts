@@ -134,6 +134,70 @@ export function stemOf(word: string, cache?: Map<string, string>): string {
   return stem;
 }
 
+/**
+ * Lengths of time that outlets write with a number or with a word: "a month-long truce" is "a
+ * 30-day truce", "two decades" are "twenty years". Each gives its count in days (weeks and months,
+ * as "30-day" reads) or in years (decades) as a number term, beside the unit's own term, so "three
+ * weeks" still shares "weeks" with "several weeks".
+ */
+const DURATION_FACTORS: ReadonlyMap<string, number> = new Map([
+  ['week', 7],
+  ['weeks', 7],
+  ['month', 30],
+  ['months', 30],
+  ['decade', 10],
+  ['decades', 10],
+]);
+/** Words that count one of a unit of time ("a month", "one month"). */
+const ONE: ReadonlySet<string> = new Set(['a', 'an', 'one']);
+/** Compounds of a unit of time that give one of it ("month-long", "week-long"). */
+const ONE_UNIT_COMPOUNDS: ReadonlyMap<string, string> = new Map([
+  ['monthlong', 'month'],
+  ['weeklong', 'week'],
+  ['decadelong', 'decade'],
+]);
+
+/**
+ * The count and unit of a length of time at part `i` ("month-long", "a month", "two decades",
+ * "three weeks"), given the tokens so far (a number just before is the count, taken back), or
+ * null when the part is not one. "Weeks" alone, or "this month", stays a word.
+ */
+function durationOf(
+  parts: readonly RawPart[],
+  i: number,
+  tokens: Token[],
+  stems: Map<string, string> | undefined,
+): Token[] | null {
+  const part = parts[i]!;
+  const compound = ONE_UNIT_COMPOUNDS.get(part.lower);
+  const unit = compound ?? part.lower;
+  const factor = DURATION_FACTORS.get(unit);
+  if (factor === undefined) return null;
+  let count: number;
+  // The number term stands where the count is written ("three weeks": on "three").
+  let at: { start: number; end: number } = part;
+  const previous = tokens[tokens.length - 1];
+  if (compound) count = 1;
+  else if (previous?.kind === 'number' && i > 0 && previous.end === parts[i - 1]!.end) {
+    count = Number(previous.term);
+    at = previous;
+    tokens.pop();
+  } else if (i > 0 && ONE.has(parts[i - 1]!.lower)) count = 1;
+  else return null;
+  if (!Number.isFinite(count)) return null;
+  const common = { name: false, capitalized: false };
+  return [
+    {
+      ...common,
+      start: at.start,
+      end: at.end,
+      term: String(Math.round(count * factor * 1000) / 1000),
+      kind: 'number',
+    },
+    { ...common, start: part.start, end: part.end, term: stemOf(unit, stems), kind: 'word' },
+  ];
+}
+
 /** A word part before stop-word removal and stemming. */
 interface RawPart {
   lower: string;
@@ -240,6 +304,13 @@ function tokensOf(
     if (isNumberWord(part.lower)) {
       const words = parts.slice(i, i + 8).map((p) => p.lower);
       const number = readNumberWords(words, 0);
+      if (number && number.length === 1 && part.lower === 'one') {
+        // A lone "one" is a pronoun or a determiner far more often than a count ("one of the
+        // largest", "one director"): two sentences sharing it agree on no number. A length of
+        // time still reads it ("one month").
+        i++;
+        continue;
+      }
       if (number) {
         const last = parts[i + number.length - 1]!;
         tokens.push({
@@ -253,6 +324,12 @@ function tokensOf(
         i += number.length;
         continue;
       }
+    }
+    const duration = durationOf(parts, i, tokens, stems);
+    if (duration) {
+      tokens.push(...duration);
+      i++;
+      continue;
     }
     i++;
     const word = part.lower;

@@ -40,6 +40,40 @@ describe('tokenize', () => {
     expect(terms(a)).not.toEqual(terms(b));
   });
 
+  test('a length of time gives its count in days or years, beside its unit', () => {
+    const numbers = (text: string): string[] =>
+      tokenize(text)
+        .filter((t) => t.kind === 'number')
+        .map((t) => t.term);
+    // "a month-long truce" and "a 30-day truce" share the number 30.
+    expect(numbers('a month-long ceasefire')).toEqual(numbers('a 30-day ceasefire'));
+    expect(numbers('waited a month')).toEqual(['30']);
+    expect(numbers('a one-month truce')).toEqual(['30']);
+    expect(numbers('over two decades')).toEqual(numbers('for twenty years'));
+    expect(numbers('a decade of talks')).toEqual(['10']);
+    expect(numbers('three weeks of talks')).toEqual(numbers('a 21-day round of talks'));
+    expect(terms('three weeks of talks')).toEqual(['21', 'week', 'talk']);
+    // The unit stays a term: "three weeks" still meets "several weeks".
+    expect(terms('over the past several weeks')).toContain('week');
+    // Without a count it is not a length: "this month", "for weeks".
+    expect(numbers('earlier this month, after weeks of talks')).toEqual([]);
+    // The count's term stands where the count is written.
+    const text = 'the past three weeks';
+    const [count, unit] = tokenize(text).filter((t) => t.term === '21' || t.term === 'week');
+    expect(text.slice(count!.start, count!.end)).toBe('three');
+    expect(text.slice(unit!.start, unit!.end)).toBe('weeks');
+  });
+
+  test('a lone "one" is no number; "one hundred" and "1" are', () => {
+    const numbers = (text: string): string[] =>
+      tokenize(text)
+        .filter((t) => t.kind === 'number')
+        .map((t) => t.term);
+    expect(numbers('one director said it was one of the largest')).toEqual([]);
+    expect(numbers('one hundred and one soldiers')).toEqual(['101']);
+    expect(numbers('1 soldier')).toEqual(['1']);
+  });
+
   test('"and" joins two names, not the words of one acronym', () => {
     const known = new Set(['ru', 'mw', 'us', 'cfr']);
     const of = (text: string): string[] => tokenize(text, { acronyms: known }).map((t) => t.term);
