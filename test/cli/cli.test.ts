@@ -288,7 +288,9 @@ describe('crosscheck match (readable report)', () => {
     );
     expect(cnews).toBeGreaterThan(-1);
     expect(lines[cnews + 1]).toMatch(/^\s+! Title: President → former U\.S\. President$/);
-    expect(stdout).toMatch(/! Number added: Tuesday/);
+    // A day is a date, not a number.
+    expect(stdout).toMatch(/! Date added: Tuesday/);
+    expect(stdout).not.toMatch(/! Number[^\n]*: (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/m);
   });
 
   test('--color forces colour, NO_COLOR wins over nothing', () => {
