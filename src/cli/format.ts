@@ -26,8 +26,11 @@ export interface JsonReport {
       score: number;
       tier: string;
       group: string | null;
-      /** What this wording changed against the page's; [] when nothing checkable. */
-      differences: { kind: string; page: string; report: string }[];
+      /**
+       * What this wording changed against the page's; [] when nothing checkable. A `number`
+       * difference also says what its value is (`quantity`: date, duration, percent or count).
+       */
+      differences: { kind: string; page: string; report: string; quantity?: string }[];
       /** The part of the page sentence that makes the matched claim (offsets into the article). */
       span: { start: number; end: number };
       /** When the report was read, for a corpus of library articles. */
@@ -81,6 +84,7 @@ export function toJson(report: ArticleReport, input: { fallback: boolean }): Jso
           kind: d.kind,
           page: d.page,
           report: d.report,
+          ...(d.quantity ? { quantity: d.quantity } : {}),
         })),
         span: m.pageSpan ?? { start: s.start, end: s.end },
         ...(m.read ? { read: m.read } : {}),

@@ -3,12 +3,18 @@
  * localised name and a chip's text ("Number: 40% → nearly half", "Hedge dropped: reportedly").
  */
 // The label module alone: the content script must not carry the whole divergence engine.
-import { differenceLabel, type LabelForms } from '../core/divergence/label';
-import type { Difference, DifferenceKind } from '../core/divergence/types';
+import {
+  differenceLabel,
+  labelKind,
+  type LabelForms,
+  type LabelKind,
+} from '../core/divergence/label';
+import type { Difference } from '../core/divergence/types';
 import { t, type MessageKey } from './i18n';
 
-const KIND_KEYS: Record<DifferenceKind, MessageKey> = {
+const KIND_KEYS: Record<LabelKind, MessageKey> = {
   number: 'diffKindNumber',
+  date: 'diffKindDate',
   title: 'diffKindTitle',
   hedge: 'diffKindHedge',
   attribution: 'diffKindAttribution',
@@ -17,8 +23,8 @@ const KIND_KEYS: Record<DifferenceKind, MessageKey> = {
   entity: 'diffKindEntity',
 };
 
-/** The localised name of a kind ("Number"). */
-export function kindName(kind: DifferenceKind): string {
+/** The localised name of a label kind ("Number", "Date"). */
+export function kindName(kind: LabelKind): string {
   return t(KIND_KEYS[kind]);
 }
 
@@ -30,13 +36,17 @@ const FORMS: LabelForms = {
 };
 
 /** A chip's text: both sides, or what the other outlet dropped or added. */
-export function differenceText(difference: Pick<Difference, 'kind' | 'page' | 'report'>): string {
+export function differenceText(
+  difference: Pick<Difference, 'kind' | 'quantity' | 'page' | 'report'>,
+): string {
   return differenceLabel(difference, FORMS);
 }
 
-/** One line on a wording's differences: "Told differently: Number" or "2 differences: …". */
-export function differencesLine(differences: readonly Pick<Difference, 'kind'>[]): string {
-  const kinds = [...new Set(differences.map((d) => d.kind))].map(kindName);
+/** One line on a wording's differences: "Told differently: Date" or "2 differences: …". */
+export function differencesLine(
+  differences: readonly Pick<Difference, 'kind' | 'quantity'>[],
+): string {
+  const kinds = [...new Set(differences.map(labelKind))].map(kindName);
   return differences.length === 1
     ? t('cardDifferencesOne', kinds[0]!)
     : t('cardDifferencesMany', [String(differences.length), kinds.join(', ')]);

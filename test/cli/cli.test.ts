@@ -92,8 +92,15 @@ describe('crosscheck match --json', () => {
         expect(match.score).toBeLessThanOrEqual(1);
         expect(['verbatim', 'close', 'paraphrase']).toContain(match.tier);
         for (const difference of match.differences) {
-          expect(Object.keys(difference)).toEqual(['kind', 'page', 'report']);
+          // A `number` difference also says what its value is; the first three keys keep their place.
+          expect(Object.keys(difference)).toEqual(
+            difference.kind === 'number'
+              ? ['kind', 'page', 'report', 'quantity']
+              : ['kind', 'page', 'report'],
+          );
           expect(KINDS).toContain(difference.kind);
+          if (difference.kind === 'number')
+            expect(['date', 'duration', 'percent', 'count']).toContain(difference.quantity);
           // Each side's words are the sentence's own, or "" when that side has none.
           if (difference.page !== '') expect(sentence.text).toContain(difference.page);
           if (difference.report !== '') expect(match.text).toContain(difference.report);
@@ -144,6 +151,13 @@ describe('crosscheck match --json', () => {
     for (const kind of ['number', 'title', 'hedge', 'attribution', 'quote']) {
       expect(kinds).toContain(kind);
     }
+    // The day Zelenskiy spoke, which the page leaves out, given as a date.
+    expect(differences).toContainEqual({
+      kind: 'number',
+      page: '',
+      report: 'Tuesday',
+      quantity: 'date',
+    });
     // The sitting president called "former U.S. President" by one outlet.
     expect(differences).toContainEqual({
       kind: 'title',
@@ -288,7 +302,9 @@ describe('crosscheck match (readable report)', () => {
     );
     expect(cnews).toBeGreaterThan(-1);
     expect(lines[cnews + 1]).toMatch(/^\s+! Title: President → former U\.S\. President$/);
-    expect(stdout).toMatch(/! Number added: Tuesday/);
+    // A day is a date, not a number.
+    expect(stdout).toMatch(/! Date added: Tuesday/);
+    expect(stdout).not.toMatch(/! Number[^\n]*: (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/m);
   });
 
   test('--color forces colour, NO_COLOR wins over nothing', () => {

@@ -94,6 +94,34 @@ describe('renderCard', () => {
     ]);
   });
 
+  test('a date is named as one, apart from a number', () => {
+    const page = 'Volodymyr Zelenskiy said on Tuesday he would accept a 30-day ceasefire.';
+    const text = 'Volodymyr Zelenskiy has already agreed to a ceasefire.';
+    const alone = 'Volodymyr Zelenskiy has said he would accept a 30-day ceasefire.';
+    const element = card({
+      sentence: {
+        text: page,
+        start: 0,
+        end: page.length,
+        matches: [
+          {
+            ...match('CNews', text, 'https://cnews.example/a'),
+            differences: findDifferences(page, text),
+          },
+          {
+            ...match('eAwaz', alone, 'https://eawaz.example/b'),
+            differences: findDifferences(page, alone),
+          },
+        ],
+      },
+      sources: null,
+    });
+    expect([...element.querySelectorAll('.flags')].map((e) => e.textContent)).toEqual([
+      '3 differences: Date, Number, Hedge',
+      'Told differently: Date',
+    ]);
+  });
+
   test('markup in page or corpus text is shown as text, never parsed', () => {
     const payload = '<img src=x onerror="window.pwned=1"></script><b>bold</b>';
     const element = card({

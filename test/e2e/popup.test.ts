@@ -251,7 +251,7 @@ test('the hover card says in one line what each outlet told differently', async 
   expect(target).not.toBeNull();
   await page.mouse.move(5, target!.y);
   await page.mouse.move(target!.x, target!.y, 4);
-  await expect.poll(() => visibleHoverCard(session, page)).toContain('Told differently: Number');
+  await expect.poll(() => visibleHoverCard(session, page)).toContain('Told differently: Date');
   await screenshot(page, 'hover-card-differences');
   await page.close();
 });

@@ -272,7 +272,7 @@ describe('a checked article', () => {
     const view = await show(stubClient({ state: tabState({ report: flagged }) }));
     const chips = [...view.querySelectorAll('.flag')].map((e) => e.textContent);
     expect(chips).toEqual([
-      'Number dropped: Tuesday',
+      'Date dropped: Tuesday',
       'Number dropped: 30-day',
       'Hedge: would accept → has already agreed',
       'Attribution added: sources said',

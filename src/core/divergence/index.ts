@@ -14,9 +14,16 @@ import { titleDifferences } from './titles';
 import { DIFFERENCE_KINDS, type Difference } from './types';
 import { wordsOf } from './words';
 
-export type { Difference, DifferenceKind, Span } from './types';
+export type { Difference, DifferenceKind, QuantityKind, Span } from './types';
 export { DIFFERENCE_KINDS } from './types';
-export { differenceLabel, KIND_NAMES, shortSide, type LabelForms } from './label';
+export {
+  differenceLabel,
+  KIND_NAMES,
+  labelKind,
+  shortSide,
+  type LabelForms,
+  type LabelKind,
+} from './label';
 
 /** The differences between a page sentence and a report sentence making the same claim. */
 export function findDifferences(page: string, report: string): Difference[] {

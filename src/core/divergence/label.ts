@@ -1,13 +1,26 @@
 /**
  * The short label of a difference, as the command line prints it and the popup's chips show it:
- * "Number: 40% → nearly half", "Title: former President → President", "Hedge dropped:
- * reportedly". English here; the extension builds the same labels from its locale's messages.
+ * "Number: 40% → nearly half", "Date: last week → Tuesday", "Title: former President →
+ * President", "Hedge dropped: reportedly". English here; the extension builds the same labels
+ * from its locale's messages.
  */
 import type { Difference, DifferenceKind } from './types';
 
-/** The name of each kind in a label. */
-export const KIND_NAMES: Record<DifferenceKind, string> = {
+/**
+ * What a label calls a difference: its kind, except that a `number` whose value is a date is a
+ * date to a reader ("Tuesday", "last week" are not numbers).
+ */
+export type LabelKind = DifferenceKind | 'date';
+
+/** The label kind of a difference. */
+export function labelKind(difference: Pick<Difference, 'kind' | 'quantity'>): LabelKind {
+  return difference.kind === 'number' && difference.quantity === 'date' ? 'date' : difference.kind;
+}
+
+/** The name of each label kind in a label. */
+export const KIND_NAMES: Record<LabelKind, string> = {
   number: 'Number',
+  date: 'Date',
   title: 'Title',
   hedge: 'Hedge',
   attribution: 'Attribution',
@@ -30,7 +43,7 @@ export function shortSide(text: string): string {
 
 /** The three shapes of a label, in some language. */
 export interface LabelForms {
-  kind(kind: DifferenceKind): string;
+  kind(kind: LabelKind): string;
   changed(kind: string, page: string, report: string): string;
   dropped(kind: string, page: string): string;
   added(kind: string, report: string): string;
@@ -48,10 +61,10 @@ const ENGLISH: LabelForms = {
  * weeks → several weeks"), or what the report dropped or added ("Hedge dropped: reportedly").
  */
 export function differenceLabel(
-  difference: Pick<Difference, 'kind' | 'page' | 'report'>,
+  difference: Pick<Difference, 'kind' | 'quantity' | 'page' | 'report'>,
   forms: LabelForms = ENGLISH,
 ): string {
-  const name = forms.kind(difference.kind);
+  const name = forms.kind(labelKind(difference));
   const page = shortSide(difference.page);
   const report = shortSide(difference.report);
   if (page !== '' && report !== '') return forms.changed(name, page, report);

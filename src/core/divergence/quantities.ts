@@ -1,11 +1,12 @@
 /**
  * The `number` kind: amounts, counts, percentages, durations and dates read into values
  * ("thirty days" = "30-day" = "month-long"; "Feb. 24, 2022" = "24 February 2022"), then compared
- * by value between the two sentences.
+ * by value between the two sentences. Each difference says which of these its value is
+ * (`quantity`), so that a date is shown as a date.
  */
 import { readNumberWords } from '../numbers';
 import { anchorsOf, sharedAnchors } from './anchors';
-import type { Difference } from './types';
+import type { Difference, QuantityKind } from './types';
 import { sameWord, type Word } from './words';
 
 /** A quantity read from a sentence: words[from..to]. */
@@ -397,6 +398,14 @@ function recent(date: DateValue): boolean {
   return date.weekday !== undefined || date.relative === 'week0';
 }
 
+/** The name a difference gives each kind of quantity (`time` is a duration, not a time of day). */
+const QUANTITY_KINDS: Record<Quantity['kind'], QuantityKind> = {
+  date: 'date',
+  time: 'duration',
+  percent: 'percent',
+  count: 'count',
+};
+
 /** Whether two quantities of one kind give the same value. */
 function sameValue(a: Quantity, b: Quantity): boolean {
   if (a.kind === 'date') return sameDate(a.date!, b.date!);
@@ -540,6 +549,7 @@ export function numberDifferences(
           report: detail(report, reportWords, match),
           pageSpan: span(page, pageWords, p),
           reportSpan: span(report, reportWords, match),
+          quantity: QUANTITY_KINDS[p.kind],
         });
       }
       continue;
@@ -551,6 +561,7 @@ export function numberDifferences(
         report: '',
         pageSpan: span(page, pageWords, p),
         reportSpan: null,
+        quantity: QUANTITY_KINDS[p.kind],
       });
     }
   }
@@ -564,6 +575,7 @@ export function numberDifferences(
         report: detail(report, reportWords, r),
         pageSpan: null,
         reportSpan: span(report, reportWords, r),
+        quantity: QUANTITY_KINDS[r.kind],
       });
     }
   }

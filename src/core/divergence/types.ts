@@ -15,6 +15,12 @@ export const DIFFERENCE_KINDS: readonly DifferenceKind[] = [
   'entity',
 ];
 
+/**
+ * What the value of a `number` difference is: a date (a day, a weekday, a month, a year, "last
+ * week"), a duration ("three weeks", "30-day"), a percentage or share, or a count of things.
+ */
+export type QuantityKind = 'date' | 'duration' | 'percent' | 'count';
+
 /** Offsets [start, end) into one of the two sentences. */
 export interface Span {
   start: number;
@@ -32,4 +38,6 @@ export interface Difference {
   pageSpan: Span | null;
   /** Where `report` is in the report's sentence (null when `report` is ""). */
   reportSpan: Span | null;
+  /** For a `number` difference, what its value is (both sides' values are of this kind). */
+  quantity?: QuantityKind;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import {
+  differenceLabel,
   findDifferences,
   withDifferences,
   type DifferenceKind,
+  type QuantityKind,
 } from '../../../src/core/divergence';
 import type { ArticleReport } from '../../../src/core/types';
 
@@ -182,6 +184,69 @@ describe('a checkable difference is flagged with its kind and both sides', () =>
     ],
   ])('%s', (_name, page, report, expected) => {
     expect(flags(page, report)).toEqual(expected);
+  });
+});
+
+describe('a number difference says what its value is; a date reads as a date, not a number', () => {
+  test.each<[string, string, string, [QuantityKind | undefined, string][]]>([
+    [
+      'a weekday the other side leaves out',
+      'Ukrainian President Volodymyr Zelenskiy said on Tuesday he would accept the truce.',
+      'Ukrainian President Volodymyr Zelenskiy has said he would accept the truce.',
+      [['date', 'Date dropped: Tuesday']],
+    ],
+    [
+      'a weekday the other side adds',
+      'Ukrainian President Volodymyr Zelenskiy has said he would accept the truce.',
+      'Ukrainian President Volodymyr Zelenskiy said on Tuesday he would accept the truce.',
+      [['date', 'Date added: Tuesday']],
+    ],
+    [
+      'this week against a weekday',
+      'Zelenskiy said this week he would accept the truce.',
+      'Zelenskiy said on Tuesday he would accept the truce.',
+      [['date', 'Date: this week → Tuesday']],
+    ],
+    [
+      'a month against a day of it',
+      'The talks in Riyadh began in March.',
+      'The talks in Riyadh began on March 24.',
+      [['date', 'Date: March → March 24']],
+    ],
+    [
+      'a more precise date',
+      'Russia invaded Ukraine in February 2022.',
+      'Russia invaded Ukraine on February 24, 2022.',
+      [['date', 'Date: February 2022 → February 24, 2022']],
+    ],
+    [
+      'a duration',
+      'Officials discussed the terms over the past three weeks.',
+      'Officials discussed the terms over the past several weeks.',
+      [['duration', 'Number: three weeks → several weeks']],
+    ],
+    [
+      'a percentage',
+      'The army has retaken 40% of the territory it lost.',
+      'The army has retaken nearly half of the territory it lost.',
+      [['percent', 'Number: 40% → nearly half']],
+    ],
+    [
+      'a count',
+      'Russia fired 40 drones at the city overnight.',
+      'Russia fired dozens of drones at the city overnight.',
+      [['count', 'Number: 40 drones → dozens of drones']],
+    ],
+    [
+      'other kinds carry no quantity',
+      'Trump envoy Steve Witkoff praised the Istanbul talks.',
+      'Trump adviser Steve Witkoff praised the Istanbul talks.',
+      [[undefined, 'Title: envoy → adviser']],
+    ],
+  ])('%s', (_name, page, report, expected) => {
+    expect(findDifferences(page, report).map((d) => [d.quantity, differenceLabel(d)])).toEqual(
+      expected,
+    );
   });
 });
 
