@@ -71,55 +71,40 @@ describe('renderCard', () => {
     );
   });
 
-  test('one line per wording with the count and kinds of its differences', () => {
-    const page = 'President Donald Trump is waiting for a 30-day truce.';
-    const text = 'Former President Donald Trump is waiting for a truce, sources said.';
+  /** The difference lines of a card whose outlets word `page` as `wordings` do. */
+  function flagLines(page: string, wordings: readonly string[]): string[] {
     const element = card({
       sentence: {
         text: page,
         start: 0,
         end: page.length,
-        matches: [
-          {
-            ...match('CNews', text, 'https://cnews.example/a'),
-            differences: findDifferences(page, text),
-          },
-          { ...match('eAwaz', page, 'https://eawaz.example/b'), differences: [] },
-        ],
+        matches: wordings.map((text, i) => ({
+          ...match(`Outlet ${i}`, text, `https://outlet${i}.example/a`),
+          differences: findDifferences(page, text),
+        })),
       },
       sources: null,
     });
-    expect([...element.querySelectorAll('.flags')].map((e) => e.textContent)).toEqual([
-      '3 differences: Number, Title, Attribution',
-    ]);
+    return [...element.querySelectorAll('.flags')].map((e) => e.textContent ?? '');
+  }
+
+  test('one line per wording with the count and kinds of its differences', () => {
+    const page = 'President Donald Trump is waiting for a 30-day truce.';
+    expect(
+      flagLines(page, [
+        'Former President Donald Trump is waiting for a truce, sources said.',
+        page,
+      ]),
+    ).toEqual(['3 differences: Number, Title, Attribution']);
   });
 
   test('a date is named as one, apart from a number', () => {
-    const page = 'Volodymyr Zelenskiy said on Tuesday he would accept a 30-day ceasefire.';
-    const text = 'Volodymyr Zelenskiy has already agreed to a ceasefire.';
-    const alone = 'Volodymyr Zelenskiy has said he would accept a 30-day ceasefire.';
-    const element = card({
-      sentence: {
-        text: page,
-        start: 0,
-        end: page.length,
-        matches: [
-          {
-            ...match('CNews', text, 'https://cnews.example/a'),
-            differences: findDifferences(page, text),
-          },
-          {
-            ...match('eAwaz', alone, 'https://eawaz.example/b'),
-            differences: findDifferences(page, alone),
-          },
-        ],
-      },
-      sources: null,
-    });
-    expect([...element.querySelectorAll('.flags')].map((e) => e.textContent)).toEqual([
-      '3 differences: Date, Number, Hedge',
-      'Told differently: Date',
-    ]);
+    expect(
+      flagLines('Volodymyr Zelenskiy said on Tuesday he would accept a 30-day ceasefire.', [
+        'Volodymyr Zelenskiy has already agreed to a ceasefire.',
+        'Volodymyr Zelenskiy has said he would accept a 30-day ceasefire.',
+      ]),
+    ).toEqual(['3 differences: Date, Number, Hedge', 'Told differently: Date']);
   });
 
   test('markup in page or corpus text is shown as text, never parsed', () => {
