@@ -3,6 +3,25 @@
  * so every number becomes one canonical digit string before matching.
  */
 
+/**
+ * Length of a unit of time in days: "a month-long truce" is "a 30-day truce" (the tokeniser and the
+ * divergence notes read lengths of time by it).
+ */
+export const DAYS_IN_UNIT: ReadonlyMap<string, number> = new Map([
+  ['hour', 1 / 24],
+  ['hours', 1 / 24],
+  ['day', 1],
+  ['days', 1],
+  ['week', 7],
+  ['weeks', 7],
+  ['month', 30],
+  ['months', 30],
+  ['year', 365],
+  ['years', 365],
+  ['decade', 3650],
+  ['decades', 3650],
+]);
+
 const UNITS: ReadonlyMap<string, number> = new Map(
   Object.entries({
     zero: 0,

@@ -5,7 +5,7 @@
  */
 import { stemmer } from 'stemmer';
 import { normalize } from './normalize';
-import { digitsOf, isNumberWord, readNumberWords } from './numbers';
+import { DAYS_IN_UNIT, digitsOf, isNumberWord, readNumberWords } from './numbers';
 import { STOP_WORDS } from './stop-words';
 
 /** One content term of a text unit. */
@@ -136,17 +136,17 @@ export function stemOf(word: string, cache?: Map<string, string>): string {
 
 /**
  * Lengths of time that outlets write with a number or with a word: "a month-long truce" is "a
- * 30-day truce", "two decades" are "twenty years". Each gives its count in days (weeks and months,
- * as "30-day" reads) or in years (decades) as a number term, beside the unit's own term, so "three
- * weeks" still shares "weeks" with "several weeks".
+ * 30-day truce", "two decades" are "twenty years". Each gives its count, as a number term, in the
+ * unit it is read against (days for weeks and months, as "30-day" reads; years for decades), beside
+ * the unit's own term, so "three weeks" still shares "weeks" with "several weeks".
  */
-const DURATION_FACTORS: ReadonlyMap<string, number> = new Map([
-  ['week', 7],
-  ['weeks', 7],
-  ['month', 30],
-  ['months', 30],
-  ['decade', 10],
-  ['decades', 10],
+const COUNTED_IN: ReadonlyMap<string, string> = new Map([
+  ['week', 'day'],
+  ['weeks', 'day'],
+  ['month', 'day'],
+  ['months', 'day'],
+  ['decade', 'year'],
+  ['decades', 'year'],
 ]);
 /** Words that count one of a unit of time ("a month", "one month"). */
 const ONE: ReadonlySet<string> = new Set(['a', 'an', 'one']);
@@ -171,8 +171,9 @@ function durationOf(
   const part = parts[i]!;
   const compound = ONE_UNIT_COMPOUNDS.get(part.lower);
   const unit = compound ?? part.lower;
-  const factor = DURATION_FACTORS.get(unit);
-  if (factor === undefined) return null;
+  const countedIn = COUNTED_IN.get(unit);
+  if (countedIn === undefined) return null;
+  const factor = DAYS_IN_UNIT.get(unit)! / DAYS_IN_UNIT.get(countedIn)!;
   let count: number;
   // The number term stands where the count is written ("three weeks": on "three").
   let at: { start: number; end: number } = part;

@@ -4,7 +4,7 @@
  * by value between the two sentences. Each difference says which of these its value is
  * (`quantity`), so that a date is shown as a date.
  */
-import { readNumberWords } from '../numbers';
+import { DAYS_IN_UNIT, readNumberWords } from '../numbers';
 import { anchorsOf, sharedAnchors } from './anchors';
 import type { Difference, QuantityKind } from './types';
 import { sameWord, type Word } from './words';
@@ -46,21 +46,6 @@ MONTHS.set('sept', 9);
 const WEEKDAYS = new Map<string, number>(
   'monday tuesday wednesday thursday friday saturday sunday'.split(' ').map((d, i) => [d, i + 1]),
 );
-/** Length of a time unit in days. */
-const TIME_UNITS = new Map<string, number>([
-  ['hour', 1 / 24],
-  ['hours', 1 / 24],
-  ['day', 1],
-  ['days', 1],
-  ['week', 7],
-  ['weeks', 7],
-  ['month', 30],
-  ['months', 30],
-  ['year', 365],
-  ['years', 365],
-  ['decade', 3650],
-  ['decades', 3650],
-]);
 /** Fractions written as words, in percent. */
 const FRACTIONS = new Map<string, number>([
   ['half', 50],
@@ -225,7 +210,7 @@ function quantityAt(words: readonly Word[], i: number): Quantity | null {
   }
   const year = isYear(word);
   if (year !== null) {
-    const unit = next && !next.hyphenated ? TIME_UNITS.get(next.lower) : undefined;
+    const unit = next && !next.hyphenated ? DAYS_IN_UNIT.get(next.lower) : undefined;
     if (unit === undefined) {
       const date: DateValue = { year };
       let from = i;
@@ -284,13 +269,13 @@ function quantityAt(words: readonly Word[], i: number): Quantity | null {
   if (
     VAGUE_AMOUNTS.has(word.lower) &&
     next &&
-    TIME_UNITS.has(next.lower) &&
+    DAYS_IN_UNIT.has(next.lower) &&
     /s$/.test(next.lower)
   ) {
     return { from: i, to: i + 1, kind: 'time', value: null, approximate: true, head: null };
   }
   if (
-    TIME_UNITS.has(word.lower) &&
+    DAYS_IN_UNIT.has(word.lower) &&
     /s$/.test(word.lower) &&
     ['for', 'within'].includes(words[i - 1]?.lower ?? '')
   ) {
@@ -320,8 +305,8 @@ function quantityAt(words: readonly Word[], i: number): Quantity | null {
         : last;
     return { from, to, kind: 'percent', value: number.value, approximate, head: null };
   }
-  if (after && TIME_UNITS.has(after.lower)) {
-    const days = number.value * TIME_UNITS.get(after.lower)!;
+  if (after && DAYS_IN_UNIT.has(after.lower)) {
+    const days = number.value * DAYS_IN_UNIT.get(after.lower)!;
     let to = last + 1;
     if (after.hyphenated) {
       // "30-day truce", "two-year-old", "month-long": an adjective of the noun that follows.
@@ -354,13 +339,18 @@ function sentencePercent(words: readonly Word[], last: number): boolean {
 function unitAdjectiveAt(words: readonly Word[], i: number): Quantity | null {
   const word = words[i]!;
   const next = words[i + 1];
-  if (!TIME_UNITS.has(word.lower) || word.hyphenated || !next?.hyphenated || next.lower !== 'long')
+  if (
+    !DAYS_IN_UNIT.has(word.lower) ||
+    word.hyphenated ||
+    !next?.hyphenated ||
+    next.lower !== 'long'
+  )
     return null;
   return {
     from: i,
     to: i + 1,
     kind: 'time',
-    value: TIME_UNITS.get(word.lower)!,
+    value: DAYS_IN_UNIT.get(word.lower)!,
     approximate: false,
     head: modifiedNoun(words, i + 2),
   };
