@@ -89,6 +89,11 @@ export interface PairEvidence {
    * which need the whole article).
    */
   features: number[];
+  /**
+   * The report unit's mass the page unit covers, per term of the report's bag (weight times
+   * credit, in the order of its ids): which part of the report sentence the pair shares.
+   */
+  reportCovered: Float32Array;
 }
 
 /** Scratch space for the credits of one comparison (most pairs are judged and forgotten). */
@@ -108,7 +113,13 @@ export function comparePair(
   if (scratchBackward.length < report.ids.length)
     scratchBackward = new Float64Array(report.ids.length * 2);
   const [pageCredit, reportCredit] = credits(page, report, scratchForward, scratchBackward);
-  return { features: pairFeatures(pageClaim, reportClaim, pageCredit, reportCredit, similarity) };
+  const reportCovered = new Float32Array(report.ids.length);
+  for (let k = 0; k < report.ids.length; k++)
+    reportCovered[k] = reportCredit[k]! * report.weights[k]!;
+  return {
+    features: pairFeatures(pageClaim, reportClaim, pageCredit, reportCredit, similarity),
+    reportCovered,
+  };
 }
 
 /** The credit each term of the page unit earns in the report unit (order of the page bag's ids). */
@@ -133,28 +144,67 @@ export function storyAffinity(
   return sum.map((x) => x / n);
 }
 
-/** What partnerShares reads of a candidate: its report sentence and its rerank score. */
+/** What partnerShares reads of a candidate: its report sentence, rerank score and shared part. */
 export interface PartnerCandidate {
   sentence: number;
   similarity: { score: number };
+  evidence: { reportCovered: Float32Array };
 }
 
 /**
+ * Share of the smaller of two covered parts of one report sentence that the other also covers
+ * (see PairEvidence.reportCovered): 1 when two page units share the same words of the report
+ * sentence, near 0 when they share different parts of it.
+ */
+export function coveredOverlap(a: Float32Array, b: Float32Array): number {
+  let both = 0;
+  let massA = 0;
+  let massB = 0;
+  for (let k = 0; k < a.length; k++) {
+    both += Math.min(a[k]!, b[k]!);
+    massA += a[k]!;
+    massB += b[k]!;
+  }
+  const smaller = Math.min(massA, massB);
+  return smaller > 0 ? both / smaller : 0;
+}
+
+/**
+ * Overlap of covered parts from which two page units compete for one report sentence: they
+ * share mostly the same words of it.
+ */
+export const PARTNER_OVERLAP = 0.25;
+
+/**
  * How much each candidate is its report sentence's best partner in the article: its rerank score
- * over the best score any unit of the article reaches with the same report sentence (1 for the
- * best). A retelling tells each claim of a report about once, so its sentences pair off with the
- * report's; an article on a neighbouring story comes back to the same background sentence of a
- * report from several of its own sentences, and all but the closest of them are that sentence's
- * topic, not its claim. The idea of competitive linking in sentence and word alignment.
+ * over the best score any unit of the article reaches with the same part of the same report
+ * sentence (1 for the best). A retelling tells each claim of a report about once, so its
+ * sentences pair off with the report's; an article on a neighbouring story comes back to the
+ * same background sentence of a report from several of its own sentences, and all but the
+ * closest of them are that sentence's topic, not its claim. The idea of competitive linking in
+ * sentence and word alignment. Units that share different parts of a report sentence joining two
+ * claims ("Trump awaits Putin's answer on a truce that Zelenskiy said he would accept") do not
+ * compete: each may tell one of its claims.
  */
 export function partnerShares(
   units: readonly (readonly PartnerCandidate[])[],
 ): (candidate: PartnerCandidate) => number {
-  const best = new Map<number, number>();
+  const bySentence = new Map<number, PartnerCandidate[]>();
   for (const candidates of units)
-    for (const c of candidates)
-      best.set(c.sentence, Math.max(best.get(c.sentence) ?? 0, c.similarity.score));
-  return (c) => c.similarity.score / Math.max(1e-9, best.get(c.sentence) ?? c.similarity.score);
+    for (const c of candidates) {
+      const list = bySentence.get(c.sentence);
+      if (list) list.push(c);
+      else bySentence.set(c.sentence, [c]);
+    }
+  return (c) => {
+    let best = c.similarity.score;
+    for (const other of bySentence.get(c.sentence) ?? []) {
+      if (other.similarity.score <= best) continue;
+      const o = coveredOverlap(c.evidence.reportCovered, other.evidence.reportCovered);
+      best = Math.max(best, other.similarity.score * Math.min(1, o / PARTNER_OVERLAP));
+    }
+    return c.similarity.score / Math.max(1e-9, best);
+  };
 }
 
 /**

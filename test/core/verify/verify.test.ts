@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { tokenize } from '../../../src/core/tokens';
 import {
   MATCH_PROBABILITY,
+  PARTNER_OVERLAP,
   TAG_NEGATED,
+  coveredOverlap,
+  partnerShares,
   TAG_PREDICATE,
   sharedSpan,
   storyAffinity,
@@ -86,6 +89,56 @@ describe('story affinity', () => {
       3,
     );
     expect([...affinity].map((x) => +x.toFixed(3))).toEqual([0.267, 0.133, 0]);
+  });
+});
+
+describe('partner shares', () => {
+  /** A candidate on report sentence `sentence` covering the given mass of each of its terms. */
+  const candidate = (sentence: number, score: number, covered: number[]) => ({
+    sentence,
+    similarity: { score },
+    evidence: { reportCovered: Float32Array.from(covered) },
+  });
+
+  test('the overlap of two covered parts, over the smaller', () => {
+    expect(coveredOverlap(Float32Array.from([2, 2, 0, 0]), Float32Array.from([2, 1, 0, 0]))).toBe(
+      1,
+    );
+    expect(coveredOverlap(Float32Array.from([2, 2, 0, 0]), Float32Array.from([0, 0, 3, 1]))).toBe(
+      0,
+    );
+    expect(coveredOverlap(Float32Array.from([2, 2, 0, 0]), Float32Array.from([1, 0, 1, 0]))).toBe(
+      0.5,
+    );
+    expect(coveredOverlap(Float32Array.from([0, 0]), Float32Array.from([1, 1]))).toBe(0);
+  });
+
+  test('units sharing the same part of a report sentence compete for it', () => {
+    const best = candidate(7, 0.6, [2, 2, 1, 0, 0]);
+    const other = candidate(7, 0.3, [2, 2, 0, 0, 0]);
+    const share = partnerShares([[best], [other]]);
+    expect(share(best)).toBe(1);
+    expect(share(other)).toBeCloseTo(0.5);
+  });
+
+  test('units sharing different parts of a report sentence joining two claims do not', () => {
+    // "Trump awaits Putin's answer on a truce" and "Zelenskiy said he would accept it", against
+    // one report sentence that makes both claims.
+    const first = candidate(7, 0.6, [0, 0, 0, 3, 2]);
+    const second = candidate(7, 0.3, [2, 2, 1, 0, 0]);
+    const share = partnerShares([[first], [second]]);
+    expect(share(first)).toBe(1);
+    expect(share(second)).toBe(1);
+  });
+
+  test('a partial overlap counts the stronger unit in part, up to PARTNER_OVERLAP', () => {
+    const strong = candidate(7, 0.8, [0, 2, 2, 0]);
+    // They share 1 of the 4 units of mass the stronger covers: an overlap of 0.25.
+    const weak = candidate(7, 0.4, [1, 1, 0, 6]);
+    const share = partnerShares([[strong], [weak]]);
+    const competitor = 0.8 * Math.min(1, 0.25 / PARTNER_OVERLAP);
+    expect(share(weak)).toBeCloseTo(0.4 / Math.max(0.4, competitor));
+    expect(partnerShares([[candidate(8, 0.8, [0, 2, 2, 0])], [weak]])(weak)).toBe(1);
   });
 });
 
