@@ -30,6 +30,7 @@ import {
   comparePair,
   pageCredits,
   storyAffinity,
+  neighbourSupport,
   partnerShares,
   verdict,
   withAffinity,
@@ -337,10 +338,11 @@ export class Matcher {
     });
     const affinity = storyAffinity(best, this.index.reportCount);
     const partnerShare = partnerShares(units.map((u) => u.candidates));
-    for (const unit of units) {
+    const support = neighbourSupport(units.map((u) => u.candidates));
+    for (const [i, unit] of units.entries()) {
       for (const c of unit.candidates) {
         const mutual = partnerShare(c);
-        c.features = withAffinity(c.evidence.features, affinity[c.report]!, mutual);
+        c.features = withAffinity(c.evidence.features, affinity[c.report]!, mutual, support(i, c));
         c.probability = verdict(c.features);
       }
     }

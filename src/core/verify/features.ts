@@ -94,6 +94,7 @@ export const FEATURES = [
   'page_time_only',
   'story_affinity',
   'partner_share',
+  'neighbour_support',
 ] as const;
 
 /**
@@ -129,6 +130,7 @@ export const FEATURE_SIGNS: Readonly<Record<(typeof FEATURES)[number], -1 | 0 | 
   page_time_only: -1,
   story_affinity: 1,
   partner_share: 1,
+  neighbour_support: 1,
 };
 
 /** Idf at which a shared word counts as fully rare for `rarest_shared_word`. */

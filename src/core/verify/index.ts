@@ -207,6 +207,55 @@ export function partnerShares(
   };
 }
 
+/** What neighbourSupport reads of a candidate: its report, report sentence and rerank score. */
+export interface SupportCandidate {
+  report: number;
+  sentence: number;
+  similarity: { score: number };
+}
+
+/** How far (in sentences, on either side) neighbourSupport looks for aligned neighbours. */
+export const SUPPORT_REACH = 12;
+
+/**
+ * How well a pair's surroundings align: a retelling follows its source's order, so the sentences
+ * before a page sentence that retells a report sentence pair off with sentences before it in the
+ * report, and those after with sentences after it (the monotone alignment that sentence aligners,
+ * from Gale and Church's on, look for); a sentence of a neighbouring story that meets a report's
+ * background sentence has no such surroundings. For a candidate of unit u on report sentence s:
+ * the mean, over the two sides, of the best rerank score of a unit up to SUPPORT_REACH before u
+ * with a sentence of the same report up to SUPPORT_REACH before s, and the same after. Sentences
+ * of one report are numbered consecutively, in text order.
+ */
+export function neighbourSupport(
+  units: readonly (readonly SupportCandidate[])[],
+): (unit: number, candidate: SupportCandidate) => number {
+  // Each unit's candidates by report (a few sentences of each report per unit).
+  const byReport = units.map((candidates) => {
+    const map = new Map<number, SupportCandidate[]>();
+    for (const c of candidates) {
+      const list = map.get(c.report);
+      if (list) list.push(c);
+      else map.set(c.report, [c]);
+    }
+    return map;
+  });
+  const side = (u: number, c: SupportCandidate, step: 1 | -1): number => {
+    let best = 0;
+    for (let a = 1; a <= SUPPORT_REACH; a++) {
+      const unit = byReport[u + step * a];
+      if (unit === undefined) break;
+      for (const o of unit.get(c.report) ?? []) {
+        const gap = step * (o.sentence - c.sentence);
+        if (gap >= 1 && gap <= SUPPORT_REACH && o.similarity.score > best)
+          best = o.similarity.score;
+      }
+    }
+    return best;
+  };
+  return (u, c) => (side(u, c, -1) + side(u, c, 1)) / 2;
+}
+
 /**
  * The calibrated probability that a pair makes the same claim, from its full feature vector
  * (withAffinity: its evidence, the story affinity and its partner share, see partnerShares).
@@ -220,8 +269,9 @@ export function withAffinity(
   features: readonly number[],
   affinity: number,
   mutual: number,
+  support: number,
 ): number[] {
-  return [...features, affinity, mutual];
+  return [...features, affinity, mutual, support];
 }
 
 /**

@@ -5,7 +5,9 @@ import {
   PARTNER_OVERLAP,
   TAG_NEGATED,
   coveredOverlap,
+  neighbourSupport,
   partnerShares,
+  SUPPORT_REACH,
   TAG_PREDICATE,
   sharedSpan,
   storyAffinity,
@@ -139,6 +141,45 @@ describe('partner shares', () => {
     const competitor = 0.8 * Math.min(1, 0.25 / PARTNER_OVERLAP);
     expect(share(weak)).toBeCloseTo(0.4 / Math.max(0.4, competitor));
     expect(partnerShares([[candidate(8, 0.8, [0, 2, 2, 0])], [weak]])(weak)).toBe(1);
+  });
+});
+
+describe('neighbour support', () => {
+  /** A candidate of report `report` on its sentence `sentence` with a rerank score. */
+  const at = (report: number, sentence: number, score: number) => ({
+    report,
+    sentence,
+    similarity: { score },
+  });
+
+  test('a pair whose neighbours align before and after it in both texts', () => {
+    const pair = at(0, 11, 0.3);
+    const support = neighbourSupport([[at(0, 10, 0.8)], [pair], [at(0, 13, 0.6)]]);
+    expect(support(1, pair)).toBeCloseTo((0.8 + 0.6) / 2);
+    // Only one side aligned: half of it.
+    expect(neighbourSupport([[at(0, 10, 0.8)], [pair], []])(1, pair)).toBeCloseTo(0.4);
+  });
+
+  test('a pair standing alone, or against the order, has none', () => {
+    const pair = at(0, 11, 0.3);
+    expect(neighbourSupport([[], [pair], []])(1, pair)).toBe(0);
+    // The unit before matches a sentence after, the unit after one before: the order is crossed.
+    expect(neighbourSupport([[at(0, 14, 0.8)], [pair], [at(0, 8, 0.8)]])(1, pair)).toBe(0);
+    // The same sentence again (the neighbouring unit returns to it) is no alignment either.
+    expect(neighbourSupport([[at(0, 11, 0.8)], [pair], []])(1, pair)).toBe(0);
+  });
+
+  test('only sentences of the same report, within reach, count', () => {
+    const pair = at(0, 11, 0.3);
+    expect(neighbourSupport([[at(1, 10, 0.8)], [pair]])(1, pair)).toBe(0);
+    const far = at(0, 11 - SUPPORT_REACH - 1, 0.8);
+    expect(neighbourSupport([[far], [pair]])(1, pair)).toBe(0);
+    const units: ReturnType<typeof at>[][] = Array.from({ length: SUPPORT_REACH + 2 }, () => []);
+    units[0]!.push(at(0, 10, 0.8));
+    units[SUPPORT_REACH + 1]!.push(pair);
+    expect(neighbourSupport(units)(SUPPORT_REACH + 1, pair)).toBe(0);
+    units[1]!.push(at(0, 10, 0.8));
+    expect(neighbourSupport(units)(SUPPORT_REACH + 1, pair)).toBeCloseTo(0.4);
   });
 });
 
