@@ -99,21 +99,24 @@ export function sourcingOf(text: string, published: string | null | undefined): 
 
 /** The echo groups of a corpus (or a library), built by placing reports one at a time. */
 export class EchoGroups {
-  /** Report ids in the order they were placed. */
-  private readonly order: string[] = [];
-  private readonly outletOf = new Map<string, string>();
-  private readonly sourcing = new Map<string, ReportSourcing>();
-  private readonly groupOfReport = new Map<string, string>();
+  /**
+   * Each placed report's position in placement order. Everything else of a report is kept by its
+   * position (a library replays tens of thousands of placements at each start, and one lookup by
+   * id is cheaper than one per map of strings).
+   */
+  private readonly position = new Map<string, number>();
+  /** By position: the report's id, its outlet, its sourcing and its group. */
+  private readonly ids: string[] = [];
+  private readonly outlets: string[] = [];
+  private readonly sourcings: ReportSourcing[] = [];
+  private readonly groupAt: Group[] = [];
   /** Group id → its reports and the outlets they name. */
   private readonly members = new Map<string, Group>();
-  /** Each placed report's position in `order` (a library places tens of thousands). */
-  private readonly position = new Map<string, number>();
   /**
-   * Outlet key → the groups whose origin it is, and each group's key: groups naming the same
-   * origin are found without going through every group (see mergeSameOrigin).
+   * Outlet key → the groups whose origin it is: groups naming the same origin are found without
+   * going through every group (see mergeSameOrigin).
    */
-  private readonly byOrigin = new Map<string, Set<string>>();
-  private readonly originKeyOf = new Map<string, string>();
+  private readonly byOrigin = new Map<string, Set<Group>>();
 
   /** Groups as stored (`CorpusProvenanceData`), for the reports of `reports`; null when unusable. */
   static fromData(data: unknown, reports: readonly ReportMeta[]): EchoGroups | null {
@@ -126,18 +129,17 @@ export class EchoGroups {
       for (const id of group.reports) {
         if (!known.has(id) || placed.has(id) || !isSourcing(data.reports[id])) return null;
         placed.add(id);
-        groups.groupOfReport.set(id, group.id);
       }
     }
     if (placed.size !== known.size) return null;
-    for (const meta of reports) {
-      groups.append(meta.id);
-      groups.outletOf.set(meta.id, meta.outlet);
-      groups.sourcing.set(meta.id, data.reports[meta.id]!);
-    }
+    for (const meta of reports) groups.append(meta.id, meta.outlet, data.reports[meta.id]!);
     for (const group of data.groups) {
-      groups.members.set(group.id, groups.newGroup(group.reports));
-      groups.reindex(group.id);
+      const made = groups.newGroup(
+        group.id,
+        group.reports.map((id) => groups.position.get(id)!),
+      );
+      groups.members.set(group.id, made);
+      groups.reindex(made);
     }
     return groups;
   }
@@ -145,21 +147,27 @@ export class EchoGroups {
   /** A copy that further placements leave this one unchanged by. */
   clone(): EchoGroups {
     const copy = new EchoGroups();
-    copy.order.push(...this.order);
     for (const [k, v] of this.position) copy.position.set(k, v);
-    for (const [k, v] of this.outletOf) copy.outletOf.set(k, v);
-    for (const [k, v] of this.sourcing) copy.sourcing.set(k, v);
-    for (const [k, v] of this.groupOfReport) copy.groupOfReport.set(k, v);
-    for (const [k, v] of this.members) copy.members.set(k, copyGroup(v));
-    for (const [k, v] of this.byOrigin) copy.byOrigin.set(k, new Set(v));
-    for (const [k, v] of this.originKeyOf) copy.originKeyOf.set(k, v);
+    copy.ids.push(...this.ids);
+    copy.outlets.push(...this.outlets);
+    copy.sourcings.push(...this.sourcings);
+    const copies = new Map<Group, Group>();
+    for (const [id, group] of this.members) {
+      const made = copyGroup(group);
+      copies.set(group, made);
+      copy.members.set(id, made);
+    }
+    for (const group of this.groupAt) copy.groupAt.push(copies.get(group)!);
+    for (const [key, groups] of this.byOrigin) {
+      copy.byOrigin.set(key, new Set([...groups].map((group) => copies.get(group)!)));
+    }
     return copy;
   }
 
   /** The groups in storable form. */
   toData(): CorpusProvenanceData {
     const reports: Record<string, ReportSourcing> = {};
-    for (const id of this.order) reports[id] = this.sourcing.get(id)!;
+    this.ids.forEach((id, at) => (reports[id] = this.sourcings[at]!));
     return {
       version: PROVENANCE_VERSION,
       groups: this.list().map((g) => ({ id: g.id, reports: g.reports, origin: g.origin })),
@@ -169,17 +177,19 @@ export class EchoGroups {
 
   /** The sources a placed report names (with their spans in its text), or an empty list. */
   attributionsOf(report: string): Attribution[] {
-    return this.sourcing.get(report)?.attributions ?? [];
+    const at = this.position.get(report);
+    return at === undefined ? [] : this.sourcings[at]!.attributions;
   }
 
   /** The group of a placed report, or null. */
   groupOf(report: string): string | null {
-    return this.groupOfReport.get(report) ?? null;
+    const at = this.position.get(report);
+    return at === undefined ? null : this.groupAt[at]!.id;
   }
 
   /** Number of reports placed. */
   get size(): number {
-    return this.order.length;
+    return this.ids.length;
   }
 
   /**
@@ -250,25 +260,22 @@ export class EchoGroups {
    * order (the reader's library). Returns its group's id.
    */
   placeAt(meta: ReportMeta, sourcing: ReportSourcing, decision: PlacementDecision): string {
-    if (this.groupOfReport.has(meta.id)) throw new Error(`report "${meta.id}" is placed already`);
+    if (this.position.has(meta.id)) throw new Error(`report "${meta.id}" is placed already`);
     const { merge } = decision;
-    this.append(meta.id);
-    this.outletOf.set(meta.id, meta.outlet);
-    this.sourcing.set(meta.id, sourcing);
+    const at = this.append(meta.id, meta.outlet, sourcing);
     let group = decision.group ?? `group-${meta.id}`;
-    const merged = [group, ...merge];
-    if (merged.length > 1) {
+    if (merge.length > 0) {
       // The merged group keeps the id of the group placed first.
-      merged.sort((a, b) => this.rank(a) - this.rank(b));
+      const merged = [group, ...merge].sort((a, b) => this.rank(a) - this.rank(b));
       group = merged[0]!;
       for (const id of merged.slice(1)) this.absorb(group, id);
     }
-    this.groupOfReport.set(meta.id, group);
-    const joined = this.members.get(group);
-    if (joined) this.addTo(joined, meta.id);
-    else this.members.set(group, this.newGroup([meta.id]));
-    this.reindex(group);
-    return this.mergeSameOrigin(group);
+    let joined = this.members.get(group);
+    if (joined) this.addTo(joined, at);
+    else this.members.set(group, (joined = this.newGroup(group, [at])));
+    this.groupAt[at] = joined;
+    this.reindex(joined);
+    return this.mergeSameOrigin(joined);
   }
 
   /**
@@ -276,46 +283,57 @@ export class EchoGroups {
    * that each say they come from one outlet are one source, even where the alignment did not tie
    * them together (a loose rewrite, a page mangled on the way). Returns the group's id after.
    */
-  private mergeSameOrigin(group: string): string {
-    const key = this.originKeyOf.get(group);
-    if (key === undefined) return group;
-    const same = [...(this.byOrigin.get(key) ?? [])];
-    if (same.length < 2) return group;
-    same.sort((a, b) => this.rank(a) - this.rank(b));
-    const kept = same[0]!;
-    for (const id of same.slice(1)) this.absorb(kept, id);
-    this.reindex(kept);
+  private mergeSameOrigin(group: Group): string {
+    const same = group.originKey === null ? undefined : this.byOrigin.get(group.originKey);
+    if (same === undefined || same.size < 2) return group.id;
+    const ranked = [...same].sort((a, b) => a.first - b.first);
+    const kept = ranked[0]!.id;
+    for (const other of ranked.slice(1)) this.absorb(kept, other.id);
+    this.reindex(this.members.get(kept)!);
     return kept;
   }
 
-  /** Appends a report to the placement order. */
-  private append(id: string): void {
-    this.position.set(id, this.order.length);
-    this.order.push(id);
+  /** Appends a report to the placement order; returns its position. */
+  private append(id: string, outlet: string, sourcing: ReportSourcing): number {
+    const at = this.ids.length;
+    this.position.set(id, at);
+    this.ids.push(id);
+    this.outlets.push(outlet);
+    this.sourcings.push(sourcing);
+    return at;
   }
 
-  /** A group of placed reports, with the outlets they name counted. */
-  private newGroup(reports: readonly string[]): Group {
-    const group: Group = { reports: [], ordered: true, first: Infinity, named: new Map() };
-    for (const report of reports) this.addTo(group, report);
+  /** A group of placed reports (by position), with the outlets they name counted. */
+  private newGroup(id: string, reports: readonly number[]): Group {
+    const group: Group = {
+      id,
+      reports: [],
+      ordered: true,
+      first: Infinity,
+      named: new Map(),
+      originKey: null,
+    };
+    for (const at of reports) {
+      this.addTo(group, at);
+      this.groupAt[at] = group;
+    }
     return group;
   }
 
-  /** Adds a placed report to a group (its own outlets counted). */
-  private addTo(group: Group, report: string): void {
-    const at = this.position.get(report) ?? -1;
+  /** Adds a placed report (by position) to a group, its own outlets counted. */
+  private addTo(group: Group, at: number): void {
     const last = group.reports[group.reports.length - 1];
-    if (last !== undefined && (this.position.get(last) ?? -1) > at) group.ordered = false;
-    group.reports.push(report);
+    if (last !== undefined && last > at) group.ordered = false;
+    group.reports.push(at);
     group.first = Math.min(group.first, at);
-    (this.sourcing.get(report)?.outlets ?? []).forEach((name, within) => {
-      const key = outletKey(name);
+    this.sourcings[at]!.outlets.forEach((name, within) => {
+      const key = outletKeyOf(name);
       const entry = group.named.get(key);
-      const here = { name, first: at, within };
-      if (!entry) group.named.set(key, { ...here, members: 1 });
+      if (!entry) group.named.set(key, { name, first: at, within, members: 1 });
       else {
         entry.members++;
-        if (namedEarlier(here, entry)) Object.assign(entry, here);
+        if (namedEarlier({ first: at, within }, entry))
+          Object.assign(entry, { name, first: at, within });
       }
     });
   }
@@ -329,18 +347,22 @@ export class EchoGroups {
     const taken = this.members.get(from);
     if (!taken || from === into) return;
     this.members.delete(from);
-    this.unindexOrigin(from);
-    for (const report of taken.reports) this.groupOfReport.set(report, into);
+    this.unindex(taken);
     const kept = this.members.get(into);
     if (!kept) {
+      taken.id = into;
       this.members.set(into, taken);
       return;
     }
     const [large, small] =
       kept.reports.length >= taken.reports.length ? [kept, taken] : [taken, kept];
+    this.unindex(small);
     const lastOfLarge = large.reports[large.reports.length - 1]!;
-    large.ordered &&= small.ordered && small.first > (this.position.get(lastOfLarge) ?? -1);
-    for (const report of small.reports) large.reports.push(report);
+    large.ordered &&= small.ordered && small.first > lastOfLarge;
+    for (const at of small.reports) {
+      large.reports.push(at);
+      this.groupAt[at] = large;
+    }
     large.first = Math.min(large.first, small.first);
     for (const [key, entry] of small.named) {
       const mine = large.named.get(key);
@@ -352,37 +374,35 @@ export class EchoGroups {
         }
       }
     }
+    large.id = into;
     this.members.set(into, large);
   }
 
-  /** A group's reports in placement order. */
-  private reportsOf(group: Group): string[] {
+  /** A group's reports (positions) in placement order. */
+  private reportsOf(group: Group): number[] {
     if (!group.ordered) {
-      const at = (id: string) => this.position.get(id) ?? -1;
-      group.reports.sort((a, b) => at(a) - at(b));
+      group.reports.sort((a, b) => a - b);
       group.ordered = true;
     }
     return group.reports;
   }
 
   /** Files a group under the outlet its reports name most (see mergeSameOrigin). */
-  private reindex(id: string): void {
-    this.unindexOrigin(id);
-    const group = this.members.get(id);
-    const origin = group ? originOf(group) : null;
-    if (origin === null) return;
-    const key = outletKey(origin);
-    this.originKeyOf.set(id, key);
+  private reindex(group: Group): void {
+    const key = originOf(group)?.key ?? null;
+    if (key === group.originKey) return;
+    this.unindex(group);
+    if (key === null) return;
+    group.originKey = key;
     let groups = this.byOrigin.get(key);
     if (!groups) this.byOrigin.set(key, (groups = new Set()));
-    groups.add(id);
+    groups.add(group);
   }
 
-  private unindexOrigin(group: string): void {
-    const key = this.originKeyOf.get(group);
-    if (key === undefined) return;
-    this.originKeyOf.delete(group);
-    this.byOrigin.get(key)?.delete(group);
+  private unindex(group: Group): void {
+    if (group.originKey === null) return;
+    this.byOrigin.get(group.originKey)?.delete(group);
+    group.originKey = null;
   }
 
   /** Every group, in order of its first report, with its origin and how each member sources. */
@@ -393,12 +413,13 @@ export class EchoGroups {
   }
 
   private describe(id: string, group: Group): EchoGroup {
-    const reports = this.reportsOf(group);
+    const positions = this.reportsOf(group);
     const origin = originOf(group);
-    const originKey = origin === null ? null : outletKey(origin);
-    const members: GroupMember[] = reports.map((report) => {
-      const sourcing = this.sourcing.get(report)!;
-      const outlet = this.outletOf.get(report) ?? report;
+    const originKey = origin?.key ?? null;
+    const members: GroupMember[] = positions.map((at) => {
+      const sourcing = this.sourcings[at]!;
+      const report = this.ids[at]!;
+      const outlet = this.outlets[at] ?? report;
       return {
         report,
         outlet,
@@ -406,7 +427,12 @@ export class EchoGroups {
         published: sourcing.published,
       };
     });
-    return { id, reports: [...reports], origin, members };
+    return {
+      id,
+      reports: positions.map((at) => this.ids[at]!),
+      origin: origin?.name ?? null,
+      members,
+    };
   }
 
   /** Position of a report (or a group, by its first report) in placement order. */
@@ -430,41 +456,63 @@ interface NamedCount {
 
 /** A group's reports, kept with the counts its origin is read from. */
 interface Group {
-  /** Its report ids: in placement order when `ordered` (merges append, a read sorts). */
-  reports: string[];
+  /** Its id (it changes hands when groups merge: see absorb). */
+  id: string;
+  /** Its reports' positions: in placement order when `ordered` (merges append, a read sorts). */
+  reports: number[];
   ordered: boolean;
   /** Placement position of its first report. */
   first: number;
   /** Outlet key → how many of its reports name that outlet. */
   named: Map<string, NamedCount>;
+  /** The key of the outlet it is filed under in `byOrigin`, or null. */
+  originKey: string | null;
 }
 
 function copyGroup(group: Group): Group {
   const named = new Map<string, NamedCount>();
   for (const [key, entry] of group.named) named.set(key, { ...entry });
-  return { reports: [...group.reports], ordered: group.ordered, first: group.first, named };
+  return { ...group, reports: [...group.reports], named };
 }
 
 /** Whether outlet `a` is named before `b`: by an earlier report, or earlier in the same one. */
-function namedEarlier(a: Omit<NamedCount, 'members'>, b: NamedCount): boolean {
+function namedEarlier(a: Pick<NamedCount, 'first' | 'within'>, b: NamedCount): boolean {
   return a.first < b.first || (a.first === b.first && a.within < b.within);
 }
 
 /**
  * The outlet most of a group's reports name as a source (ties: the one named first, in placement
- * order); null when none names an outlet.
+ * order), with its key; null when none names an outlet.
  */
-function originOf(group: Group): string | null {
+function originOf(group: Group): { name: string; key: string } | null {
   let best: NamedCount | null = null;
-  for (const entry of group.named.values()) {
+  let bestKey = '';
+  for (const [key, entry] of group.named) {
     if (
       !best ||
       entry.members > best.members ||
       (entry.members === best.members && namedEarlier(entry, best))
-    )
+    ) {
       best = entry;
+      bestKey = key;
+    }
   }
-  return best?.name ?? null;
+  return best ? { name: best.name, key: bestKey } : null;
+}
+
+/** Outlet keys of the names met so far: a library's reports name a few outlets thousands of times. */
+const outletKeys = new Map<string, string>();
+/** Names remembered at most: a bound on the memory the remembered keys take. */
+const OUTLET_KEYS_KEPT = 4_096;
+
+/** {@link outletKey}, remembered. */
+function outletKeyOf(name: string): string {
+  let key = outletKeys.get(name);
+  if (key === undefined) {
+    if (outletKeys.size >= OUTLET_KEYS_KEPT) outletKeys.clear();
+    outletKeys.set(name, (key = outletKey(name)));
+  }
+  return key;
 }
 
 /** How a member sources relative to its group's origin. */
