@@ -74,6 +74,9 @@ export interface Placement {
   merge: string[];
 }
 
+/** What placing reads of a report: its id, and its outlet for the lists of members. */
+export type PlacedReport = Pick<ReportMeta, 'id' | 'outlet'>;
+
 /** Where a report was placed: the group it joined (null: one of its own) and groups merged in. */
 export interface PlacementDecision {
   group: string | null;
@@ -134,10 +137,9 @@ export class EchoGroups {
     if (placed.size !== known.size) return null;
     for (const meta of reports) groups.append(meta.id, meta.outlet, data.reports[meta.id]!);
     for (const group of data.groups) {
-      const made = groups.newGroup(
-        group.id,
-        group.reports.map((id) => groups.position.get(id)!),
-      );
+      const [first, ...rest] = group.reports.map((id) => groups.position.get(id)!);
+      const made = groups.newGroup(group.id, first!);
+      for (const at of rest) groups.addTo(made, at);
       groups.members.set(group.id, made);
       groups.reindex(made);
     }
@@ -259,7 +261,7 @@ export class EchoGroups {
    * before: what {@link place} does after the check, for placements stored and replayed in their
    * order (the reader's library). Returns its group's id.
    */
-  placeAt(meta: ReportMeta, sourcing: ReportSourcing, decision: PlacementDecision): string {
+  placeAt(meta: PlacedReport, sourcing: ReportSourcing, decision: PlacementDecision): string {
     if (this.position.has(meta.id)) throw new Error(`report "${meta.id}" is placed already`);
     const { merge } = decision;
     const at = this.append(meta.id, meta.outlet, sourcing);
@@ -272,8 +274,7 @@ export class EchoGroups {
     }
     let joined = this.members.get(group);
     if (joined) this.addTo(joined, at);
-    else this.members.set(group, (joined = this.newGroup(group, [at])));
-    this.groupAt[at] = joined;
+    else this.members.set(group, (joined = this.newGroup(group, at)));
     this.reindex(joined);
     return this.mergeSameOrigin(joined);
   }
@@ -286,7 +287,10 @@ export class EchoGroups {
   private mergeSameOrigin(group: Group): string {
     const same = group.originKey === null ? undefined : this.byOrigin.get(group.originKey);
     if (same === undefined || same.size < 2) return group.id;
-    const ranked = [...same].sort((a, b) => a.first - b.first);
+    const ranked = [...same];
+    // Mostly two: the group of the report just placed and the one it joins.
+    if (ranked.length > 2) ranked.sort((a, b) => a.first - b.first);
+    else if (ranked[1]!.first < ranked[0]!.first) ranked.reverse();
     const kept = ranked[0]!.id;
     for (const other of ranked.slice(1)) this.absorb(kept, other.id);
     this.reindex(this.members.get(kept)!);
@@ -303,33 +307,40 @@ export class EchoGroups {
     return at;
   }
 
-  /** A group of placed reports (by position), with the outlets they name counted. */
-  private newGroup(id: string, reports: readonly number[]): Group {
+  /** A group of one placed report (by position), with the outlets it names counted. */
+  private newGroup(id: string, at: number): Group {
     const group: Group = {
       id,
-      reports: [],
+      reports: [at],
       ordered: true,
-      first: Infinity,
-      named: new Map(),
+      first: at,
+      named: null,
       originKey: null,
     };
-    for (const at of reports) {
-      this.addTo(group, at);
-      this.groupAt[at] = group;
-    }
+    this.groupAt[at] = group;
+    this.count(group, at);
     return group;
   }
 
   /** Adds a placed report (by position) to a group, its own outlets counted. */
   private addTo(group: Group, at: number): void {
-    const last = group.reports[group.reports.length - 1];
-    if (last !== undefined && last > at) group.ordered = false;
+    const last = group.reports[group.reports.length - 1]!;
+    if (last > at) group.ordered = false;
     group.reports.push(at);
     group.first = Math.min(group.first, at);
-    this.sourcings[at]!.outlets.forEach((name, within) => {
+    this.groupAt[at] = group;
+    this.count(group, at);
+  }
+
+  /** Counts the outlets a report of the group names. */
+  private count(group: Group, at: number): void {
+    const outlets = this.sourcings[at]!.outlets;
+    if (outlets.length === 0) return;
+    const named = (group.named ??= new Map());
+    outlets.forEach((name, within) => {
       const key = outletKeyOf(name);
-      const entry = group.named.get(key);
-      if (!entry) group.named.set(key, { name, first: at, within, members: 1 });
+      const entry = named.get(key);
+      if (!entry) named.set(key, { key, name, first: at, within, members: 1 });
       else {
         entry.members++;
         if (namedEarlier({ first: at, within }, entry))
@@ -354,8 +365,9 @@ export class EchoGroups {
       this.members.set(into, taken);
       return;
     }
-    const [large, small] =
-      kept.reports.length >= taken.reports.length ? [kept, taken] : [taken, kept];
+    const keptLarger = kept.reports.length >= taken.reports.length;
+    const large = keptLarger ? kept : taken;
+    const small = keptLarger ? taken : kept;
     this.unindex(small);
     const lastOfLarge = large.reports[large.reports.length - 1]!;
     large.ordered &&= small.ordered && small.first > lastOfLarge;
@@ -364,13 +376,16 @@ export class EchoGroups {
       this.groupAt[at] = large;
     }
     large.first = Math.min(large.first, small.first);
-    for (const [key, entry] of small.named) {
-      const mine = large.named.get(key);
-      if (!mine) large.named.set(key, { ...entry });
-      else {
-        mine.members += entry.members;
-        if (namedEarlier(entry, mine)) {
-          Object.assign(mine, { name: entry.name, first: entry.first, within: entry.within });
+    if (small.named) {
+      const named = (large.named ??= new Map());
+      for (const [key, entry] of small.named) {
+        const mine = named.get(key);
+        if (!mine) named.set(key, { ...entry });
+        else {
+          mine.members += entry.members;
+          if (namedEarlier(entry, mine)) {
+            Object.assign(mine, { name: entry.name, first: entry.first, within: entry.within });
+          }
         }
       }
     }
@@ -445,6 +460,8 @@ export class EchoGroups {
 
 /** How many of a group's reports name one outlet as a source. */
 interface NamedCount {
+  /** The outlet's key (see outletKey). */
+  key: string;
   /** The outlet as the first report naming it writes it. */
   name: string;
   members: number;
@@ -463,15 +480,18 @@ interface Group {
   ordered: boolean;
   /** Placement position of its first report. */
   first: number;
-  /** Outlet key → how many of its reports name that outlet. */
-  named: Map<string, NamedCount>;
+  /** Outlet key → how many of its reports name that outlet (null until one names one). */
+  named: Map<string, NamedCount> | null;
   /** The key of the outlet it is filed under in `byOrigin`, or null. */
   originKey: string | null;
 }
 
 function copyGroup(group: Group): Group {
-  const named = new Map<string, NamedCount>();
-  for (const [key, entry] of group.named) named.set(key, { ...entry });
+  let named: Map<string, NamedCount> | null = null;
+  if (group.named) {
+    named = new Map();
+    for (const [key, entry] of group.named) named.set(key, { ...entry });
+  }
   return { ...group, reports: [...group.reports], named };
 }
 
@@ -482,22 +502,20 @@ function namedEarlier(a: Pick<NamedCount, 'first' | 'within'>, b: NamedCount): b
 
 /**
  * The outlet most of a group's reports name as a source (ties: the one named first, in placement
- * order), with its key; null when none names an outlet.
+ * order); null when none names an outlet.
  */
-function originOf(group: Group): { name: string; key: string } | null {
+function originOf(group: Group): NamedCount | null {
   let best: NamedCount | null = null;
-  let bestKey = '';
-  for (const [key, entry] of group.named) {
+  if (group.named === null) return best;
+  for (const entry of group.named.values()) {
     if (
       !best ||
       entry.members > best.members ||
       (entry.members === best.members && namedEarlier(entry, best))
-    ) {
+    )
       best = entry;
-      bestKey = key;
-    }
   }
-  return best ? { name: best.name, key: bestKey } : null;
+  return best;
 }
 
 /** Outlet keys of the names met so far: a library's reports name a few outlets thousands of times. */
