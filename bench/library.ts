@@ -135,6 +135,8 @@ export async function placeEveryArticle(files: LibraryFiles, base: EchoGroups): 
   const ids = (await files.articleIds()).filter((id) => !placed.has(id)).sort((a, b) => a - b);
   // The groups as the replay will see them, for the ids of the groups joined.
   const groups = base.clone();
+  const outlets = new Map<number, string>();
+  for (const id of ids) outlets.set(id, (await files.article(id))!.outlet);
   const records: PlacementRecord[] = ids.map((id, k) => {
     const key = libraryKey(id);
     const joins = k % 5 === 4 ? groups.groupOf(libraryKey(ids[k - 1 - (k % 3)]!)) : null;
@@ -149,6 +151,8 @@ export async function placeEveryArticle(files: LibraryFiles, base: EchoGroups): 
         anonymous: false,
         published: null,
       },
+      // As the background stores a placement: with the article's outlet.
+      outlet: outlets.get(id)!,
     };
     const meta: ReportMeta = {
       id: key,
