@@ -41,7 +41,7 @@ import {
   WARMUP_PROBES,
   type ProbeFigures,
 } from './scale';
-import { collectGarbage, heapBytes, median, round } from './stats';
+import { collectGarbage, cpuMs, heapBytes, median, round } from './stats';
 import { generateCorpus, wordCount } from './synthetic-corpus';
 import { scoredReport, SyntheticMatches } from './gold-scoring';
 
@@ -433,16 +433,18 @@ export async function runLibrary(size: number, log: (line: string) => void): Pro
   // Restart: a fresh process's worth of state, loaded from disk.
   await collectGarbage();
   const before = heapBytes();
+  const c2 = process.cpuUsage();
   const t2 = performance.now();
   const loaded = await open(JSON.parse(readFileSync(indexFile, 'utf8')) as CompiledCorpus, dir);
   const loadMs = performance.now() - t2;
+  const loadCpu = cpuMs(c2);
   await collectGarbage();
   const heapMb = (heapBytes() - before) / 2 ** 20;
   const { matcher, library, service, files, groups } = loaded;
   const sizes = files.sizes();
   const index = matcher.index;
   log(
-    `  loaded in ${loadMs.toFixed(0)} ms: ${heapMb.toFixed(1)} MB, ${index.segmentKeys().length - 1} segments, ${(sizes.total / 2 ** 20).toFixed(1)} MB on disk (${(sizes.segments / 2 ** 20).toFixed(1)} MB index)`,
+    `  loaded in ${loadMs.toFixed(0)} ms (${loadCpu.toFixed(0)} ms of processor time): ${heapMb.toFixed(1)} MB, ${index.segmentKeys().length - 1} segments, ${(sizes.total / 2 ** 20).toFixed(1)} MB on disk (${(sizes.segments / 2 ** 20).toFixed(1)} MB index)`,
   );
 
   // Checks of articles the matcher has not seen, as a reader's new pages.
@@ -470,14 +472,16 @@ export async function runLibrary(size: number, log: (line: string) => void): Pro
   // Restart again once every article is placed among the echo groups: their replay included.
   const toPlace = await placeEveryArticle(files, groups);
   await collectGarbage();
+  const c4 = process.cpuUsage();
   const t4 = performance.now();
   const placedLoad = await open(JSON.parse(readFileSync(indexFile, 'utf8')) as CompiledCorpus, dir);
   const loadPlacedMs = performance.now() - t4;
+  const loadPlacedCpu = cpuMs(c4);
   if (placedLoad.service.unplaced !== 0) {
     throw new Error(`${placedLoad.service.unplaced} articles not placed after a restart`);
   }
   log(
-    `  loaded in ${loadPlacedMs.toFixed(0)} ms with every article placed among the echo groups (${toPlace} placements written)`,
+    `  loaded in ${loadPlacedMs.toFixed(0)} ms (${loadPlacedCpu.toFixed(0)} ms of processor time) with every article placed among the echo groups (${toPlace} placements written)`,
   );
 
   const paraphrase = retellings[WARMUP_PROBES]!;
