@@ -180,7 +180,8 @@ export class EchoGroups {
   /** The sources a placed report names (with their spans in its text), or an empty list. */
   attributionsOf(report: string): Attribution[] {
     const at = this.position.get(report);
-    return at === undefined ? [] : this.sourcings[at]!.attributions;
+    const sourcing = at === undefined ? undefined : this.sourcings[at];
+    return sourcing?.attributions ?? [];
   }
 
   /** The group of a placed report, or null. */
@@ -334,7 +335,7 @@ export class EchoGroups {
 
   /** Counts the outlets a report of the group names. */
   private count(group: Group, at: number): void {
-    const outlets = this.sourcings[at]!.outlets;
+    const outlets = this.sourcings[at]?.outlets ?? [];
     if (outlets.length === 0) return;
     const named = (group.named ??= new Map());
     outlets.forEach((name, within) => {
