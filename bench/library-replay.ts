@@ -30,7 +30,7 @@ import {
   writeLibraryCorpus,
 } from './library';
 import { scoredReport } from './gold-scoring';
-import { collectGarbage, heapBytes, median } from './stats';
+import { collectGarbage, cpuMs, heapBytes, median } from './stats';
 
 const CORPUS_FILE = path.join(ROOT, 'bench/out/library-corpus.jsonl');
 const PROBES_FILE = path.join(ROOT, 'bench/out/library-probes.json');
@@ -51,11 +51,6 @@ async function profileStop(r: number, name: string): Promise<void> {
   if (!session || r !== 1) return;
   const { profile } = await session.post('Profiler.stop');
   writeFileSync(path.join(profDir!, `${name}.cpuprofile`), JSON.stringify(profile));
-}
-
-function cpuMs(from: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(from);
-  return (used.user + used.system) / 1000;
 }
 
 const [mode, sizeArg, repsArg, outArg] = process.argv.slice(2);

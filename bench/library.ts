@@ -41,7 +41,7 @@ import {
   WARMUP_PROBES,
   type ProbeFigures,
 } from './scale';
-import { collectGarbage, heapBytes, median, round } from './stats';
+import { collectGarbage, cpuMs, heapBytes, median, round } from './stats';
 import { generateCorpus, wordCount } from './synthetic-corpus';
 import { scoredReport, SyntheticMatches } from './gold-scoring';
 
@@ -135,6 +135,8 @@ export async function placeEveryArticle(files: LibraryFiles, base: EchoGroups): 
   const ids = (await files.articleIds()).filter((id) => !placed.has(id)).sort((a, b) => a - b);
   // The groups as the replay will see them, for the ids of the groups joined.
   const groups = base.clone();
+  const outlets = new Map<number, string>();
+  for (const id of ids) outlets.set(id, (await files.article(id))!.outlet);
   const records: PlacementRecord[] = ids.map((id, k) => {
     const key = libraryKey(id);
     const joins = k % 5 === 4 ? groups.groupOf(libraryKey(ids[k - 1 - (k % 3)]!)) : null;
@@ -149,6 +151,8 @@ export async function placeEveryArticle(files: LibraryFiles, base: EchoGroups): 
         anonymous: false,
         published: null,
       },
+      // As the background stores a placement: with the article's outlet.
+      outlet: outlets.get(id)!,
     };
     const meta: ReportMeta = {
       id: key,
@@ -429,16 +433,18 @@ export async function runLibrary(size: number, log: (line: string) => void): Pro
   // Restart: a fresh process's worth of state, loaded from disk.
   await collectGarbage();
   const before = heapBytes();
+  const c2 = process.cpuUsage();
   const t2 = performance.now();
   const loaded = await open(JSON.parse(readFileSync(indexFile, 'utf8')) as CompiledCorpus, dir);
   const loadMs = performance.now() - t2;
+  const loadCpu = cpuMs(c2);
   await collectGarbage();
   const heapMb = (heapBytes() - before) / 2 ** 20;
   const { matcher, library, service, files, groups } = loaded;
   const sizes = files.sizes();
   const index = matcher.index;
   log(
-    `  loaded in ${loadMs.toFixed(0)} ms: ${heapMb.toFixed(1)} MB, ${index.segmentKeys().length - 1} segments, ${(sizes.total / 2 ** 20).toFixed(1)} MB on disk (${(sizes.segments / 2 ** 20).toFixed(1)} MB index)`,
+    `  loaded in ${loadMs.toFixed(0)} ms (${loadCpu.toFixed(0)} ms of processor time): ${heapMb.toFixed(1)} MB, ${index.segmentKeys().length - 1} segments, ${(sizes.total / 2 ** 20).toFixed(1)} MB on disk (${(sizes.segments / 2 ** 20).toFixed(1)} MB index)`,
   );
 
   // Checks of articles the matcher has not seen, as a reader's new pages.
@@ -466,14 +472,16 @@ export async function runLibrary(size: number, log: (line: string) => void): Pro
   // Restart again once every article is placed among the echo groups: their replay included.
   const toPlace = await placeEveryArticle(files, groups);
   await collectGarbage();
+  const c4 = process.cpuUsage();
   const t4 = performance.now();
   const placedLoad = await open(JSON.parse(readFileSync(indexFile, 'utf8')) as CompiledCorpus, dir);
   const loadPlacedMs = performance.now() - t4;
+  const loadPlacedCpu = cpuMs(c4);
   if (placedLoad.service.unplaced !== 0) {
     throw new Error(`${placedLoad.service.unplaced} articles not placed after a restart`);
   }
   log(
-    `  loaded in ${loadPlacedMs.toFixed(0)} ms with every article placed among the echo groups (${toPlace} placements written)`,
+    `  loaded in ${loadPlacedMs.toFixed(0)} ms (${loadPlacedCpu.toFixed(0)} ms of processor time) with every article placed among the echo groups (${toPlace} placements written)`,
   );
 
   const paraphrase = retellings[WARMUP_PROBES]!;

@@ -79,6 +79,7 @@ export async function libraryService(
   const groups = options.groups
     ? new LibraryGroups(options.groups, {
         meta: (key) => matcher.index.liveReport(key),
+        has: (key) => matcher.index.hasLiveReport(key),
         text: async (id) => (await store.texts([id]))[0],
         placements: () => store.placements(),
         putPlacements: (records) => store.putPlacements(records),

@@ -12,6 +12,7 @@
 import {
   EchoGroups,
   sourcingOf,
+  type PlacedReport,
   type PlacementDecision,
   type ReportSourcing,
 } from '../core/provenance';
@@ -26,6 +27,8 @@ export type PlacementCheck = (text: string, exclude: string) => Promise<ArticleR
 export interface PlacementSource {
   /** The article's report (outlet, date) in the index, or null when it is no longer kept. */
   meta(key: string): ReportMeta | null;
+  /** Whether the article's report is in the index: {@link meta} without decoding it. */
+  has(key: string): boolean;
   /** The article's text, or undefined when it is no longer kept. */
   text(id: number): Promise<string | undefined>;
   placements(): Promise<PlacementRecord[]>;
@@ -124,6 +127,7 @@ export class LibraryGroups {
         group: links[0]?.group ?? null,
         merge,
         sourcing: sourcingOf(text, meta.published),
+        outlet: meta.outlet,
       };
       this.placeOne(meta, record.sourcing, record);
       this.placed.set(id, record);
@@ -138,13 +142,27 @@ export class LibraryGroups {
     this.current = this.base.clone();
     const records = [...this.placed.values()].sort((a, b) => a.seq - b.seq);
     for (const record of records) {
-      const meta = this.source.meta(libraryKey(record.id));
-      if (meta) this.placeOne(meta, record.sourcing, record);
+      const report = this.reportOf(record);
+      if (report) this.placeOne(report, record.sourcing, record);
     }
     this.nextSeq = Math.max(this.nextSeq, (records[records.length - 1]?.seq ?? -1) + 1);
   }
 
-  private placeOne(meta: ReportMeta, sourcing: ReportSourcing, decision: PlacementDecision): void {
+  /**
+   * What placing a stored placement needs of its article's report (its key and outlet), or null
+   * when the index has no such report. A placement that keeps the outlet spares decoding it.
+   */
+  private reportOf(record: PlacementRecord): PlacedReport | null {
+    const key = libraryKey(record.id);
+    if (record.outlet === undefined) return this.source.meta(key);
+    return this.source.has(key) ? { id: key, outlet: record.outlet } : null;
+  }
+
+  private placeOne(
+    meta: PlacedReport,
+    sourcing: ReportSourcing,
+    decision: PlacementDecision,
+  ): void {
     if (this.current.groupOf(meta.id) === null) this.current.placeAt(meta, sourcing, decision);
   }
 }

@@ -13,6 +13,8 @@
  * - `placements` (from version 2): where each article stands among the echo groups (see
  *   echo-groups.ts here), in the order they were placed, so a restart replays them instead of
  *   checking every article again. Derived data too: an article without one is placed again.
+ *   A placement's `outlet` came later without a new version: records are read as they are, and
+ *   one without it is replayed from the article's report in the index.
  *
  * The articles are what the reader owns; the segments are derived from them and can always be
  * made again, so a segment that cannot be read is rebuilt, never a reason to lose an article.
@@ -71,6 +73,13 @@ export interface PlacementRecord {
   merge: string[];
   /** The outlets and unnamed sources its text names, and its publication day. */
   sourcing: ReportSourcing;
+  /**
+   * The article's outlet as its report in the index has it (an article is never changed once
+   * kept): all else a replay needs of the report, so that a restart does not decode every
+   * article's metadata. Placements stored before it was kept here lack it; their replay reads
+   * the report, as before.
+   */
+  outlet?: string;
 }
 
 /** The database's shape. */

@@ -197,6 +197,8 @@ describe('the library in the echo groups', () => {
     const first = await libraryWithNorthgate(true);
     const key = first.key;
     const before = await first.service.check(harbour().text, { ...options, url: harbour().url });
+    // With the article's outlet: a restart need not decode the article's report for it.
+    expect((await first.store.placements()).map((p) => p.outlet)).toEqual([northgate().outlet]);
     first.store.close();
     const again = await libraryOver(true, first.name);
     expect(again.service.unplaced).toBe(0);

@@ -1124,6 +1124,12 @@ export class SegmentedIndex {
     return found.held.segment.meta(found.local);
   }
 
+  /** Whether a live report has this key: {@link liveReport} without decoding its metadata. */
+  hasLiveReport(key: string): boolean {
+    const found = this.reportKeys.get(key);
+    return found !== undefined && found.held.deleted[found.local] === 0;
+  }
+
   /** The global number of the report of this key, or −1. */
   reportIndexOf(key: string): number {
     const found = this.reportKeys.get(key);

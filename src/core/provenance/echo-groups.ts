@@ -74,6 +74,9 @@ export interface Placement {
   merge: string[];
 }
 
+/** What placing reads of a report: its id, and its outlet for the lists of members. */
+export type PlacedReport = Pick<ReportMeta, 'id' | 'outlet'>;
+
 /** Where a report was placed: the group it joined (null: one of its own) and groups merged in. */
 export interface PlacementDecision {
   group: string | null;
@@ -99,21 +102,24 @@ export function sourcingOf(text: string, published: string | null | undefined): 
 
 /** The echo groups of a corpus (or a library), built by placing reports one at a time. */
 export class EchoGroups {
-  /** Report ids in the order they were placed. */
-  private readonly order: string[] = [];
-  private readonly outletOf = new Map<string, string>();
-  private readonly sourcing = new Map<string, ReportSourcing>();
-  private readonly groupOfReport = new Map<string, string>();
+  /**
+   * Each placed report's position in placement order. Everything else of a report is kept by its
+   * position (a library replays tens of thousands of placements at each start, and one lookup by
+   * id is cheaper than one per map of strings).
+   */
+  private readonly position = new Map<string, number>();
+  /** By position: the report's id, its outlet, its sourcing and its group. */
+  private readonly ids: string[] = [];
+  private readonly outlets: string[] = [];
+  private readonly sourcings: ReportSourcing[] = [];
+  private readonly groupAt: Group[] = [];
   /** Group id → its reports and the outlets they name. */
   private readonly members = new Map<string, Group>();
-  /** Each placed report's position in `order` (a library places tens of thousands). */
-  private readonly position = new Map<string, number>();
   /**
-   * Outlet key → the groups whose origin it is, and each group's key: groups naming the same
-   * origin are found without going through every group (see mergeSameOrigin).
+   * Outlet key → the groups whose origin it is: groups naming the same origin are found without
+   * going through every group (see mergeSameOrigin).
    */
-  private readonly byOrigin = new Map<string, Set<string>>();
-  private readonly originKeyOf = new Map<string, string>();
+  private readonly byOrigin = new Map<string, Set<Group>>();
 
   /** Groups as stored (`CorpusProvenanceData`), for the reports of `reports`; null when unusable. */
   static fromData(data: unknown, reports: readonly ReportMeta[]): EchoGroups | null {
@@ -126,18 +132,16 @@ export class EchoGroups {
       for (const id of group.reports) {
         if (!known.has(id) || placed.has(id) || !isSourcing(data.reports[id])) return null;
         placed.add(id);
-        groups.groupOfReport.set(id, group.id);
       }
     }
     if (placed.size !== known.size) return null;
-    for (const meta of reports) {
-      groups.append(meta.id);
-      groups.outletOf.set(meta.id, meta.outlet);
-      groups.sourcing.set(meta.id, data.reports[meta.id]!);
-    }
+    for (const meta of reports) groups.append(meta.id, meta.outlet, data.reports[meta.id]!);
     for (const group of data.groups) {
-      groups.members.set(group.id, groups.newGroup(group.reports));
-      groups.reindex(group.id);
+      const [first, ...rest] = group.reports.map((id) => groups.position.get(id)!);
+      const made = groups.newGroup(group.id, first!);
+      for (const at of rest) groups.addTo(made, at);
+      groups.members.set(group.id, made);
+      groups.reindex(made);
     }
     return groups;
   }
@@ -145,21 +149,27 @@ export class EchoGroups {
   /** A copy that further placements leave this one unchanged by. */
   clone(): EchoGroups {
     const copy = new EchoGroups();
-    copy.order.push(...this.order);
     for (const [k, v] of this.position) copy.position.set(k, v);
-    for (const [k, v] of this.outletOf) copy.outletOf.set(k, v);
-    for (const [k, v] of this.sourcing) copy.sourcing.set(k, v);
-    for (const [k, v] of this.groupOfReport) copy.groupOfReport.set(k, v);
-    for (const [k, v] of this.members) copy.members.set(k, copyGroup(v));
-    for (const [k, v] of this.byOrigin) copy.byOrigin.set(k, new Set(v));
-    for (const [k, v] of this.originKeyOf) copy.originKeyOf.set(k, v);
+    copy.ids.push(...this.ids);
+    copy.outlets.push(...this.outlets);
+    copy.sourcings.push(...this.sourcings);
+    const copies = new Map<Group, Group>();
+    for (const [id, group] of this.members) {
+      const made = copyGroup(group);
+      copies.set(group, made);
+      copy.members.set(id, made);
+    }
+    for (const group of this.groupAt) copy.groupAt.push(copies.get(group)!);
+    for (const [key, groups] of this.byOrigin) {
+      copy.byOrigin.set(key, new Set([...groups].map((group) => copies.get(group)!)));
+    }
     return copy;
   }
 
   /** The groups in storable form. */
   toData(): CorpusProvenanceData {
     const reports: Record<string, ReportSourcing> = {};
-    for (const id of this.order) reports[id] = this.sourcing.get(id)!;
+    this.ids.forEach((id, at) => (reports[id] = this.sourcings[at]!));
     return {
       version: PROVENANCE_VERSION,
       groups: this.list().map((g) => ({ id: g.id, reports: g.reports, origin: g.origin })),
@@ -169,17 +179,20 @@ export class EchoGroups {
 
   /** The sources a placed report names (with their spans in its text), or an empty list. */
   attributionsOf(report: string): Attribution[] {
-    return this.sourcing.get(report)?.attributions ?? [];
+    const at = this.position.get(report);
+    const sourcing = at === undefined ? undefined : this.sourcings[at];
+    return sourcing?.attributions ?? [];
   }
 
   /** The group of a placed report, or null. */
   groupOf(report: string): string | null {
-    return this.groupOfReport.get(report) ?? null;
+    const at = this.position.get(report);
+    return at === undefined ? null : this.groupAt[at]!.id;
   }
 
   /** Number of reports placed. */
   get size(): number {
-    return this.order.length;
+    return this.ids.length;
   }
 
   /**
@@ -249,26 +262,22 @@ export class EchoGroups {
    * before: what {@link place} does after the check, for placements stored and replayed in their
    * order (the reader's library). Returns its group's id.
    */
-  placeAt(meta: ReportMeta, sourcing: ReportSourcing, decision: PlacementDecision): string {
-    if (this.groupOfReport.has(meta.id)) throw new Error(`report "${meta.id}" is placed already`);
+  placeAt(meta: PlacedReport, sourcing: ReportSourcing, decision: PlacementDecision): string {
+    if (this.position.has(meta.id)) throw new Error(`report "${meta.id}" is placed already`);
     const { merge } = decision;
-    this.append(meta.id);
-    this.outletOf.set(meta.id, meta.outlet);
-    this.sourcing.set(meta.id, sourcing);
+    const at = this.append(meta.id, meta.outlet, sourcing);
     let group = decision.group ?? `group-${meta.id}`;
-    const merged = [group, ...merge];
-    if (merged.length > 1) {
+    if (merge.length > 0) {
       // The merged group keeps the id of the group placed first.
-      merged.sort((a, b) => this.rank(a) - this.rank(b));
+      const merged = [group, ...merge].sort((a, b) => this.rank(a) - this.rank(b));
       group = merged[0]!;
       for (const id of merged.slice(1)) this.absorb(group, id);
     }
-    this.groupOfReport.set(meta.id, group);
-    const joined = this.members.get(group);
-    if (joined) this.addTo(joined, meta.id);
-    else this.members.set(group, this.newGroup([meta.id]));
-    this.reindex(group);
-    return this.mergeSameOrigin(group);
+    let joined = this.members.get(group);
+    if (joined) this.addTo(joined, at);
+    else this.members.set(group, (joined = this.newGroup(group, at)));
+    this.reindex(joined);
+    return this.mergeSameOrigin(joined);
   }
 
   /**
@@ -276,46 +285,67 @@ export class EchoGroups {
    * that each say they come from one outlet are one source, even where the alignment did not tie
    * them together (a loose rewrite, a page mangled on the way). Returns the group's id after.
    */
-  private mergeSameOrigin(group: string): string {
-    const key = this.originKeyOf.get(group);
-    if (key === undefined) return group;
-    const same = [...(this.byOrigin.get(key) ?? [])];
-    if (same.length < 2) return group;
-    same.sort((a, b) => this.rank(a) - this.rank(b));
-    const kept = same[0]!;
-    for (const id of same.slice(1)) this.absorb(kept, id);
-    this.reindex(kept);
+  private mergeSameOrigin(group: Group): string {
+    const same = group.originKey === null ? undefined : this.byOrigin.get(group.originKey);
+    if (same === undefined || same.size < 2) return group.id;
+    const ranked = [...same];
+    // Mostly two: the group of the report just placed and the one it joins.
+    if (ranked.length > 2) ranked.sort((a, b) => a.first - b.first);
+    else if (ranked[1]!.first < ranked[0]!.first) ranked.reverse();
+    const kept = ranked[0]!.id;
+    for (const other of ranked.slice(1)) this.absorb(kept, other.id);
+    this.reindex(this.members.get(kept)!);
     return kept;
   }
 
-  /** Appends a report to the placement order. */
-  private append(id: string): void {
-    this.position.set(id, this.order.length);
-    this.order.push(id);
+  /** Appends a report to the placement order; returns its position. */
+  private append(id: string, outlet: string, sourcing: ReportSourcing): number {
+    const at = this.ids.length;
+    this.position.set(id, at);
+    this.ids.push(id);
+    this.outlets.push(outlet);
+    this.sourcings.push(sourcing);
+    return at;
   }
 
-  /** A group of placed reports, with the outlets they name counted. */
-  private newGroup(reports: readonly string[]): Group {
-    const group: Group = { reports: [], ordered: true, first: Infinity, named: new Map() };
-    for (const report of reports) this.addTo(group, report);
+  /** A group of one placed report (by position), with the outlets it names counted. */
+  private newGroup(id: string, at: number): Group {
+    const group: Group = {
+      id,
+      reports: [at],
+      ordered: true,
+      first: at,
+      named: null,
+      originKey: null,
+    };
+    this.groupAt[at] = group;
+    this.count(group, at);
     return group;
   }
 
-  /** Adds a placed report to a group (its own outlets counted). */
-  private addTo(group: Group, report: string): void {
-    const at = this.position.get(report) ?? -1;
-    const last = group.reports[group.reports.length - 1];
-    if (last !== undefined && (this.position.get(last) ?? -1) > at) group.ordered = false;
-    group.reports.push(report);
+  /** Adds a placed report (by position) to a group, its own outlets counted. */
+  private addTo(group: Group, at: number): void {
+    const last = group.reports[group.reports.length - 1]!;
+    if (last > at) group.ordered = false;
+    group.reports.push(at);
     group.first = Math.min(group.first, at);
-    (this.sourcing.get(report)?.outlets ?? []).forEach((name, within) => {
-      const key = outletKey(name);
-      const entry = group.named.get(key);
-      const here = { name, first: at, within };
-      if (!entry) group.named.set(key, { ...here, members: 1 });
+    this.groupAt[at] = group;
+    this.count(group, at);
+  }
+
+  /** Counts the outlets a report of the group names. */
+  private count(group: Group, at: number): void {
+    const outlets = this.sourcings[at]?.outlets ?? [];
+    if (outlets.length === 0) return;
+    const named = (group.named ??= new Map());
+    outlets.forEach((name, within) => {
+      const key = outletKeyOf(name);
+      const entry = named.get(key);
+      if (!entry) named.set(key, { key, name, first: at, within, members: 1 });
       else {
         entry.members++;
-        if (namedEarlier(here, entry)) Object.assign(entry, here);
+        if (namedEarlier({ first: at, within }, entry))
+          Object.assign(entry, { name, first: at, within });
       }
     });
   }
@@ -329,60 +359,66 @@ export class EchoGroups {
     const taken = this.members.get(from);
     if (!taken || from === into) return;
     this.members.delete(from);
-    this.unindexOrigin(from);
-    for (const report of taken.reports) this.groupOfReport.set(report, into);
+    this.unindex(taken);
     const kept = this.members.get(into);
     if (!kept) {
+      taken.id = into;
       this.members.set(into, taken);
       return;
     }
-    const [large, small] =
-      kept.reports.length >= taken.reports.length ? [kept, taken] : [taken, kept];
+    const keptLarger = kept.reports.length >= taken.reports.length;
+    const large = keptLarger ? kept : taken;
+    const small = keptLarger ? taken : kept;
+    this.unindex(small);
     const lastOfLarge = large.reports[large.reports.length - 1]!;
-    large.ordered &&= small.ordered && small.first > (this.position.get(lastOfLarge) ?? -1);
-    for (const report of small.reports) large.reports.push(report);
+    large.ordered &&= small.ordered && small.first > lastOfLarge;
+    for (const at of small.reports) {
+      large.reports.push(at);
+      this.groupAt[at] = large;
+    }
     large.first = Math.min(large.first, small.first);
-    for (const [key, entry] of small.named) {
-      const mine = large.named.get(key);
-      if (!mine) large.named.set(key, { ...entry });
-      else {
-        mine.members += entry.members;
-        if (namedEarlier(entry, mine)) {
-          Object.assign(mine, { name: entry.name, first: entry.first, within: entry.within });
+    if (small.named) {
+      const named = (large.named ??= new Map());
+      for (const [key, entry] of small.named) {
+        const mine = named.get(key);
+        if (!mine) named.set(key, { ...entry });
+        else {
+          mine.members += entry.members;
+          if (namedEarlier(entry, mine)) {
+            Object.assign(mine, { name: entry.name, first: entry.first, within: entry.within });
+          }
         }
       }
     }
+    large.id = into;
     this.members.set(into, large);
   }
 
-  /** A group's reports in placement order. */
-  private reportsOf(group: Group): string[] {
+  /** A group's reports (positions) in placement order. */
+  private reportsOf(group: Group): number[] {
     if (!group.ordered) {
-      const at = (id: string) => this.position.get(id) ?? -1;
-      group.reports.sort((a, b) => at(a) - at(b));
+      group.reports.sort((a, b) => a - b);
       group.ordered = true;
     }
     return group.reports;
   }
 
   /** Files a group under the outlet its reports name most (see mergeSameOrigin). */
-  private reindex(id: string): void {
-    this.unindexOrigin(id);
-    const group = this.members.get(id);
-    const origin = group ? originOf(group) : null;
-    if (origin === null) return;
-    const key = outletKey(origin);
-    this.originKeyOf.set(id, key);
+  private reindex(group: Group): void {
+    const key = originOf(group)?.key ?? null;
+    if (key === group.originKey) return;
+    this.unindex(group);
+    if (key === null) return;
+    group.originKey = key;
     let groups = this.byOrigin.get(key);
     if (!groups) this.byOrigin.set(key, (groups = new Set()));
-    groups.add(id);
+    groups.add(group);
   }
 
-  private unindexOrigin(group: string): void {
-    const key = this.originKeyOf.get(group);
-    if (key === undefined) return;
-    this.originKeyOf.delete(group);
-    this.byOrigin.get(key)?.delete(group);
+  private unindex(group: Group): void {
+    if (group.originKey === null) return;
+    this.byOrigin.get(group.originKey)?.delete(group);
+    group.originKey = null;
   }
 
   /** Every group, in order of its first report, with its origin and how each member sources. */
@@ -393,12 +429,13 @@ export class EchoGroups {
   }
 
   private describe(id: string, group: Group): EchoGroup {
-    const reports = this.reportsOf(group);
+    const positions = this.reportsOf(group);
     const origin = originOf(group);
-    const originKey = origin === null ? null : outletKey(origin);
-    const members: GroupMember[] = reports.map((report) => {
-      const sourcing = this.sourcing.get(report)!;
-      const outlet = this.outletOf.get(report) ?? report;
+    const originKey = origin?.key ?? null;
+    const members: GroupMember[] = positions.map((at) => {
+      const sourcing = this.sourcings[at]!;
+      const report = this.ids[at]!;
+      const outlet = this.outlets[at] ?? report;
       return {
         report,
         outlet,
@@ -406,7 +443,12 @@ export class EchoGroups {
         published: sourcing.published,
       };
     });
-    return { id, reports: [...reports], origin, members };
+    return {
+      id,
+      reports: positions.map((at) => this.ids[at]!),
+      origin: origin?.name ?? null,
+      members,
+    };
   }
 
   /** Position of a report (or a group, by its first report) in placement order. */
@@ -419,6 +461,8 @@ export class EchoGroups {
 
 /** How many of a group's reports name one outlet as a source. */
 interface NamedCount {
+  /** The outlet's key (see outletKey). */
+  key: string;
   /** The outlet as the first report naming it writes it. */
   name: string;
   members: number;
@@ -430,23 +474,30 @@ interface NamedCount {
 
 /** A group's reports, kept with the counts its origin is read from. */
 interface Group {
-  /** Its report ids: in placement order when `ordered` (merges append, a read sorts). */
-  reports: string[];
+  /** Its id (it changes hands when groups merge: see absorb). */
+  id: string;
+  /** Its reports' positions: in placement order when `ordered` (merges append, a read sorts). */
+  reports: number[];
   ordered: boolean;
   /** Placement position of its first report. */
   first: number;
-  /** Outlet key → how many of its reports name that outlet. */
-  named: Map<string, NamedCount>;
+  /** Outlet key → how many of its reports name that outlet (null until one names one). */
+  named: Map<string, NamedCount> | null;
+  /** The key of the outlet it is filed under in `byOrigin`, or null. */
+  originKey: string | null;
 }
 
 function copyGroup(group: Group): Group {
-  const named = new Map<string, NamedCount>();
-  for (const [key, entry] of group.named) named.set(key, { ...entry });
-  return { reports: [...group.reports], ordered: group.ordered, first: group.first, named };
+  let named: Map<string, NamedCount> | null = null;
+  if (group.named) {
+    named = new Map();
+    for (const [key, entry] of group.named) named.set(key, { ...entry });
+  }
+  return { ...group, reports: [...group.reports], named };
 }
 
 /** Whether outlet `a` is named before `b`: by an earlier report, or earlier in the same one. */
-function namedEarlier(a: Omit<NamedCount, 'members'>, b: NamedCount): boolean {
+function namedEarlier(a: Pick<NamedCount, 'first' | 'within'>, b: NamedCount): boolean {
   return a.first < b.first || (a.first === b.first && a.within < b.within);
 }
 
@@ -454,8 +505,9 @@ function namedEarlier(a: Omit<NamedCount, 'members'>, b: NamedCount): boolean {
  * The outlet most of a group's reports name as a source (ties: the one named first, in placement
  * order); null when none names an outlet.
  */
-function originOf(group: Group): string | null {
+function originOf(group: Group): NamedCount | null {
   let best: NamedCount | null = null;
+  if (group.named === null) return best;
   for (const entry of group.named.values()) {
     if (
       !best ||
@@ -464,7 +516,22 @@ function originOf(group: Group): string | null {
     )
       best = entry;
   }
-  return best?.name ?? null;
+  return best;
+}
+
+/** Outlet keys of the names met so far: a library's reports name a few outlets thousands of times. */
+const outletKeys = new Map<string, string>();
+/** Names remembered at most: a bound on the memory the remembered keys take. */
+const OUTLET_KEYS_KEPT = 4_096;
+
+/** {@link outletKey}, remembered. */
+function outletKeyOf(name: string): string {
+  let key = outletKeys.get(name);
+  if (key === undefined) {
+    if (outletKeys.size >= OUTLET_KEYS_KEPT) outletKeys.clear();
+    outletKeys.set(name, (key = outletKey(name)));
+  }
+  return key;
 }
 
 /** How a member sources relative to its group's origin. */

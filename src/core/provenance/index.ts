@@ -35,6 +35,7 @@ export {
   SAME_CLAIMS_SHARE,
   PROVENANCE_VERSION,
   type Placement,
+  type PlacedReport,
   type PlacementDecision,
 } from './echo-groups';
 export {

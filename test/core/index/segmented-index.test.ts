@@ -136,8 +136,13 @@ describe('an index of several segments', () => {
     const deleted = newIndex();
     segments.forEach((segment, i) => deleted.addSegment(segment, i));
     const gone = corpus.inputs[2]!.meta.id;
+    expect(deleted.hasLiveReport(gone)).toBe(true);
     expect(deleted.deleteReport(gone)).toBe(true);
     expect(deleted.deleteReport(gone)).toBe(false);
+    // Whether a report is live, as its metadata says, without decoding it.
+    for (const key of [gone, corpus.inputs[1]!.meta.id, 'no-such-report'])
+      expect(deleted.hasLiveReport(key)).toBe(deleted.liveReport(key) !== null);
+    expect(deleted.hasLiveReport(corpus.inputs[1]!.meta.id)).toBe(true);
     const never = newIndex();
     segments.forEach((segment, i) => i !== 2 && never.addSegment(segment, i));
     // Terms the left-out report's segment owned and others use are indexed by spelling, as on load.

@@ -17,6 +17,7 @@ import {
 } from '../../../src/core/provenance';
 import type { ArticleReport } from '../../../src/core/types';
 import { BUNDLED_CORPUS, FIXTURE_CORPUS, loadFixture, page, readInputs, ROOT } from './fixture';
+import { placeSequence, replayShape } from './replay-sequence';
 
 const fixture = loadFixture(FIXTURE_CORPUS);
 const bundled = loadFixture(BUNDLED_CORPUS);
@@ -278,6 +279,22 @@ describe('placing reports one at a time (a library)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  test('a long sequence of stored placements (joins, merges, groups gone, a clone halfway) gives the groups it always gave', () => {
+    // Written once by the implementation that kept every report under its id in maps of strings;
+    // the bookkeeping may change, the groups may not (a library's stored placements replay them).
+    const expected = JSON.parse(
+      readFileSync(path.join(ROOT, 'test/fixtures/provenance/replay-groups.json'), 'utf8'),
+    ) as { groups: string[]; clone: string[] };
+    const groups = new EchoGroups();
+    placeSequence(groups, 300, 7, 'r');
+    const half = groups.clone();
+    placeSequence(groups, 300, 8, 's');
+    placeSequence(half, 150, 9, 't');
+    expect(replayShape(groups)).toEqual(expected.groups);
+    expect(replayShape(half)).toEqual(expected.clone);
+    expect(groups.list().flatMap((g) => g.reports)).toHaveLength(600);
   });
 
   test('an index without stored groups gets them computed from its sentences', () => {
