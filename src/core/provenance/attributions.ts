@@ -100,14 +100,17 @@ const KNOWN_OUTLETS = new Set([
   'fox',
 ]);
 
-/** Outlets known by two names, for counting who cites whom. */
-const OUTLET_ALIASES: Readonly<Record<string, string>> = {
-  ap: 'associated press',
-  afp: 'agence france-presse',
-  'agence france presse': 'agence france-presse',
-  information: 'the information',
-  spiegel: 'der spiegel',
-};
+/**
+ * Outlets known by two names, for counting who cites whom (a Map: an outlet may be called
+ * anything, "Constructor" too, and must not find an object's built-in properties).
+ */
+const OUTLET_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['ap', 'associated press'],
+  ['afp', 'agence france-presse'],
+  ['agence france presse', 'agence france-presse'],
+  ['information', 'the information'],
+  ['spiegel', 'der spiegel'],
+]);
 
 /** Last words of the names newspapers, agencies and broadcasters go by. */
 const NEWS_WORDS = new Set([
@@ -374,7 +377,7 @@ export function isOutletName(name: string): boolean {
 /** The key an outlet is counted under ("AP" and "The Associated Press" are one). */
 export function outletKey(name: string): string {
   const lower = bareName(name).toLowerCase().replace(/\s+/g, ' ');
-  return OUTLET_ALIASES[lower] ?? lower;
+  return OUTLET_ALIASES.get(lower) ?? lower;
 }
 
 /** A person's name out of a capitalised run, titles and leading function words dropped, or null. */

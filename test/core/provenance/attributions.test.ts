@@ -148,6 +148,9 @@ describe('outlet names', () => {
   test('one key for the names of one agency', () => {
     expect(outletKey('The Associated Press')).toBe(outletKey('AP'));
     expect(outletKey('Reuters')).toBe(outletKey('reuters'));
+    // Names that are also properties of every object are names like any other.
+    expect(outletKey('Constructor')).toBe('constructor');
+    expect(outletKey('toString')).toBe('tostring');
   });
 });
 
