@@ -421,9 +421,13 @@ export class EchoGroups {
     group.originKey = null;
   }
 
-  /** Every group, in order of its first report, with its origin and how each member sources. */
-  list(): EchoGroup[] {
+  /**
+   * Every group (or only those whose ids are in `only`), in order of its first report, with its
+   * origin and how each member sources.
+   */
+  list(only?: ReadonlySet<string>): EchoGroup[] {
     return [...this.members]
+      .filter(([id]) => only === undefined || only.has(id))
       .sort((a, b) => a[1].first - b[1].first)
       .map(([id, group]) => this.describe(id, group));
   }

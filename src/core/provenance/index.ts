@@ -118,13 +118,13 @@ export function withProvenance(
   });
   const used = new Set(sentences.flatMap((s) => s.matches.map((m) => m.group)));
   if (pageGroup !== null) used.add(pageGroup);
-  const list = groups.list();
   return {
     ...report,
     sentences,
     provenance: {
       attributions: findAttributions(text),
-      groups: options.matchedGroupsOnly ? list.filter((g) => used.has(g.id)) : list,
+      // A large corpus has thousands of groups: only those listed are described.
+      groups: groups.list(options.matchedGroupsOnly ? used : undefined),
       pageGroup,
       published: parsePublished(published)?.iso ?? null,
     },

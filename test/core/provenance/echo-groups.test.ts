@@ -120,6 +120,10 @@ describe('pages against the fixture corpus', () => {
     const used = new Set(report.sentences.flatMap((s) => s.matches.map((m) => m.group)));
     expect(all).toHaveLength(3);
     expect(new Set(shown)).toEqual(new Set([...used, report.provenance!.pageGroup]));
+    // The groups listed are described as in the full list, in its order.
+    const full = fixture.groups.list();
+    expect(fixture.groups.list(new Set(shown))).toEqual(full.filter((g) => shown.includes(g.id)));
+    expect(fixture.groups.list(new Set())).toEqual([]);
   });
 
   test('an independent report belongs to no group and counts as a source of its own', () => {
