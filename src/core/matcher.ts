@@ -579,7 +579,10 @@ export interface Candidate {
   sentence: number;
   similarity: Similarity;
   evidence: PairEvidence;
-  /** Every feature of the pair, story affinity and partner share last (in the order of FEATURES). */
+  /**
+   * Every feature of the pair, story affinity, partner share and neighbour support last (in the
+   * order of FEATURES).
+   */
   features: number[];
   /** The verifier's calibrated probability that the two make the same claim. */
   probability: number;

@@ -85,8 +85,8 @@ export function termClass(term: string, nameLike: boolean): number {
 /** What the verifier finds in one candidate pair, before the article is seen as a whole. */
 export interface PairEvidence {
   /**
-   * The pair's features, all but the last two of FEATURES (story affinity and partner share,
-   * which need the whole article).
+   * The pair's features, all but the last three of FEATURES (story affinity, partner share and
+   * neighbour support, which need the whole article).
    */
   features: number[];
   /**
@@ -170,8 +170,8 @@ export function coveredOverlap(a: Float32Array, b: Float32Array): number {
 }
 
 /**
- * Overlap of covered parts from which two page units compete for one report sentence: they
- * share mostly the same words of it.
+ * Overlap of covered parts from which a rival for a report sentence counts in full in the
+ * partner share; below it, in proportion (no overlap: not at all).
  */
 export const PARTNER_OVERLAP = 0.25;
 
@@ -258,13 +258,16 @@ export function neighbourSupport(
 
 /**
  * The calibrated probability that a pair makes the same claim, from its full feature vector
- * (withAffinity: its evidence, the story affinity and its partner share, see partnerShares).
+ * (withAffinity: its evidence, the story affinity, its partner share and its neighbour support).
  */
 export function verdict(features: readonly number[], model: Model = MODEL): number {
   return probability(model, features);
 }
 
-/** The full feature vector: the pair's own features, then the story affinity and partner share. */
+/**
+ * The full feature vector: the pair's own features, then the story affinity, the partner share
+ * and the neighbour support.
+ */
 export function withAffinity(
   features: readonly number[],
   affinity: number,
