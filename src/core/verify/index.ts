@@ -144,6 +144,18 @@ export function storyAffinity(
   return sum.map((x) => x / n);
 }
 
+/** `items` grouped by a numeric key, each group in the items' order. */
+function groupedBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** What partnerShares reads of a candidate: its report sentence, rerank score and shared part. */
 export interface PartnerCandidate {
   sentence: number;
@@ -189,13 +201,7 @@ export const PARTNER_OVERLAP = 0.25;
 export function partnerShares(
   units: readonly (readonly PartnerCandidate[])[],
 ): (candidate: PartnerCandidate) => number {
-  const bySentence = new Map<number, PartnerCandidate[]>();
-  for (const candidates of units)
-    for (const c of candidates) {
-      const list = bySentence.get(c.sentence);
-      if (list) list.push(c);
-      else bySentence.set(c.sentence, [c]);
-    }
+  const bySentence = groupedBy(units.flat(), (c) => c.sentence);
   return (c) => {
     let best = c.similarity.score;
     for (const other of bySentence.get(c.sentence) ?? []) {
@@ -231,15 +237,7 @@ export function neighbourSupport(
   units: readonly (readonly SupportCandidate[])[],
 ): (unit: number, candidate: SupportCandidate) => number {
   // Each unit's candidates by report (a few sentences of each report per unit).
-  const byReport = units.map((candidates) => {
-    const map = new Map<number, SupportCandidate[]>();
-    for (const c of candidates) {
-      const list = map.get(c.report);
-      if (list) list.push(c);
-      else map.set(c.report, [c]);
-    }
-    return map;
-  });
+  const byReport = units.map((candidates) => groupedBy(candidates, (c) => c.report));
   const side = (u: number, c: SupportCandidate, step: 1 | -1): number => {
     let best = 0;
     for (let a = 1; a <= SUPPORT_REACH; a++) {
