@@ -23,6 +23,7 @@ import { splitSentences } from './sentences';
 import { tokenize, type Token } from './tokens';
 import {
   claimUnit,
+  isReportingTerm,
   MATCH_PROBABILITY,
   sharedSpan,
   termClass,
@@ -153,6 +154,8 @@ export class Matcher {
   private synonymsById: (Neighbours | undefined)[] = [];
   /** The verifier's class of each vocabulary term, plus one (0: not worked out yet). */
   private classes: number[] = [];
+  /** Whether each vocabulary term is a verb of saying (see isReportingTerm). */
+  private reporting: boolean[] = [];
   private reportList: { version: number; reports: ReportMeta[] } | null = null;
 
   private constructor(index: SegmentedIndex, story: string | null) {
@@ -177,13 +180,20 @@ export class Matcher {
     this.similar = [];
     this.synonymsById = [];
     this.classes = [];
+    this.reporting = [];
   }
 
   /** The verifier's view of corpus unit `doc` (kept with its bag). */
   private claimAt(doc: number, bag: TermBag): ClaimUnit {
     let claim = this.claims[doc];
     if (!claim || claim.bag !== bag) {
-      claim = claimUnit(bag, this.index.unitTags(doc), (id) => this.classOf(id));
+      claim = claimUnit(
+        bag,
+        this.index.unitTags(doc),
+        (id) => this.classOf(id),
+        undefined,
+        (id) => this.isReporting(id),
+      );
       this.claims[doc] = claim;
     }
     return claim;
@@ -196,6 +206,17 @@ export class Matcher {
     const found = termClass(this.index.term(id), this.index.isName(id));
     this.classes[id] = found + 1;
     return found;
+  }
+
+  /** Whether vocabulary term `id` is a verb of saying (remembered). */
+  private isReporting(id: number): boolean {
+    if (id >= this.index.vocabularySize) return false;
+    let known = this.reporting[id];
+    if (known === undefined) {
+      known = isReportingTerm(this.index.term(id));
+      this.reporting[id] = known;
+    }
+    return known;
   }
 
   /** Synonyms of vocabulary term `id` (remembered). */
@@ -391,6 +412,7 @@ export class Matcher {
       tags,
       (id) => fresh.get(id) ?? this.classOf(id),
       (id) => fresh.has(id),
+      (id) => this.isReporting(id),
     );
     const perReport = new Map<number, number>();
     let verified = 0;

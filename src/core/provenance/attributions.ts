@@ -13,6 +13,7 @@
  * Named institutions that are not news organisations ("the Kremlin said", "the ministry said")
  * are none of the four kinds and are left out, as are photo credits and "reportedly".
  */
+import { REPORTING_VERBS } from '../reporting-verbs';
 
 /** What a named source is. */
 export type AttributionKind = 'outlet' | 'anonymous' | 'person' | 'document';
@@ -275,15 +276,8 @@ const CAP =
  */
 const NAME = `${CAP}(?:[^\\S\\n]+(?:(?:of|de|du|da|al|bin|van|von|der|del|la|le)[^\\S\\n]+)?${CAP}){0,6}`;
 
-/** Verbs that tie a statement, a belief or a report to its source. */
-const VERBS =
-  'said|say|says|saying|told|tell|tells|confirmed|confirms|confirm|described|describe|describes|' +
-  'suggest|suggests|suggested|indicate|indicates|indicated|believe|believes|believed|fear|fears|' +
-  'feared|warn|warns|warned|note|notes|noted|expect|expects|added|adds|reported|reports|report|' +
-  'cautioned|argued|argue|argues|stated|explained|insisted|acknowledged|disclosed|revealed|' +
-  'claimed|claims|claim|estimate|estimates|estimated|suspect|suspects|suspected|think|thinks|' +
-  'predicted|predict|predicts|wrote|writes|announced|quoted|cited|contend|contended|maintain|' +
-  'maintained|asserted|alleged|alleges|caution';
+/** Verbs that tie a statement, a belief or a report to its source, as alternatives. */
+const VERBS = REPORTING_VERBS.join('|');
 /** Words that may stand between a subject and its reporting verb ("has also said"). */
 const AUX =
   '(?:\\s+(?:have|has|had|also|previously|earlier|later|privately|publicly|separately|would|will|did|do|does|now|long|repeatedly|both|first|have\\s+long|had\\s+earlier))*';

@@ -1,9 +1,9 @@
 /**
  * What a candidate pair asserts alike and apart, as numbers a small model can weigh: how much of
  * each side's predicates, names and plain words the other side has, whether their numbers, dates
- * and polarity agree, and how well the page sentence's best clause is covered. Each side is a
- * {@link ClaimUnit}: its terms (as the rerank sees them), each term's class, and the analysis tags
- * of each term in text order.
+ * and polarity agree, how well the page sentence's best clause is covered, and whether who acts in
+ * one is who acts in the other. Each side is a {@link ClaimUnit}: its terms (as the rerank sees
+ * them), each term's class, and the analysis tags of each term in text order.
  */
 import type { PageUnit, Similarity, TermBag } from '../rerank';
 import { clauseOf, MAX_CLAUSE, TAG_NEGATED, TAG_PREDICATE } from './analyse';
@@ -29,7 +29,20 @@ export interface ClaimUnit {
   clauseCount: number;
   /** Per id of `bag.ids`: 1 when the corpus does not know the term at all (page side only). */
   unknown: Uint8Array;
+  /**
+   * Per id of `bag.ids`: 1 when some occurrence stands before the unit's first predicate (other
+   * than a verb of saying) in its clause: who or what the claim is about.
+   */
+  agent: Uint8Array;
+  /** Ids of `bag.ids` that stand there (see `agent`). */
+  agentIds: Set<number>;
 }
+
+/**
+ * Whether a term is a verb of saying ("said", "told", "according"): the speaker of a claim is
+ * not its agent.
+ */
+export type IsReporting = (id: number) => boolean;
 
 /** Builds a side from its bag, the tags of `bag.sequence` and a class per distinct id. */
 export function claimUnit(
@@ -37,6 +50,7 @@ export function claimUnit(
   tags: ArrayLike<number>,
   classOf: (id: number, k: number) => number,
   isUnknown: (id: number) => boolean = () => false,
+  isReporting: IsReporting = () => false,
 ): ClaimUnit {
   const n = bag.ids.length;
   const position = new Map<number, number>();
@@ -65,7 +79,25 @@ export function claimUnit(
   }
   let clauseCount = 0;
   for (let s = seen; s; s &= s - 1) clauseCount++;
-  return { bag, classes, predicate, clauses, negated, clauseCount, unknown };
+  const agent = new Uint8Array(n);
+  const agentIds = new Set<number>();
+  const { sequence } = bag;
+  let head = -1;
+  for (let i = 0; i < sequence.length && head < 0; i++) {
+    if ((tags[i] ?? 0) & TAG_PREDICATE && !isReporting(sequence[i]!)) head = i;
+  }
+  if (head > 0) {
+    const clause = clauseOf(tags[head] ?? 0);
+    for (let i = 0; i < head; i++) {
+      const id = sequence[i]!;
+      if (clauseOf(tags[i] ?? 0) !== clause || isReporting(id)) continue;
+      const k = position.get(id)!;
+      if (classes[k] === NUMBER || classes[k] === TIME) continue;
+      agent[k] = 1;
+      agentIds.add(id);
+    }
+  }
+  return { bag, classes, predicate, clauses, negated, clauseCount, unknown, agent, agentIds };
 }
 
 /** Names of the features, in the order of the vector (the model's weights follow it). */
@@ -92,6 +124,7 @@ export const FEATURES = [
   'light_unmatched_rarest',
   'heavy_unmatched_rarest',
   'page_time_only',
+  'agent_swap',
   'story_affinity',
   'partner_share',
   'neighbour_support',
@@ -128,6 +161,7 @@ export const FEATURE_SIGNS: Readonly<Record<(typeof FEATURES)[number], -1 | 0 | 
   light_unmatched_rarest: -1,
   heavy_unmatched_rarest: -1,
   page_time_only: -1,
+  agent_swap: -1,
   story_affinity: 1,
   partner_share: 1,
   neighbour_support: 1,
@@ -328,7 +362,25 @@ export function pairFeatures(
     // a retelling drops dates more often than it adds them; a sentence on another event has its
     // own.
     times.unmatched ? 1 : 0,
+    Math.max(agentSwap(page, pageCredit, report), agentSwap(report, reportCredit, page)),
   ];
+}
+
+/**
+ * Share of side a's agent mass (see ClaimUnit.agent) that side b has, but not as its agent: who
+ * acts in one sentence is acted on, or speaks, in the other. 0 when either has no agent.
+ */
+export function agentSwap(a: ClaimUnit, aCredit: Float64Array, b: ClaimUnit): number {
+  if (b.agentIds.size === 0) return 0;
+  let mass = 0;
+  let swapped = 0;
+  for (let k = 0; k < a.bag.ids.length; k++) {
+    if (!a.agent[k]) continue;
+    const w = a.bag.weights[k]!;
+    mass += w;
+    if (aCredit[k]! >= 0.5 && !b.agentIds.has(a.bag.ids[k]!)) swapped += w;
+  }
+  return share(swapped, mass, 0);
 }
 
 /** The idf of the rarest word of a side the other side lacks, against RARE_IDF (at most 1). */

@@ -11,7 +11,8 @@
  */
 import { isPlaceTerm } from '../place-aliases';
 import type { PageUnit, Similarity, TermBag } from '../rerank';
-import type { Token } from '../tokens';
+import { REPORTING_VERBS } from '../reporting-verbs';
+import { tokenize, type Token } from '../tokens';
 import { analyseUnit, TAG_PREDICATE, TAG_PUNCTUATED } from './analyse';
 import { credits, pairFeatures, NAME, NUMBER, TIME, WORD } from './features';
 import type { ClaimUnit } from './features';
@@ -80,6 +81,20 @@ export function termClass(term: string, nameLike: boolean): number {
   const name = nameLike || isPlaceTerm(term) || /^\p{Lu}/u.test(term);
   if (name) return TIME_TERMS.has(term) ? TIME : NAME;
   return WORD;
+}
+
+/**
+ * The terms (as tokenised: "says" and "saying" give "sai") of the verbs that tie a claim to its
+ * source, and of "according (to)": their subject is who says the claim, not who acts in it.
+ */
+let reportingTerms: Set<string> | null = null;
+
+/** Whether a term (as tokenised) is a verb of saying or believing (see REPORTING_VERBS). */
+export function isReportingTerm(term: string): boolean {
+  reportingTerms ??= new Set(
+    tokenize([...REPORTING_VERBS, 'according'].join(' ')).map((t) => t.term),
+  );
+  return reportingTerms.has(term);
 }
 
 /** What the verifier finds in one candidate pair, before the article is seen as a whole. */

@@ -12,13 +12,14 @@ import {
   sharedSpan,
   storyAffinity,
   termClass,
+  isReportingTerm,
   unitTags,
   NAME,
   NUMBER,
   TIME,
   WORD,
 } from '../../../src/core/verify';
-import { claimUnit } from '../../../src/core/verify/features';
+import { agentSwap, claimUnit } from '../../../src/core/verify/features';
 import { clauseOf } from '../../../src/core/verify/analyse';
 import { makeBag } from '../../../src/core/rerank';
 
@@ -180,6 +181,76 @@ describe('neighbour support', () => {
     expect(neighbourSupport(units)(SUPPORT_REACH + 1, pair)).toBe(0);
     units[1]!.push(at(0, 10, 0.8));
     expect(neighbourSupport(units)(SUPPORT_REACH + 1, pair)).toBeCloseTo(0.4);
+  });
+});
+
+describe('the agent of a claim', () => {
+  /** A unit's claim side over term strings (ids are indices into `terms`). */
+  function side(text: string, terms: string[]) {
+    const tokens = tokenize(text);
+    const sequence = tokens.map((t) => {
+      if (!terms.includes(t.term)) terms.push(t.term);
+      return terms.indexOf(t.term);
+    });
+    return claimUnit(
+      makeBag(sequence, () => 2),
+      unitTags(text, tokens),
+      (id) =>
+        termClass(
+          terms[id]!,
+          /^\p{Lu}/u.test(text) && tokens.some((t) => t.term === terms[id] && t.name),
+        ),
+      undefined,
+      (id) => isReportingTerm(terms[id]!),
+    );
+  }
+  const agentOf = (text: string) => {
+    const terms: string[] = [];
+    const unit = side(text, terms);
+    return [...unit.agentIds].map((id) => terms[id]);
+  };
+
+  test('the terms before the first predicate, in its clause', () => {
+    expect(agentOf('Vladimir Putin agreed on Tuesday to stop the strikes.')).toEqual([
+      'vladimir',
+      'putin',
+    ]);
+  });
+
+  test('a verb of saying names the source, not the agent', () => {
+    expect(agentOf('Two sources told Reuters that Russia has presented a list.')).toEqual([
+      'russia',
+    ]);
+    expect(agentOf('Zelenskiy has said Ukraine will not accept the deal.')).toEqual([
+      'zelenskii',
+      'ukrain',
+    ]);
+  });
+
+  test('a sentence with no predicate found has no agent', () => {
+    expect(agentOf('Russia Issues Demands to U.S. for Ending Ukraine War')).toEqual([]);
+  });
+
+  test('verbs of saying and believing, as tokenised', () => {
+    for (const word of ['said', 'says', 'told', 'according', 'warned', 'believes'])
+      expect(isReportingTerm(tokenize(word)[0]!.term)).toBe(true);
+    for (const word of ['presented', 'agreed', 'truce'])
+      expect(isReportingTerm(tokenize(word)[0]!.term)).toBe(false);
+  });
+
+  test('who acts in one sentence and is acted on in the other', () => {
+    const terms: string[] = [];
+    const putinActs = side('Putin agreed to a truce with Trump.', terms);
+    const trumpActs = side('Trump is awaiting an answer from Putin on a truce.', terms);
+    const putinAgain = side('Putin said yes to a truce.', terms);
+    const creditIn = (a: typeof putinActs, b: typeof putinActs) =>
+      Float64Array.from(a.bag.ids, (id) => (b.bag.set.has(id) ? 1 : 0));
+    // Putin, the agent of the first, is in the second only as whom Trump waits on.
+    expect(agentSwap(putinActs, creditIn(putinActs, trumpActs), trumpActs)).toBe(1);
+    expect(agentSwap(putinActs, creditIn(putinActs, putinAgain), putinAgain)).toBe(0);
+    // Nothing to compare with a side that has no agent.
+    const headline = side('Putin Trump Truce Talks', terms);
+    expect(agentSwap(putinActs, creditIn(putinActs, headline), headline)).toBe(0);
   });
 });
 
