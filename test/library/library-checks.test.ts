@@ -7,7 +7,7 @@ import { checkArticle } from '../../src/core/check-article';
 import { compileCorpus, type CorpusInput } from '../../src/core/corpus';
 import { indexOfCompiled } from '../../src/core/index/compile';
 import { articleMeta } from '../../src/core/library-format';
-import { Matcher } from '../../src/core/matcher';
+import { Matcher, MATCH_THRESHOLD } from '../../src/core/matcher';
 import { buildEchoGroups, corpusEchoGroups } from '../../src/core/provenance';
 import type { ArticleReport, SentenceMatch } from '../../src/core/types';
 import { articleIdOf, Library, libraryKey, TextCache } from '../../src/library/library';
@@ -85,6 +85,11 @@ function matchesOf(report: ArticleReport, id: string) {
 }
 
 const PUBLISHED = '2025-03-15';
+/**
+ * Most a library article's pair may score below the same pair in a corpus compiled with WordNet
+ * (see the tests below).
+ */
+const LEXICON_DROP = 0.06;
 
 describe.each([
   ['compiled without a thesaurus', false],
@@ -104,24 +109,33 @@ describe.each([
   const withoutScores = (list: ReturnType<typeof matchesOf>) =>
     list.map(({ score: _s, independent: _i, ...m }) => m);
 
+  // The bundled corpus carries WordNet's synonyms of its own words; the extension has no
+  // thesaurus, so a word only the kept article uses has none. Its pairs score a little lower in
+  // the rerank, and so do the pairs around each match, whose alignment supports it (neighbour
+  // support): the scores are never higher, and lower by a few hundredths at most, so a match
+  // that close to the threshold may fall below it.
+  const fromBundle = matchesOf(expected, 'northgate');
+  const fromLibrary = matchesOf(got, key);
+  const inLibrary = new Set(fromLibrary.map((m) => m.page));
+  const shared = fromBundle.filter((m) => inLibrary.has(m.page));
+
   test('the verifier matches the same sentences, with the same tiers and spans', () => {
-    const fromBundle = matchesOf(expected, 'northgate');
     expect(fromBundle.length).toBeGreaterThan(2);
-    expect(withoutScores(matchesOf(got, key))).toEqual(withoutScores(fromBundle));
+    const lost = fromBundle.filter((m) => !inLibrary.has(m.page));
+    if (!lexicon) expect(lost).toEqual([]);
+    for (const m of lost) expect(m.score).toBeLessThan(MATCH_THRESHOLD + LEXICON_DROP);
+    expect(lost.length).toBeLessThanOrEqual(1);
+    expect(withoutScores(fromLibrary)).toEqual(withoutScores(shared));
   });
 
   test('…and the same scores', () => {
-    const scores = matchesOf(got, key).map((m) => m.score);
-    const reference = matchesOf(expected, 'northgate').map((m) => m.score);
+    const scores = fromLibrary.map((m) => m.score);
+    const reference = shared.map((m) => m.score);
     if (!lexicon) expect(scores).toEqual(reference);
     else {
-      // The bundled corpus carries WordNet's synonyms of its own words; the extension has no
-      // thesaurus, so a word only the kept article uses has none. Its pairs score a little lower
-      // in the rerank, and so do the pairs around each match, whose alignment supports it
-      // (neighbour support): the scores are never higher, and lower by a few hundredths at most.
       scores.forEach((score, i) => {
         expect(score).toBeLessThanOrEqual(reference[i]!);
-        expect(reference[i]! - score).toBeLessThan(0.06);
+        expect(reference[i]! - score).toBeLessThan(LEXICON_DROP);
       });
     }
   });
@@ -136,8 +150,8 @@ describe.each([
 
   test('divergence flags its wording as the bundled copy', () => {
     const flags = (list: ReturnType<typeof matchesOf>) => list.map((m) => m.differences);
-    expect(flags(matchesOf(got, key))).toEqual(flags(matchesOf(expected, 'northgate')));
-    expect(flags(matchesOf(got, key)).some((d) => (d ?? []).length > 0)).toBe(true);
+    expect(flags(fromLibrary)).toEqual(flags(shared));
+    expect(flags(fromLibrary).some((d) => (d ?? []).length > 0)).toBe(true);
   });
 
   test('it is placed in the echo group the bundled copy is in, and counted once', () => {

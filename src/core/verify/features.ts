@@ -81,23 +81,40 @@ export function claimUnit(
   for (let s = seen; s; s &= s - 1) clauseCount++;
   const agent = new Uint8Array(n);
   const agentIds = new Set<number>();
-  const { sequence } = bag;
-  let head = -1;
-  for (let i = 0; i < sequence.length && head < 0; i++) {
-    if ((tags[i] ?? 0) & TAG_PREDICATE && !isReporting(sequence[i]!)) head = i;
-  }
-  if (head > 0) {
-    const clause = clauseOf(tags[head] ?? 0);
-    for (let i = 0; i < head; i++) {
-      const id = sequence[i]!;
-      if (clauseOf(tags[i] ?? 0) !== clause || isReporting(id)) continue;
-      const k = position.get(id)!;
-      if (classes[k] === NUMBER || classes[k] === TIME) continue;
-      agent[k] = 1;
-      agentIds.add(id);
-    }
+  for (const i of agentPositions(bag.sequence, tags, isReporting)) {
+    const id = bag.sequence[i]!;
+    const k = position.get(id)!;
+    if (classes[k] === NUMBER || classes[k] === TIME) continue;
+    agent[k] = 1;
+    agentIds.add(id);
   }
   return { bag, classes, predicate, clauses, negated, clauseCount, unknown, agent, agentIds };
+}
+
+/**
+ * Positions of a unit's agent: the terms before its head in the head's clause, verbs of saying
+ * left out. The head is its first predicate that is not a verb of saying, or, when every
+ * predicate is one, the first ("Zelenskiy described the meeting as constructive").
+ */
+function agentPositions(
+  sequence: readonly number[],
+  tags: ArrayLike<number>,
+  isReporting: IsReporting,
+): number[] {
+  let head = -1;
+  let firstPredicate = -1;
+  for (let i = 0; i < sequence.length && head < 0; i++) {
+    if (!((tags[i] ?? 0) & TAG_PREDICATE)) continue;
+    if (firstPredicate < 0) firstPredicate = i;
+    if (!isReporting(sequence[i]!)) head = i;
+  }
+  if (head < 0) head = firstPredicate;
+  if (head <= 0) return [];
+  const clause = clauseOf(tags[head] ?? 0);
+  const found: number[] = [];
+  for (let i = 0; i < head; i++)
+    if (clauseOf(tags[i] ?? 0) === clause && !isReporting(sequence[i]!)) found.push(i);
+  return found;
 }
 
 /** Names of the features, in the order of the vector (the model's weights follow it). */

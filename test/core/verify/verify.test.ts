@@ -227,6 +227,10 @@ describe('the agent of a claim', () => {
     ]);
   });
 
+  test('a verb of saying heads a sentence that has no other predicate', () => {
+    expect(agentOf('Zelenskiy described the meeting as constructive.')).toEqual(['zelenskii']);
+  });
+
   test('a sentence with no predicate found has no agent', () => {
     expect(agentOf('Russia Issues Demands to U.S. for Ending Ukraine War')).toEqual([]);
   });
