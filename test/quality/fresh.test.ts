@@ -24,7 +24,9 @@ const FRESH_DIR = path.join(here, '../fixtures/fresh');
 
 /**
  * Regression guards, not targets: the shipped model's figures when these articles were added
- * (11.3 false pairs per 100 sentences; retellings F1 0.819), with a margin of about four pairs.
+ * (the first four neighbouring stories 11.3 false pairs per 100 sentences; retellings F1 0.819),
+ * with a margin of about four pairs. With the four written later (132 sentences), the shipped
+ * model gave 12.9 (17 pairs): the same guard leaves a margin of about five.
  */
 const MAX_NEIGHBOURS_FALSE_PER_100 = 17;
 const MIN_RETELLINGS_F1 = 0.77;
