@@ -30,11 +30,9 @@ export interface ClaimUnit {
   /** Per id of `bag.ids`: 1 when the corpus does not know the term at all (page side only). */
   unknown: Uint8Array;
   /**
-   * Per id of `bag.ids`: 1 when some occurrence stands before the unit's first predicate (other
-   * than a verb of saying) in its clause: who or what the claim is about.
+   * Ids of `bag.ids` with an occurrence among the unit's agent (see agentPositions): who or what
+   * the claim is about.
    */
-  agent: Uint8Array;
-  /** Ids of `bag.ids` that stand there (see `agent`). */
   agentIds: Set<number>;
 }
 
@@ -79,16 +77,13 @@ export function claimUnit(
   }
   let clauseCount = 0;
   for (let s = seen; s; s &= s - 1) clauseCount++;
-  const agent = new Uint8Array(n);
   const agentIds = new Set<number>();
   for (const i of agentPositions(bag.sequence, tags, isReporting)) {
     const id = bag.sequence[i]!;
-    const k = position.get(id)!;
-    if (classes[k] === NUMBER || classes[k] === TIME) continue;
-    agent[k] = 1;
-    agentIds.add(id);
+    const cls = classes[position.get(id)!];
+    if (cls !== NUMBER && cls !== TIME) agentIds.add(id);
   }
-  return { bag, classes, predicate, clauses, negated, clauseCount, unknown, agent, agentIds };
+  return { bag, classes, predicate, clauses, negated, clauseCount, unknown, agentIds };
 }
 
 /**
@@ -384,18 +379,19 @@ export function pairFeatures(
 }
 
 /**
- * Share of side a's agent mass (see ClaimUnit.agent) that side b has, but not as its agent: who
- * acts in one sentence is acted on, or speaks, in the other. 0 when either has no agent.
+ * Share of side a's agent mass (see ClaimUnit.agentIds) that side b has, but not as its agent:
+ * who acts in one sentence is acted on, or speaks, in the other. 0 when either has no agent.
  */
 export function agentSwap(a: ClaimUnit, aCredit: Float64Array, b: ClaimUnit): number {
-  if (b.agentIds.size === 0) return 0;
+  if (a.agentIds.size === 0 || b.agentIds.size === 0) return 0;
   let mass = 0;
   let swapped = 0;
   for (let k = 0; k < a.bag.ids.length; k++) {
-    if (!a.agent[k]) continue;
+    const id = a.bag.ids[k]!;
+    if (!a.agentIds.has(id)) continue;
     const w = a.bag.weights[k]!;
     mass += w;
-    if (aCredit[k]! >= 0.5 && !b.agentIds.has(a.bag.ids[k]!)) swapped += w;
+    if (aCredit[k]! >= 0.5 && !b.agentIds.has(id)) swapped += w;
   }
   return share(swapped, mass, 0);
 }
