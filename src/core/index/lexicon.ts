@@ -7,6 +7,26 @@
  */
 
 const encoder = new TextEncoder();
+
+/** The UTF-8 bytes of the term looked up last (see encodeTerm); lookUp copies what it keeps. */
+let termBytes = new Uint8Array(64);
+
+/**
+ * Writes `term` as UTF-8 into `termBytes` and returns its length. Most terms are ASCII, and
+ * copying their codes is several times faster than `TextEncoder.encode`, which makes an array
+ * per call; a lookup is made for every page word and every synonym of the corpus.
+ */
+function encodeTerm(term: string): number {
+  const n = term.length;
+  // A UTF-16 unit takes at most three bytes.
+  if (termBytes.length < 3 * n) termBytes = new Uint8Array(Math.max(3 * n, 2 * termBytes.length));
+  for (let i = 0; i < n; i++) {
+    const code = term.charCodeAt(i);
+    if (code >= 0x80) return encoder.encodeInto(term, termBytes).written;
+    termBytes[i] = code;
+  }
+  return n;
+}
 const decoder = new TextDecoder();
 
 /** FNV-1a over bytes[from..to). */
@@ -161,14 +181,14 @@ export class Lexicon {
 
   /** The id of a term, or −1. */
   idOf(term: string): number {
-    const bytes = encoder.encode(term);
-    return this.lookUp(bytes, 0, bytes.length, false);
+    const length = encodeTerm(term);
+    return this.lookUp(termBytes, 0, length, false);
   }
 
   /** The id of a term, numbered now if new. */
   add(term: string): number {
-    const bytes = encoder.encode(term);
-    return this.lookUp(bytes, 0, bytes.length, true);
+    const length = encodeTerm(term);
+    return this.lookUp(termBytes, 0, length, true);
   }
 
   /** The term of `id`, made into a string on first request. */
