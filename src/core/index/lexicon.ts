@@ -7,6 +7,7 @@
  */
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** The UTF-8 bytes of the term looked up last (see encodeTerm); lookUp copies what it keeps. */
 let termBytes = new Uint8Array(64);
@@ -27,7 +28,6 @@ function encodeTerm(term: string): number {
   }
   return n;
 }
-const decoder = new TextDecoder();
 
 /** FNV-1a over bytes[from..to). */
 function hashBytes(bytes: Uint8Array, from: number, to: number): number {
