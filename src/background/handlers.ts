@@ -136,6 +136,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     url: URL | null,
   ): Promise<ArticleReport> => {
     const published = page.published ?? null;
+    // How sure a shown match must be: the reader's choice.
+    const { minChance } = await deps.settings();
     const key = JSON.stringify([
       page.title,
       page.detected,
@@ -143,12 +145,14 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       page.text,
       lib?.generation ?? 0,
       lib && url ? url.href : '',
+      minChance,
     ]);
     let report = cache.get(key);
     if (report === undefined) {
       const options = {
         title: page.title,
         detected: page.detected,
+        threshold: minChance,
         // Where each claim comes from (provenance): the corpus's echo groups.
         groups: corpus.groups,
         published,

@@ -4,7 +4,15 @@
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'match'; file: string; json: boolean; color: boolean | null; corpus: string | null }
+  | {
+      kind: 'match';
+      file: string;
+      json: boolean;
+      color: boolean | null;
+      corpus: string | null;
+      /** Least probability of the same claim at which a match is shown (null: the engine's). */
+      minChance: number | null;
+    }
   | { kind: 'build-corpus'; path: string; out: string };
 
 /** A usage mistake, reported on one line with a pointer to --help. */
@@ -16,7 +24,7 @@ export class UsageError extends Error {
 }
 
 /** Usage text printed by --help. */
-export const USAGE = `Usage: crosscheck match FILE [--json] [--corpus PATH]
+export const USAGE = `Usage: crosscheck match FILE [--json] [--corpus PATH] [--min-chance P]
        crosscheck build-corpus PATH --out FILE
        crosscheck --help | --version
 
@@ -30,6 +38,10 @@ words. build-corpus compiles reports into a corpus file the browser extension's 
   --corpus PATH check against PATH instead of the bundled corpus: a folder of .txt, .html or
                 .htm reports (with an optional reports.json giving their metadata), a .jsonl
                 library export, or a corpus file made by build-corpus
+  --min-chance P
+                show a match only when the chance that it makes the same claim is at least P,
+                from 0.5 (the default: more likely than not) up to 0.99; 0.85 shows few wrong
+                matches and misses more (70% and 85% may also be written)
   --out FILE    where build-corpus writes the compiled corpus (.ccorpus)
   --color       colour the report even when the output is not a terminal
   --no-color    never colour the report (so does the NO_COLOR environment variable)
@@ -48,6 +60,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let color: boolean | null = null;
   let corpus: string | null = null;
   let out: string | null = null;
+  let minChance: number | null = null;
   const valueOf = (option: string, value: string | undefined): string => {
     if (value === undefined || value === '') throw new UsageError(`${option} needs a value`);
     return value;
@@ -59,6 +72,8 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (arg === '--no-color' || arg === '--no-colour') color = false;
     else if (arg === '--corpus') corpus = valueOf(arg, argv[++i]);
     else if (arg.startsWith('--corpus=')) corpus = valueOf('--corpus', arg.slice(9));
+    else if (arg === '--min-chance') minChance = chanceOf(valueOf(arg, argv[++i]));
+    else if (arg.startsWith('--min-chance=')) minChance = chanceOf(valueOf(arg, arg.slice(13)));
     else if (arg === '--out') out = valueOf(arg, argv[++i]);
     else if (arg.startsWith('--out=')) out = valueOf('--out', arg.slice(6));
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option: ${arg}`);
@@ -69,12 +84,28 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === 'build-corpus') {
     if (rest.length !== 1) throw new UsageError('build-corpus takes one PATH');
     if (out === null) throw new UsageError('build-corpus needs --out FILE');
-    if (json || corpus !== null) throw new UsageError('build-corpus takes only PATH and --out');
+    if (json || corpus !== null || minChance !== null)
+      throw new UsageError('build-corpus takes only PATH and --out');
     return { kind: 'build-corpus', path: rest[0]!, out };
   }
   if (command !== 'match') throw new UsageError(`unknown command: ${command}`);
   if (out !== null) throw new UsageError('--out belongs to build-corpus');
   if (rest.length === 0) throw new UsageError('match needs a FILE (or - for standard input)');
   if (rest.length > 1) throw new UsageError(`match takes one FILE, got ${rest.length}`);
-  return { kind: 'match', file: rest[0]!, json, color, corpus };
+  return { kind: 'match', file: rest[0]!, json, color, corpus, minChance };
+}
+
+/**
+ * The value of --min-chance: a probability from 0.5 to 0.99, or a percentage ("85%"). Below 0.5
+ * the verifier judged a pair more likely another claim than the same, and the engine never lists
+ * it.
+ */
+function chanceOf(text: string): number {
+  const percent = text.endsWith('%');
+  const value = Number(percent ? text.slice(0, -1) : text) / (percent ? 100 : 1);
+  if (!Number.isFinite(value) || value < 0.5 || value > 0.99 || text.trim() !== text)
+    throw new UsageError(
+      `--min-chance takes a chance from 0.5 to 0.99 (or 50% to 99%), not ${text}`,
+    );
+  return value;
 }

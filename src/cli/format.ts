@@ -162,13 +162,18 @@ function byGroup(matches: readonly SentenceMatch[]): SentenceMatch[] {
 export function formatReport(
   report: ArticleReport,
   reports: readonly ReportMeta[],
-  options: { source: string; color: boolean },
+  options: { source: string; color: boolean; minChance?: number | null },
 ): string {
   const st = styles(options.color);
   const lines: string[] = [];
   const byId = new Map(reports.map((r) => [r.id, r]));
   lines.push(st.bold(`Crosscheck: ${clean(options.source)}`));
   if (report.article.title) lines.push(`Title: ${clean(report.article.title)}`);
+  if (options.minChance != null) {
+    lines.push(
+      `Matches shown: at least ${Math.round(options.minChance * 100)}% likely the same claim.`,
+    );
+  }
   if (report.self) {
     lines.push(
       `This is ${report.self.outlet}'s own report in the corpus; it is not counted as another outlet.`,

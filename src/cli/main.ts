@@ -133,6 +133,7 @@ async function run(argv: readonly string[]): Promise<number> {
     detected: article.detected,
     groups,
     published: article.published,
+    threshold: command.minChance ?? undefined,
   });
   if (article.fallback) {
     process.stderr.write(
@@ -151,7 +152,11 @@ async function run(argv: readonly string[]): Promise<number> {
   } else {
     const source = command.file === '-' ? 'standard input' : command.file;
     process.stdout.write(
-      `${formatReport(report, matcher.reports, { source, color: useColor(command.color) })}\n`,
+      `${formatReport(report, matcher.reports, {
+        source,
+        color: useColor(command.color),
+        minChance: command.minChance,
+      })}\n`,
     );
   }
   return 0;

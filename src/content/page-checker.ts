@@ -176,7 +176,12 @@ export class PageChecker {
     const wasDisabled = isSiteDisabled(before, host);
     const isDisabled = isSiteDisabled(next, host);
     this.deps.highlighter.setStyle(next.highlightStyle);
-    if (isDisabled !== wasDisabled || next.autoDetect !== before.autoDetect) {
+    // A stricter or looser choice of how sure a match must be: the page is checked again.
+    if (
+      isDisabled !== wasDisabled ||
+      next.autoDetect !== before.autoDetect ||
+      next.minChance !== before.minChance
+    ) {
       this.schedule('settings');
       return;
     }

@@ -4,7 +4,7 @@
  * matches themselves (each such step is a module of its own, called from here).
  */
 import { withDifferences } from './divergence';
-import type { CheckOptions } from './matcher';
+import { MATCH_THRESHOLD, type CheckOptions } from './matcher';
 import { withProvenance, type EchoGroups } from './provenance';
 import type { ArticleReport } from './types';
 
@@ -46,9 +46,15 @@ export function completeArticleCheck(
   text: string,
   options: ArticleCheckOptions = {},
 ): ArticleReport {
-  const { groups, published, matchedGroupsOnly } = options;
+  const { groups, published, matchedGroupsOnly, threshold } = options;
   // What each outlet's wording changed against the page's: divergence flags on every match.
-  const report = withDifferences(matched);
+  const differences = withDifferences(matched);
+  // A stricter choice than the engine's own is said with the answer, so that every view of it
+  // can tell the reader that matches were left out.
+  const report =
+    threshold !== undefined && threshold > MATCH_THRESHOLD
+      ? { ...differences, minChance: threshold }
+      : differences;
   return groups
     ? withProvenance(report, text, groups, published ?? null, { matchedGroupsOnly })
     : report;

@@ -120,7 +120,7 @@ export interface CheckOptions {
   exclude?: string;
   /**
    * Lowest score reported (default {@link MATCH_THRESHOLD}); calibration asks for lower ones to
-   * sweep the threshold in one pass.
+   * sweep the threshold in one pass, and a reader may choose a higher one (settings: minChance).
    */
   threshold?: number;
 }

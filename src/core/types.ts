@@ -85,4 +85,10 @@ export interface ArticleReport {
   truncated?: boolean;
   /** Where the claims come from: attributions, echo groups, the article's group and date. */
   provenance?: PageProvenance;
+  /**
+   * The least probability of the same claim of a listed match, when the caller asked for a
+   * stricter one than the engine's own (the reader's choice): only matches at least this likely
+   * are listed, and every count of the report counts them alone.
+   */
+  minChance?: number;
 }

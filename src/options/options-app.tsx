@@ -1,6 +1,7 @@
 /**
- * The options page: automatic detection, highlights and their style, the sites where Crosscheck
- * is off, and what the bundled corpus is (including that its reports echo one source).
+ * The options page: automatic detection, how sure a shown match must be, highlights and their
+ * style, the sites where Crosscheck is off, and what the bundled corpus is (including that its
+ * reports echo one source).
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ReportMeta } from '../core/types';
@@ -9,8 +10,10 @@ import { t, type MessageKey } from '../shared/i18n';
 import type { CorpusInfo, Result } from '../shared/messages';
 import {
   HIGHLIGHT_STYLES,
+  MATCH_CHANCES,
   withSiteDisabled,
   type HighlightStyle,
+  type MatchChance,
   type Settings,
 } from '../shared/settings';
 import type { OptionsClient } from './client';
@@ -21,6 +24,12 @@ import { webHref } from '../shared/web-href';
 const STYLE_KEYS: Record<HighlightStyle, MessageKey> = {
   marker: 'optionsStyleMarker',
   underline: 'optionsStyleUnderline',
+};
+
+const CHANCE_KEYS: Record<MatchChance, MessageKey> = {
+  0.5: 'optionsChance50',
+  0.7: 'optionsChance70',
+  0.85: 'optionsChance85',
 };
 
 function Report({ meta }: { meta: ReportMeta }) {
@@ -139,6 +148,24 @@ export function OptionsApp({ client }: { client: OptionsClient }) {
               </label>
               <p id="auto-hint" class="hint indent">
                 {t('optionsAutoDetectHint')}
+              </p>
+              <fieldset class="styles" aria-describedby="chance-hint">
+                <legend>{t('optionsChance')}</legend>
+                {MATCH_CHANCES.map((chance) => (
+                  <label key={chance} class="check">
+                    <input
+                      type="radio"
+                      name="min-chance"
+                      value={String(chance)}
+                      checked={settings.minChance === chance}
+                      onChange={() => change((s) => ({ ...s, minChance: chance }))}
+                    />
+                    <span>{t(CHANCE_KEYS[chance])}</span>
+                  </label>
+                ))}
+              </fieldset>
+              <p id="chance-hint" class="hint">
+                {t('optionsChanceHint')}
               </p>
             </section>
 

@@ -1,10 +1,12 @@
 /**
  * What a report is about (TabState.scope): a page's article, a page's visible text, a selection, or
  * a text given on the check page. It decides the title of a text without one, a note on what was
- * checked, and whether the report speaks of "the page" or "your text".
+ * checked, and whether the report speaks of "the page" or "your text". Also the note that says
+ * the reader chose to see only the surer matches.
  */
 import type { EchoPhrases } from '../core/provenance/claim-sources';
 import { t, type MessageKey } from '../shared/i18n';
+import { chancePercent } from '../shared/match-chance';
 import type { TabState } from '../shared/messages';
 
 /** The strings of the report that name what was checked. */
@@ -78,6 +80,12 @@ export function untitled(state: TabState): string {
  * visible main text where no article body was found (whether the page was checked on its own or
  * because the reader asked to check it anyway).
  */
+/** The reader's stricter choice of how sure a match must be, when they made one. */
+export function ChanceNote({ minChance }: { minChance: number | undefined }) {
+  if (minChance === undefined) return null;
+  return <p class="note chance-note">{t('reportMinChance', String(chancePercent(minChance)))}</p>;
+}
+
 export function ScopeNote({ state }: { state: TabState }) {
   if (state.scope === 'selection')
     return <p class="note scope-note">{t('reportScopeSelection')}</p>;

@@ -20,6 +20,7 @@ import { DiffText } from './diff-text';
 import { DifferenceChips, FlaggedText, spansOf } from './differences-view';
 import {
   noMatchesLine,
+  ChanceNote,
   ScopeNote,
   summaryLine,
   untitled,
@@ -302,6 +303,7 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
         </p>
       )}
       <ScopeNote state={state} />
+      <ChanceNote minChance={report.minChance} />
       {state.truncated && <CutNote sentences={report.sentences} onShow={onShowSentence} />}
 
       {claims.length === 0 ? (

@@ -83,6 +83,26 @@ describe('check-article', () => {
     expect(check).toHaveBeenCalledTimes(2);
   });
 
+  test("matches at the reader's chosen strictness, and again when they choose another", async () => {
+    const chosen: Partial<Settings> = {};
+    const { handlers, check } = setup({ settings: chosen });
+    await handlers['check-article'](payload, sender);
+    expect(check).toHaveBeenLastCalledWith(
+      payload.text,
+      expect.objectContaining({ threshold: 0.5 }),
+    );
+    chosen.minChance = 0.85;
+    await handlers['check-article'](payload, sender);
+    expect(check).toHaveBeenCalledTimes(2);
+    expect(check).toHaveBeenLastCalledWith(
+      payload.text,
+      expect.objectContaining({ threshold: 0.85 }),
+    );
+    // The same text at the same strictness again comes from the cache.
+    await handlers['check-article'](payload, sender);
+    expect(check).toHaveBeenCalledTimes(2);
+  });
+
   test('a site the user turned off is not matched, even if a late message arrives', async () => {
     const { handlers, check } = setup({ settings: { disabledSites: ['news.example'] } });
     const state = await handlers['check-article'](payload, sender);
@@ -137,7 +157,11 @@ describe('check-text', () => {
     expect(answer.report.sentences.map((s) => s.text)).toEqual([payload.text]);
     // Where the claims come from is worked out as for a page: the corpus's groups.
     expect(answer.report.provenance).toMatchObject({ groups: [], pageGroup: null });
-    expect(check).toHaveBeenCalledWith(payload.text, { title: 'Title', detected: true });
+    expect(check).toHaveBeenCalledWith(payload.text, {
+      title: 'Title',
+      threshold: 0.5,
+      detected: true,
+    });
     // The same text from a page is answered from the same cache.
     await handlers['check-article'](payload, sender);
     expect(check).toHaveBeenCalledOnce();

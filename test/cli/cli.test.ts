@@ -254,6 +254,30 @@ describe('crosscheck match --json', () => {
     expect(status).toBe(1);
   });
 
+  test('--min-chance shows only the matches at least that likely the same claim', () => {
+    type Out = { sentences: { matches: { score: number }[] }[] };
+    const scores = (args: string[]): number[] => {
+      const { status, stdout, stderr } = run(['match', sample, '--json', ...args]);
+      expect(stderr).toBe('');
+      expect(status).toBe(0);
+      return (JSON.parse(stdout) as Out).sentences.flatMap((s) => s.matches.map((m) => m.score));
+    };
+    const all = scores([]);
+    const strict = scores(['--min-chance', '0.85']);
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.every((score) => score >= 0.5)).toBe(true);
+    expect(strict.every((score) => score >= 0.85)).toBe(true);
+    // The same matches, less those below the choice: nothing else changes.
+    expect(strict).toEqual(all.filter((score) => score >= 0.85));
+    expect(strict.length).toBeLessThan(all.length);
+    expect(scores(['--min-chance=85%'])).toEqual(strict);
+    // The readable report says what it shows.
+    expect(run(['match', sample, '--min-chance', '0.7']).stdout).toContain(
+      'Matches shown: at least 70% likely the same claim.',
+    );
+    expect(run(['match', sample]).stdout).not.toContain('Matches shown');
+  });
+
   test('an article on another subject matches nothing', () => {
     const { stdout } = run([
       'match',
@@ -337,6 +361,14 @@ describe('help, version and errors', () => {
     ['unknown command', () => ['compare', 'x'], 2, /unknown command: compare/],
     ['unknown option', () => ['match', sample, '--fast'], 2, /unknown option: --fast/],
     ['no file', () => ['match'], 2, /needs a FILE/],
+    [
+      'a chance below the engine’s own',
+      () => ['match', sample, '--min-chance', '0.3'],
+      2,
+      /--min-chance takes a chance from 0\.5 to 0\.99/,
+    ],
+    ['a chance that is no number', () => ['match', sample, '--min-chance=sure'], 2, /not sure/],
+    ['a chance without a value', () => ['match', sample, '--min-chance'], 2, /needs a value/],
     ['missing file', () => ['match', path.join(scratch, 'nope.txt')], 1, /nope\.txt: no such file/],
     ['a directory', () => ['match', scratch], 1, /is a directory/],
     ['empty file', () => ['match', scratchFile('empty.txt', '')], 1, /empty input/],

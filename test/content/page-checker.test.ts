@@ -301,6 +301,20 @@ describe('settings and popup requests', () => {
     expect(checker.active).toBe(false);
   });
 
+  test('a stricter choice of how sure a match must be checks the page again', async () => {
+    const { checker, sent } = setup();
+    checker.schedule('load');
+    await settle();
+    const checks = () => sent.filter((m) => m.type === 'check-article').length;
+    expect(checks()).toBe(1);
+    checker.updateSettings({ ...DEFAULT_SETTINGS, disabledSites: [], highlights: false });
+    await settle();
+    expect(checks()).toBe(1);
+    checker.updateSettings({ ...DEFAULT_SETTINGS, disabledSites: [], minChance: 0.85 });
+    await settle();
+    expect(checks()).toBe(2);
+  });
+
   test('flash answers true for a sentence of the checked text only', async () => {
     const { checker, sent, highlighter } = setup();
     checker.schedule('load');

@@ -67,6 +67,7 @@ export interface ExpectedHighlight {
 export function expectedFor(
   text: string,
   title?: string | null,
+  threshold?: number,
 ): { report: ArticleReport; highlights: ExpectedHighlight[] } {
   const body = title
     ? text
@@ -74,7 +75,7 @@ export function expectedFor(
         .filter((line) => textKey(line) !== textKey(title))
         .join('\n')
     : text;
-  const report = engine().check(body, { detected: true });
+  const report = engine().check(body, { detected: true, threshold });
   const highlights = report.sentences
     .filter((s) => s.matches.length > 0)
     .map((s) => ({

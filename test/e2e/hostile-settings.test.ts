@@ -31,6 +31,7 @@ interface Shown {
   highlights: boolean;
   highlightStyle: 'marker' | 'underline';
   disabledSites: string[];
+  minChance: number;
 }
 
 const DEFAULTS: Shown = {
@@ -38,6 +39,7 @@ const DEFAULTS: Shown = {
   highlights: true,
   highlightStyle: 'marker',
   disabledSites: [],
+  minChance: 0.5,
 };
 
 let session: Session;
@@ -50,7 +52,10 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** What the options page shows: the two switches, the chosen style, the disabled sites. */
+/**
+ * What the options page shows: the two switches, the chosen style, the disabled sites, how sure a
+ * match must be.
+ */
 async function optionsShow(): Promise<{ page: TestPage; shown: Shown }> {
   const page = await openExtensionPage(session, 'options.html');
   await waitForElement(page, 'input[type="checkbox"]');
@@ -65,10 +70,11 @@ async function optionsShow(): Promise<{ page: TestPage; shown: Shown }> {
     highlights: boxes[1]!,
     highlightStyle: (await attributeOf(
       page,
-      'input[type="radio"]:checked',
+      'input[name="highlight-style"]:checked',
       'value',
     )) as Shown['highlightStyle'],
     disabledSites: await textsOf(page, '.site > span'),
+    minChance: Number(await attributeOf(page, 'input[name="min-chance"]:checked', 'value')),
   };
   return { page, shown };
 }
@@ -89,12 +95,14 @@ test.each<[string, unknown, Shown]>([
         'WWW.Nested.Test.',
       ],
       unknownField: { deep: [1, 2, 3] },
+      minChance: { strict: true },
     },
     {
       autoDetect: true,
       highlights: false,
       highlightStyle: 'marker',
       disabledSites: ['shadow.test', 'nested.test'],
+      minChance: 0.5,
     },
   ],
   [
@@ -109,20 +117,23 @@ test.each<[string, unknown, Shown]>([
       highlights: false,
       highlightStyle: 'marker',
       disabledSites: ['shadow.test'],
+      minChance: 0.5,
     },
   ],
   [
-    'sites as one comma-separated string, style in capitals',
+    'sites as one comma-separated string, style in capitals, strictness as text',
     {
       autoDetect: 0,
       highlightStyle: ' UNDERLINE ',
       disabledSites: 'shadow.test, nested.test\neditable.test',
+      minChance: '0.85',
     },
     {
       autoDetect: false,
       highlights: true,
       highlightStyle: 'underline',
       disabledSites: ['shadow.test', 'nested.test', 'editable.test'],
+      minChance: 0.85,
     },
   ],
   ['a string instead of an object', 'corrupted{"autoDetect":false', DEFAULTS],

@@ -1,5 +1,6 @@
 // Turning highlights off and on (popup switch and keyboard command), the setting surviving a
-// reload, "Disable on this site", and the underline style chosen on the options page.
+// reload, "Disable on this site", the underline style chosen on the options page, and a stricter
+// choice of how sure a match must be.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectedFor, expectedForReport, meridianArticleText } from './expected';
 import {
@@ -21,6 +22,7 @@ import {
   sentenceHighlights,
   startSession,
   storedSettings,
+  textKey,
   waitForTabState,
   type PageRef,
   type Session,
@@ -185,5 +187,47 @@ test('the underline style chosen on the options page shows on the page as an und
   const back = await openExtensionPage(session, await optionsPath());
   await clickElement(back, 'input[type="radio"][value="marker"]');
   await expect.poll(async () => (await storedSettings(session))?.highlightStyle).toBe('marker');
+  await back.close();
+});
+
+test('a stricter choice on the options page leaves an open page fewer highlights and a lower badge', async () => {
+  const text = meridianArticleText();
+  const all = expectedFor(text).highlights;
+  const strict = expectedFor(text, null, 0.85).highlights;
+  // The page must lose some highlights, or the test shows nothing.
+  expect(strict.length).toBeGreaterThan(0);
+  expect(strict.length).toBeLessThan(all.length);
+  const { page, tabId } = await highlighted(PAGES.meridian, all.length);
+  expect((await badgeOf(session, tabId)).text).toBe(String(all.length));
+
+  const options = await openExtensionPage(session, await optionsPath());
+  await clickElement(options, 'input[name="min-chance"][value="0.85"]');
+  await expect.poll(async () => (await storedSettings(session))?.minChance).toBe(0.85);
+  await screenshot(options, 'options-strict', { fullPage: true });
+  await options.close();
+
+  // The open page is checked again without a reload: the sentences kept are those the engine
+  // shows at 85%, and the badge counts them.
+  const keys = async () => (await sentenceHighlights(page)).map((h) => textKey(h.text)).sort();
+  await expect.poll(keys).toEqual(strict.map((h) => h.key).sort());
+  await expect.poll(async () => (await badgeOf(session, tabId)).text).toBe(String(strict.length));
+  const popup = await openPopup(session, tabId);
+  await popup.waitForFunction(() => document.querySelector('.chance') !== null);
+  const chances = await popup.evaluate(() =>
+    Array.from(document.querySelectorAll('.chance'), (c) => c.textContent ?? ''),
+  );
+  const note = await popup.evaluate(() => document.querySelector('.chance-note')?.textContent);
+  await screenshot(popup, 'popup-strict');
+  await popup.close();
+  expect(chances.length).toBeGreaterThan(0);
+  expect(chances.every((c) => Number(/\d+/.exec(c)?.[0]) >= 85)).toBe(true);
+  expect(note).toBe(
+    'Only matches at least 85% likely the same claim are shown, as chosen in the options.',
+  );
+  await page.close();
+
+  const back = await openExtensionPage(session, await optionsPath());
+  await clickElement(back, 'input[name="min-chance"][value="0.5"]');
+  await expect.poll(async () => (await storedSettings(session))?.minChance).toBe(0.5);
   await back.close();
 });

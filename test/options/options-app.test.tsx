@@ -87,6 +87,9 @@ test('shows every setting with its stored value', async () => {
   expect(boxes.map((box) => box.checked)).toEqual([false, true, false]);
   const radios = [...view.querySelectorAll('input[type="radio"]')] as HTMLInputElement[];
   expect(radios.map((radio) => [radio.value, radio.checked])).toEqual([
+    ['0.5', true],
+    ['0.7', false],
+    ['0.85', false],
     ['marker', false],
     ['underline', true],
   ]);
@@ -104,6 +107,12 @@ test('changing a setting stores it', async () => {
   expect(client.current().highlightStyle).toBe('underline');
   await act(async () => (view.querySelector('input[type="checkbox"]') as HTMLInputElement).click());
   expect(client.current().autoDetect).toBe(false);
+  await act(async () => (view.querySelector('input[value="0.85"]') as HTMLInputElement).click());
+  expect(client.current().minChance).toBe(0.85);
+  expect(
+    (view.querySelector('input[value="0.85"]') as HTMLInputElement).closest('fieldset')
+      ?.textContent,
+  ).toContain('Almost surely the same claim (85% or more)');
 });
 
 test('lists the disabled sites and turns one back on', async () => {

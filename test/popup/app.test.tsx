@@ -371,6 +371,23 @@ describe('a checked article', () => {
     expect(plain.querySelector('.scope-note')).toBeNull();
   });
 
+  test('says when the reader chose to see only the surer matches, also when none is left', async () => {
+    const strict = { ...report(), minChance: 0.85 };
+    const view = await show(stubClient({ state: tabState({ report: strict }) }));
+    expect(view.querySelector('.chance-note')?.textContent).toBe(
+      'Only matches at least 85% likely the same claim are shown, as chosen in the options.',
+    );
+    const none = {
+      ...strict,
+      sentences: strict.sentences.map((s) => ({ ...s, matches: [] })),
+      summary: { ...strict.summary, matched: 0, outlets: [] },
+    };
+    const empty = await show(stubClient({ state: tabState({ report: none }) }));
+    expect(empty.querySelector('.chance-note')).not.toBeNull();
+    const plain = await show(stubClient({ state: tabState({}) }));
+    expect(plain.querySelector('.chance-note')).toBeNull();
+  });
+
   test('an article nobody else reported has its own empty state', async () => {
     const empty = {
       ...report(),

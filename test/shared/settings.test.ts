@@ -38,6 +38,7 @@ describe('parseSettings', () => {
         disabledSites: ['example.com'],
         keepArticles: true,
         keepExcludedSites: ['private.example'],
+        minChance: 0.85,
       },
       {
         autoDetect: false,
@@ -46,8 +47,18 @@ describe('parseSettings', () => {
         disabledSites: ['example.com'],
         keepArticles: true,
         keepExcludedSites: ['private.example'],
+        minChance: 0.85,
       },
     ],
+    ['a strictness stored as text', { minChance: '0.7' }, { ...defaults, minChance: 0.7 }],
+    [
+      'a strictness that is not one of the choices reads as the default',
+      { minChance: 0.6 },
+      defaults,
+    ],
+    ['a strictness below the engine’s own', { minChance: 0.2 }, defaults],
+    ['a strictness that is not a number', { minChance: 'strict' }, defaults],
+    ['an empty strictness', { minChance: ' ' }, defaults],
     [
       'keeping off unless switched on, excluded sites checked like disabled ones',
       { keepArticles: 'yes', keepExcludedSites: ['www.Bank.example', 'not a host'] },
