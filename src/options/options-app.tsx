@@ -3,6 +3,7 @@
  * style, the sites where Crosscheck is off, and what the bundled corpus is (including that its
  * reports echo one source).
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ReportMeta } from '../core/types';
 import { BROWSER } from '../shared/build-flags';
@@ -31,6 +32,35 @@ const CHANCE_KEYS: Record<MatchChance, MessageKey> = {
   0.7: 'optionsChance70',
   0.85: 'optionsChance85',
 };
+
+/** A group of radio buttons, one per value, the chosen one checked. */
+function Choices<T extends string | number>(props: {
+  legend: string;
+  name: string;
+  values: readonly T[];
+  chosen: T;
+  describedBy?: string;
+  label: (value: T) => ComponentChildren;
+  onChoose: (value: T) => void;
+}) {
+  return (
+    <fieldset class="styles" aria-describedby={props.describedBy}>
+      <legend>{props.legend}</legend>
+      {props.values.map((value) => (
+        <label key={value} class="check">
+          <input
+            type="radio"
+            name={props.name}
+            value={String(value)}
+            checked={props.chosen === value}
+            onChange={() => props.onChoose(value)}
+          />
+          {props.label(value)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 function Report({ meta }: { meta: ReportMeta }) {
   const href = webHref(meta.url);
@@ -149,21 +179,15 @@ export function OptionsApp({ client }: { client: OptionsClient }) {
               <p id="auto-hint" class="hint indent">
                 {t('optionsAutoDetectHint')}
               </p>
-              <fieldset class="styles" aria-describedby="chance-hint">
-                <legend>{t('optionsChance')}</legend>
-                {MATCH_CHANCES.map((chance) => (
-                  <label key={chance} class="check">
-                    <input
-                      type="radio"
-                      name="min-chance"
-                      value={String(chance)}
-                      checked={settings.minChance === chance}
-                      onChange={() => change((s) => ({ ...s, minChance: chance }))}
-                    />
-                    <span>{t(CHANCE_KEYS[chance])}</span>
-                  </label>
-                ))}
-              </fieldset>
+              <Choices
+                legend={t('optionsChance')}
+                name="min-chance"
+                values={MATCH_CHANCES}
+                chosen={settings.minChance}
+                describedBy="chance-hint"
+                label={(chance) => <span>{t(CHANCE_KEYS[chance])}</span>}
+                onChoose={(chance) => change((s) => ({ ...s, minChance: chance }))}
+              />
               <p id="chance-hint" class="hint">
                 {t('optionsChanceHint')}
               </p>
@@ -182,21 +206,16 @@ export function OptionsApp({ client }: { client: OptionsClient }) {
                 />
                 <span>{t('optionsHighlights')}</span>
               </label>
-              <fieldset class="styles">
-                <legend>{t('optionsStyle')}</legend>
-                {HIGHLIGHT_STYLES.map((style) => (
-                  <label key={style} class="check">
-                    <input
-                      type="radio"
-                      name="highlight-style"
-                      value={style}
-                      checked={settings.highlightStyle === style}
-                      onChange={() => change((s) => ({ ...s, highlightStyle: style }))}
-                    />
-                    <span class={`sample sample-${style}`}>{t(STYLE_KEYS[style])}</span>
-                  </label>
-                ))}
-              </fieldset>
+              <Choices
+                legend={t('optionsStyle')}
+                name="highlight-style"
+                values={HIGHLIGHT_STYLES}
+                chosen={settings.highlightStyle}
+                label={(style) => (
+                  <span class={`sample sample-${style}`}>{t(STYLE_KEYS[style])}</span>
+                )}
+                onChoose={(style) => change((s) => ({ ...s, highlightStyle: style }))}
+              />
               <p class="hint">
                 {t('optionsShortcut', shortcut ?? t('optionsShortcutNone'))}{' '}
                 {BROWSER === 'firefox'
