@@ -31,7 +31,7 @@ test('the threshold sweep over cross-validated probabilities; unrelated articles
   const dev = devScored(corpus, devCandidates(corpus), fold);
   const articles = articleScored(corpus, articleCandidates(corpus, readHeldout()), fold);
   const tuning = articleScored(corpus, articleCandidates(corpus, readNeighbours('tuning')), fold);
-  const lines = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8].map((t) => {
+  const lines = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85].map((t) => {
     const d = scoreAt(gold, dev, t);
     const a = scoreHeldout(articles, t);
     const n = scoreHeldout(tuning, t);
