@@ -11,6 +11,7 @@ import { StatusView } from '../popup/status-view';
 import { summaryLine } from '../popup/report-scope';
 import { t, uiLanguage } from '../shared/i18n';
 import type { CorpusInfo, Result, TabState, TextCheck } from '../shared/messages';
+import { MATCH_CHANCES } from '../shared/settings';
 import type { CheckClient } from './client';
 import { readTextFile, type FileText } from './text-file';
 
@@ -105,11 +106,15 @@ export function CheckApp({ client }: { client: CheckClient }) {
   const fileInput = useRef<HTMLInputElement>(null);
   // Each check or file read counts up; an answer that is no longer the latest is dropped.
   const latest = useRef(0);
+  // The text of the report shown, and how sure its matches had to be, to check it again when the
+  // reader chooses otherwise in the options.
+  const shown = useRef<{ value: string; from: Source; minChance: number } | null>(null);
   const number = useMemo(() => new Intl.NumberFormat(uiLanguage()), []);
 
   const check = useCallback(
     async (value: string, from: Source) => {
       const run = ++latest.current;
+      shown.current = null;
       if (value.trim() === '') {
         setOutcome({ kind: 'empty' });
         box.current?.focus();
@@ -128,6 +133,11 @@ export function CheckApp({ client }: { client: CheckClient }) {
         setOutcome({ kind: 'error', details: answer.error });
         return;
       }
+      shown.current = {
+        value,
+        from,
+        minChance: answer.value.report.minChance ?? MATCH_CHANCES[0],
+      };
       setOutcome({
         kind: 'report',
         state: reportState(answer.value),
@@ -137,6 +147,16 @@ export function CheckApp({ client }: { client: CheckClient }) {
       });
     },
     [client],
+  );
+
+  // A stricter or looser choice of how sure a match must be: the report shown is checked again.
+  useEffect(
+    () =>
+      client.watchSettings((settings) => {
+        const last = shown.current;
+        if (last && settings.minChance !== last.minChance) void check(last.value, last.from);
+      }),
+    [client, check],
   );
 
   const loadFile = useCallback(

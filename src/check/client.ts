@@ -11,6 +11,7 @@ import {
   type Result,
   type TextCheck,
 } from '../shared/messages';
+import { watchSettings, type Settings } from '../shared/settings';
 
 /** The check page's window onto the extension. */
 export interface CheckClient {
@@ -22,6 +23,11 @@ export interface CheckClient {
    * page that could not check it itself): undefined when there is none, null when it is gone.
    */
   keptSelection(): Promise<KeptSelection | null | undefined>;
+  /**
+   * Calls `listener` with the reader's settings each time they change (how sure a match must be,
+   * among them); returns the function that stops it.
+   */
+  watchSettings(listener: (settings: Settings) => void): () => void;
 }
 
 /** The `?selection=<id>` of the page's address, or null. */
@@ -41,5 +47,6 @@ export function extensionCheckClient(api: Api, search: string): CheckClient {
       const answer = await sendToBackground(api, 'get-selection-text', { id: selection });
       return answer.ok ? answer.value : null;
     },
+    watchSettings: (listener) => watchSettings(api, listener),
   };
 }

@@ -10,6 +10,7 @@ import { cutForCheck } from '../../src/core/text-cut';
 import type { ArticleReport } from '../../src/core/types';
 import { setTranslator, translatorFrom } from '../../src/shared/i18n';
 import type { CheckTextRequest, KeptSelection, Result, TextCheck } from '../../src/shared/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
 
 beforeAll(() => setTranslator(translatorFrom(messages)));
 afterAll(() => setTranslator(null));
@@ -60,10 +61,17 @@ function reportOn(text: string, title: string | null): ArticleReport {
   };
 }
 
-function stubClient(
-  options: { kept?: KeptSelection | null; fails?: string } = {},
-): CheckClient & { check: ReturnType<typeof vi.fn> } {
+function stubClient(options: { kept?: KeptSelection | null; fails?: string } = {}): CheckClient & {
+  check: ReturnType<typeof vi.fn>;
+  settingsChanged: (settings: Settings) => void;
+} {
+  const listeners = new Set<(settings: Settings) => void>();
   return {
+    watchSettings(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    settingsChanged: (settings) => listeners.forEach((listener) => listener(settings)),
     corpus: vi.fn(async () => ({
       ok: true as const,
       value: { story: null, reports: [], echo: { origin: 'One wire report', reports: 5 } },
@@ -122,6 +130,31 @@ async function drop(files: File[]): Promise<void> {
 }
 
 describe('the check page', () => {
+  test('checks the text shown again when the reader chooses how sure a match must be', async () => {
+    const client = stubClient();
+    const view = await show(client);
+    // Before anything is checked, a change checks nothing.
+    await act(async () => client.settingsChanged({ ...DEFAULT_SETTINGS, minChance: 0.7 }));
+    await settle();
+    expect(client.check).not.toHaveBeenCalled();
+    await type(view, 'Moscow has presented the United States with a list of demands.');
+    await press(view, 'Check');
+    expect(client.check).toHaveBeenCalledTimes(1);
+    // Another setting, the same choice: nothing to do.
+    await act(async () => client.settingsChanged({ ...DEFAULT_SETTINGS, highlights: false }));
+    await settle();
+    expect(client.check).toHaveBeenCalledTimes(1);
+    await act(async () => client.settingsChanged({ ...DEFAULT_SETTINGS, minChance: 0.85 }));
+    await settle();
+    expect(client.check).toHaveBeenCalledTimes(2);
+    expect(client.check).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        text: 'Moscow has presented the United States with a list of demands.',
+      }),
+    );
+    expect(view.querySelector('.report')).not.toBeNull();
+  });
+
   test('starts empty, with the box labelled and focused, and nothing checked', async () => {
     const client = stubClient();
     const view = await show(client);
