@@ -5,6 +5,7 @@
  */
 import type { Api } from '../shared/browser-api';
 import { t } from '../shared/i18n';
+import { chancePercent } from '../shared/match-chance';
 import type { TabState } from '../shared/messages';
 
 /** The icon variants in assets/icons. */
@@ -37,7 +38,13 @@ export function badgeFor(state: TabState | null): BadgeLook {
         text: matched > MAX_BADGE_COUNT ? `${MAX_BADGE_COUNT}+` : String(matched),
         color: MATCH_COLOR,
         icon: 'matches',
-        title: t('badgeTitleMatches', String(matched)),
+        title:
+          state.report?.minChance === undefined
+            ? t('badgeTitleMatches', String(matched))
+            : t('badgeTitleMatchesStrict', [
+                String(matched),
+                String(chancePercent(state.report.minChance)),
+              ]),
       };
     }
     case 'not-article':

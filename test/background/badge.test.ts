@@ -41,6 +41,13 @@ test.each([
     'Crosscheck: 12 sentences also reported by other outlets',
   ],
   [
+    'an article with matches at a stricter choice',
+    { ...state('ready', 9), report: { ...state('ready', 9).report!, minChance: 0.85 } },
+    '9',
+    'matches',
+    'Crosscheck: 9 sentences also reported by other outlets, counting matches at least 85% likely the same claim',
+  ],
+  [
     'an article without matches',
     state('ready', 0),
     '',

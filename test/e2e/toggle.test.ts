@@ -211,6 +211,7 @@ test('a stricter choice on the options page leaves an open page fewer highlights
   const keys = async () => (await sentenceHighlights(page)).map((h) => textKey(h.text)).sort();
   await expect.poll(keys).toEqual(strict.map((h) => h.key).sort());
   await expect.poll(async () => (await badgeOf(session, tabId)).text).toBe(String(strict.length));
+  expect((await badgeOf(session, tabId)).title).toContain('at least 85% likely the same claim');
   const popup = await openPopup(session, tabId);
   await popup.waitForFunction(() => document.querySelector('.chance') !== null);
   const chances = await popup.evaluate(() =>
