@@ -80,15 +80,15 @@ export function untitled(state: TabState): string {
  * visible main text where no article body was found (whether the page was checked on its own or
  * because the reader asked to check it anyway).
  */
-/** The reader's stricter choice of how sure a match must be, when they made one. */
-export function ChanceNote({ minChance }: { minChance: number | undefined }) {
-  if (minChance === undefined) return null;
-  return <p class="note chance-note">{t('reportMinChance', String(chancePercent(minChance)))}</p>;
-}
-
 export function ScopeNote({ state }: { state: TabState }) {
   if (state.scope === 'selection')
     return <p class="note scope-note">{t('reportScopeSelection')}</p>;
   if (state.scope === 'page') return <p class="note scope-note">{t('reportScopePage')}</p>;
   return null;
+}
+
+/** The reader's stricter choice of how sure a match must be, when they made one. */
+export function ChanceNote({ minChance }: { minChance: number | undefined }) {
+  if (minChance === undefined) return null;
+  return <p class="note chance-note">{t('reportMinChance', String(chancePercent(minChance)))}</p>;
 }

@@ -19,8 +19,8 @@ import type { CorpusInfo, TabState } from '../shared/messages';
 import { DiffText } from './diff-text';
 import { DifferenceChips, FlaggedText, spansOf } from './differences-view';
 import {
-  noMatchesLine,
   ChanceNote,
+  noMatchesLine,
   ScopeNote,
   summaryLine,
   untitled,
