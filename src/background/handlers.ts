@@ -128,16 +128,18 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
    * entrance, against the bundled reports and the library when it is in use, behind a cache keyed
    * by the exact inputs (a hash chosen by a sender is never trusted for this). `url` is the page
    * the text is on, so that a kept copy of the page is not its own match; null for a pasted text.
+   * `settings` are the reader's, as the caller read them (how sure a shown match must be).
    */
   const reportFor = async (
     corpus: LoadedCorpus,
     lib: LibraryService | null,
     page: { title: string | null; detected: boolean; text: string; published?: string | null },
     url: URL | null,
+    settings: Settings,
   ): Promise<ArticleReport> => {
     const published = page.published ?? null;
     // How sure a shown match must be: the reader's choice.
-    const { minChance } = await deps.settings();
+    const { minChance } = settings;
     const key = JSON.stringify([
       page.title,
       page.detected,
@@ -184,7 +186,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       const url = pageUrl(payload.url, sender);
       // The content script checks this too; a late message from before the user turned the site
       // off must not bring highlights back.
-      if (isSiteDisabled(await deps.settings(), url.hostname)) {
+      const settings = await deps.settings();
+      if (isSiteDisabled(settings, url.hostname)) {
         return save(tabId, blank(url, 'disabled'));
       }
       let corpus: LoadedCorpus;
@@ -195,7 +198,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       }
       const lib = await libraryIfUsed();
       const generation = lib?.generation ?? 0;
-      const report = await reportFor(corpus, lib, payload, url);
+      const report = await reportFor(corpus, lib, payload, url, settings);
       return save(tabId, {
         ...blank(url, 'ready'),
         hash: payload.hash,
@@ -248,6 +251,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
         lib,
         { title: payload.title, detected: true, text: payload.text },
         url,
+        settings,
       );
       const result = await lib.keep(
         {
@@ -328,7 +332,13 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
 
     async 'check-text'(payload) {
       const corpus = await deps.corpus();
-      const report = await reportFor(corpus, await libraryIfUsed(), payload, null);
+      const report = await reportFor(
+        corpus,
+        await libraryIfUsed(),
+        payload,
+        null,
+        await deps.settings(),
+      );
       return { report, echo: corpus.info.echo };
     },
 
