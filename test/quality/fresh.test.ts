@@ -5,22 +5,17 @@
  * "Fresh articles"), so they test the shipped model on text it has not seen: the neighbouring
  * stories by their false pairs per 100 sentences, the retellings by precision and recall.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { MATCH_THRESHOLD } from '../../src/core/matcher';
 import {
   heldoutCauses,
   heldoutPredictions,
   judgeArticle,
-  readLabelled,
+  readFresh,
   scoreHeldout,
 } from './heldout';
 import { loadDevCorpus } from './predict';
 import { formatCauses, formatScore } from './score';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const FRESH_DIR = path.join(here, '../fixtures/fresh');
 
 /**
  * Regression guards, not targets: the shipped model's figures when these articles were added
@@ -32,8 +27,8 @@ const MAX_NEIGHBOURS_FALSE_PER_100 = 17;
 const MIN_RETELLINGS_F1 = 0.77;
 
 const corpus = loadDevCorpus();
-const neighbours = readLabelled(path.join(FRESH_DIR, 'neighbours'));
-const retellings = readLabelled(path.join(FRESH_DIR, 'retellings'));
+const neighbours = readFresh('neighbours');
+const retellings = readFresh('retellings');
 
 test('every sentence of the fresh articles is labelled', () => {
   expect(neighbours.length).toBe(8);

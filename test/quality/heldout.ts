@@ -55,6 +55,14 @@ export function readHeldout(): HeldoutArticle[] {
 }
 
 /**
+ * Reads the fresh articles of one kind (test/fixtures/fresh/<kind>): written after the verifier's
+ * training data was fixed, and never trained on.
+ */
+export function readFresh(kind: 'neighbours' | 'retellings'): HeldoutArticle[] {
+  return readLabelled(path.join(here, '../fixtures/fresh', kind));
+}
+
+/**
  * Reads labelled articles from `dir` (a labels.json beside the texts, in the held-out format); a
  * label not found in its article is a broken fixture.
  */

@@ -8,17 +8,12 @@
  * not cross-validated (calibration.test.ts sweeps those); the held-out half and the fresh articles
  * never were.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { MATCH_CHANCES } from '../../src/shared/settings';
 import { readNeighbours } from './fit';
-import { heldoutPredictions, readHeldout, readLabelled, scoreHeldout } from './heldout';
+import { heldoutPredictions, readFresh, readHeldout, scoreHeldout } from './heldout';
 import { enginePredictions, loadDevCorpus } from './predict';
 import { readGold, scoreAt, type Score } from './score';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const FRESH_DIR = path.join(here, '../fixtures/fresh');
 
 /**
  * Regression guards, not targets, at the strictest choice: false pairs per 100 sentences of each
@@ -41,16 +36,8 @@ test('the strictest choice shows almost no false matches on neighbouring stories
   const three = heldoutPredictions(corpus.matcher, readHeldout(), 0);
   const tuning = heldoutPredictions(corpus.matcher, readNeighbours('tuning'), 0);
   const heldout = heldoutPredictions(corpus.matcher, readNeighbours('heldout'), 0);
-  const fresh = heldoutPredictions(
-    corpus.matcher,
-    readLabelled(path.join(FRESH_DIR, 'neighbours')),
-    0,
-  );
-  const retold = heldoutPredictions(
-    corpus.matcher,
-    readLabelled(path.join(FRESH_DIR, 'retellings')),
-    0,
-  );
+  const fresh = heldoutPredictions(corpus.matcher, readFresh('neighbours'), 0);
+  const retold = heldoutPredictions(corpus.matcher, readFresh('retellings'), 0);
   const per100 = (units: typeof tuning, t: number): number =>
     (100 * scoreHeldout(units, t).fp) / units.length;
   const lines = MATCH_CHANCES.map((t) =>
