@@ -4,6 +4,7 @@
  */
 import { checkArticle } from '../core/check-article';
 import type { ArticleReport } from '../core/types';
+import { hashText } from '../core/text-hash';
 import type {
   BackgroundMessages,
   Handlers,
@@ -138,8 +139,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
     settings: Settings,
   ): Promise<ArticleReport> => {
     const published = page.published ?? null;
-    // How sure a shown match must be: the reader's choice.
-    const { minChance } = settings;
+    // How sure a shown match must be, and the matches marked "not the same claim": the reader's.
+    const { minChance, hiddenMatches } = settings;
     const key = JSON.stringify([
       page.title,
       page.detected,
@@ -148,6 +149,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       lib?.generation ?? 0,
       lib && url ? url.href : '',
       minChance,
+      hashText(hiddenMatches.join(' ')),
     ]);
     let report = cache.get(key);
     if (report === undefined) {
@@ -155,6 +157,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
         title: page.title,
         detected: page.detected,
         threshold: minChance,
+        hidden: hiddenMatches,
         // Where each claim comes from (provenance): the corpus's echo groups.
         groups: corpus.groups,
         published,

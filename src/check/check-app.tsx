@@ -11,7 +11,7 @@ import { StatusView } from '../popup/status-view';
 import { summaryLine } from '../popup/report-scope';
 import { t, uiLanguage } from '../shared/i18n';
 import type { CorpusInfo, Result, TabState, TextCheck } from '../shared/messages';
-import { MATCH_CHANCES } from '../shared/settings';
+import { MATCH_CHANCES, withMatchesShown, withMatchHidden } from '../shared/settings';
 import type { CheckClient } from './client';
 import { readTextFile, type FileText } from './text-file';
 
@@ -106,9 +106,11 @@ export function CheckApp({ client }: { client: CheckClient }) {
   const fileInput = useRef<HTMLInputElement>(null);
   // Each check or file read counts up; an answer that is no longer the latest is dropped.
   const latest = useRef(0);
-  // The text of the report shown, and how sure its matches had to be, to check it again when the
-  // reader chooses otherwise in the options.
-  const shown = useRef<{ value: string; from: Source; minChance: number } | null>(null);
+  // The text of the report shown, how sure its matches had to be and which matches were marked
+  // "not the same claim", to check it again when the reader changes either.
+  const shown = useRef<{ value: string; from: Source; minChance: number; hidden: string } | null>(
+    null,
+  );
   const number = useMemo(() => new Intl.NumberFormat(uiLanguage()), []);
 
   const check = useCallback(
@@ -122,6 +124,8 @@ export function CheckApp({ client }: { client: CheckClient }) {
       }
       const { checked, rest } = cutForCheck(value);
       setOutcome({ kind: 'busy' });
+      // Read before the check, so that a mark made meanwhile is seen as a change.
+      const hidden = (await client.settings()).hiddenMatches.join(' ');
       const answer = await client.check({
         text: checked,
         title: from.title,
@@ -137,6 +141,7 @@ export function CheckApp({ client }: { client: CheckClient }) {
         value,
         from,
         minChance: answer.value.report.minChance ?? MATCH_CHANCES[0],
+        hidden,
       };
       setOutcome({
         kind: 'report',
@@ -149,14 +154,28 @@ export function CheckApp({ client }: { client: CheckClient }) {
     [client],
   );
 
-  // A stricter or looser choice of how sure a match must be: the report shown is checked again.
+  // A stricter or looser choice of how sure a match must be, or a match marked "not the same
+  // claim" here or elsewhere (or shown again): the report shown is checked again.
   useEffect(
     () =>
       client.watchSettings((settings) => {
         const last = shown.current;
-        if (last && settings.minChance !== last.minChance) void check(last.value, last.from);
+        if (
+          last &&
+          (settings.minChance !== last.minChance ||
+            settings.hiddenMatches.join(' ') !== last.hidden)
+        )
+          void check(last.value, last.from);
       }),
     [client, check],
+  );
+  const hideMatch = useCallback(
+    (key: string) => void client.updateSettings((s) => withMatchHidden(s, key)),
+    [client],
+  );
+  const showHidden = useCallback(
+    (keys: string[]) => void client.updateSettings((s) => withMatchesShown(s, keys)),
+    [client],
   );
 
   const loadFile = useCallback(
@@ -337,6 +356,8 @@ export function CheckApp({ client }: { client: CheckClient }) {
             number={number}
             onShowSentence={showInBox}
             onSelectRest={selectRest}
+            onHide={hideMatch}
+            onShowHidden={showHidden}
           />
         </div>
       </main>
@@ -350,12 +371,16 @@ function OutcomeView({
   number,
   onShowSentence,
   onSelectRest,
+  onHide,
+  onShowHidden,
 }: {
   outcome: Outcome;
   corpus: Result<CorpusInfo> | null;
   number: Intl.NumberFormat;
   onShowSentence: (sentence: SentenceResult) => void;
   onSelectRest: () => void;
+  onHide: (key: string) => void;
+  onShowHidden: (keys: string[]) => void;
 }) {
   switch (outcome.kind) {
     case 'none':
@@ -400,6 +425,8 @@ function OutcomeView({
             state={outcome.state}
             corpus={corpus?.ok ? corpus.value : null}
             onShowSentence={onShowSentence}
+            onHide={onHide}
+            onShowHidden={onShowHidden}
           />
         </>
       );

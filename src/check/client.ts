@@ -11,7 +11,7 @@ import {
   type Result,
   type TextCheck,
 } from '../shared/messages';
-import { watchSettings, type Settings } from '../shared/settings';
+import { readSettings, updateSettings, watchSettings, type Settings } from '../shared/settings';
 
 /** The check page's window onto the extension. */
 export interface CheckClient {
@@ -28,6 +28,10 @@ export interface CheckClient {
    * among them); returns the function that stops it.
    */
   watchSettings(listener: (settings: Settings) => void): () => void;
+  /** The reader's settings as stored now. */
+  settings(): Promise<Settings>;
+  /** Applies `change` to the stored settings (a match marked "not the same claim", say). */
+  updateSettings(change: (settings: Settings) => Settings): Promise<Settings>;
 }
 
 /** The `?selection=<id>` of the page's address, or null. */
@@ -48,5 +52,7 @@ export function extensionCheckClient(api: Api, search: string): CheckClient {
       return answer.ok ? answer.value : null;
     },
     watchSettings: (listener) => watchSettings(api, listener),
+    settings: () => readSettings(api),
+    updateSettings: (change) => updateSettings(api, change),
   };
 }

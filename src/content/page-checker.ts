@@ -22,7 +22,7 @@ import { isSiteDisabled, type Settings } from '../shared/settings';
 import type { CardData } from './hover-card';
 import { levelFor, type HighlightEntry, type Highlighter } from './highlighter';
 import { idle, mapInSlices } from './idle';
-import { hashText } from './text-hash';
+import { hashText } from '../core/text-hash';
 
 /** Text of the page to check, with a way from its offsets to live Ranges: an article, a selection. */
 export interface PageText {
@@ -176,11 +176,13 @@ export class PageChecker {
     const wasDisabled = isSiteDisabled(before, host);
     const isDisabled = isSiteDisabled(next, host);
     this.deps.highlighter.setStyle(next.highlightStyle);
-    // A stricter or looser choice of how sure a match must be: the page is checked again.
+    // A stricter or looser choice of how sure a match must be, or a match marked "not the same
+    // claim" (or shown again): the page is checked again.
     if (
       isDisabled !== wasDisabled ||
       next.autoDetect !== before.autoDetect ||
-      next.minChance !== before.minChance
+      next.minChance !== before.minChance ||
+      !sameList(next.hiddenMatches, before.hiddenMatches)
     ) {
       this.schedule('settings');
       return;
@@ -439,4 +441,9 @@ function scrollToRect(doc: Document, win: Window, rect: DOMRect, node: Node | nu
   // The page scrolls inside an element rather than the window: let the browser find it.
   const element = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
   element?.scrollIntoView({ block: 'center', behavior });
+}
+
+/** Whether two lists hold the same entries in the same order. */
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((entry, i) => entry === b[i]);
 }

@@ -4,6 +4,7 @@
  * matches themselves (each such step is a module of its own, called from here).
  */
 import { withDifferences } from './divergence';
+import { withoutHidden } from './hidden-matches';
 import { MATCH_THRESHOLD, type CheckOptions } from './matcher';
 import { withProvenance, type EchoGroups } from './provenance';
 import type { ArticleReport } from './types';
@@ -24,6 +25,8 @@ export interface ArticleCheckOptions extends CheckOptions {
   published?: string | null;
   /** List only the groups of the article's matches and its own, not every corpus group. */
   matchedGroupsOnly?: boolean;
+  /** Keys of the matches the reader marked "not the same claim" (see hidden-matches.ts). */
+  hidden?: readonly string[];
 }
 
 /** Checks `text` against the corpus behind `matcher`. Never throws for any string. */
@@ -33,7 +36,7 @@ export function checkArticle(
   options: ArticleCheckOptions = {},
 ): ArticleReport {
   const { groups: _groups, published: _published, ...rest } = options;
-  const { matchedGroupsOnly: _only, ...matcherOptions } = rest;
+  const { matchedGroupsOnly: _only, hidden: _hidden, ...matcherOptions } = rest;
   return completeArticleCheck(matcher.check(text, matcherOptions), text, options);
 }
 
@@ -46,9 +49,11 @@ export function completeArticleCheck(
   text: string,
   options: ArticleCheckOptions = {},
 ): ArticleReport {
-  const { groups, published, matchedGroupsOnly, threshold } = options;
+  const { groups, published, matchedGroupsOnly, threshold, hidden } = options;
+  // The pairs the reader marked "not the same claim" go first: nothing after counts them.
+  const shown = hidden && hidden.length > 0 ? withoutHidden(matched, new Set(hidden)) : matched;
   // What each outlet's wording changed against the page's: divergence flags on every match.
-  const differences = withDifferences(matched);
+  const differences = withDifferences(shown);
   // A stricter choice than the engine's own is said with the answer, so that every view of it
   // can tell the reader that matches were left out.
   const report =

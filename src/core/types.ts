@@ -91,4 +91,9 @@ export interface ArticleReport {
    * are listed, and every count of the report counts them alone.
    */
   minChance?: number;
+  /**
+   * Keys of the matches left out because the reader marked them "not the same claim" (see
+   * src/core/hidden-matches.ts); absent when none was.
+   */
+  hidden?: string[];
 }

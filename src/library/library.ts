@@ -10,7 +10,7 @@
  * of an older format) is compiled again from its text. Every change goes through one queue, one at
  * a time.
  */
-import { hashText } from '../content/text-hash';
+import { hashText } from '../core/text-hash';
 import { articleIdOf, libraryKey } from '../shared/library-keys';
 import { CORPUS_SEGMENT_KEY, compileSegment } from '../core/index/compile';
 import { mergeSegments } from '../core/index/merge';

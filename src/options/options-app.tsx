@@ -191,6 +191,10 @@ export function OptionsApp({ client }: { client: OptionsClient }) {
               <p id="chance-hint" class="hint">
                 {t('optionsChanceHint')}
               </p>
+              <HiddenMatches
+                count={settings.hiddenMatches.length}
+                onShowAll={() => change((s) => ({ ...s, hiddenMatches: [] }))}
+              />
             </section>
 
             <section aria-labelledby="highlights-title">
@@ -268,5 +272,18 @@ export function OptionsApp({ client }: { client: OptionsClient }) {
         </section>
       </main>
     </div>
+  );
+}
+
+/** How many matches the reader marked "not the same claim", and the way to show them all again. */
+function HiddenMatches({ count, onShowAll }: { count: number; onShowAll: () => void }) {
+  if (count === 0) return <p class="hint hidden-matches">{t('optionsHiddenNone')}</p>;
+  return (
+    <p class="hidden-matches">
+      {count === 1 ? t('optionsHiddenOne') : t('optionsHiddenMany', String(count))}{' '}
+      <button type="button" class="button" onClick={onShowAll}>
+        {t('optionsHiddenShow')}
+      </button>
+    </p>
   );
 }

@@ -6,7 +6,13 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { SentenceResult } from '../core/types';
 import { t } from '../shared/i18n';
 import type { CorpusInfo, Result, TabState } from '../shared/messages';
-import { isSiteDisabled, withSiteDisabled, type Settings } from '../shared/settings';
+import {
+  isSiteDisabled,
+  withMatchesShown,
+  withMatchHidden,
+  withSiteDisabled,
+  type Settings,
+} from '../shared/settings';
 import type { PopupClient } from './client';
 import { LibraryRow } from './library-row';
 import { untitled } from './report-scope';
@@ -146,6 +152,16 @@ export function App({ client }: { client: PopupClient }) {
     },
     [client],
   );
+  // A match marked "not the same claim" (or shown again): the page checks itself again when the
+  // settings change, and its new report reaches this view through the subscription.
+  const hideMatch = useCallback(
+    (key: string) => changeSettings((s) => withMatchHidden(s, key)),
+    [changeSettings],
+  );
+  const showHidden = useCallback(
+    (keys: string[]) => changeSettings((s) => withMatchesShown(s, keys)),
+    [changeSettings],
+  );
   const checkNow = useCallback(() => {
     if (tabId === null) return;
     setView({ kind: 'waiting' });
@@ -199,6 +215,8 @@ export function App({ client }: { client: PopupClient }) {
             setAttempt((n) => n + 1);
           }}
           onShowSentence={showSentence}
+          onHide={hideMatch}
+          onShowHidden={showHidden}
         />
       </main>
       {rowWanted && (
@@ -269,6 +287,8 @@ function MainView({
   onEnableSite,
   onRetry,
   onShowSentence,
+  onHide,
+  onShowHidden,
 }: {
   view: View;
   corpus: Result<CorpusInfo> | null;
@@ -276,6 +296,8 @@ function MainView({
   onEnableSite: () => void;
   onRetry: () => void;
   onShowSentence: (sentence: SentenceResult) => void;
+  onHide?: (key: string) => void;
+  onShowHidden?: (keys: string[]) => void;
 }) {
   // Without the corpus nothing can be compared: say so whatever the page's state.
   if (corpus && !corpus.ok) {
@@ -316,6 +338,8 @@ function MainView({
           onCheckNow={onCheckNow}
           onEnableSite={onEnableSite}
           onShowSentence={onShowSentence}
+          onHide={onHide}
+          onShowHidden={onShowHidden}
         />
       );
   }
@@ -339,16 +363,28 @@ function StateView({
   onCheckNow,
   onEnableSite,
   onShowSentence,
+  onHide,
+  onShowHidden,
 }: {
   state: TabState;
   corpus: CorpusInfo | null;
   onCheckNow: () => void;
   onEnableSite: () => void;
   onShowSentence: (sentence: SentenceResult) => void;
+  onHide?: (key: string) => void;
+  onShowHidden?: (keys: string[]) => void;
 }) {
   switch (state.status) {
     case 'ready':
-      return <ReportView state={state} corpus={corpus} onShowSentence={onShowSentence} />;
+      return (
+        <ReportView
+          state={state}
+          corpus={corpus}
+          onShowSentence={onShowSentence}
+          onHide={onHide}
+          onShowHidden={onShowHidden}
+        />
+      );
     case 'not-article':
       return (
         <CheckAnyway

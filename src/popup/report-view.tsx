@@ -32,6 +32,7 @@ import { LIBRARY_KEY_PREFIX } from '../shared/library-keys';
 import { webHref } from '../shared/web-href';
 import { shortDate } from '../shared/dates';
 import { chanceText, chanceTitle } from '../shared/match-chance';
+import { matchKey } from '../core/hidden-matches';
 
 const TIER_KEYS: Record<Tier, MessageKey> = {
   verbatim: 'tierVerbatim',
@@ -90,6 +91,38 @@ export interface ReportViewProps {
   state: TabState;
   corpus: CorpusInfo | null;
   onShowSentence: (sentence: SentenceResult) => void;
+  /**
+   * The reader marks a match "not the same claim" (by its key, see src/core/hidden-matches.ts);
+   * without it the report offers no such button.
+   */
+  onHide?: (key: string) => void;
+  /** The reader takes the marks off hidden matches, so that they are shown again. */
+  onShowHidden?: (keys: string[]) => void;
+}
+
+/** Matches of this report the reader hid, with the button that shows them again. */
+function HiddenNote({
+  keys,
+  onShow,
+}: {
+  keys: string[] | undefined;
+  onShow?: (keys: string[]) => void;
+}) {
+  if (!keys || keys.length === 0) return null;
+  const one = keys.length === 1;
+  return (
+    <p class="note hidden-note">
+      {one ? t('reportHiddenOne') : t('reportHiddenMany', String(keys.length))}
+      {onShow && (
+        <>
+          {' '}
+          <button type="button" class="link-button" onClick={() => onShow(keys)}>
+            {one ? t('reportHiddenShowOne') : t('reportHiddenShowMany')}
+          </button>
+        </>
+      )}
+    </p>
+  );
 }
 
 /** How a member of an echo group sources what it says, when that is worth a mark. */
@@ -167,7 +200,15 @@ function matchesByGroup(
   }));
 }
 
-function Match({ sentence, match }: { sentence: SentenceResult; match: SentenceMatch }) {
+function Match({
+  sentence,
+  match,
+  onHide,
+}: {
+  sentence: SentenceResult;
+  match: SentenceMatch;
+  onHide?: (key: string) => void;
+}) {
   const part = partOf(sentence, match);
   return (
     <li class="match">
@@ -196,6 +237,16 @@ function Match({ sentence, match }: { sentence: SentenceResult; match: SentenceM
         />
       </p>
       <DifferenceChips differences={match.differences ?? []} />
+      {onHide && (
+        <button
+          type="button"
+          class="link-button hide-match"
+          aria-label={t('reportHideMatchLabel', match.outlet)}
+          onClick={() => onHide(matchKey(sentence.text, match))}
+        >
+          {t('reportHideMatch')}
+        </button>
+      )}
     </li>
   );
 }
@@ -206,12 +257,14 @@ function Claim({
   words,
   onShow,
   wording,
+  onHide,
 }: {
   report: ArticleReport;
   sentence: SentenceResult;
   words: EchoPhrases;
   onShow: (sentence: SentenceResult) => void;
   wording: ReportWording;
+  onHide?: (key: string) => void;
 }) {
   const sources = report.provenance ? claimSources(report, sentence.matches) : null;
   const parts = sources ? statementParts(sources, words) : null;
@@ -245,7 +298,9 @@ function Claim({
               ])}
             </li>
           ),
-          ...matches.map((match) => <Match key={match.report} sentence={sentence} match={match} />),
+          ...matches.map((match) => (
+            <Match key={match.report} sentence={sentence} match={match} onHide={onHide} />
+          )),
         ])}
       </ul>
     </li>
@@ -268,7 +323,13 @@ export function partOf(sentence: SentenceResult, match: SentenceMatch): string |
 }
 
 /** The report of a checked article. */
-export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
+export function ReportView({
+  state,
+  corpus,
+  onShowSentence,
+  onHide,
+  onShowHidden,
+}: ReportViewProps) {
   const report = state.report;
   if (!report) return null;
   const title = report.article.title?.trim() || untitled(state);
@@ -304,6 +365,7 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
       )}
       <ScopeNote state={state} />
       <ChanceNote minChance={report.minChance} />
+      <HiddenNote keys={report.hidden} onShow={onShowHidden} />
       {state.truncated && <CutNote sentences={report.sentences} onShow={onShowSentence} />}
 
       {claims.length === 0 ? (
@@ -362,6 +424,7 @@ export function ReportView({ state, corpus, onShowSentence }: ReportViewProps) {
                   words={words}
                   onShow={onShowSentence}
                   wording={wording}
+                  onHide={onHide}
                 />
               ))}
             </ol>

@@ -2,6 +2,7 @@
  * The user's settings: typed defaults, a forgiving reader and a read-modify-write helper over
  * storage.local. A damaged or older stored value never costs the user the parts that are valid.
  */
+import { isMatchKey } from '../core/hidden-matches';
 import type { Api } from './browser-api';
 import { isRecord } from './validate';
 
@@ -38,6 +39,11 @@ export interface Settings {
   keepExcludedSites: string[];
   /** The least probability of the same claim at which a match is shown (see MATCH_CHANCES). */
   minChance: MatchChance;
+  /**
+   * The matches the reader marked "not the same claim", never shown again (keys made by
+   * `matchKey` of src/core/hidden-matches.ts), oldest first.
+   */
+  hiddenMatches: string[];
 }
 
 /** The key of the settings object in storage.local. */
@@ -52,6 +58,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   keepArticles: false,
   keepExcludedSites: [],
   minChance: 0.5,
+  hiddenMatches: [],
 });
 
 // Enough for anyone's list; keeps a damaged value from filling the options page.
@@ -98,6 +105,18 @@ function readStyle(value: unknown): HighlightStyle {
     : DEFAULT_SETTINGS.highlightStyle;
 }
 
+/**
+ * Marks kept at most; past it the oldest marks go. Years of marking one wrong match a day, and a
+ * list the settings can still carry whole (about 40 KB).
+ */
+export const MAX_HIDDEN_MATCHES = 2_000;
+
+function readHidden(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const keys = [...new Set(value.filter(isMatchKey))];
+  return keys.slice(Math.max(0, keys.length - MAX_HIDDEN_MATCHES));
+}
+
 function readChance(value: unknown): MatchChance {
   // A number, or its text (a store that keeps strings only).
   const chance = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
@@ -140,6 +159,7 @@ export function parseSettings(raw: unknown): Settings {
     keepArticles: readBoolean(value.keepArticles, DEFAULT_SETTINGS.keepArticles),
     keepExcludedSites: readSites(value.keepExcludedSites),
     minChance: readChance(value.minChance),
+    hiddenMatches: readHidden(value.hiddenMatches),
   };
 }
 
@@ -149,7 +169,7 @@ export async function readSettings(api: Api): Promise<Settings> {
     const stored = await api.storage.local.get(SETTINGS_KEY);
     return parseSettings(stored[SETTINGS_KEY]);
   } catch {
-    return { ...DEFAULT_SETTINGS, disabledSites: [], keepExcludedSites: [] };
+    return { ...DEFAULT_SETTINGS, disabledSites: [], keepExcludedSites: [], hiddenMatches: [] };
   }
 }
 
@@ -183,6 +203,19 @@ export function withSiteExcluded(settings: Settings, host: string, excluded: boo
   if (key === null) return settings;
   const others = settings.keepExcludedSites.filter((site) => site !== key);
   return { ...settings, keepExcludedSites: excluded ? [...others, key] : others };
+}
+
+/** Marks a match "not the same claim" (the newest mark last; the oldest go past the limit). */
+export function withMatchHidden(settings: Settings, key: string): Settings {
+  const others = settings.hiddenMatches.filter((k) => k !== key);
+  const next = [...others, key];
+  return { ...settings, hiddenMatches: next.slice(Math.max(0, next.length - MAX_HIDDEN_MATCHES)) };
+}
+
+/** Takes the marks off the matches of `keys`, so that they are shown again. */
+export function withMatchesShown(settings: Settings, keys: readonly string[]): Settings {
+  const shown = new Set(keys);
+  return { ...settings, hiddenMatches: settings.hiddenMatches.filter((k) => !shown.has(k)) };
 }
 
 /** Calls `listener` with the new settings whenever they change; returns an unsubscribe. */

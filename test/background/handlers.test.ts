@@ -4,6 +4,7 @@ import { EchoGroups } from '../../src/core/provenance';
 import { createBackgroundHandlers, type BackgroundDeps } from '../../src/background/handlers';
 import { memorySelectionStore } from '../../src/background/selection-menu';
 import { memoryTabStore } from '../../src/background/tab-store';
+import { matchKey } from '../../src/core/hidden-matches';
 import type { ArticleReport } from '../../src/core/types';
 import type { Sender, TabState } from '../../src/shared/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
@@ -100,6 +101,43 @@ describe('check-article', () => {
     );
     // The same text at the same strictness again comes from the cache.
     await handlers['check-article'](payload, sender);
+    expect(check).toHaveBeenCalledTimes(2);
+  });
+
+  test('leaves out the matches the reader marked "not the same claim", checking again on a new mark', async () => {
+    const chosen: Partial<Settings> = {};
+    const { handlers, check } = setup({ settings: chosen });
+    const match = {
+      report: 'eawaz',
+      outlet: 'eAwaz',
+      url: 'https://eawaz.example/r',
+      text: 'Russia has presented the US with a list of demands.',
+      start: 40,
+      end: 91,
+      score: 0.9,
+      tier: 'paraphrase' as const,
+    };
+    check.mockImplementation((text: string) => ({
+      ...report(text),
+      sentences: [{ text, start: 0, end: text.length, matches: [match] }],
+      summary: {
+        sentences: 1,
+        matched: 1,
+        outlets: [{ report: 'eawaz', outlet: 'eAwaz', sentences: 1 }],
+      },
+    }));
+    const shown = await handlers['check-article'](payload, sender);
+    expect(shown.report?.summary.matched).toBe(1);
+    chosen.hiddenMatches = [matchKey(payload.text, match)];
+    const hidden = await handlers['check-article'](payload, sender);
+    expect(check).toHaveBeenCalledTimes(2);
+    expect(hidden.report?.sentences[0]!.matches).toEqual([]);
+    expect(hidden.report?.summary).toMatchObject({ matched: 0, outlets: [] });
+    expect(hidden.report?.hidden).toEqual(chosen.hiddenMatches);
+    // Shown again: the cache answers with the first report.
+    chosen.hiddenMatches = [];
+    const again = await handlers['check-article'](payload, sender);
+    expect(again.report?.summary.matched).toBe(1);
     expect(check).toHaveBeenCalledTimes(2);
   });
 

@@ -66,12 +66,22 @@ function stubClient(options: { kept?: KeptSelection | null; fails?: string } = {
   settingsChanged: (settings: Settings) => void;
 } {
   const listeners = new Set<(settings: Settings) => void>();
+  let stored: Settings = { ...DEFAULT_SETTINGS };
   return {
     watchSettings(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    settingsChanged: (settings) => listeners.forEach((listener) => listener(settings)),
+    settingsChanged: (settings) => {
+      stored = settings;
+      listeners.forEach((listener) => listener(settings));
+    },
+    settings: vi.fn(async () => stored),
+    updateSettings: vi.fn(async (change: (settings: Settings) => Settings) => {
+      stored = change(stored);
+      listeners.forEach((listener) => listener(stored));
+      return stored;
+    }),
     corpus: vi.fn(async () => ({
       ok: true as const,
       value: { story: null, reports: [], echo: { origin: 'One wire report', reports: 5 } },
@@ -153,6 +163,31 @@ describe('the check page', () => {
       }),
     );
     expect(view.querySelector('.report')).not.toBeNull();
+  });
+
+  test('a match marked "not the same claim" is stored and the text checked again', async () => {
+    const client = stubClient();
+    const view = await show(client);
+    await type(view, CLAIM);
+    await press(view, 'Check');
+    expect(client.check).toHaveBeenCalledTimes(1);
+    const hide = view.querySelector<HTMLButtonElement>('.hide-match')!;
+    expect(hide.textContent).toBe('Not the same claim');
+    expect(hide.getAttribute('aria-label')).toBe(
+      'Not the same claim: hide eAwaz’s wording of this sentence',
+    );
+    await act(async () => hide.click());
+    await settle();
+    const stored = await client.settings();
+    expect(stored.hiddenMatches).toHaveLength(1);
+    expect(client.check).toHaveBeenCalledTimes(2);
+    // Another setting changing leaves the report alone; the mark taken off checks again.
+    await act(async () => client.settingsChanged({ ...stored, highlights: false }));
+    await settle();
+    expect(client.check).toHaveBeenCalledTimes(2);
+    await act(async () => client.settingsChanged({ ...stored, hiddenMatches: [] }));
+    await settle();
+    expect(client.check).toHaveBeenCalledTimes(3);
   });
 
   test('starts empty, with the box labelled and focused, and nothing checked', async () => {

@@ -315,6 +315,24 @@ describe('settings and popup requests', () => {
     expect(checks()).toBe(2);
   });
 
+  test('a match marked "not the same claim", or shown again, checks the page again', async () => {
+    const { checker, sent } = setup();
+    checker.schedule('load');
+    await settle();
+    const checks = () => sent.filter((m) => m.type === 'check-article').length;
+    const marked = { ...DEFAULT_SETTINGS, disabledSites: [], hiddenMatches: ['abc:1'] };
+    checker.updateSettings(marked);
+    await settle();
+    expect(checks()).toBe(2);
+    // The same marks (another object): nothing to do.
+    checker.updateSettings({ ...marked, hiddenMatches: ['abc:1'] });
+    await settle();
+    expect(checks()).toBe(2);
+    checker.updateSettings({ ...marked, hiddenMatches: [] });
+    await settle();
+    expect(checks()).toBe(3);
+  });
+
   test('flash answers true for a sentence of the checked text only', async () => {
     const { checker, sent, highlighter } = setup();
     checker.schedule('load');

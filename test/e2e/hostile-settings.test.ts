@@ -4,7 +4,7 @@
 // value, the rest fall back to defaults, and the next change stores clean settings without
 // losing what was kept.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+import { DEFAULT_SETTINGS, MAX_HIDDEN_MATCHES } from '../../src/shared/settings';
 import {
   attributeOf,
   clickElement,
@@ -32,6 +32,8 @@ interface Shown {
   highlightStyle: 'marker' | 'underline';
   disabledSites: string[];
   minChance: number;
+  /** How many matches the options page says are marked "not the same claim". */
+  hidden: number;
 }
 
 const DEFAULTS: Shown = {
@@ -40,6 +42,7 @@ const DEFAULTS: Shown = {
   highlightStyle: 'marker',
   disabledSites: [],
   minChance: 0.5,
+  hidden: 0,
 };
 
 let session: Session;
@@ -51,6 +54,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
+
+/** The count in the options page's line on hidden matches ("No match is hidden", "1 match…"). */
+function hiddenShown(line: string): number {
+  if (line.startsWith('No match')) return 0;
+  const count = /^(\d+) match/.exec(line);
+  return count ? Number(count[1]) : -1;
+}
 
 /**
  * What the options page shows: the two switches, the chosen style, the disabled sites, how sure a
@@ -75,6 +85,7 @@ async function optionsShow(): Promise<{ page: TestPage; shown: Shown }> {
     )) as Shown['highlightStyle'],
     disabledSites: await textsOf(page, '.site > span'),
     minChance: Number(await attributeOf(page, 'input[name="min-chance"]:checked', 'value')),
+    hidden: hiddenShown((await textsOf(page, '.hidden-matches'))[0] ?? ''),
   };
   return { page, shown };
 }
@@ -96,6 +107,7 @@ test.each<[string, unknown, Shown]>([
       ],
       unknownField: { deep: [1, 2, 3] },
       minChance: { strict: true },
+      hiddenMatches: ['1x2y:2s', 7, '<b>x</b>', null, '1x2y:2s', 'zz9:1k'],
     },
     {
       autoDetect: true,
@@ -103,6 +115,7 @@ test.each<[string, unknown, Shown]>([
       highlightStyle: 'marker',
       disabledSites: ['shadow.test', 'nested.test'],
       minChance: 0.5,
+      hidden: 2,
     },
   ],
   [
@@ -118,6 +131,7 @@ test.each<[string, unknown, Shown]>([
       highlightStyle: 'marker',
       disabledSites: ['shadow.test'],
       minChance: 0.5,
+      hidden: 0,
     },
   ],
   [
@@ -134,6 +148,7 @@ test.each<[string, unknown, Shown]>([
       highlightStyle: 'underline',
       disabledSites: ['shadow.test', 'nested.test', 'editable.test'],
       minChance: 0.85,
+      hidden: 0,
     },
   ],
   ['a string instead of an object', 'corrupted{"autoDetect":false', DEFAULTS],
@@ -179,20 +194,28 @@ test.each<[string, unknown, Shown]>([
     await clickElement(options, 'input[type="checkbox"]');
     // The library's settings, absent from every damaged value, are stored at their defaults.
     const { keepArticles, keepExcludedSites } = DEFAULT_SETTINGS;
+    // The marks on hidden matches are stored as keys; the options page gives their count.
+    const stored = async () => {
+      const found = await storedSettings(session);
+      if (!found) return found;
+      const { hiddenMatches, ...rest } = found;
+      return { ...rest, hidden: Array.isArray(hiddenMatches) ? hiddenMatches.length : -1 };
+    };
     await expect
-      .poll(() => storedSettings(session))
+      .poll(stored)
       .toEqual({ ...expected, keepArticles, keepExcludedSites, autoDetect: !expected.autoDetect });
     await options.close();
   },
 );
 
-test('a list of 100,000 sites is cut to a bounded list, and the options page still opens', async () => {
+test('lists of 100,000 sites and hidden matches are cut to bounded lists, and the options page still opens', async () => {
   const sites = Array.from({ length: 100_000 }, (_, i) => `site-${i}.example`);
   await writeStoredSettings(session, {
     autoDetect: true,
     highlights: true,
     highlightStyle: 'marker',
     disabledSites: sites,
+    hiddenMatches: Array.from({ length: 100_000 }, (_, i) => `k${i.toString(36)}:1`),
   });
   const started = Date.now();
   const { page, shown } = await optionsShow();
@@ -202,5 +225,7 @@ test('a list of 100,000 sites is cut to a bounded list, and the options page sti
   expect(shown.disabledSites.length).toBeGreaterThan(0);
   expect(shown.disabledSites.length).toBeLessThanOrEqual(1_000);
   expect(shown.disabledSites[0]).toBe('site-0.example');
+  // Of 100,000 marks on hidden matches, the newest are kept, up to the bound.
+  expect(shown.hidden).toBe(MAX_HIDDEN_MATCHES);
   await page.close();
 });

@@ -54,6 +54,12 @@ async function reloadChecked(page: TestPage, tabId: number) {
   return waitForTabState(session, page, tabId, (s) => s.updatedAt >= before);
 }
 
+/** How many matches the stored settings mark "not the same claim". */
+function hiddenCount(settings: Record<string, unknown> | null): number | undefined {
+  const hidden = settings?.hiddenMatches;
+  return Array.isArray(hidden) ? hidden.length : undefined;
+}
+
 /** Every range of every highlight the extension registered (flash included). */
 async function allRanges(page: TestPage): Promise<number> {
   return (await highlightsOf(page)).length;
@@ -231,4 +237,56 @@ test('a stricter choice on the options page leaves an open page fewer highlights
   await clickElement(back, 'input[name="min-chance"][value="0.5"]');
   await expect.poll(async () => (await storedSettings(session))?.minChance).toBe(0.5);
   await back.close();
+});
+
+test('a match marked "not the same claim" in the popup leaves the page, stays gone after a reload, and comes back', async () => {
+  const text = meridianArticleText();
+  const all = expectedFor(text).highlights;
+  // A sentence one outlet alone makes: hiding that outlet's wording leaves it unhighlighted.
+  const lone = all.find((h) => h.reports.length === 1)!;
+  expect(lone).toBeDefined();
+  const rest = all.filter((h) => h !== lone).map((h) => h.key);
+  const { page, tabId } = await highlighted(PAGES.meridian, all.length);
+  const keys = async () => (await sentenceHighlights(page)).map((h) => textKey(h.text)).sort();
+
+  const popup = await openPopup(session, tabId);
+  await popup.waitForFunction(() => document.querySelector('.hide-match') !== null);
+  const clicked = await popup.evaluate((key) => {
+    const flat = (s: string) =>
+      s
+        .replace(/^[\s•*-]+/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const claim = Array.from(document.querySelectorAll('.claim')).find(
+      (c) => flat(c.querySelector('.claim-sentence')?.textContent ?? '') === key,
+    );
+    const button = claim?.querySelector<HTMLButtonElement>('.hide-match');
+    button?.click();
+    return button ? button.getAttribute('aria-label') : null;
+  }, lone.key);
+  expect(clicked).toMatch(/^Not the same claim: hide .+’s wording of this sentence$/);
+  await expect.poll(async () => hiddenCount(await storedSettings(session))).toBe(1);
+
+  // The page is checked again at once: the sentence loses its highlight, the badge its count,
+  // and the popup says a match is hidden.
+  await expect.poll(keys).toEqual([...rest].sort());
+  await expect.poll(async () => (await badgeOf(session, tabId)).text).toBe(String(rest.length));
+  await expect
+    .poll(() => popup.evaluate(() => document.querySelector('.hidden-note')?.textContent ?? ''))
+    .toBe('1 match you marked as not the same claim is hidden. Show it again');
+  await screenshot(popup, 'popup-hidden');
+
+  // The mark is the reader's: it holds after a reload.
+  await reloadChecked(page, tabId);
+  await expect.poll(keys).toEqual([...rest].sort());
+
+  // "Show it again" brings the match back.
+  await popup.evaluate(() =>
+    document.querySelector<HTMLButtonElement>('.hidden-note button')?.click(),
+  );
+  await expect.poll(async () => hiddenCount(await storedSettings(session))).toBe(0);
+  await expect.poll(keys).toEqual(all.map((h) => h.key).sort());
+  await expect.poll(async () => (await badgeOf(session, tabId)).text).toBe(String(all.length));
+  await popup.close();
+  await page.close();
 });

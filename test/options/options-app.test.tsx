@@ -115,6 +115,21 @@ test('changing a setting stores it', async () => {
   ).toContain('Almost surely the same claim (85% or more)');
 });
 
+test('says how many matches were marked "not the same claim", and shows them all again', async () => {
+  const none = await show(stubClient(okCorpus));
+  expect(none.querySelector('.hidden-matches')?.textContent).toContain('No match is hidden.');
+  expect(none.querySelector('.hidden-matches button')).toBeNull();
+  const client = stubClient(okCorpus, { hiddenMatches: ['abc:1', 'def:2', 'ghi:3'] });
+  const view = await show(client);
+  const line = view.querySelector('.hidden-matches')!;
+  expect(line.textContent).toBe(
+    '3 matches you marked as not the same claim are hidden. Show them all again',
+  );
+  await act(async () => line.querySelector('button')!.click());
+  expect(client.current().hiddenMatches).toEqual([]);
+  expect(view.querySelector('.hidden-matches')?.textContent).toContain('No match is hidden.');
+});
+
 test('lists the disabled sites and turns one back on', async () => {
   const client = stubClient(okCorpus, { disabledSites: ['a.example', 'b.example'] });
   const view = await show(client);

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vite
 import messages from '../../assets/_locales/en/messages.json';
 import type { Sourcing } from '../../src/core/provenance';
 import { findDifferences } from '../../src/core/divergence';
+import { matchKey } from '../../src/core/hidden-matches';
 import type { ArticleReport, SentenceMatch } from '../../src/core/types';
 import { App, WAIT_FOR_ROW_MS } from '../../src/popup/app';
 import { partOf } from '../../src/popup/report-view';
@@ -189,6 +190,12 @@ async function show(client: PopupClient): Promise<HTMLElement> {
     });
   }
   return root;
+}
+
+async function settle(): Promise<void> {
+  await act(async () => {
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  });
 }
 
 function button(container: HTMLElement, text: string): HTMLButtonElement {
@@ -386,6 +393,33 @@ describe('a checked article', () => {
     expect(empty.querySelector('.chance-note')).not.toBeNull();
     const plain = await show(stubClient({ state: tabState({}) }));
     expect(plain.querySelector('.chance-note')).toBeNull();
+  });
+
+  test('a wording can be marked "not the same claim"; hidden matches are said, and can come back', async () => {
+    const client = stubClient({ state: tabState({}) });
+    const view = await show(client);
+    const buttons = [...view.querySelectorAll<HTMLButtonElement>('.hide-match')];
+    const matches = report().sentences.flatMap((s) => s.matches.map((m) => ({ s, m })));
+    expect(buttons).toHaveLength(matches.length);
+    await act(async () => buttons[0]!.click());
+    await settle();
+    const { s, m } = matches[0]!;
+    expect((await client.settings()).hiddenMatches).toEqual([matchKey(s.text, m)]);
+    expect(view.querySelector('.hidden-note')).toBeNull();
+    // The report the page sends back says how many are hidden, with the way back.
+    const hidden = { ...report(), hidden: ['abc:1', 'def:2'] };
+    const other = stubClient({
+      state: tabState({ report: hidden }),
+      settings: { hiddenMatches: ['abc:1', 'xyz:3', 'def:2'] },
+    });
+    const again = await show(other);
+    const note = again.querySelector('.hidden-note')!;
+    expect(note.textContent).toBe(
+      '2 matches you marked as not the same claim are hidden. Show them again',
+    );
+    await act(async () => note.querySelector('button')!.click());
+    await settle();
+    expect((await other.settings()).hiddenMatches).toEqual(['xyz:3']);
   });
 
   test('an article nobody else reported has its own empty state', async () => {

@@ -8,7 +8,10 @@ import {
   SETTINGS_KEY,
   siteKey,
   updateSettings,
+  withMatchesShown,
+  withMatchHidden,
   withSiteDisabled,
+  MAX_HIDDEN_MATCHES,
   type Settings,
 } from '../../src/shared/settings';
 
@@ -39,6 +42,7 @@ describe('parseSettings', () => {
         keepArticles: true,
         keepExcludedSites: ['private.example'],
         minChance: 0.85,
+        hiddenMatches: ['1x2y3z:2s'],
       },
       {
         autoDetect: false,
@@ -48,8 +52,15 @@ describe('parseSettings', () => {
         keepArticles: true,
         keepExcludedSites: ['private.example'],
         minChance: 0.85,
+        hiddenMatches: ['1x2y3z:2s'],
       },
     ],
+    [
+      'hidden matches: damaged keys dropped one by one, each once',
+      { hiddenMatches: ['abc:1', 42, '', 'not a key', 'abc:1', '<b>:1', 'def:2'] },
+      { ...defaults, hiddenMatches: ['abc:1', 'def:2'] },
+    ],
+    ['hidden matches that are not a list', { hiddenMatches: 'abc:1' }, defaults],
     ['a strictness stored as text', { minChance: '0.7' }, { ...defaults, minChance: 0.7 }],
     [
       'a strictness that is not one of the choices reads as the default',
@@ -113,6 +124,28 @@ describe('parseSettings', () => {
     const settings = parseSettings(undefined);
     settings.disabledSites.push('example.com');
     expect(DEFAULT_SETTINGS.disabledSites).toEqual([]);
+  });
+});
+
+describe('matches marked "not the same claim"', () => {
+  test('a mark is added once, newest last, and taken off again', () => {
+    const one = withMatchHidden(defaults, 'abc:1');
+    const two = withMatchHidden(one, 'def:2');
+    expect(two.hiddenMatches).toEqual(['abc:1', 'def:2']);
+    expect(withMatchHidden(two, 'abc:1').hiddenMatches).toEqual(['def:2', 'abc:1']);
+    expect(withMatchesShown(two, ['abc:1', 'zzz:9']).hiddenMatches).toEqual(['def:2']);
+    expect(defaults.hiddenMatches).toEqual([]);
+  });
+
+  test('past the limit the oldest marks go, when marking and when reading', () => {
+    const keys = Array.from({ length: MAX_HIDDEN_MATCHES + 5 }, (_, i) => `k${i.toString(36)}:1`);
+    const read = parseSettings({ hiddenMatches: keys });
+    expect(read.hiddenMatches).toHaveLength(MAX_HIDDEN_MATCHES);
+    expect(read.hiddenMatches[0]).toBe(keys[5]);
+    const marked = withMatchHidden(read, 'new:1');
+    expect(marked.hiddenMatches).toHaveLength(MAX_HIDDEN_MATCHES);
+    expect(marked.hiddenMatches[0]).toBe(keys[6]);
+    expect(marked.hiddenMatches.at(-1)).toBe('new:1');
   });
 });
 
