@@ -4,6 +4,7 @@
  * its scripts read it; it is styled through a constructed stylesheet (CSSOM, allowed under a
  * strict style-src policy) and every text goes in through textContent, never as markup.
  */
+import { matchKey } from '../core/hidden-matches';
 import type { SentenceResult, Tier } from '../core/types';
 import { differencesLine } from '../shared/difference-labels';
 import { t, type MessageKey } from '../shared/i18n';
@@ -63,11 +64,16 @@ li { margin: 0; padding: 0; }
 .flags { margin: 2px 0 0; font-size: 12px; color: #b91c1c; }
 a { color: #4338ca; font-size: 12px; }
 a:focus-visible { outline: 2px solid #6d28d9; outline-offset: 2px; border-radius: 2px; }
+.links { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: baseline; }
+.hide { all: unset; cursor: pointer; font-size: 12px; color: #52525b; text-decoration: underline; }
+.hide:hover { color: #4338ca; }
+.hide:focus-visible { outline: 2px solid #6d28d9; outline-offset: 2px; border-radius: 2px; }
 .echo { margin: 10px 0 0; padding-top: 8px; border-top: 1px solid #e4e4e7; font-size: 12px; color: #52525b; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e4e4e7; background: #18181b; border-color: #3f3f46; box-shadow: 0 8px 28px rgb(0 0 0 / 0.5); }
   .head { color: #c4b5fd; } .tier { color: #a1a1aa; border-color: #52525b; } .read, .chance { color: #a1a1aa; }
   a { color: #a5b4fc; } .echo { color: #a1a1aa; border-color: #3f3f46; } .flags { color: #fca5a5; }
+  .hide { color: #a1a1aa; } .hide:hover { color: #a5b4fc; }
 }
 `;
 
@@ -93,8 +99,17 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** Fills the card with one sentence's matches. */
-export function renderCard(doc: Document, card: HTMLElement, data: CardData): void {
+/**
+ * Fills the card with one sentence's matches. With `onHide`, each wording has a "Not the same
+ * claim" button that calls it with the match's key (see src/core/hidden-matches.ts), for a real
+ * click only: a page cannot reach into the card, and an event it makes up is not trusted.
+ */
+export function renderCard(
+  doc: Document,
+  card: HTMLElement,
+  data: CardData,
+  onHide?: (key: string) => void,
+): void {
   const matches = data.sentence.matches;
   card.replaceChildren();
   const head = element(
@@ -122,14 +137,26 @@ export function renderCard(doc: Document, card: HTMLElement, data: CardData): vo
       // One line: how many details this wording changed, and of which kinds.
       item.append(element(doc, 'p', 'flags', differencesLine(differences)));
     }
+    const links = element(doc, 'div', 'links');
     const href = webUrl(match.url);
     if (href) {
       const link = element(doc, 'a', null, t('cardOpenReport', match.outlet));
       link.href = href;
       link.target = '_blank';
       link.rel = 'noopener noreferrer';
-      item.append(link);
+      links.append(link);
     }
+    if (onHide) {
+      const hide = element(doc, 'button', 'hide', t('reportHideMatch'));
+      hide.type = 'button';
+      hide.setAttribute('aria-label', t('reportHideMatchLabel', match.outlet));
+      const key = matchKey(data.sentence.text, match);
+      hide.addEventListener('click', (event) => {
+        if (event.isTrusted) onHide(key);
+      });
+      links.append(hide);
+    }
+    if (links.childElementCount > 0) item.append(links);
     list.append(item);
   }
   card.append(head, list);
@@ -148,8 +175,15 @@ function adoptStyles(doc: Document, win: Window & typeof globalThis, root: Shado
   }
 }
 
-/** Creates the card; its host element joins the page only when first shown. */
-export function createHoverCard(doc: Document, win: Window & typeof globalThis): HoverCard {
+/**
+ * Creates the card; its host element joins the page only when first shown. `onHide` is called
+ * when the reader marks a wording "not the same claim" (the card hides itself first).
+ */
+export function createHoverCard(
+  doc: Document,
+  win: Window & typeof globalThis,
+  onHide?: (key: string) => void,
+): HoverCard {
   let host: HTMLElement | null = null;
   let card: HTMLElement | null = null;
   let visible = false;
@@ -172,7 +206,17 @@ export function createHoverCard(doc: Document, win: Window & typeof globalThis):
   return {
     show(data, anchor, pointerX) {
       const box = ensure();
-      renderCard(doc, box, data);
+      renderCard(
+        doc,
+        box,
+        data,
+        onHide &&
+          ((key) => {
+            box.hidden = true;
+            visible = false;
+            onHide(key);
+          }),
+      );
       box.hidden = false;
       visible = true;
       // Measure, then place below the line (above when there is no room), inside the viewport.

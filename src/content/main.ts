@@ -5,7 +5,7 @@
  */
 import { getApi } from '../shared/browser-api';
 import { contentValidators, createDispatcher, listen, sendToBackground } from '../shared/messages';
-import { readSettings, watchSettings } from '../shared/settings';
+import { readSettings, updateSettings, watchSettings, withMatchHidden } from '../shared/settings';
 import { watchPointer } from './card-pointer';
 import { watchChanges } from './change-watch';
 import { detectArticle } from './detect';
@@ -35,7 +35,11 @@ async function start(): Promise<void> {
   const win = window;
   let settings = await readSettings(api);
   const highlighter = createHighlighter(doc, win);
-  const card = createHoverCard(doc, win);
+  // "Not the same claim" in the card: the mark is stored, and the settings change checks the page
+  // again (watchSettings below), as a mark made in the popup does.
+  const card = createHoverCard(doc, win, (key) => {
+    void updateSettings(api, (s) => withMatchHidden(s, key)).catch(() => undefined);
+  });
 
   const stops: (() => void)[] = [];
   const stopAll = () => {

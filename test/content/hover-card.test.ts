@@ -31,6 +31,33 @@ function card(data: CardData): HTMLElement {
 }
 
 describe('renderCard', () => {
+  test('"Not the same claim" under each wording, for a click the page did not make up', () => {
+    const sentence = {
+      text: 'Moscow has presented a list of demands.',
+      start: 0,
+      end: 39,
+      matches: [
+        match('eAwaz', 'Russia handed over its demands.', 'https://eawaz.example/b'),
+        match('Truther Daily', 'Russia issues demands.', 'https://truther.example/c'),
+      ],
+    };
+    const hidden: string[] = [];
+    const element = document.createElement('div');
+    renderCard(document, element, { sentence, sources: null }, (key) => hidden.push(key));
+    const buttons = [...element.querySelectorAll<HTMLButtonElement>('button.hide')];
+    expect(buttons.map((b) => b.textContent)).toEqual(['Not the same claim', 'Not the same claim']);
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Not the same claim: hide eAwaz’s wording of this sentence',
+      'Not the same claim: hide Truther Daily’s wording of this sentence',
+    ]);
+    // A script's click is not the reader's: nothing is hidden.
+    buttons[0]!.click();
+    buttons[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(hidden).toEqual([]);
+    // Without the callback (a view that cannot store marks) there is no button.
+    expect(card({ sentence, sources: null }).querySelector('button.hide')).toBeNull();
+  });
+
   test('lists each outlet with its wording, tier and a safe link', () => {
     const element = card({
       sentence: {

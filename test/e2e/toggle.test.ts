@@ -23,11 +23,13 @@ import {
   startSession,
   storedSettings,
   textKey,
+  visibleHoverCard,
   waitForTabState,
   type PageRef,
   type Session,
   type TestPage,
 } from './harness';
+import { hoverHighlight, onHoverCard, writeStoredSettings } from './hostile-support';
 
 let session: Session;
 let messages: Record<string, { message: string }>;
@@ -288,5 +290,45 @@ test('a match marked "not the same claim" in the popup leaves the page, stays go
   await expect.poll(keys).toEqual(all.map((h) => h.key).sort());
   await expect.poll(async () => (await badgeOf(session, tabId)).text).toBe(String(all.length));
   await popup.close();
+  await page.close();
+});
+
+test('a match marked "not the same claim" in the hover card leaves the page at once', async () => {
+  const text = meridianArticleText();
+  const all = expectedFor(text).highlights;
+  const lone = all.find((h) => h.reports.length === 1)!;
+  const rest = all.filter((h) => h !== lone).map((h) => h.key);
+  const { page, tabId } = await highlighted(PAGES.meridian, all.length);
+  const keys = async () => (await sentenceHighlights(page)).map((h) => textKey(h.text)).sort();
+
+  expect(await hoverHighlight(session, page, lone.key)).not.toBeNull();
+  await expect.poll(() => visibleHoverCard(session, page)).not.toBeNull();
+  // The card is in a closed shadow root: the button is found by the driver, and clicked with the
+  // mouse, as a reader does (a click a script makes up is not trusted, and does nothing).
+  const button = await onHoverCard<{ x: number; y: number; label: string }>(
+    session,
+    page,
+    `function () {
+      const button = this.querySelector('button.hide');
+      if (!button) return null;
+      const box = button.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2, label: button.getAttribute('aria-label') };
+    }`,
+  );
+  expect(button?.label).toMatch(/^Not the same claim: hide .+’s wording of this sentence$/);
+  await page.mouse.move(button!.x, button!.y, 6);
+  await screenshot(page, 'hover-card-hide');
+  await page.mouse.click(button!.x, button!.y);
+
+  await expect.poll(async () => hiddenCount(await storedSettings(session))).toBe(1);
+  await expect.poll(() => visibleHoverCard(session, page)).toBeNull();
+  await expect.poll(keys).toEqual([...rest].sort());
+  await expect.poll(async () => (await badgeOf(session, tabId)).text).toBe(String(rest.length));
+  await screenshot(page, 'page-match-hidden');
+
+  // The marks are taken off again for the tests after this one.
+  const stored = await storedSettings(session);
+  await writeStoredSettings(session, { ...stored, hiddenMatches: [] });
+  await expect.poll(keys).toEqual(all.map((h) => h.key).sort());
   await page.close();
 });
