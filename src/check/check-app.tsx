@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { cutForCheck, MAX_CHECK_CHARS } from '../core/text-cut';
 import type { SentenceResult } from '../core/types';
-import { ReportView } from '../popup/report-view';
+import { ReportView, type MarkHandlers } from '../popup/report-view';
 import { StatusView } from '../popup/status-view';
 import { summaryLine } from '../popup/report-scope';
 import { t, uiLanguage } from '../shared/i18n';
@@ -169,12 +169,12 @@ export function CheckApp({ client }: { client: CheckClient }) {
       }),
     [client, check],
   );
-  const hideMatch = useCallback(
-    (key: string) => void client.updateSettings((s) => withMatchHidden(s, key)),
-    [client],
-  );
-  const showHidden = useCallback(
-    (keys: string[]) => void client.updateSettings((s) => withMatchesShown(s, keys)),
+  // Marks made here are stored; the settings' change checks the text again (above).
+  const marks = useMemo<MarkHandlers>(
+    () => ({
+      onHide: (key) => void client.updateSettings((s) => withMatchHidden(s, key)),
+      onShowHidden: (keys) => void client.updateSettings((s) => withMatchesShown(s, keys)),
+    }),
     [client],
   );
 
@@ -356,8 +356,7 @@ export function CheckApp({ client }: { client: CheckClient }) {
             number={number}
             onShowSentence={showInBox}
             onSelectRest={selectRest}
-            onHide={hideMatch}
-            onShowHidden={showHidden}
+            marks={marks}
           />
         </div>
       </main>
@@ -371,16 +370,14 @@ function OutcomeView({
   number,
   onShowSentence,
   onSelectRest,
-  onHide,
-  onShowHidden,
+  marks,
 }: {
   outcome: Outcome;
   corpus: Result<CorpusInfo> | null;
   number: Intl.NumberFormat;
   onShowSentence: (sentence: SentenceResult) => void;
   onSelectRest: () => void;
-  onHide: (key: string) => void;
-  onShowHidden: (keys: string[]) => void;
+  marks: MarkHandlers;
 }) {
   switch (outcome.kind) {
     case 'none':
@@ -425,8 +422,7 @@ function OutcomeView({
             state={outcome.state}
             corpus={corpus?.ok ? corpus.value : null}
             onShowSentence={onShowSentence}
-            onHide={onHide}
-            onShowHidden={onShowHidden}
+            {...marks}
           />
         </>
       );

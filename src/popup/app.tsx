@@ -2,7 +2,7 @@
  * The popup (and the full-page report at `popup.html?tab=<id>`): finds the tab's state, shows
  * the matching view, follows changes while open, and offers the controls.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SentenceResult } from '../core/types';
 import { t } from '../shared/i18n';
 import type { CorpusInfo, Result, TabState } from '../shared/messages';
@@ -16,7 +16,7 @@ import {
 import type { PopupClient } from './client';
 import { LibraryRow } from './library-row';
 import { untitled } from './report-scope';
-import { ReportView } from './report-view';
+import { ReportView, type MarkHandlers } from './report-view';
 import { StatusView } from './status-view';
 
 /** What the main area shows. */
@@ -154,12 +154,11 @@ export function App({ client }: { client: PopupClient }) {
   );
   // A match marked "not the same claim" (or shown again): the page checks itself again when the
   // settings change, and its new report reaches this view through the subscription.
-  const hideMatch = useCallback(
-    (key: string) => changeSettings((s) => withMatchHidden(s, key)),
-    [changeSettings],
-  );
-  const showHidden = useCallback(
-    (keys: string[]) => changeSettings((s) => withMatchesShown(s, keys)),
+  const marks = useMemo<MarkHandlers>(
+    () => ({
+      onHide: (key) => changeSettings((s) => withMatchHidden(s, key)),
+      onShowHidden: (keys) => changeSettings((s) => withMatchesShown(s, keys)),
+    }),
     [changeSettings],
   );
   const checkNow = useCallback(() => {
@@ -215,8 +214,7 @@ export function App({ client }: { client: PopupClient }) {
             setAttempt((n) => n + 1);
           }}
           onShowSentence={showSentence}
-          onHide={hideMatch}
-          onShowHidden={showHidden}
+          marks={marks}
         />
       </main>
       {rowWanted && (
@@ -287,8 +285,7 @@ function MainView({
   onEnableSite,
   onRetry,
   onShowSentence,
-  onHide,
-  onShowHidden,
+  marks,
 }: {
   view: View;
   corpus: Result<CorpusInfo> | null;
@@ -296,8 +293,7 @@ function MainView({
   onEnableSite: () => void;
   onRetry: () => void;
   onShowSentence: (sentence: SentenceResult) => void;
-  onHide?: (key: string) => void;
-  onShowHidden?: (keys: string[]) => void;
+  marks: MarkHandlers;
 }) {
   // Without the corpus nothing can be compared: say so whatever the page's state.
   if (corpus && !corpus.ok) {
@@ -338,8 +334,7 @@ function MainView({
           onCheckNow={onCheckNow}
           onEnableSite={onEnableSite}
           onShowSentence={onShowSentence}
-          onHide={onHide}
-          onShowHidden={onShowHidden}
+          marks={marks}
         />
       );
   }
@@ -363,27 +358,19 @@ function StateView({
   onCheckNow,
   onEnableSite,
   onShowSentence,
-  onHide,
-  onShowHidden,
+  marks,
 }: {
   state: TabState;
   corpus: CorpusInfo | null;
   onCheckNow: () => void;
   onEnableSite: () => void;
   onShowSentence: (sentence: SentenceResult) => void;
-  onHide?: (key: string) => void;
-  onShowHidden?: (keys: string[]) => void;
+  marks: MarkHandlers;
 }) {
   switch (state.status) {
     case 'ready':
       return (
-        <ReportView
-          state={state}
-          corpus={corpus}
-          onShowSentence={onShowSentence}
-          onHide={onHide}
-          onShowHidden={onShowHidden}
-        />
+        <ReportView state={state} corpus={corpus} onShowSentence={onShowSentence} {...marks} />
       );
     case 'not-article':
       return (

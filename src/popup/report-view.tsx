@@ -86,11 +86,8 @@ function CutNote({
   );
 }
 
-/** Props of ReportView. */
-export interface ReportViewProps {
-  state: TabState;
-  corpus: CorpusInfo | null;
-  onShowSentence: (sentence: SentenceResult) => void;
+/** What a report view lets the reader do with the marks "not the same claim". */
+export interface MarkHandlers {
   /**
    * The reader marks a match "not the same claim" (by its key, see src/core/hidden-matches.ts);
    * without it the report offers no such button.
@@ -98,6 +95,13 @@ export interface ReportViewProps {
   onHide?: (key: string) => void;
   /** The reader takes the marks off hidden matches, so that they are shown again. */
   onShowHidden?: (keys: string[]) => void;
+}
+
+/** Props of ReportView. */
+export interface ReportViewProps extends MarkHandlers {
+  state: TabState;
+  corpus: CorpusInfo | null;
+  onShowSentence: (sentence: SentenceResult) => void;
 }
 
 /** Matches of this report the reader hid, with the button that shows them again. */
