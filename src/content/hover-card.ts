@@ -121,10 +121,12 @@ export function renderCard(
   head.id = 'crosscheck-card-head';
   card.setAttribute('aria-labelledby', head.id);
   const list = element(doc, 'ul', null);
-  for (const match of matches) {
+  for (const [i, match] of matches.entries()) {
     const item = element(doc, 'li', null);
     const meta = element(doc, 'div', 'meta');
-    meta.append(element(doc, 'span', 'outlet', match.outlet));
+    const outlet = element(doc, 'span', 'outlet', match.outlet);
+    outlet.id = `crosscheck-card-outlet-${i}`;
+    meta.append(outlet);
     // An article of the reader's library: when they read it.
     if (match.read) meta.append(element(doc, 'span', 'read', t('readOn', shortDate(match.read))));
     meta.append(element(doc, 'span', 'tier', t(TIER_KEYS[match.tier])));
@@ -149,7 +151,10 @@ export function renderCard(
     if (onHide) {
       const hide = element(doc, 'button', 'hide', t('reportHideMatch'));
       hide.type = 'button';
-      hide.setAttribute('aria-label', t('reportHideMatchLabel', match.outlet));
+      // Named by its text and the outlet's ("Not the same claim eAwaz"), by reference: the
+      // outlet's name, which the corpus or the library gives, never goes into an attribute.
+      hide.id = `crosscheck-card-hide-${i}`;
+      hide.setAttribute('aria-labelledby', `${hide.id} ${outlet.id}`);
       const key = matchKey(data.sentence.text, match);
       hide.addEventListener('click', (event) => {
         if (event.isTrusted) onHide(key);

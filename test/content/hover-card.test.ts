@@ -46,10 +46,14 @@ describe('renderCard', () => {
     renderCard(document, element, { sentence, sources: null }, (key) => hidden.push(key));
     const buttons = [...element.querySelectorAll<HTMLButtonElement>('button.hide')];
     expect(buttons.map((b) => b.textContent)).toEqual(['Not the same claim', 'Not the same claim']);
-    expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual([
-      'Not the same claim: hide eAwaz’s wording of this sentence',
-      'Not the same claim: hide Truther Daily’s wording of this sentence',
-    ]);
+    // Each named by its text and its outlet's name, by reference.
+    const names = buttons.map((b) =>
+      (b.getAttribute('aria-labelledby') ?? '')
+        .split(' ')
+        .map((id) => element.querySelector(`#${id}`)?.textContent)
+        .join(' '),
+    );
+    expect(names).toEqual(['Not the same claim eAwaz', 'Not the same claim Truther Daily']);
     // A script's click is not the reader's: nothing is hidden.
     buttons[0]!.click();
     buttons[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
