@@ -11,7 +11,7 @@ import { StatusView } from '../popup/status-view';
 import { summaryLine } from '../popup/report-scope';
 import { t, uiLanguage } from '../shared/i18n';
 import type { CorpusInfo, Result, TabState, TextCheck } from '../shared/messages';
-import { MATCH_CHANCES, withMatchesShown, withMatchHidden } from '../shared/settings';
+import { MATCH_CHANCES, sameMarks, withMatchesShown, withMatchHidden } from '../shared/settings';
 import type { CheckClient } from './client';
 import { readTextFile, type FileText } from './text-file';
 
@@ -108,9 +108,12 @@ export function CheckApp({ client }: { client: CheckClient }) {
   const latest = useRef(0);
   // The text of the report shown, how sure its matches had to be and which matches were marked
   // "not the same claim", to check it again when the reader changes either.
-  const shown = useRef<{ value: string; from: Source; minChance: number; hidden: string } | null>(
-    null,
-  );
+  const shown = useRef<{
+    value: string;
+    from: Source;
+    minChance: number;
+    hidden: readonly string[];
+  } | null>(null);
   const number = useMemo(() => new Intl.NumberFormat(uiLanguage()), []);
 
   const check = useCallback(
@@ -125,7 +128,7 @@ export function CheckApp({ client }: { client: CheckClient }) {
       const { checked, rest } = cutForCheck(value);
       setOutcome({ kind: 'busy' });
       // Read before the check, so that a mark made meanwhile is seen as a change.
-      const hidden = (await client.settings()).hiddenMatches.join(' ');
+      const hidden = (await client.settings()).hiddenMatches;
       const answer = await client.check({
         text: checked,
         title: from.title,
@@ -162,8 +165,7 @@ export function CheckApp({ client }: { client: CheckClient }) {
         const last = shown.current;
         if (
           last &&
-          (settings.minChance !== last.minChance ||
-            settings.hiddenMatches.join(' ') !== last.hidden)
+          (settings.minChance !== last.minChance || !sameMarks(settings.hiddenMatches, last.hidden))
         )
           void check(last.value, last.from);
       }),

@@ -18,7 +18,7 @@ import type {
   Result,
   TabState,
 } from '../shared/messages';
-import { isSiteDisabled, type Settings } from '../shared/settings';
+import { isSiteDisabled, sameMarks, type Settings } from '../shared/settings';
 import type { CardData } from './hover-card';
 import { levelFor, type HighlightEntry, type Highlighter } from './highlighter';
 import { idle, mapInSlices } from './idle';
@@ -182,7 +182,7 @@ export class PageChecker {
       isDisabled !== wasDisabled ||
       next.autoDetect !== before.autoDetect ||
       next.minChance !== before.minChance ||
-      !sameList(next.hiddenMatches, before.hiddenMatches)
+      !sameMarks(next.hiddenMatches, before.hiddenMatches)
     ) {
       this.schedule('settings');
       return;
@@ -441,9 +441,4 @@ function scrollToRect(doc: Document, win: Window, rect: DOMRect, node: Node | nu
   // The page scrolls inside an element rather than the window: let the browser find it.
   const element = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
   element?.scrollIntoView({ block: 'center', behavior });
-}
-
-/** Whether two lists hold the same entries in the same order. */
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((entry, i) => entry === b[i]);
 }

@@ -51,7 +51,7 @@ export function completeArticleCheck(
 ): ArticleReport {
   const { groups, published, matchedGroupsOnly, threshold, hidden } = options;
   // The pairs the reader marked "not the same claim" go first: nothing after counts them.
-  const shown = hidden && hidden.length > 0 ? withoutHidden(matched, new Set(hidden)) : matched;
+  const shown = hidden ? withoutHidden(matched, new Set(hidden)) : matched;
   // What each outlet's wording changed against the page's: divergence flags on every match.
   const differences = withDifferences(shown);
   // A stricter choice than the engine's own is said with the answer, so that every view of it

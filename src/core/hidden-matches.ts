@@ -27,17 +27,17 @@ export function isMatchKey(value: unknown): value is string {
  */
 export function withoutHidden(report: ArticleReport, hidden: ReadonlySet<string>): ArticleReport {
   if (hidden.size === 0) return report;
-  const left: string[] = [];
+  const leftOut: string[] = [];
   const sentences = report.sentences.map((sentence) => {
     const matches = sentence.matches.filter((match) => {
       const key = matchKey(sentence.text, match);
       if (!hidden.has(key)) return true;
-      left.push(key);
+      leftOut.push(key);
       return false;
     });
     return matches.length === sentence.matches.length ? sentence : { ...sentence, matches };
   });
-  if (left.length === 0) return report;
+  if (leftOut.length === 0) return report;
   // The outlets in their first order, each counted again; those left with none are dropped.
   const counts = new Map<string, number>();
   for (const sentence of sentences) {
@@ -56,6 +56,6 @@ export function withoutHidden(report: ArticleReport, hidden: ReadonlySet<string>
       matched: sentences.filter((sentence) => sentence.matches.length > 0).length,
       outlets,
     },
-    hidden: left,
+    hidden: leftOut,
   };
 }

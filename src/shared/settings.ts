@@ -218,6 +218,11 @@ export function withMatchesShown(settings: Settings, keys: readonly string[]): S
   return { ...settings, hiddenMatches: settings.hiddenMatches.filter((k) => !shown.has(k)) };
 }
 
+/** Whether two lists of marks are the same (a change of either is a reason to check again). */
+export function sameMarks(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
+}
+
 /** Calls `listener` with the new settings whenever they change; returns an unsubscribe. */
 export function watchSettings(api: Api, listener: (settings: Settings) => void): () => void {
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
