@@ -241,15 +241,24 @@ test('a stricter choice on the options page leaves an open page fewer highlights
   await back.close();
 });
 
-test('a match marked "not the same claim" in the popup leaves the page, stays gone after a reload, and comes back', async () => {
-  const text = meridianArticleText();
-  const all = expectedFor(text).highlights;
-  // A sentence one outlet alone makes: hiding that outlet's wording leaves it unhighlighted.
+/**
+ * The demo article with its highlights in place, and a sentence one outlet alone makes (hiding
+ * that outlet's wording leaves it unhighlighted): the sentences expected, that one, its outlet,
+ * the others, and the sentences the page highlights now.
+ */
+async function pageWithLoneClaim() {
+  const { report, highlights: all } = expectedFor(meridianArticleText());
   const lone = all.find((h) => h.reports.length === 1)!;
   expect(lone).toBeDefined();
+  const outlet = report.sentences.find((s) => textKey(s.text) === lone.key)!.matches[0]!.outlet;
   const rest = all.filter((h) => h !== lone).map((h) => h.key);
   const { page, tabId } = await highlighted(PAGES.meridian, all.length);
   const keys = async () => (await sentenceHighlights(page)).map((h) => textKey(h.text)).sort();
+  return { all, lone, outlet, rest, page, tabId, keys };
+}
+
+test('a match marked "not the same claim" in the popup leaves the page, stays gone after a reload, and comes back', async () => {
+  const { all, lone, rest, page, tabId, keys } = await pageWithLoneClaim();
 
   const popup = await openPopup(session, tabId);
   await popup.waitForFunction(() => document.querySelector('.hide-match') !== null);
@@ -294,12 +303,7 @@ test('a match marked "not the same claim" in the popup leaves the page, stays go
 });
 
 test('a match marked "not the same claim" in the hover card leaves the page at once', async () => {
-  const text = meridianArticleText();
-  const all = expectedFor(text).highlights;
-  const lone = all.find((h) => h.reports.length === 1)!;
-  const rest = all.filter((h) => h !== lone).map((h) => h.key);
-  const { page, tabId } = await highlighted(PAGES.meridian, all.length);
-  const keys = async () => (await sentenceHighlights(page)).map((h) => textKey(h.text)).sort();
+  const { all, lone, outlet, rest, page, tabId, keys } = await pageWithLoneClaim();
 
   expect(await hoverHighlight(session, page, lone.key)).not.toBeNull();
   await expect.poll(() => visibleHoverCard(session, page)).not.toBeNull();
@@ -319,9 +323,7 @@ test('a match marked "not the same claim" in the hover card leaves the page at o
       return { x: box.x + box.width / 2, y: box.y + box.height / 2, label };
     }`,
   );
-  expect(button?.label).toBe(
-    `Not the same claim ${expectedFor(text).report.sentences.find((s) => textKey(s.text) === lone.key)!.matches[0]!.outlet}`,
-  );
+  expect(button?.label).toBe(`Not the same claim ${outlet}`);
   await page.mouse.move(button!.x, button!.y, 6);
   await screenshot(page, 'hover-card-hide');
   await page.mouse.click(button!.x, button!.y);
