@@ -29,6 +29,7 @@ import {
   termClass,
   unitTags,
   comparePair,
+  correctArticle,
   pageCredits,
   storyAffinity,
   neighbourSupport,
@@ -298,10 +299,15 @@ export class Matcher {
     const excluded = options.exclude === undefined ? -1 : this.index.reportIndexOf(options.exclude);
 
     const units = splitSentences(checked);
-    const perUnit = this.judgeUnits(
+    const judged = this.judgeUnits(
       units.map((u) => u.text),
       excluded,
-    ).map((unit) => ({ informative: unit.informative, matches: bestPerReport(unit.candidates) }));
+    );
+    correctArticle(judged);
+    const perUnit = judged.map((unit) => ({
+      informative: unit.informative,
+      matches: bestPerReport(unit.candidates),
+    }));
 
     const self = this.detectSelf(perUnit);
     const counts = new Map<number, number>();
@@ -346,7 +352,8 @@ export class Matcher {
    * Every candidate of each unit of an article (the report sentences the rerank scores at
    * CANDIDATE_FLOOR or more), each with the verifier's probability of making the same claim. The
    * units are judged together: how much the article tells each report's story is part of the
-   * evidence (see storyAffinity).
+   * evidence (see storyAffinity). `check` then corrects the probabilities for the article's share
+   * of corpus claims (verify/article-share.ts); these are the verifier's own.
    */
   judgeUnits(texts: readonly string[], excluded = -1): JudgedUnit[] {
     const units = texts.map((text) => this.compareUnit(text, excluded));

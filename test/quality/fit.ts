@@ -13,10 +13,13 @@ import { fileURLToPath } from 'node:url';
 import type { Candidate } from '../../src/core/matcher';
 import { splitSentences } from '../../src/core/sentences';
 import {
+  bestProbabilities,
+  corrected,
   FEATURES,
   FEATURE_SIGNS,
   logOdds,
   probability,
+  shareFactor,
   sigmoid,
   type Model,
 } from '../../src/core/verify';
@@ -356,7 +359,51 @@ export function trainingPairs(gold: Gold, corpus: DevCorpus): Pair[] {
 export interface UnitCandidates {
   start: number;
   end: number;
+  informative: boolean;
   candidates: { report: number; features: number[] }[];
+}
+
+/**
+ * The training articles' share of claims (TRAINING_SHARE of src/core/verify/article-share.ts):
+ * the mean, over the informative units of every training article (each corpus report checked with
+ * itself excluded, the three articles, the tuning neighbours, the retellings), of the unit's best
+ * probability under the shipped model.
+ */
+export function trainingShare(corpus: DevCorpus): number {
+  const texts = [
+    ...corpus.inputs.map(({ text }, r) => ({ text, excluded: r })),
+    ...[...readHeldout(), ...readNeighbours('tuning'), ...readRetellings()].map((a) => ({
+      text: a.text,
+      excluded: -1,
+    })),
+  ];
+  const best = texts.flatMap(({ text, excluded }) =>
+    bestProbabilities(
+      corpus.matcher.judgeUnits(
+        splitSentences(text).map((u) => u.text),
+        excluded,
+      ),
+    ),
+  );
+  return best.reduce((a, b) => a + b, 0) / best.length;
+}
+
+/**
+ * The odds factor of an article's share of claims (shareFactor) under `model`, from its units'
+ * candidates.
+ */
+function articleFactor(
+  units: readonly Omit<UnitCandidates, 'start' | 'end'>[],
+  model: Model,
+): number {
+  return shareFactor(
+    bestProbabilities(
+      units.map((u) => ({
+        informative: u.informative,
+        candidates: u.candidates.map((c) => ({ probability: probability(model, c.features) })),
+      })),
+    ),
+  );
 }
 
 /** The corpus reports' units (each report checked with itself excluded) with their candidates. */
@@ -375,21 +422,26 @@ export function devCandidates(
       units: units.map((u, i) => ({
         start: u.start,
         end: u.end,
+        informative: judged[i]!.informative,
         candidates: judged[i]!.candidates.map((c) => ({ report: c.report, features: c.features })),
       })),
     };
   });
 }
 
-/** Each report's best probability under `model` among a unit's candidates, keyed by `key`. */
+/**
+ * Each report's best probability under `model` among a unit's candidates, keyed by `key`,
+ * corrected by the article's share `factor` as the engine corrects it.
+ */
 function bestScores(
   candidates: UnitCandidates['candidates'],
   model: Model,
   key: (report: number) => string,
+  factor: number,
 ): Map<string, number> {
   const scores = new Map<string, number>();
   for (const c of candidates) {
-    const p = probability(model, c.features);
+    const p = corrected(probability(model, c.features), factor);
     const k = key(c.report);
     if (p > (scores.get(k) ?? -1)) scores.set(k, p);
   }
@@ -403,27 +455,32 @@ export function devScored(
   modelFor: (file: string) => Model,
 ): ScoredReport[] {
   const fileOf = (r: number): string => corpus.inputs[r]!.meta.file;
-  return candidates.map((report) => ({
-    file: report.file,
-    text: report.text,
-    units: report.units.map((u) => ({
-      start: u.start,
-      end: u.end,
-      scores: bestScores(u.candidates, modelFor(report.file), fileOf),
-    })),
-  }));
+  return candidates.map((report) => {
+    const model = modelFor(report.file);
+    const factor = articleFactor(report.units, model);
+    return {
+      file: report.file,
+      text: report.text,
+      units: report.units.map((u) => ({
+        start: u.start,
+        end: u.end,
+        scores: bestScores(u.candidates, model, fileOf, factor),
+      })),
+    };
+  });
 }
 
 /** Labelled articles' units with their candidates. */
 export function articleCandidates(
   corpus: DevCorpus,
   articles: readonly HeldoutArticle[],
-): (HeldoutUnit & { candidates: UnitCandidates['candidates'] })[] {
+): (HeldoutUnit & Pick<UnitCandidates, 'informative' | 'candidates'>)[] {
   return articles.flatMap((article) => {
     const units = judgeArticle(article);
     const judged = corpus.matcher.judgeUnits(units.map((u) => u.text));
     return units.map((u, i) => ({
       ...u,
+      informative: judged[i]!.informative,
       candidates: judged[i]!.candidates.map((c) => ({ report: c.report, features: c.features })),
     }));
   });
@@ -436,9 +493,19 @@ export function articleScored(
   modelFor: (file: string) => Model,
 ): PredictedUnit[] {
   const idOf = (r: number): string => corpus.inputs[r]!.meta.id;
-  return units.map(({ candidates, ...unit }) => ({
+  const factors = new Map<string, number>();
+  for (const file of new Set(units.map((u) => u.file))) {
+    factors.set(
+      file,
+      articleFactor(
+        units.filter((u) => u.file === file),
+        modelFor(file),
+      ),
+    );
+  }
+  return units.map(({ candidates, informative: _informative, ...unit }) => ({
     ...unit,
-    scores: bestScores(candidates, modelFor(unit.file), idOf),
+    scores: bestScores(candidates, modelFor(unit.file), idOf, factors.get(unit.file)!),
   }));
 }
 

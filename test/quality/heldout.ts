@@ -151,6 +151,30 @@ export function heldoutCauses(units: readonly PredictedUnit[], threshold: number
   return causes;
 }
 
+/**
+ * How the shown scores read: over the pairs at or above `threshold` (pairs the labels call partly
+ * the same left out), their mean score and the share of them that make the same claim.
+ */
+export function shownCalibration(
+  units: readonly PredictedUnit[],
+  threshold: number,
+): { pairs: number; meanScore: number; observed: number } {
+  let pairs = 0;
+  let sum = 0;
+  let same = 0;
+  for (const unit of units) {
+    const j = unit.judgement;
+    if (!j) continue;
+    for (const [report, score] of unit.scores) {
+      if (score < threshold || j.maybe.has(report)) continue;
+      pairs++;
+      sum += score;
+      if (j.gold.has(report)) same++;
+    }
+  }
+  return { pairs, meanScore: pairs ? sum / pairs : 0, observed: pairs ? same / pairs : 0 };
+}
+
 /** The mistakes at a threshold, one line each, for reading. */
 export function mistakes(units: readonly PredictedUnit[], threshold: number): string[] {
   const lines: string[] = [];

@@ -16,9 +16,10 @@ import { formatCauses, formatScore } from './score';
 /**
  * Regression guard, not the target: false pairs per 100 sentences of the held-out half must stay
  * at or below this. The target is one; the first run of the shipped verifier gave 7.1 (the engine
- * before it: 38.1), and this guard is that figure plus a margin of about three false pairs.
+ * before it: 38.1). With the correction for the article's share of claims it gave 1.2 (one pair in
+ * 84 sentences), and this guard is that figure plus a margin of two false pairs.
  */
-const MAX_HELDOUT_FALSE_PER_100 = 10;
+const MAX_HELDOUT_FALSE_PER_100 = 3.6;
 
 const corpus = loadDevCorpus();
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { MATCH_THRESHOLD } from '../../src/core/matcher';
-import { FEATURES, MODEL, sigmoid } from '../../src/core/verify';
+import { FEATURES, MODEL, sigmoid, TRAINING_SHARE } from '../../src/core/verify';
 import {
   articleCandidates,
   articleScored,
@@ -21,6 +21,7 @@ import {
   readRetellings,
   reliability,
   trainingPairs,
+  trainingShare,
   modelSource,
 } from './fit';
 import { heldoutCauses, readHeldout, scoreHeldout } from './heldout';
@@ -126,4 +127,12 @@ test('the shipped verifier model is the one its training pairs give, and is cali
   expect(MODEL.bias).toBeCloseTo(model.bias, 4);
   expect(MODEL.platt.a).toBeCloseTo(model.platt.a, 4);
   expect(MODEL.platt.b).toBeCloseTo(model.platt.b, 4);
+}, 120_000);
+
+test("the training share the article's correction starts from is the training articles' own", () => {
+  // A refit of the model moves the verifier's probabilities, and so this share: set
+  // TRAINING_SHARE (src/core/verify/article-share.ts) to the printed figure.
+  const share = trainingShare(corpus);
+  console.log(`training share of claims (the article correction's prior): ${share.toFixed(3)}`);
+  expect(Math.abs(share - TRAINING_SHARE)).toBeLessThan(0.005);
 }, 120_000);

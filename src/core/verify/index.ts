@@ -31,6 +31,15 @@ export {
   type ClaimUnit,
 } from './features';
 export { logOdds, probability, sigmoid, type Model } from './logistic';
+export {
+  articleShare,
+  bestProbabilities,
+  correctArticle,
+  corrected,
+  shareFactor,
+  TRAINING_SHARE,
+  type ShareUnit,
+} from './article-share';
 export { MODEL } from './model';
 
 /**

@@ -1,0 +1,105 @@
+/**
+ * The article's share of corpus claims: a second look at the verifier's probabilities with the
+ * whole article in view.
+ *
+ * The verifier is calibrated on its training articles, which together make corpus claims in 43%
+ * of their informative sentences (by the verifier's best probability for each), and a retelling
+ * of the story in more. An article on a neighbouring story (the same people and weeks, another
+ * event) makes far fewer, and a pair that looks like the same claim there is less likely to be one
+ * than the same pair in a retelling. This is a change of prior, and the probabilities can be
+ * corrected for it without labels: estimate the article's share of sentences that make a corpus
+ * claim by expectation–maximisation over the sentences' best probabilities, then move every
+ * probability of the article to that prior
+ * (Saerens, Latinne and Decaestecker, "Adjusting the outputs of a classifier to new a priori
+ * probabilities: a simple procedure", Neural Computation 14, 2002).
+ *
+ * One choice on top of the textbook procedure, measured (src/core/verify/README.md, "The
+ * article's share of claims"): the correction only ever lowers a probability. Raising them where
+ * an article retells the story closely lets through that article's sentences that make another
+ * claim of the same story, and a false "another outlet said this" costs more than a missed one.
+ * A text of one sentence is left as it is: its estimate goes to 1 when its probability is above
+ * the training share, which every shown match's is.
+ */
+
+/**
+ * The mean, over the informative sentences of the verifier's training articles, of each
+ * sentence's best probability under the shipped model (0 where it has no candidate). A quality
+ * test computes it again from the training data and fails when a refit moves it.
+ */
+export const TRAINING_SHARE = 0.427;
+
+const MIN_SHARE = 1e-4;
+const MAX_ITERATIONS = 200;
+const TOLERANCE = 1e-7;
+
+function odds(p: number): number {
+  const q = Math.min(Math.max(p, MIN_SHARE), 1 - MIN_SHARE);
+  return q / (1 - q);
+}
+
+/** `p`, a probability under the prior `from`, moved to the prior `to`. */
+export function withPrior(p: number, from: number, to: number): number {
+  return lowerOdds(p, odds(to) / odds(from));
+}
+
+/** `p` with its odds multiplied by `factor`. */
+function lowerOdds(p: number, factor: number): number {
+  if (p <= 0 || p >= 1) return p;
+  const o = (p / (1 - p)) * factor;
+  return o / (1 + o);
+}
+
+/**
+ * The article's share of sentences making a corpus claim, from the best probability of each of
+ * its informative sentences: the fixed point of the EM update (the mean of the sentences'
+ * probabilities moved to the current estimate), starting from `base`.
+ */
+export function articleShare(best: readonly number[], base = TRAINING_SHARE): number {
+  if (best.length === 0) return base;
+  let share = base;
+  for (let k = 0; k < MAX_ITERATIONS; k++) {
+    let sum = 0;
+    for (const p of best) sum += withPrior(p, base, share);
+    const next = Math.min(Math.max(sum / best.length, MIN_SHARE), 1 - MIN_SHARE);
+    const done = Math.abs(next - share) < TOLERANCE;
+    share = next;
+    if (done) break;
+  }
+  return share;
+}
+
+/**
+ * What to multiply the odds of every pair of an article by: below 1 when the article makes fewer
+ * corpus claims than the training articles, 1 otherwise (the correction never raises a
+ * probability). `best` holds the best probability of each informative sentence (0 for none).
+ */
+export function shareFactor(best: readonly number[], base = TRAINING_SHARE): number {
+  const share = articleShare(best, base);
+  return share >= base ? 1 : odds(share) / odds(base);
+}
+
+/** `p` corrected by an article's `factor` (from shareFactor). */
+export function corrected(p: number, factor: number): number {
+  return factor >= 1 ? p : lowerOdds(p, factor);
+}
+
+/** What correctArticle reads and writes of a sentence of the article. */
+export interface ShareUnit {
+  informative: boolean;
+  candidates: { probability: number }[];
+}
+
+/** The best probability of each informative unit (0 where it has no candidate). */
+export function bestProbabilities(units: readonly ShareUnit[]): number[] {
+  return units
+    .filter((u) => u.informative)
+    .map((u) => u.candidates.reduce((best, c) => Math.max(best, c.probability), 0));
+}
+
+/** Corrects every candidate's probability for the article's share of claims, in place. */
+export function correctArticle(units: readonly ShareUnit[]): void {
+  const factor = shareFactor(bestProbabilities(units));
+  if (factor >= 1) return;
+  for (const unit of units)
+    for (const c of unit.candidates) c.probability = corrected(c.probability, factor);
+}
