@@ -17,8 +17,9 @@
  * article's share of claims"): the correction only ever lowers a probability. Raising them where
  * an article retells the story closely lets through that article's sentences that make another
  * claim of the same story, and a false "another outlet said this" costs more than a missed one.
- * A text of one sentence is left as it is: its estimate goes to 1 when its probability is above
- * the training share, which every shown match's is.
+ * A text of fewer than SHARE_MIN_SENTENCES informative sentences (a selection, a pasted paragraph) is
+ * left as it is: from so few sentences the estimate says little about what the text is about
+ * (one match of 0.7 beside two sentences that match nothing would fall to 0.06).
  */
 
 /**
@@ -27,6 +28,12 @@
  * test computes it again from the training data and fails when a refit moves it.
  */
 export const TRAINING_SHARE = 0.427;
+
+/**
+ * Informative sentences a text needs before its share is estimated. Every labelled article has
+ * 13 or more; a selected paragraph has a handful. No measured figure depends on it.
+ */
+export const SHARE_MIN_SENTENCES = 8;
 
 const MIN_SHARE = 1e-4;
 const MAX_ITERATIONS = 200;
@@ -71,9 +78,11 @@ export function articleShare(best: readonly number[], base = TRAINING_SHARE): nu
 /**
  * What to multiply the odds of every pair of an article by: below 1 when the article makes fewer
  * corpus claims than the training articles, 1 otherwise (the correction never raises a
- * probability). `best` holds the best probability of each informative sentence (0 for none).
+ * probability) and for a text of fewer than SHARE_MIN_SENTENCES informative sentences. `best`
+ * holds the best probability of each informative sentence (0 for none).
  */
 export function shareFactor(best: readonly number[], base = TRAINING_SHARE): number {
+  if (best.length < SHARE_MIN_SENTENCES) return 1;
   const share = articleShare(best, base);
   return share >= base ? 1 : odds(share) / odds(base);
 }

@@ -36,6 +36,7 @@ export {
   bestProbabilities,
   correctArticle,
   corrected,
+  SHARE_MIN_SENTENCES,
   shareFactor,
   TRAINING_SHARE,
   type ShareUnit,

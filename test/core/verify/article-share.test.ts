@@ -8,6 +8,7 @@ import {
   corrected,
   MATCH_PROBABILITY,
   shareFactor,
+  SHARE_MIN_SENTENCES,
   TRAINING_SHARE,
 } from '../../../src/core/verify';
 import { withPrior } from '../../../src/core/verify/article-share';
@@ -16,6 +17,13 @@ import { NEIGHBOURS_DIR } from '../../quality/fit';
 import { loadDevCorpus } from '../../quality/predict';
 
 const probability = fc.double({ min: 0, max: 1, noNaN: true });
+
+/** The factor shareFactor would give if short texts were estimated too. */
+function withoutBound(best: readonly number[]): number {
+  const share = articleShare(best);
+  const odds = (p: number) => p / (1 - p);
+  return share >= TRAINING_SHARE ? 1 : odds(share) / odds(TRAINING_SHARE);
+}
 
 describe('moving a probability to another prior', () => {
   test('to the same prior it stays; to a lower one it falls, to a higher one it rises', () => {
@@ -55,6 +63,15 @@ describe("the article's share of claims", () => {
 
   test('one sentence that would be shown is left as it is', () => {
     for (const p of [MATCH_PROBABILITY, 0.6, 0.8, 0.99]) expect(shareFactor([p])).toBe(1);
+  });
+
+  test('a text too short to estimate from is left as it is; from SHARE_MIN_SENTENCES on it is not', () => {
+    const short = [0.7, ...new Array<number>(SHARE_MIN_SENTENCES - 2).fill(0)];
+    expect(shareFactor(short)).toBe(1);
+    // The same match beside one more sentence that matches nothing: now estimated, and lowered.
+    expect(corrected(0.7, shareFactor([...short, 0]))).toBeLessThan(MATCH_PROBABILITY);
+    // Estimated without the bound, the short text would have lost its match as well.
+    expect(corrected(0.7, withoutBound(short))).toBeLessThan(MATCH_PROBABILITY);
   });
 
   test('a lone strong match among sentences that match nothing falls below the threshold', () => {
