@@ -55,6 +55,11 @@ export interface JsonReport {
   groups: { id: string; reports: string[]; origin: string | null }[];
   /** The group the article belongs to as a rewrite (or as a corpus report), else null. */
   page_group: string | null;
+  /**
+   * The share of the article's sentences estimated to make a corpus claim when it was low enough
+   * for every score of the article to be lowered, else null.
+   */
+  claim_share: number | null;
 }
 
 /**
@@ -113,6 +118,7 @@ export function toJson(report: ArticleReport, input: { fallback: boolean }): Jso
       origin: g.origin,
     })),
     page_group: report.provenance?.pageGroup ?? null,
+    claim_share: report.claimShare ?? null,
   };
 }
 
@@ -172,6 +178,11 @@ export function formatReport(
   if (options.minChance != null) {
     lines.push(
       `Matches shown: at least ${Math.round(options.minChance * 100)}% likely the same claim.`,
+    );
+  }
+  if (report.claimShare !== undefined) {
+    lines.push(
+      'Little of this text tells the story of the reports, so a match had to be clearer to be shown, and its chance reads low.',
     );
   }
   if (report.self) {

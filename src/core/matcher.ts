@@ -303,7 +303,7 @@ export class Matcher {
       units.map((u) => u.text),
       excluded,
     );
-    correctArticle(judged);
+    const share = correctArticle(judged);
     const perUnit = judged.map((unit) => ({
       informative: unit.informative,
       matches: bestPerReport(unit.candidates),
@@ -345,6 +345,7 @@ export class Matcher {
       },
     };
     if (truncated) report.truncated = true;
+    if (share !== null) report.claimShare = Math.round(share * 1000) / 1000;
     return report;
   }
 

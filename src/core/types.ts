@@ -96,4 +96,10 @@ export interface ArticleReport {
    * src/core/hidden-matches.ts); absent when none was.
    */
   hidden?: string[];
+  /**
+   * The share of the article's informative sentences estimated to make a corpus claim, when it
+   * was lower than in the verifier's training articles and every probability of the article was
+   * lowered for it (see src/core/verify/article-share.ts); absent otherwise.
+   */
+  claimShare?: number;
 }

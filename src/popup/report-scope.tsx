@@ -18,6 +18,8 @@ export interface ReportWording {
   noMatchesBodyOne: MessageKey;
   /** The mark on the echo group that the checked text retells. */
   groupMark: MessageKey;
+  /** The note on a text whose chances were lowered because it tells another story. */
+  shareNote: MessageKey;
   /** The statements on where the claims come from, naming the checked text as it should be. */
   phrases(words: EchoPhrases): EchoPhrases;
 }
@@ -28,6 +30,7 @@ const ON_PAGE: ReportWording = {
   noMatchesBody: 'reportNoMatchesBody',
   noMatchesBodyOne: 'reportNoMatchesBodyOne',
   groupMark: 'reportGroupPage',
+  shareNote: 'reportClaimShare',
   phrases: (words) => words,
 };
 
@@ -37,6 +40,7 @@ const IN_TEXT: ReportWording = {
   noMatchesBody: 'reportNoMatchesBodyText',
   noMatchesBodyOne: 'reportNoMatchesBodyTextOne',
   groupMark: 'reportGroupText',
+  shareNote: 'reportClaimShareText',
   // A pasted text is on no page: "Reuters and your text", not "Reuters and this page".
   phrases: (words) => ({
     ...words,
@@ -85,6 +89,21 @@ export function ScopeNote({ state }: { state: TabState }) {
     return <p class="note scope-note">{t('reportScopeSelection')}</p>;
   if (state.scope === 'page') return <p class="note scope-note">{t('reportScopePage')}</p>;
   return null;
+}
+
+/**
+ * A page that makes few claims of the corpus has its chances lowered (src/core/verify/
+ * article-share.ts): the report says so, since its matches' chances then read low.
+ */
+export function ShareNote({
+  claimShare,
+  wording,
+}: {
+  claimShare: number | undefined;
+  wording: ReportWording;
+}) {
+  if (claimShare === undefined) return null;
+  return <p class="note share-note">{t(wording.shareNote)}</p>;
 }
 
 /** The reader's stricter choice of how sure a match must be, when they made one. */

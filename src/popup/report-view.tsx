@@ -22,6 +22,7 @@ import {
   ChanceNote,
   noMatchesLine,
   ScopeNote,
+  ShareNote,
   summaryLine,
   untitled,
   wordingFor,
@@ -369,6 +370,7 @@ export function ReportView({
       )}
       <ScopeNote state={state} />
       <ChanceNote minChance={report.minChance} />
+      <ShareNote claimShare={report.claimShare} wording={wording} />
       <HiddenNote keys={report.hidden} onShow={onShowHidden} />
       {state.truncated && <CutNote sentences={report.sentences} onShow={onShowSentence} />}
 

@@ -64,8 +64,11 @@ describe('crosscheck match --json', () => {
       'attributions',
       'groups',
       'page_group',
+      'claim_share',
     ]);
     expect(json.self).toBeNull();
+    // The sample retells the corpus story: its chances are not lowered.
+    expect(json.claim_share).toBeNull();
     expect(Object.keys(json.article)).toEqual(['title', 'detected', 'fallback']);
     expect(json.article.fallback).toBe(false);
     expect(Object.keys(json.summary)).toEqual(['sentences', 'matched', 'outlets']);

@@ -49,6 +49,8 @@ const SAVED_PAGE = path.join(
   SITE_ROOT,
   'meridianpost.test/world/2025/mar/14/russia-demands-ceasefire-talks.html',
 );
+/** An article on a neighbouring story (other events of the same weeks) that repeats some background. */
+const OTHER_STORY = path.join(ROOT, 'test/fixtures/fresh/neighbours/sumy-strike.txt');
 /** The posts of the social thread on the fixture site. */
 const THREAD_POSTS = path.join(ROOT, 'test/fixtures/site/texts/chatter-thread.txt');
 
@@ -135,6 +137,20 @@ describe('the check page', () => {
     expect(box.start).toBeLessThan(8);
     expect(box.scrollTop).toBeLessThan(box.lineHeight * 8);
     await screenshot(page, 'check-page-claim-selected');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('pasted text on another story: the few claims the command line finds, and a note that its chances were lowered', async () => {
+    const { page, errors } = await openCheckPage();
+    await fillElement(page, 'textarea', readFileSync(OTHER_STORY, 'utf8'));
+    await clickElement(page, CHECK_BUTTON);
+    const shown = await shownListing(page);
+    const expected = await cliReport(OTHER_STORY);
+    expect((expected as unknown as { claim_share: number | null }).claim_share).not.toBeNull();
+    expect(shown).toEqual(listingOf(expected));
+    expect(await textOf(page, '.share-note')).toBe(messages.reportClaimShareText!.message);
+    await screenshot(page, 'check-page-other-story', { fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -395,6 +395,16 @@ describe('a checked article', () => {
     expect(plain.querySelector('.chance-note')).toBeNull();
   });
 
+  test("says when the page tells another story and its matches' chances were lowered", async () => {
+    const lowered = { ...report(), claimShare: 0.05 };
+    const view = await show(stubClient({ state: tabState({ report: lowered }) }));
+    expect(view.querySelector('.share-note')?.textContent).toBe(
+      'Little of this page tells a story the reports or your library tell, so a match had to be clearer to be shown here, and its chance reads low.',
+    );
+    const plain = await show(stubClient({ state: tabState({}) }));
+    expect(plain.querySelector('.share-note')).toBeNull();
+  });
+
   test('a wording can be marked "not the same claim"; hidden matches are said, and can come back', async () => {
     const client = stubClient({ state: tabState({}) });
     const view = await show(client);

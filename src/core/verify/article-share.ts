@@ -105,10 +105,15 @@ export function bestProbabilities(units: readonly ShareUnit[]): number[] {
     .map((u) => u.candidates.reduce((best, c) => Math.max(best, c.probability), 0));
 }
 
-/** Corrects every candidate's probability for the article's share of claims, in place. */
-export function correctArticle(units: readonly ShareUnit[]): void {
-  const factor = shareFactor(bestProbabilities(units));
-  if (factor >= 1) return;
+/**
+ * Corrects every candidate's probability for the article's share of claims, in place. Returns the
+ * estimated share when the probabilities were lowered for it, else null.
+ */
+export function correctArticle(units: readonly ShareUnit[]): number | null {
+  const best = bestProbabilities(units);
+  const factor = shareFactor(best);
+  if (factor >= 1) return null;
   for (const unit of units)
     for (const c of unit.candidates) c.probability = corrected(c.probability, factor);
+  return articleShare(best);
 }

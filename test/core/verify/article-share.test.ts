@@ -159,6 +159,14 @@ describe('correcting a checked article', () => {
     expect(compared).toBeGreaterThan(0);
   });
 
+  test('the report says when and how an article was corrected', () => {
+    const [article] = readLabelled(NEIGHBOURS_DIR).filter((a) => a.file === 'kellogg-envoy.txt');
+    const texts = splitSentences(article!.text).map((u) => u.text);
+    const share = articleShare(bestProbabilities(corpus.matcher.judgeUnits(texts)));
+    expect(corpus.matcher.check(article!.text).claimShare).toBeCloseTo(share, 3);
+    expect(corpus.matcher.check(corpus.inputs[0]!.text).claimShare).toBeUndefined();
+  });
+
   test("a corpus report's own retelling is not corrected", () => {
     const { text } = corpus.inputs[0]!;
     const judged = corpus.matcher.judgeUnits(
