@@ -9,17 +9,17 @@
  * than the same pair in a retelling. This is a change of prior, and the probabilities can be
  * corrected for it without labels: estimate the article's share of sentences that make a corpus
  * claim by expectation–maximisation over the sentences' best probabilities, then move every
- * probability of the article to that prior
- * (Saerens, Latinne and Decaestecker, "Adjusting the outputs of a classifier to new a priori
- * probabilities: a simple procedure", Neural Computation 14, 2002).
+ * probability of the article to that prior (Saerens, Latinne and Decaestecker, "Adjusting the
+ * outputs of a classifier to new a priori probabilities: a simple procedure", Neural Computation
+ * 14, 2002).
  *
- * One choice on top of the textbook procedure, measured (src/core/verify/README.md, "The
- * article's share of claims"): the correction only ever lowers a probability. Raising them where
- * an article retells the story closely lets through that article's sentences that make another
- * claim of the same story, and a false "another outlet said this" costs more than a missed one.
- * A text of fewer than SHARE_MIN_SENTENCES informative sentences (a selection, a pasted paragraph) is
- * left as it is: from so few sentences the estimate says little about what the text is about
- * (one match of 0.7 beside two sentences that match nothing would fall to 0.06).
+ * Two choices on top of the textbook procedure (src/core/verify/README.md, "The article's share
+ * of claims"). The correction only ever lowers a probability: raising them where an article
+ * retells the story closely lets through that article's sentences that make another claim of the
+ * same story (measured), and a false "another outlet said this" costs more than a missed one. And
+ * a text of fewer than SHARE_MIN_SENTENCES informative sentences (a selection, a pasted
+ * paragraph) is left as it is: from so few sentences the estimate says little about what the text
+ * is about (one match of 0.7 beside two sentences that match nothing would fall to 0.06).
  */
 
 /**
@@ -46,11 +46,11 @@ function odds(p: number): number {
 
 /** `p`, a probability under the prior `from`, moved to the prior `to`. */
 export function withPrior(p: number, from: number, to: number): number {
-  return lowerOdds(p, odds(to) / odds(from));
+  return scaleOdds(p, odds(to) / odds(from));
 }
 
 /** `p` with its odds multiplied by `factor`. */
-function lowerOdds(p: number, factor: number): number {
+function scaleOdds(p: number, factor: number): number {
   if (p <= 0 || p >= 1) return p;
   const o = (p / (1 - p)) * factor;
   return o / (1 + o);
@@ -89,7 +89,7 @@ export function shareFactor(best: readonly number[], base = TRAINING_SHARE): num
 
 /** `p` corrected by an article's `factor` (from shareFactor). */
 export function corrected(p: number, factor: number): number {
-  return factor >= 1 ? p : lowerOdds(p, factor);
+  return factor >= 1 ? p : scaleOdds(p, factor);
 }
 
 /** What correctArticle reads and writes of a sentence of the article. */
