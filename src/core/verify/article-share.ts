@@ -82,9 +82,15 @@ export function articleShare(best: readonly number[], base = TRAINING_SHARE): nu
  * holds the best probability of each informative sentence (0 for none).
  */
 export function shareFactor(best: readonly number[], base = TRAINING_SHARE): number {
-  if (best.length < SHARE_MIN_SENTENCES) return 1;
+  const share = loweringShare(best, base);
+  return share === null ? 1 : odds(share) / odds(base);
+}
+
+/** The article's estimated share when it is to lower the article's probabilities, else null. */
+function loweringShare(best: readonly number[], base: number): number | null {
+  if (best.length < SHARE_MIN_SENTENCES) return null;
   const share = articleShare(best, base);
-  return share >= base ? 1 : odds(share) / odds(base);
+  return share < base ? share : null;
 }
 
 /** `p` corrected by an article's `factor` (from shareFactor). */
@@ -110,10 +116,10 @@ export function bestProbabilities(units: readonly ShareUnit[]): number[] {
  * estimated share when the probabilities were lowered for it, else null.
  */
 export function correctArticle(units: readonly ShareUnit[]): number | null {
-  const best = bestProbabilities(units);
-  const factor = shareFactor(best);
-  if (factor >= 1) return null;
+  const share = loweringShare(bestProbabilities(units), TRAINING_SHARE);
+  if (share === null) return null;
+  const factor = odds(share) / odds(TRAINING_SHARE);
   for (const unit of units)
     for (const c of unit.candidates) c.probability = corrected(c.probability, factor);
-  return articleShare(best);
+  return share;
 }
