@@ -111,10 +111,14 @@ function readStyle(value: unknown): HighlightStyle {
  */
 export const MAX_HIDDEN_MATCHES = 2_000;
 
+/** The newest MAX_HIDDEN_MATCHES of `keys` (oldest first, as they are kept). */
+function newestMarks(keys: readonly string[]): string[] {
+  return keys.slice(Math.max(0, keys.length - MAX_HIDDEN_MATCHES));
+}
+
 function readHidden(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  const keys = [...new Set(value.filter(isMatchKey))];
-  return keys.slice(Math.max(0, keys.length - MAX_HIDDEN_MATCHES));
+  return newestMarks([...new Set(value.filter(isMatchKey))]);
 }
 
 function readChance(value: unknown): MatchChance {
@@ -208,8 +212,7 @@ export function withSiteExcluded(settings: Settings, host: string, excluded: boo
 /** Marks a match "not the same claim" (the newest mark last; the oldest go past the limit). */
 export function withMatchHidden(settings: Settings, key: string): Settings {
   const others = settings.hiddenMatches.filter((k) => k !== key);
-  const next = [...others, key];
-  return { ...settings, hiddenMatches: next.slice(Math.max(0, next.length - MAX_HIDDEN_MATCHES)) };
+  return { ...settings, hiddenMatches: newestMarks([...others, key]) };
 }
 
 /** Takes the marks off the matches of `keys`, so that they are shown again. */
