@@ -57,15 +57,18 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
       `  errors by cause: ${formatCauses(heldoutCauses(retold, MATCH_THRESHOLD), retoldScore)}`,
     ].join('\n'),
   );
+  // Every neighbouring story never trained on: these and the held-out half, the issue's figure
+  // read over all the text that can speak for it.
+  const heldoutHalf = heldoutPredictions(corpus.matcher, readNeighbours('heldout'), 0);
+  const untrained = [...neighbourUnits, ...heldoutHalf];
+  const untrainedScore = scoreHeldout(untrained, MATCH_THRESHOLD);
   // How the shown scores read on text never trained on (with the held-out neighbouring half).
-  const never = [
-    ...neighbourUnits,
-    ...retold,
-    ...heldoutPredictions(corpus.matcher, readNeighbours('heldout'), 0),
-  ];
-  const shown = shownCalibration(never, MATCH_THRESHOLD);
+  const shown = shownCalibration([...untrained, ...retold], MATCH_THRESHOLD);
   console.log(
-    `shown matches on text never trained on: ${shown.pairs} pairs, mean score ${shown.meanScore.toFixed(3)}, the same claim ${shown.observed.toFixed(3)}`,
+    [
+      `neighbouring stories never trained on, fresh and held-out half (${untrained.length} sentences): ${((100 * untrainedScore.fp) / untrained.length).toFixed(2)} false pairs per 100 sentences (${untrainedScore.fp} pairs)`,
+      `shown matches on text never trained on: ${shown.pairs} pairs, mean score ${shown.meanScore.toFixed(3)}, the same claim ${shown.observed.toFixed(3)}`,
+    ].join('\n'),
   );
   expect(per100).toBeLessThanOrEqual(MAX_NEIGHBOURS_FALSE_PER_100);
   expect(retoldScore.f1).toBeGreaterThanOrEqual(MIN_RETELLINGS_F1);
