@@ -1,8 +1,8 @@
 /**
  * Articles written after the verifier's training data was fixed (test/fixtures/fresh), and never
- * trained on: four on neighbouring stories and two retellings of the corpus story. They were tried
- * as training data once and made the cross-validated figures worse (src/core/verify/README.md,
- * "Fresh articles"), so they test the shipped model on text it has not seen: the neighbouring
+ * trained on: eight on neighbouring stories and six retellings of the corpus story. They (or ones
+ * like them) were tried as training data and made the cross-validated figures worse
+ * (src/core/verify/README.md, "Fresh articles" and after), so they test the shipped model on text it has not seen: the neighbouring
  * stories by their false pairs per 100 sentences, the retellings by precision and recall.
  */
 import { expect, test } from 'vitest';
@@ -24,10 +24,18 @@ import { formatCauses, formatScore } from './score';
  * (the first four neighbouring stories 11.3 false pairs per 100 sentences; retellings F1 0.819),
  * with a margin of about four pairs. With the four written later (132 sentences), the shipped
  * model gave 12.9 (17 pairs); with the correction for the article's share of claims, 0.8 (one
- * pair): the guard is that figure plus a margin of two pairs.
+ * pair): the guard is that figure plus a margin of two pairs. The four retellings written later,
+ * looser than the first two (an explainer under question headings, a radio bulletin's short
+ * sentences, a British daily's long ones joining two claims, a retelling that opens with the
+ * truce), gave F1 0.637 (P 0.969, R 0.474) when they were added; all six, precision 0.977. Their
+ * guards keep a margin of about four pairs.
  */
 const MAX_NEIGHBOURS_FALSE_PER_100 = 2.3;
 const MIN_RETELLINGS_F1 = 0.77;
+const MIN_LATER_RETELLINGS_F1 = 0.62;
+const MIN_RETELLINGS_PRECISION = 0.96;
+/** The first two fresh retellings; the others were written later. */
+const FIRST_RETELLINGS = new Set(['ashford-valley-herald.txt', 'meridian-explainer.txt']);
 
 const corpus = loadDevCorpus();
 const neighbours = readFresh('neighbours');
@@ -35,7 +43,7 @@ const retellings = readFresh('retellings');
 
 test('every sentence of the fresh articles is labelled', () => {
   expect(neighbours.length).toBe(8);
-  expect(retellings.length).toBe(2);
+  expect(retellings.length).toBe(6);
   const unlabelled = [...neighbours, ...retellings]
     .flatMap(judgeArticle)
     .filter((u) => u.judgement === null);
@@ -49,12 +57,22 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   const per100 = (100 * neighbourScore.fp) / neighbourUnits.length;
   const retold = heldoutPredictions(corpus.matcher, retellings, 0);
   const retoldScore = scoreHeldout(retold, MATCH_THRESHOLD);
+  const firstScore = scoreHeldout(
+    retold.filter((u) => FIRST_RETELLINGS.has(u.file)),
+    MATCH_THRESHOLD,
+  );
+  const laterScore = scoreHeldout(
+    retold.filter((u) => !FIRST_RETELLINGS.has(u.file)),
+    MATCH_THRESHOLD,
+  );
   console.log(
     [
       `fresh neighbouring stories (${neighbourUnits.length} sentences): ${per100.toFixed(2)} false pairs per 100 sentences; labelled claims ${formatScore(neighbourScore)}`,
       `  errors by cause: ${formatCauses(heldoutCauses(neighbourUnits, MATCH_THRESHOLD), neighbourScore)}`,
       `fresh retellings (${retold.length} sentences): ${formatScore(retoldScore)}`,
       `  errors by cause: ${formatCauses(heldoutCauses(retold, MATCH_THRESHOLD), retoldScore)}`,
+      `  the first two: ${formatScore(firstScore)}`,
+      `  the four written later: ${formatScore(laterScore)}`,
     ].join('\n'),
   );
   // Every neighbouring story never trained on: these and the held-out half, the issue's figure
@@ -71,5 +89,7 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
     ].join('\n'),
   );
   expect(per100).toBeLessThanOrEqual(MAX_NEIGHBOURS_FALSE_PER_100);
-  expect(retoldScore.f1).toBeGreaterThanOrEqual(MIN_RETELLINGS_F1);
+  expect(firstScore.f1).toBeGreaterThanOrEqual(MIN_RETELLINGS_F1);
+  expect(laterScore.f1).toBeGreaterThanOrEqual(MIN_LATER_RETELLINGS_F1);
+  expect(retoldScore.precision).toBeGreaterThanOrEqual(MIN_RETELLINGS_PRECISION);
 }, 60_000);

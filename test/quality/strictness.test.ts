@@ -38,6 +38,10 @@ test('the strictest choice shows almost no false matches on neighbouring stories
   const heldout = heldoutPredictions(corpus.matcher, readNeighbours('heldout'), 0);
   const fresh = heldoutPredictions(corpus.matcher, readFresh('neighbours'), 0);
   const retold = heldoutPredictions(corpus.matcher, readFresh('retellings'), 0);
+  // The first two fresh retellings, closer to their source than the four written later.
+  const firstTwo = retold.filter(
+    (u) => u.file === 'ashford-valley-herald.txt' || u.file === 'meridian-explainer.txt',
+  );
   const per100 = (units: typeof tuning, t: number): number =>
     (100 * scoreHeldout(units, t).fp) / units.length;
   const lines = MATCH_CHANCES.map((t) =>
@@ -46,7 +50,7 @@ test('the strictest choice shows almost no false matches on neighbouring stories
       `gold ${f1(scoreAt(gold, dev, t))}`,
       `three articles ${f1(scoreHeldout(three, t))}`,
       `false pairs per 100 sentences: neighbouring tuning ${per100(tuning, t).toFixed(1)}, held-out ${per100(heldout, t).toFixed(1)}, fresh ${per100(fresh, t).toFixed(1)}`,
-      `fresh retellings ${f1(scoreHeldout(retold, t))}`,
+      `fresh retellings: the first two ${f1(scoreHeldout(firstTwo, t))}, all six ${f1(scoreHeldout(retold, t))}`,
     ].join('  '),
   );
   console.log(`the reader's choices (shipped model):\n${lines.join('\n')}`);
