@@ -298,8 +298,22 @@ const ANON_MODIFIER = `(?:${capitalisable(
     'company|party|police|regional|federal|state|defense|defence|foreign|top|high-ranking|' +
     "official|informed|knowledgeable|well-placed|outside|congressional|independent|people's",
 )}|\\p{Lu}(?:\\.\\p{Lu})+\\.?|\\p{Lu}\\p{Ll}+|\\p{Lu}{2,})`;
+/**
+ * A word of a country or region that may be joined to another by "and" or "or" before the head
+ * ("US and Russian officials", "American and Ukrainian negotiators"): an acronym, or a
+ * capitalised word with the ending of a proper adjective. An outlet's or a person's name
+ * ("Reuters and two officials", "Trump and Russian officials") is not one: those are two sources,
+ * or an actor and a source.
+ */
+const JOINED_ADJECTIVE =
+  '(?:\\p{Lu}(?:\\.\\p{Lu})+\\.?|\\p{Lu}{2,}|\\p{Lu}\\p{Ll}*(?:an|ese|ish|ic|i|ch|ern))';
+/**
+ * Modifiers, the first perhaps a list of such words ("US and Russian", "American, British and
+ * French").
+ */
+const ANON_MODIFIERS = `(?:${JOINED_ADJECTIVE}(?:,\\s+${JOINED_ADJECTIVE}){0,4},?\\s+(?:and|or)\\s+)?${ANON_MODIFIER}`;
 const anonNoun = (heads: string): string =>
-  `(?:${ANON_MODIFIER}\\s+){0,4}(?:${capitalisable(heads)})`;
+  `(?:${ANON_MODIFIERS}\\s+){0,4}(?:${capitalisable(heads)})`;
 /** An unnamed source's phrase, lists included ("Some US officials, lawmakers and experts"). */
 const ANON_NP = `${anonNoun(`${STRONG_HEADS}|${PLURAL_HEADS}|${SINGULAR_HEADS}`)}(?:,\\s+${anonNoun(`${STRONG_HEADS}|${PLURAL_HEADS}`)})*(?:,?\\s+(?:and|or)\\s+${anonNoun(`${STRONG_HEADS}|${PLURAL_HEADS}`)})?`;
 /** What makes a phrase an unnamed source however it is worded ("familiar with the matter"). */
@@ -650,6 +664,32 @@ const OBJECT_ANONYMOUS = new RegExp(`^(${ANON_NP})(${QUALIFIER_WORDS})`, 'u');
 const OBJECT_DOCUMENT = new RegExp(`^${DOC_NP}\\b`, 'u');
 const SEEN_BY_TAIL = new RegExp(`\\s+(?:first\\s+)?${DOC_VERBS}\\s+by\\s.*$`, 'u');
 
+const LONE_JOINED_ADJECTIVE = new RegExp(
+  `^${JOINED_ADJECTIVE}(?:,\\s+${JOINED_ADJECTIVE}){0,4},?$`,
+  'u',
+);
+
+/**
+ * The parts of an object split at "and" (separators kept), with a part of country words alone put
+ * back with what follows it: "American and Ukrainian officials" is one source.
+ */
+function joinedAdjectives(parts: readonly string[]): string[] {
+  // The parts alternate: text, separator, text, …
+  const out: string[] = [];
+  let pending = '';
+  for (let i = 0; i < parts.length; i += 2) {
+    const separator = parts[i + 1];
+    if (separator !== undefined && LONE_JOINED_ADJECTIVE.test(parts[i]!.trim())) {
+      pending += parts[i]! + separator;
+      continue;
+    }
+    out.push(pending + parts[i]!);
+    pending = '';
+    if (separator !== undefined) out.push(separator);
+  }
+  return out;
+}
+
 /** Classifies the object of "according to"/"citing" and adds what it names. */
 function classifyObject(
   out: Collector,
@@ -659,7 +699,7 @@ function classifyObject(
   surnames: ReadonlySet<string>,
 ): void {
   let offset = 0;
-  for (const part of object.split(/(\s+and\s+)/)) {
+  for (const part of joinedAdjectives(object.split(/(\s+and\s+)/))) {
     const partStart = objectStart + offset;
     offset += part.length;
     if (/^\s+and\s+$/.test(part) || part.trim() === '') continue;

@@ -85,6 +85,26 @@ describe('findAttributions', () => {
         ['anonymous', 'U.S. officials'],
       ],
     ],
+    [
+      'officials of two countries, not of the second alone',
+      'US and Russian officials have said that a draft from 2022 could be a starting point.',
+      [['anonymous', 'US and Russian officials']],
+    ],
+    [
+      'according to officials of two countries',
+      'The talks will resume next week, according to American and Ukrainian officials.',
+      [['anonymous', 'American and Ukrainian officials']],
+    ],
+    [
+      'officials of three countries',
+      'American, British and French officials said the talks would resume.',
+      [['anonymous', 'American, British and French officials']],
+    ],
+    [
+      'a person and officials: the person is an actor, not part of the source',
+      'Trump and Russian officials said the talks would resume.',
+      [['anonymous', 'Russian officials']],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(sources(text)).toEqual(expected);
   });
