@@ -37,6 +37,15 @@ export const MIN_ORDER = 0.6;
  * too, 0.3 and up (the loosest rewrite of the bundled corpus, 0.31–0.35).
  */
 export const MIN_OVERLAP = 0.3;
+/**
+ * A run this long counts whatever the wording: eight claims told in the same order come from one
+ * text, however far a rewrite takes its words from the source's (a retelling that keeps no phrase
+ * of it has a 5-gram overlap of 0.2–0.3, like independent reports of one event, which share runs
+ * of 1–3 claims). Taking a reworded retelling for an independent report would count it as a
+ * second source of its claims, the error provenance is there to prevent; the opposite error only
+ * counts fewer.
+ */
+export const LONG_RUN = 8;
 /** A shorter run counts when the words are nearly the same: three sentences copied verbatim. */
 export const VERBATIM_RUN = 3;
 /** Wording overlap of near-verbatim copies (a light edit keeps over three quarters of the 5-grams). */
@@ -55,6 +64,7 @@ export const PROVENANCE_VERSION = 1;
 export function isEcho(evidence: PairEvidence): boolean {
   if (evidence.run >= MIN_RUN && evidence.order >= MIN_ORDER && evidence.overlap >= MIN_OVERLAP)
     return true;
+  if (evidence.run >= LONG_RUN && evidence.order >= MIN_ORDER) return true;
   return evidence.run >= VERBATIM_RUN && evidence.overlap >= VERBATIM_OVERLAP;
 }
 

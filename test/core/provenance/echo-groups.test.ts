@@ -323,6 +323,9 @@ describe('the echo decision', () => {
     ['three background facts, however worded', evidence(3, 3, 0.5), false],
     ['three sentences copied nearly verbatim', evidence(3, 3, 0.9), true],
     ['many shared facts told in other words', evidence(6, 7, 0.2), false],
+    ['eight claims in the same order, however reworded', evidence(8, 10, 0.22), true],
+    ['seven claims in the same order, reworded', evidence(7, 9, 0.22), false],
+    ['eight shared claims in another order, reworded', evidence(8, 14, 0.22), false],
     ['shared facts in another order', evidence(4, 8, 0.5), false],
   ])('%s → %s', (_name, e, echo) => {
     expect(isEcho(e)).toBe(echo);
