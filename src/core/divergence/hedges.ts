@@ -60,6 +60,13 @@ const OPENERS = new Set(['whether', 'if', 'what', 'how', 'who', 'when', 'where',
 const SHARED_SCOPE = 2;
 /** Participles that hedge before "to" ("are believed to include", "is expected to"). */
 const BELIEF = new Set(['believed', 'thought', 'expected', 'understood', 'rumoured', 'rumored']);
+/**
+ * Verbs of saying that hedge in the passive before "to" ("are said to have met", "is reported to
+ * be"): someone unnamed says so.
+ */
+const PASSIVE_SAYING = new Set(['said', 'reported', 'alleged', 'claimed']);
+/** Forms of "be" that make a participle before "to" a hedge of the statement. */
+const BE = ['is', 'are', 'was', 'were', 'be', 'been'];
 /** Adjectives made hedges by a negation before them ("not clear", "not known"). */
 const NEGATED_CERTAINTY = new Set(['clear', 'known', 'certain', 'confirmed']);
 /** Modals that state plainly; shown as the other side's words when they stand in a hedge's place. */
@@ -108,9 +115,15 @@ export function cuesOf(words: readonly Word[]): Cue[] {
     else if (MILD.has(w.lower)) cues.push(cue(i, i, 'mild'));
     else if (BELIEF.has(w.lower) && next?.lower === 'to') {
       const aux = words[i - 1];
-      const from =
-        aux && ['is', 'are', 'was', 'were', 'be', 'been'].includes(aux.lower) ? i - 1 : i;
+      const from = aux && BE.includes(aux.lower) ? i - 1 : i;
       cues.push(cue(from, i + 1, 'evidential'));
+    } else if (
+      PASSIVE_SAYING.has(w.lower) &&
+      next?.lower === 'to' &&
+      i > 0 &&
+      BE.includes(words[i - 1]!.lower)
+    ) {
+      cues.push(cue(i - 1, i + 1, 'evidential'));
     } else if (NEGATED_CERTAINTY.has(w.lower) && i > 0) {
       const before = words[i - 1]!;
       const farFrom = before.lower === 'from' && words[i - 2]?.lower === 'far';

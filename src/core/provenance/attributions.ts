@@ -282,11 +282,18 @@ const VERBS = REPORTING_VERBS.join('|');
 const AUX =
   '(?:\\s+(?:have|has|had|also|previously|earlier|later|privately|publicly|separately|would|will|did|do|does|now|long|repeatedly|both|first|have\\s+long|had\\s+earlier))*';
 
+/**
+ * Before a reporting verb: not a form of "be". "Negotiators are said to have met" and "the plan
+ * was reported to Congress" make the subject what is spoken of, not who speaks (the first is a
+ * hedge, see src/core/divergence/hedges.ts).
+ */
+const NOT_PASSIVE = '(?<!\\b(?:is|are|was|were|be|been|being)\\s+)';
+
 /** Heads of phrases for unnamed sources that are anonymous with any reporting verb. */
 const STRONG_HEADS = 'sources?|people|persons?|insiders?|individuals?|someone';
 /** Heads that are anonymous in the plural ("officials said") or with a word on anonymity. */
 const PLURAL_HEADS =
-  'officials|diplomats|aides|directors|managers|board members|analysts|experts|observers|lawmakers|witnesses|authorities|negotiators|residents|advisers|advisors|investigators|executives|employees|staffers|economists|critics';
+  'officials|diplomats|aides|directors|managers|board members|analysts|experts|observers|lawmakers|legislators|witnesses|authorities|negotiators|residents|advisers|advisors|investigators|executives|employees|staffers|economists|critics';
 const SINGULAR_HEADS =
   'official|diplomat|aide|director|manager|analyst|expert|spokes(?:person|man|woman)|negotiator|adviser|advisor|investigator|executive|employee|staffer|member';
 
@@ -522,7 +529,7 @@ export const PATTERNS = {
   outletAsModifierWords:
     /\s(?:interview|report|tally|analysis|investigation|poll|survey|broadcast)\b|['’]s\s+(?:correspondent|reporter|reporting|analysis|report|tally|count|survey|poll)\b/u,
   subject: new RegExp(
-    `(?<!\\b(?:at|of|from|in|for|with|by|to|on|about|near)\\s)(${OUTLET_DESCRIPTOR}\\s+)?((?:[Tt]he\\s+)?${NAME})(\\s+${OUTLET_DESCRIPTOR})?(${COMMA_CLAUSE}),?${AUX}\\s+(${VERBS})\\b`,
+    `(?<!\\b(?:at|of|from|in|for|with|by|to|on|about|near)\\s)(${OUTLET_DESCRIPTOR}\\s+)?((?:[Tt]he\\s+)?${NAME})(\\s+${OUTLET_DESCRIPTOR})?(${COMMA_CLAUSE}),?${AUX}\\s+${NOT_PASSIVE}(${VERBS})\\b`,
     'dgu',
   ),
   inverted: new RegExp(
@@ -530,7 +537,7 @@ export const PATTERNS = {
     'dgu',
   ),
   anonymous: new RegExp(
-    `(?<![\\p{L}'’])(${ANON_NP})(${QUALIFIER_WORDS})(${COMMA_CLAUSE})${AUX}\\s+(${VERBS})\\b`,
+    `(?<![\\p{L}'’])(${ANON_NP})(${QUALIFIER_WORDS})(${COMMA_CLAUSE})${AUX}\\s+${NOT_PASSIVE}(${VERBS})\\b`,
     'dgu',
   ),
   documents: new RegExp(

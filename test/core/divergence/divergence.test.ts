@@ -125,6 +125,12 @@ describe('a checkable difference is flagged with its kind and both sides', () =>
       [['hedge', 'are believed to', '']],
     ],
     [
+      'said to, a hedge and not a source',
+      'Negotiators are said to have worked through the terms over three weeks.',
+      'Negotiators worked through the terms over three weeks.',
+      [['hedge', 'are said to', '']],
+    ],
+    [
       'reportedly against a plain statement',
       'Negotiators have reportedly spent three weeks on these terms.',
       'Negotiators have spent three weeks on these terms.',

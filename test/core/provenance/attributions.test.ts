@@ -101,6 +101,11 @@ describe('findAttributions', () => {
       [['anonymous', 'American, British and French officials']],
     ],
     [
+      'a list of unnamed sources with a place',
+      'Some officials, legislators and experts in Washington fear that Putin would use a lull.',
+      [['anonymous', 'Some officials, legislators and experts in Washington']],
+    ],
+    [
       'a person and officials: the person is an actor, not part of the source',
       'Trump and Russian officials said the talks would resume.',
       [['anonymous', 'Russian officials']],
@@ -117,6 +122,11 @@ describe('findAttributions', () => {
     ['reportedly', 'Russia has reportedly presented a list of demands.'],
     ['a noun, not a verb', 'However, reports suggest the troops will withdraw.'],
     ['reporters', 'The minister declined to comment when asked by reporters.'],
+    [
+      'the subject of "are said to"',
+      'Negotiators from both sides are said to have worked through the terms.',
+    ],
+    ['a passive "reported to"', 'The plan was reported to Congress last week.'],
   ])('no source: %s', (_name, text) => {
     expect(sources(text)).toEqual([]);
   });
