@@ -267,3 +267,45 @@ export function formatCauses(causes: ErrorCauses, score: Counts): string {
     `recall of retrieval (a perfect verifier's) ${ceiling.toFixed(3)}`
   );
 }
+
+/** A unit of a checked report with the sentences its shown matches point at. */
+export interface ShownUnit extends Span {
+  matches: { file: string; start: number; end: number }[];
+}
+
+/**
+ * Of the shown matches the gold counts as right (the other report makes a claim the unit makes),
+ * how many point at a sentence the gold quotes for that claim in that report, made in full or in
+ * part: a right report shown with another of its sentences gives the reader the wrong words.
+ */
+export function shownSentences(
+  gold: Gold,
+  file: string,
+  text: string,
+  units: readonly ShownUnit[],
+  textOf: (file: string) => string,
+): { right: number; wrong: number } {
+  let right = 0;
+  let wrong = 0;
+  for (const unit of units) {
+    const claims = gold.claims.filter((c) =>
+      (c.makes[file] ?? []).some((q) =>
+        spansOf(text, q, file).some((s) => mostlyOverlaps(unit, s)),
+      ),
+    );
+    for (const match of unit.matches) {
+      const quotes = claims.flatMap((c) => [
+        ...(c.makes[match.file] ?? []),
+        ...(c.partly?.[match.file] ?? []),
+      ]);
+      if (quotes.length === 0) continue;
+      const other = textOf(match.file);
+      const found = quotes.some((q) =>
+        spansOf(other, q, match.file).some((s) => mostlyOverlaps(match, s)),
+      );
+      if (found) right++;
+      else wrong++;
+    }
+  }
+  return { right, wrong };
+}
