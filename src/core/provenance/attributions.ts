@@ -283,11 +283,13 @@ const AUX =
   '(?:\\s+(?:have|has|had|also|previously|earlier|later|privately|publicly|separately|would|will|did|do|does|now|long|repeatedly|both|first|have\\s+long|had\\s+earlier))*';
 
 /**
- * Before a reporting verb: not a form of "be". "Negotiators are said to have met" and "the plan
- * was reported to Congress" make the subject what is spoken of, not who speaks (the first is a
- * hedge, see src/core/divergence/hedges.ts).
+ * Before a reporting verb: not a form of "be", nor a conjunction. "Negotiators are said to have
+ * met" and "the plan was reported to Congress" make the subject what is spoken of, not who speaks
+ * (the first is a hedge, see src/core/divergence/hedges.ts); in "Zelenskiy called the talks
+ * between US and Ukrainian officials in Jeddah constructive and said…" the verb after "and" is
+ * the sentence's subject's, not the officials'.
  */
-const NOT_PASSIVE = '(?<!\\b(?:is|are|was|were|be|been|being)\\s+)';
+const NOT_PASSIVE = '(?<!\\b(?:is|are|was|were|be|been|being|and|but|or)\\s+)';
 
 /** Heads of phrases for unnamed sources that are anonymous with any reporting verb. */
 const STRONG_HEADS = 'sources?|people|persons?|insiders?|individuals?|someone';

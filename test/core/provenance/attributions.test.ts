@@ -127,6 +127,10 @@ describe('findAttributions', () => {
       'Negotiators from both sides are said to have worked through the terms.',
     ],
     ['a passive "reported to"', 'The plan was reported to Congress last week.'],
+    [
+      'officials in an object, and a verb after "and" that is the subject’s',
+      'Zelenskiy called the talks between American and Ukrainian officials in Saudi Arabia constructive and said a truce could follow.',
+    ],
   ])('no source: %s', (_name, text) => {
     expect(sources(text)).toEqual([]);
   });
