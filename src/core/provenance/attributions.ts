@@ -631,8 +631,23 @@ export function findAttributions(text: string): Attribution[] {
     const rest = text.slice(objectStart, objectStart + MAX_OBJECT_CHARS);
     // Full stops of abbreviations ("U.S.") end nothing: they are masked for the search.
     const masked = rest.replace(/\b(?:\p{Lu}\.){1,3}/gu, (a) => 'X'.repeat(a.length));
-    const stop = masked.search(/[,.;:!?“”"()\n]|\s(?:that|which|as|when|while|because)\s|$/u);
-    const object = rest.slice(0, stop === -1 ? rest.length : stop);
+    let stop = masked.search(/[,.;:!?“”"()\n]|\s(?:that|which|as|when|while|because)\s|$/u);
+    if (stop === -1) stop = rest.length;
+    // A list of unnamed sources runs past its commas ("American, British and French officials";
+    // "officials, lawmakers and experts") when the clause ends after it: in "According to the
+    // sources, Russian and American officials have met…" the words after the comma are the
+    // subject of the sentence.
+    const listed = OBJECT_ANONYMOUS.exec(rest);
+    if (
+      listed &&
+      listed[0].length > stop &&
+      /^\s*(?:[,.;:!?]|$)/u.test(rest.slice(listed[0].length)) &&
+      isAnonymousPhrase(listed[0], '', true)
+    ) {
+      out.add('anonymous', listed[0], m.index!, objectStart + listed[0].length);
+      continue;
+    }
+    const object = rest.slice(0, stop);
     classifyObject(out, object, objectStart, m.index!, surnames);
   }
 

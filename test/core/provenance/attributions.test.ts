@@ -101,6 +101,21 @@ describe('findAttributions', () => {
       [['anonymous', 'American, British and French officials']],
     ],
     [
+      'according to a list of officials',
+      'The talks will resume, according to American, British and French officials.',
+      [['anonymous', 'American, British and French officials']],
+    ],
+    [
+      'according to a list of unnamed sources',
+      'The talks will resume, according to officials, lawmakers and experts.',
+      [['anonymous', 'officials, lawmakers and experts']],
+    ],
+    [
+      'according to a source, then the sentence’s subject after the comma',
+      'According to the sources, Russian and American officials have engaged in talks.',
+      [['anonymous', 'the sources']],
+    ],
+    [
       'a list of unnamed sources with a place',
       'Some officials, legislators and experts in Washington fear that Putin would use a lull.',
       [['anonymous', 'Some officials, legislators and experts in Washington']],
