@@ -289,7 +289,7 @@ const AUX =
  * between US and Ukrainian officials in Jeddah constructive and said…" the verb after "and" is
  * the sentence's subject's, not the officials'.
  */
-const NOT_PASSIVE = '(?<!\\b(?:is|are|was|were|be|been|being|and|but|or)\\s+)';
+const NOT_PASSIVE_OR_JOINED = '(?<!\\b(?:is|are|was|were|be|been|being|and|but|or)\\s+)';
 
 /** Heads of phrases for unnamed sources that are anonymous with any reporting verb. */
 const STRONG_HEADS = 'sources?|people|persons?|insiders?|individuals?|someone';
@@ -531,7 +531,7 @@ export const PATTERNS = {
   outletAsModifierWords:
     /\s(?:interview|report|tally|analysis|investigation|poll|survey|broadcast)\b|['’]s\s+(?:correspondent|reporter|reporting|analysis|report|tally|count|survey|poll)\b/u,
   subject: new RegExp(
-    `(?<!\\b(?:at|of|from|in|for|with|by|to|on|about|near)\\s)(${OUTLET_DESCRIPTOR}\\s+)?((?:[Tt]he\\s+)?${NAME})(\\s+${OUTLET_DESCRIPTOR})?(${COMMA_CLAUSE}),?${AUX}\\s+${NOT_PASSIVE}(${VERBS})\\b`,
+    `(?<!\\b(?:at|of|from|in|for|with|by|to|on|about|near)\\s)(${OUTLET_DESCRIPTOR}\\s+)?((?:[Tt]he\\s+)?${NAME})(\\s+${OUTLET_DESCRIPTOR})?(${COMMA_CLAUSE}),?${AUX}\\s+${NOT_PASSIVE_OR_JOINED}(${VERBS})\\b`,
     'dgu',
   ),
   inverted: new RegExp(
@@ -539,7 +539,7 @@ export const PATTERNS = {
     'dgu',
   ),
   anonymous: new RegExp(
-    `(?<![\\p{L}'’])(${ANON_NP})(${QUALIFIER_WORDS})(${COMMA_CLAUSE})${AUX}\\s+${NOT_PASSIVE}(${VERBS})\\b`,
+    `(?<![\\p{L}'’])(${ANON_NP})(${QUALIFIER_WORDS})(${COMMA_CLAUSE})${AUX}\\s+${NOT_PASSIVE_OR_JOINED}(${VERBS})\\b`,
     'dgu',
   ),
   documents: new RegExp(
