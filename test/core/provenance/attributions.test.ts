@@ -177,6 +177,44 @@ describe('findAttributions', () => {
       { numRuns: 300 },
     );
   });
+
+  test('keeps offsets inside the text where sources are joined by "and" and commas', () => {
+    // Pieces of lists of sources after "according to" and before a verb, and of their near misses.
+    const pieces = [
+      'according to',
+      'According to',
+      'American',
+      'U.S.',
+      'British',
+      'and',
+      'or',
+      ',',
+      'officials',
+      'two people',
+      'the sources',
+      'Reuters',
+      'Trump',
+      'said',
+      'are said to',
+      'have met',
+      'in Jeddah',
+      '.',
+    ];
+    const texts = fc
+      .array(fc.constantFrom(...pieces), { maxLength: 16 })
+      .map((words) => words.join(' '));
+    fc.assert(
+      fc.property(texts, (text) => {
+        for (const a of findAttributions(text)) {
+          expect(a.start).toBeGreaterThanOrEqual(0);
+          expect(a.end).toBeLessThanOrEqual(text.length);
+          expect(text.slice(a.start, a.end)).toBe(a.text);
+          expect(a.text).toContain(a.source.split(/\s/)[0]!);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('outlet names', () => {
