@@ -1,6 +1,6 @@
 /**
  * Articles written after the verifier's training data was fixed (test/fixtures/fresh), and never
- * trained on: eight on neighbouring stories and six retellings of the corpus story. They (or ones
+ * trained on: twelve on neighbouring stories and six retellings of the corpus story. They (or ones
  * like them) were tried as training data and made the cross-validated figures worse
  * (src/core/verify/README.md, "Fresh articles" and after), so they test the shipped model on text it has not seen: the neighbouring
  * stories by their false pairs per 100 sentences, the retellings by precision and recall.
@@ -28,9 +28,24 @@ import { formatCauses, formatScore } from './score';
  * looser than the first two (an explainer under question headings, a radio bulletin's short
  * sentences, a British daily's long ones joining two claims, a retelling that opens with the
  * truce), gave F1 0.637 (P 0.969, R 0.474) when they were added; all six, precision 0.977. Their
- * guards keep a margin of about four pairs.
+ * guards keep a margin of about four pairs. The four neighbouring stories written with them, each
+ * with three or four near misses modelled closely on corpus sentences, gave 15.3 false pairs per
+ * 100 sentences (13 in 85) when they were added; their guard keeps a margin of two pairs, and the
+ * first eight keep theirs.
  */
 const MAX_NEIGHBOURS_FALSE_PER_100 = 2.3;
+const MAX_LATER_NEIGHBOURS_FALSE_PER_100 = 17.7;
+/** The first eight fresh neighbouring stories; the others were written later. */
+const FIRST_NEIGHBOURS = new Set([
+  'intelligence-pause.txt',
+  'moscow-drone-attack.txt',
+  'graham-sanctions.txt',
+  'north-korean-troops.txt',
+  'dmitriev-business.txt',
+  'witkoff-podcast.txt',
+  'sumy-strike.txt',
+  'martial-law.txt',
+]);
 const MIN_RETELLINGS_F1 = 0.77;
 const MIN_LATER_RETELLINGS_F1 = 0.62;
 const MIN_RETELLINGS_PRECISION = 0.96;
@@ -42,7 +57,7 @@ const neighbours = readFresh('neighbours');
 const retellings = readFresh('retellings');
 
 test('every sentence of the fresh articles is labelled', () => {
-  expect(neighbours.length).toBe(8);
+  expect(neighbours.length).toBe(12);
   expect(retellings.length).toBe(6);
   const unlabelled = [...neighbours, ...retellings]
     .flatMap(judgeArticle)
@@ -55,6 +70,10 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   const neighbourUnits = heldoutPredictions(corpus.matcher, neighbours, 0);
   const neighbourScore = scoreHeldout(neighbourUnits, MATCH_THRESHOLD);
   const per100 = (100 * neighbourScore.fp) / neighbourUnits.length;
+  const falsePer100 = (units: typeof neighbourUnits): number =>
+    (100 * scoreHeldout(units, MATCH_THRESHOLD).fp) / units.length;
+  const firstNeighbours = neighbourUnits.filter((u) => FIRST_NEIGHBOURS.has(u.file));
+  const laterNeighbours = neighbourUnits.filter((u) => !FIRST_NEIGHBOURS.has(u.file));
   const retold = heldoutPredictions(corpus.matcher, retellings, 0);
   const retoldScore = scoreHeldout(retold, MATCH_THRESHOLD);
   const firstScore = scoreHeldout(
@@ -69,6 +88,7 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
     [
       `fresh neighbouring stories (${neighbourUnits.length} sentences): ${per100.toFixed(2)} false pairs per 100 sentences; labelled claims ${formatScore(neighbourScore)}`,
       `  errors by cause: ${formatCauses(heldoutCauses(neighbourUnits, MATCH_THRESHOLD), neighbourScore)}`,
+      `  the first eight (${firstNeighbours.length} sentences): ${falsePer100(firstNeighbours).toFixed(2)}; the four written later (${laterNeighbours.length}): ${falsePer100(laterNeighbours).toFixed(2)}`,
       `fresh retellings (${retold.length} sentences): ${formatScore(retoldScore)}`,
       `  errors by cause: ${formatCauses(heldoutCauses(retold, MATCH_THRESHOLD), retoldScore)}`,
       `  the first two: ${formatScore(firstScore)}`,
@@ -88,7 +108,8 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
       `shown matches on text never trained on: ${shown.pairs} pairs, mean score ${shown.meanScore.toFixed(3)}, the same claim ${shown.observed.toFixed(3)}`,
     ].join('\n'),
   );
-  expect(per100).toBeLessThanOrEqual(MAX_NEIGHBOURS_FALSE_PER_100);
+  expect(falsePer100(firstNeighbours)).toBeLessThanOrEqual(MAX_NEIGHBOURS_FALSE_PER_100);
+  expect(falsePer100(laterNeighbours)).toBeLessThanOrEqual(MAX_LATER_NEIGHBOURS_FALSE_PER_100);
   expect(firstScore.f1).toBeGreaterThanOrEqual(MIN_RETELLINGS_F1);
   expect(laterScore.f1).toBeGreaterThanOrEqual(MIN_LATER_RETELLINGS_F1);
   expect(retoldScore.precision).toBeGreaterThanOrEqual(MIN_RETELLINGS_PRECISION);

@@ -24,6 +24,17 @@ import { readGold, scoreAt, type Score } from './score';
 const MAX_STRICTEST_FALSE_PER_100 = 2.5;
 const MIN_STRICTEST_RECALL = 0.55;
 
+const FIRST_EIGHT = new Set([
+  'intelligence-pause.txt',
+  'moscow-drone-attack.txt',
+  'graham-sanctions.txt',
+  'north-korean-troops.txt',
+  'dmitriev-business.txt',
+  'witkoff-podcast.txt',
+  'sumy-strike.txt',
+  'martial-law.txt',
+]);
+
 const corpus = loadDevCorpus();
 const gold = readGold();
 
@@ -37,6 +48,9 @@ test('the strictest choice shows almost no false matches on neighbouring stories
   const tuning = heldoutPredictions(corpus.matcher, readNeighbours('tuning'), 0);
   const heldout = heldoutPredictions(corpus.matcher, readNeighbours('heldout'), 0);
   const fresh = heldoutPredictions(corpus.matcher, readFresh('neighbours'), 0);
+  // The first eight fresh neighbouring stories, before the four written with near misses closer
+  // to the corpus's sentences.
+  const firstEight = fresh.filter((u) => FIRST_EIGHT.has(u.file));
   const retold = heldoutPredictions(corpus.matcher, readFresh('retellings'), 0);
   // The first two fresh retellings, closer to their source than the four written later.
   const firstTwo = retold.filter(
@@ -49,7 +63,7 @@ test('the strictest choice shows almost no false matches on neighbouring stories
       `${Math.round(t * 100)}%:`,
       `gold ${f1(scoreAt(gold, dev, t))}`,
       `three articles ${f1(scoreHeldout(three, t))}`,
-      `false pairs per 100 sentences: neighbouring tuning ${per100(tuning, t).toFixed(1)}, held-out ${per100(heldout, t).toFixed(1)}, fresh ${per100(fresh, t).toFixed(1)}`,
+      `false pairs per 100 sentences: neighbouring tuning ${per100(tuning, t).toFixed(1)}, held-out ${per100(heldout, t).toFixed(1)}, fresh ${per100(fresh, t).toFixed(1)} (the first eight ${per100(firstEight, t).toFixed(1)})`,
       `fresh retellings: the first two ${f1(scoreHeldout(firstTwo, t))}, all six ${f1(scoreHeldout(retold, t))}`,
     ].join('  '),
   );
