@@ -1,6 +1,6 @@
 /**
  * Articles written after the verifier's training data was fixed (test/fixtures/fresh), and never
- * trained on: twelve on neighbouring stories and six retellings of the corpus story. They (or ones
+ * trained on: fifteen on neighbouring stories and six retellings of the corpus story. They (or ones
  * like them) were tried as training data and made the cross-validated figures worse
  * (src/core/verify/README.md, "Fresh articles" and after), so they test the shipped model on text it has not seen: the neighbouring
  * stories by their false pairs per 100 sentences, the retellings by precision and recall.
@@ -31,10 +31,16 @@ import { formatCauses, formatScore } from './score';
  * guards keep a margin of about four pairs. The four neighbouring stories written with them, each
  * with three or four near misses modelled closely on corpus sentences, gave 15.3 false pairs per
  * 100 sentences (13 in 85) when they were added; their guard keeps a margin of two pairs, and the
- * first eight keep theirs.
+ * first eight keep theirs. Three more, written as training data for a feature on the parties of a
+ * claim (neither the feature nor the articles were kept, src/core/verify/README.md, "The parties
+ * of a claim"), copy corpus sentences' wording about other parties: 30.2 false pairs per 100
+ * sentences (19 in 63) when they were added, with the same margin.
  */
 const MAX_NEIGHBOURS_FALSE_PER_100 = 2.3;
 const MAX_LATER_NEIGHBOURS_FALSE_PER_100 = 17.7;
+const MAX_OTHER_PARTIES_FALSE_PER_100 = 33.4;
+/** The last three fresh neighbouring stories: corpus sentences' wording, other parties. */
+const OTHER_PARTIES = new Set(['eu-defence-summit.txt', 'ankara-talks.txt', 'china-mediation.txt']);
 /** The first eight fresh neighbouring stories; the others were written later. */
 const FIRST_NEIGHBOURS = new Set([
   'intelligence-pause.txt',
@@ -57,7 +63,7 @@ const neighbours = readFresh('neighbours');
 const retellings = readFresh('retellings');
 
 test('every sentence of the fresh articles is labelled', () => {
-  expect(neighbours.length).toBe(12);
+  expect(neighbours.length).toBe(15);
   expect(retellings.length).toBe(6);
   const unlabelled = [...neighbours, ...retellings]
     .flatMap(judgeArticle)
@@ -73,7 +79,10 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   const falsePer100 = (units: typeof neighbourUnits): number =>
     (100 * scoreHeldout(units, MATCH_THRESHOLD).fp) / units.length;
   const firstNeighbours = neighbourUnits.filter((u) => FIRST_NEIGHBOURS.has(u.file));
-  const laterNeighbours = neighbourUnits.filter((u) => !FIRST_NEIGHBOURS.has(u.file));
+  const laterNeighbours = neighbourUnits.filter(
+    (u) => !FIRST_NEIGHBOURS.has(u.file) && !OTHER_PARTIES.has(u.file),
+  );
+  const otherParties = neighbourUnits.filter((u) => OTHER_PARTIES.has(u.file));
   const retold = heldoutPredictions(corpus.matcher, retellings, 0);
   const retoldScore = scoreHeldout(retold, MATCH_THRESHOLD);
   const firstScore = scoreHeldout(
@@ -88,7 +97,7 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
     [
       `fresh neighbouring stories (${neighbourUnits.length} sentences): ${per100.toFixed(2)} false pairs per 100 sentences; labelled claims ${formatScore(neighbourScore)}`,
       `  errors by cause: ${formatCauses(heldoutCauses(neighbourUnits, MATCH_THRESHOLD), neighbourScore)}`,
-      `  the first eight (${firstNeighbours.length} sentences): ${falsePer100(firstNeighbours).toFixed(2)}; the four written later (${laterNeighbours.length}): ${falsePer100(laterNeighbours).toFixed(2)}`,
+      `  the first eight (${firstNeighbours.length} sentences): ${falsePer100(firstNeighbours).toFixed(2)}; the four written later (${laterNeighbours.length}): ${falsePer100(laterNeighbours).toFixed(2)}; the three about other parties (${otherParties.length}): ${falsePer100(otherParties).toFixed(2)}`,
       `fresh retellings (${retold.length} sentences): ${formatScore(retoldScore)}`,
       `  errors by cause: ${formatCauses(heldoutCauses(retold, MATCH_THRESHOLD), retoldScore)}`,
       `  the first two: ${formatScore(firstScore)}`,
@@ -110,6 +119,7 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   );
   expect(falsePer100(firstNeighbours)).toBeLessThanOrEqual(MAX_NEIGHBOURS_FALSE_PER_100);
   expect(falsePer100(laterNeighbours)).toBeLessThanOrEqual(MAX_LATER_NEIGHBOURS_FALSE_PER_100);
+  expect(falsePer100(otherParties)).toBeLessThanOrEqual(MAX_OTHER_PARTIES_FALSE_PER_100);
   expect(firstScore.f1).toBeGreaterThanOrEqual(MIN_RETELLINGS_F1);
   expect(laterScore.f1).toBeGreaterThanOrEqual(MIN_LATER_RETELLINGS_F1);
   expect(retoldScore.precision).toBeGreaterThanOrEqual(MIN_RETELLINGS_PRECISION);
