@@ -8,6 +8,7 @@
 import { expect, test } from 'vitest';
 import { MATCH_THRESHOLD } from '../../src/core/matcher';
 import {
+  FIRST_FRESH,
   heldoutCauses,
   heldoutPredictions,
   judgeArticle,
@@ -41,22 +42,9 @@ const MAX_LATER_NEIGHBOURS_FALSE_PER_100 = 17.7;
 const MAX_OTHER_PARTIES_FALSE_PER_100 = 33.4;
 /** The last three fresh neighbouring stories: corpus sentences' wording, other parties. */
 const OTHER_PARTIES = new Set(['eu-defence-summit.txt', 'ankara-talks.txt', 'china-mediation.txt']);
-/** The first eight fresh neighbouring stories; the others were written later. */
-const FIRST_NEIGHBOURS = new Set([
-  'intelligence-pause.txt',
-  'moscow-drone-attack.txt',
-  'graham-sanctions.txt',
-  'north-korean-troops.txt',
-  'dmitriev-business.txt',
-  'witkoff-podcast.txt',
-  'sumy-strike.txt',
-  'martial-law.txt',
-]);
 const MIN_RETELLINGS_F1 = 0.77;
 const MIN_LATER_RETELLINGS_F1 = 0.62;
 const MIN_RETELLINGS_PRECISION = 0.96;
-/** The first two fresh retellings; the others were written later. */
-const FIRST_RETELLINGS = new Set(['ashford-valley-herald.txt', 'meridian-explainer.txt']);
 
 const corpus = loadDevCorpus();
 const neighbours = readFresh('neighbours');
@@ -78,19 +66,19 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   const per100 = (100 * neighbourScore.fp) / neighbourUnits.length;
   const falsePer100 = (units: typeof neighbourUnits): number =>
     (100 * scoreHeldout(units, MATCH_THRESHOLD).fp) / units.length;
-  const firstNeighbours = neighbourUnits.filter((u) => FIRST_NEIGHBOURS.has(u.file));
+  const firstNeighbours = neighbourUnits.filter((u) => FIRST_FRESH.has(u.file));
   const laterNeighbours = neighbourUnits.filter(
-    (u) => !FIRST_NEIGHBOURS.has(u.file) && !OTHER_PARTIES.has(u.file),
+    (u) => !FIRST_FRESH.has(u.file) && !OTHER_PARTIES.has(u.file),
   );
   const otherParties = neighbourUnits.filter((u) => OTHER_PARTIES.has(u.file));
   const retold = heldoutPredictions(corpus.matcher, retellings, 0);
   const retoldScore = scoreHeldout(retold, MATCH_THRESHOLD);
   const firstScore = scoreHeldout(
-    retold.filter((u) => FIRST_RETELLINGS.has(u.file)),
+    retold.filter((u) => FIRST_FRESH.has(u.file)),
     MATCH_THRESHOLD,
   );
   const laterScore = scoreHeldout(
-    retold.filter((u) => !FIRST_RETELLINGS.has(u.file)),
+    retold.filter((u) => !FIRST_FRESH.has(u.file)),
     MATCH_THRESHOLD,
   );
   console.log(

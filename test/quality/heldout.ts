@@ -63,6 +63,24 @@ export function readFresh(kind: 'neighbours' | 'retellings'): HeldoutArticle[] {
 }
 
 /**
+ * The fresh articles written first (eight neighbouring stories, two retellings); the others were
+ * written later, with near misses closer to the corpus's sentences or in looser words, and are
+ * scored apart.
+ */
+export const FIRST_FRESH = new Set([
+  'intelligence-pause.txt',
+  'moscow-drone-attack.txt',
+  'graham-sanctions.txt',
+  'north-korean-troops.txt',
+  'dmitriev-business.txt',
+  'witkoff-podcast.txt',
+  'sumy-strike.txt',
+  'martial-law.txt',
+  'ashford-valley-herald.txt',
+  'meridian-explainer.txt',
+]);
+
+/**
  * Reads labelled articles from `dir` (a labels.json beside the texts, in the held-out format); a
  * label not found in its article is a broken fixture.
  */
