@@ -46,7 +46,7 @@ function odds(p: number): number {
 
 /** `p`, a probability under the prior `from`, moved to the prior `to`. */
 export function withPrior(p: number, from: number, to: number): number {
-  return scaleOdds(p, odds(to) / odds(from));
+  return scaleOdds(p, factorFor(to, from));
 }
 
 /** `p` with its odds multiplied by `factor`. */
@@ -83,7 +83,12 @@ export function articleShare(best: readonly number[], base = TRAINING_SHARE): nu
  */
 export function shareFactor(best: readonly number[], base = TRAINING_SHARE): number {
   const share = loweringShare(best, base);
-  return share === null ? 1 : odds(share) / odds(base);
+  return share === null ? 1 : factorFor(share, base);
+}
+
+/** The odds factor that moves a probability from the prior `base` to the prior `share`. */
+function factorFor(share: number, base: number): number {
+  return odds(share) / odds(base);
 }
 
 /** The article's estimated share when it is to lower the article's probabilities, else null. */
@@ -118,7 +123,7 @@ export function bestProbabilities(units: readonly ShareUnit[]): number[] {
 export function correctArticle(units: readonly ShareUnit[]): number | null {
   const share = loweringShare(bestProbabilities(units), TRAINING_SHARE);
   if (share === null) return null;
-  const factor = odds(share) / odds(TRAINING_SHARE);
+  const factor = factorFor(share, TRAINING_SHARE);
   for (const unit of units)
     for (const c of unit.candidates) c.probability = corrected(c.probability, factor);
   return share;
