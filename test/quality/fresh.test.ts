@@ -8,6 +8,7 @@
 import { expect, test } from 'vitest';
 import { MATCH_THRESHOLD } from '../../src/core/matcher';
 import {
+  falsePairsPer100,
   FIRST_FRESH,
   heldoutCauses,
   heldoutPredictions,
@@ -63,9 +64,8 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   // Every judged candidate (floor 0), so that a missed pair can be told retrieved or not.
   const neighbourUnits = heldoutPredictions(corpus.matcher, neighbours, 0);
   const neighbourScore = scoreHeldout(neighbourUnits, MATCH_THRESHOLD);
-  const per100 = (100 * neighbourScore.fp) / neighbourUnits.length;
   const falsePer100 = (units: typeof neighbourUnits): number =>
-    (100 * scoreHeldout(units, MATCH_THRESHOLD).fp) / units.length;
+    falsePairsPer100(units, MATCH_THRESHOLD);
   const firstNeighbours = neighbourUnits.filter((u) => FIRST_FRESH.has(u.file));
   const laterNeighbours = neighbourUnits.filter(
     (u) => !FIRST_FRESH.has(u.file) && !OTHER_PARTIES.has(u.file),
@@ -83,7 +83,7 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   );
   console.log(
     [
-      `fresh neighbouring stories (${neighbourUnits.length} sentences): ${per100.toFixed(2)} false pairs per 100 sentences; labelled claims ${formatScore(neighbourScore)}`,
+      `fresh neighbouring stories (${neighbourUnits.length} sentences): ${falsePer100(neighbourUnits).toFixed(2)} false pairs per 100 sentences; labelled claims ${formatScore(neighbourScore)}`,
       `  errors by cause: ${formatCauses(heldoutCauses(neighbourUnits, MATCH_THRESHOLD), neighbourScore)}`,
       `  the first eight (${firstNeighbours.length} sentences): ${falsePer100(firstNeighbours).toFixed(2)}; the four written later (${laterNeighbours.length}): ${falsePer100(laterNeighbours).toFixed(2)}; the three about other parties (${otherParties.length}): ${falsePer100(otherParties).toFixed(2)}`,
       `fresh retellings (${retold.length} sentences): ${formatScore(retoldScore)}`,
@@ -101,7 +101,7 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   const shown = shownCalibration([...untrained, ...retold], MATCH_THRESHOLD);
   console.log(
     [
-      `neighbouring stories never trained on, fresh and held-out half (${untrained.length} sentences): ${((100 * untrainedScore.fp) / untrained.length).toFixed(2)} false pairs per 100 sentences (${untrainedScore.fp} pairs)`,
+      `neighbouring stories never trained on, fresh and held-out half (${untrained.length} sentences): ${falsePer100(untrained).toFixed(2)} false pairs per 100 sentences (${untrainedScore.fp} pairs)`,
       `shown matches on text never trained on: ${shown.pairs} pairs, mean score ${shown.meanScore.toFixed(3)}, the same claim ${shown.observed.toFixed(3)}`,
     ].join('\n'),
   );

@@ -159,6 +159,14 @@ export function scoreHeldout(units: readonly PredictedUnit[], threshold: number)
 }
 
 /**
+ * False pairs per 100 units at a threshold: reports listed for a unit whose labels name them
+ * neither as making nor as partly making its claim (the figure of the neighbouring stories).
+ */
+export function falsePairsPer100(units: readonly PredictedUnit[], threshold: number): number {
+  return units.length === 0 ? 0 : (100 * scoreHeldout(units, threshold).fp) / units.length;
+}
+
+/**
  * The errors at a threshold, by cause (see ErrorCauses): `units` must carry every report the
  * verifier judged, as predictions at a floor of 0 or cross-validated scores do.
  */

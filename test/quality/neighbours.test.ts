@@ -9,7 +9,14 @@
 import { expect, test } from 'vitest';
 import { MATCH_THRESHOLD } from '../../src/core/matcher';
 import { readNeighbours } from './fit';
-import { heldoutCauses, heldoutPredictions, judgeArticle, mistakes, scoreHeldout } from './heldout';
+import {
+  falsePairsPer100,
+  heldoutCauses,
+  heldoutPredictions,
+  judgeArticle,
+  mistakes,
+  scoreHeldout,
+} from './heldout';
 import { loadDevCorpus } from './predict';
 import { formatCauses, formatScore } from './score';
 
@@ -40,7 +47,7 @@ test('articles on neighbouring stories rarely match a claim no report makes', ()
     // Every judged candidate (floor 0), so that a missed pair can be told retrieved or not.
     const units = heldoutPredictions(corpus.matcher, readNeighbours(half), 0);
     const score = scoreHeldout(units, MATCH_THRESHOLD);
-    const per100 = (100 * score.fp) / units.length;
+    const per100 = falsePairsPer100(units, MATCH_THRESHOLD);
     if (half === 'heldout') heldoutPer100 = per100;
     lines.push(
       `neighbouring stories, ${half} half (${units.length} sentences): ${per100.toFixed(2)} false pairs per 100 sentences; labelled claims ${formatScore(score)}`,
