@@ -19,11 +19,16 @@ import {
 } from './rerank';
 import { NO_NEIGHBOURS, type Neighbours } from './spelling-neighbours';
 import { mergeNeighbours, SYNONYM_CREDIT } from './synonyms';
+import { isPlaceTerm } from './place-aliases';
 import { splitSentences } from './sentences';
 import { tokenize, type Token } from './tokens';
 import {
+  articleTitles,
   claimUnit,
+  CorpusParties,
   isReportingTerm,
+  partiesOf,
+  tokenPartyTerms,
   MATCH_PROBABILITY,
   sharedSpan,
   termClass,
@@ -53,6 +58,8 @@ import type {
  * which a report's sentence is shown as making the page sentence's claim: more likely than not.
  */
 export const MATCH_THRESHOLD = MATCH_PROBABILITY;
+/** No analysis tags (every term reads as no predicate). */
+const NO_TAGS = new Uint8Array(0);
 /**
  * Rerank score from which a candidate goes to the verifier. Low, because the verifier decides:
  * a loose paraphrase shares few words ("delivered its wish list" for "presented a list of
@@ -157,11 +164,14 @@ export class Matcher {
   private classes: number[] = [];
   /** Whether each vocabulary term is a verb of saying (see isReportingTerm). */
   private reporting: boolean[] = [];
+  /** The parties of corpus units (verify/parties.ts). */
+  private parties: CorpusParties;
   private reportList: { version: number; reports: ReportMeta[] } | null = null;
 
   private constructor(index: SegmentedIndex, story: string | null) {
     this.index = index;
     this.story = story;
+    this.parties = new CorpusParties(index, MAX_CACHED_BAGS);
   }
 
   /** The live reports of the corpus, in corpus order. */
@@ -182,6 +192,7 @@ export class Matcher {
     this.synonymsById = [];
     this.classes = [];
     this.reporting = [];
+    this.parties = new CorpusParties(this.index, MAX_CACHED_BAGS);
   }
 
   /** The verifier's view of corpus unit `doc` (kept with its bag). */
@@ -357,7 +368,16 @@ export class Matcher {
    * of corpus claims (verify/article-share.ts); these are the verifier's own.
    */
   judgeUnits(texts: readonly string[], excluded = -1): JudgedUnit[] {
-    const units = texts.map((text) => this.compareUnit(text, excluded));
+    const { index } = this;
+    const tokenized = texts.map((text) =>
+      index.aliases.apply(tokenize(text, { acronyms: index.acronyms })),
+    );
+    // The analysis of a page unit, made once: for its candidates, and for its parties.
+    const tagged: Uint8Array[] = [];
+    const tagsAt = (i: number): Uint8Array => (tagged[i] ??= unitTags(texts[i]!, tokenized[i]!));
+    const units = texts.map((text, i) =>
+      this.compareUnit(text, tokenized[i]!, excluded, () => tagsAt(i)),
+    );
     const informative = units.filter((u) => u.informative);
     const best = informative.map((u) => {
       const scores = new Map<number, number>();
@@ -368,10 +388,26 @@ export class Matcher {
     const affinity = storyAffinity(best, this.index.reportCount);
     const partnerShare = partnerShares(units.map((u) => u.candidates));
     const support = neighbourSupport(units.map((u) => u.candidates));
+    // The parties of the page's units, read only when some unit has a candidate.
+    const pageTerms = units.some((u) => u.candidates.length > 0)
+      ? tokenized.map((tokens, i) =>
+          // A title follows a country: a unit naming none needs no analysis for its parties.
+          tokenPartyTerms(tokens, tokens.some((t) => isPlaceTerm(t.term)) ? tagsAt(i) : NO_TAGS),
+        )
+      : [];
+    const pageTitles = articleTitles(pageTerms);
     for (const [i, unit] of units.entries()) {
+      const pageParties = unit.candidates.length > 0 ? partiesOf(pageTerms[i]!, pageTitles) : null;
       for (const c of unit.candidates) {
         const mutual = partnerShare(c);
-        c.features = withAffinity(c.evidence.features, affinity[c.report]!, mutual, support(i, c));
+        const parties = this.parties.conflictWith(pageParties!, c.sentence);
+        c.features = withAffinity(
+          c.evidence.features,
+          affinity[c.report]!,
+          mutual,
+          support(i, c),
+          parties,
+        );
         c.probability = verdict(c.features);
       }
     }
@@ -379,9 +415,13 @@ export class Matcher {
   }
 
   /** The candidates of one page unit with the verifier's evidence (probabilities come later). */
-  private compareUnit(text: string, excluded: number): JudgedUnit {
+  private compareUnit(
+    text: string,
+    tokens: Token[],
+    excluded: number,
+    tagsOf: () => Uint8Array,
+  ): JudgedUnit {
     const { index } = this;
-    const tokens = index.aliases.apply(tokenize(text, { acronyms: index.acronyms }));
     const query = this.pageUnit(tokens);
     const informative = query.bag.ids.length > 0;
     const found: Candidate[] = [];
@@ -407,7 +447,7 @@ export class Matcher {
     compared.sort((a, b) => b.similarity.score - a.similarity.score || a.doc - b.doc);
     // The page unit's analysis, only for a unit that has candidates (most of an unrelated
     // article's have none).
-    const tags = unitTags(text, tokens);
+    const tags = tagsOf();
     // Words the corpus lacks are classed by their own spelling and capitals.
     const fresh = new Map<number, number>();
     tokens.forEach((t, i) => {

@@ -140,6 +140,7 @@ export const FEATURES = [
   'story_affinity',
   'partner_share',
   'neighbour_support',
+  'party_conflict',
 ] as const;
 
 /**
@@ -177,6 +178,7 @@ export const FEATURE_SIGNS: Readonly<Record<(typeof FEATURES)[number], -1 | 0 | 
   story_affinity: 1,
   partner_share: 1,
   neighbour_support: 1,
+  party_conflict: -1,
 };
 
 /** Idf at which a shared word counts as fully rare for `rarest_shared_word`. */

@@ -32,6 +32,16 @@ export {
 } from './features';
 export { logOdds, probability, sigmoid, type Model } from './logistic';
 export {
+  addTitledNames,
+  articleTitles,
+  CorpusParties,
+  partiesOf,
+  partyConflict,
+  tokenPartyTerms,
+  type PartyIndex,
+  type PartyTerm,
+} from './parties';
+export {
   articleShare,
   bestProbabilities,
   correctArticle,
@@ -281,23 +291,26 @@ export function neighbourSupport(
 
 /**
  * The calibrated probability that a pair makes the same claim, from its full feature vector
- * (withAffinity: its evidence, the story affinity, its partner share and its neighbour support).
+ * (withAffinity: its evidence, the story affinity, its partner share, its neighbour support and
+ * its party conflict).
  */
 export function verdict(features: readonly number[], model: Model = MODEL): number {
   return probability(model, features);
 }
 
 /**
- * The full feature vector: the pair's own features, then the story affinity, the partner share
- * and the neighbour support.
+ * The full feature vector: the pair's own features, then the story affinity, the partner share,
+ * the neighbour support and the party conflict (features read with each side's whole article in
+ * view).
  */
 export function withAffinity(
   features: readonly number[],
   affinity: number,
   mutual: number,
   support: number,
+  parties: number,
 ): number[] {
-  return [...features, affinity, mutual, support];
+  return [...features, affinity, mutual, support, parties];
 }
 
 /**

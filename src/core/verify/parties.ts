@@ -1,0 +1,224 @@
+/**
+ * The parties a sentence names: the countries (by name, people, capital or seat of government,
+ * already one term each: see place-aliases.ts) and the bodies written as acronyms (NATO, the EU,
+ * the IAEA), and the people its article introduces with a country's title ("Russian President
+ * Vladimir Putin", "Kremlin spokesman Dmitry Peskov"), who then stand for that country wherever the
+ * article names them ("Putin's commitment…"). Two sentences that both name a party the other does
+ * not ("Indian and Russian officials discussed the terms" against "Russian and U.S. officials
+ * discussed the terms") tell of other parties, however alike their wording.
+ *
+ * People are resolved from the article's own titles, not from a list: the news introduces a
+ * person with a title at first mention, and an article that never does leaves the name as it is
+ * (a person so named is not a party, and takes no side).
+ */
+import { isPlaceTerm } from '../place-aliases';
+import type { Token } from '../tokens';
+import { TAG_PREDICATE } from './analyse';
+
+/** One term of a sentence, as the parties are read from it. */
+export interface PartyTerm {
+  /** The term as tokenised ("@RUS", "NATO", "putin"). */
+  term: string;
+  /** Written as a name: a capital inside running text, or an acronym. */
+  name: boolean;
+  /**
+   * Written with a capital at all, also as the first word ("Putin's commitment…"): enough to
+   * look the word up among the titled people, not to start a title.
+   */
+  capitalized: boolean;
+  /** Stands as a predicate (see analyse.ts): a verb, not part of a title. */
+  predicate: boolean;
+}
+
+/**
+ * Most words of a title written in lower case between a country and a name ("Kremlin spokesman
+ * Dmitry Peskov"); a title written with capitals is part of the run of names.
+ */
+export const MAX_TITLE_WORDS = 3;
+
+/** Whether a term is written as an acronym (NATO, EU; "US" is a country's term by then). */
+function isAcronym(term: string): boolean {
+  return /^[A-Z][A-Z0-9]+$/.test(term);
+}
+
+/** Whether a term names a party by itself: a country's term or an acronym. */
+export function isPartyTerm(term: string): boolean {
+  return isPlaceTerm(term) || isAcronym(term);
+}
+
+/** A name that is not a party by itself: a person's, or a title written with capitals. */
+function isPersonName(t: PartyTerm): boolean {
+  return t.name && !isPartyTerm(t.term);
+}
+
+/**
+ * Adds to `into` the people a sentence introduces with a country's title: a country's term, then
+ * up to MAX_TITLE_WORDS words of a title written in lower case ("spokesman"), then a run of names
+ * (a title written with capitals is part of it: "President Vladimir Putin"), with no predicate
+ * among them. The run's last name, the surname the article goes on to use, stands for the country
+ * from then on; a name already given a country keeps its first. The rule is loose: "troops in
+ * Ukraine and international recognition of President Vladimir Putin's claim" gives Putin to
+ * Ukraine (see src/core/verify/README.md, "The parties of a claim, resolved").
+ */
+export function addTitledNames(terms: readonly PartyTerm[], into: Map<string, string>): void {
+  for (let i = 0; i < terms.length; i++) {
+    if (!isPlaceTerm(terms[i]!.term)) continue;
+    let j = i + 1;
+    while (
+      j < terms.length &&
+      j - i - 1 < MAX_TITLE_WORDS &&
+      !terms[j]!.name &&
+      !terms[j]!.predicate &&
+      !isPartyTerm(terms[j]!.term)
+    )
+      j++;
+    let k = j;
+    while (k < terms.length && isPersonName(terms[k]!) && !terms[k]!.predicate) k++;
+    if (k === j) continue;
+    const surname = terms[k - 1]!.term;
+    if (!into.has(surname)) into.set(surname, terms[i]!.term);
+  }
+}
+
+/** The parties a sentence names, its people resolved by the titles of its article (`titled`). */
+export function partiesOf(
+  terms: readonly PartyTerm[],
+  titled: ReadonlyMap<string, string>,
+): Set<string> {
+  const parties = new Set<string>();
+  for (const t of terms) {
+    if (isPartyTerm(t.term)) parties.add(t.term);
+    else {
+      const country = t.name || t.capitalized ? titled.get(t.term) : undefined;
+      if (country) parties.add(country);
+    }
+  }
+  return parties;
+}
+
+/**
+ * 1 when each of two sentences names a party the other does not: the claim is about other
+ * parties. 0 when one names all the other's parties or more (a retelling drops or adds who was
+ * there more often than it swaps them), or either names none.
+ */
+export function partyConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const lacks = (x: ReadonlySet<string>, y: ReadonlySet<string>): boolean => {
+    for (const p of x) if (!y.has(p)) return true;
+    return false;
+  };
+  return lacks(a, b) && lacks(b, a) ? 1 : 0;
+}
+
+/** A unit's tokens (place aliases applied) and their analysis tags, as PartyTerms. */
+export function tokenPartyTerms(tokens: readonly Token[], tags: ArrayLike<number>): PartyTerm[] {
+  return tokens.map((t, i) => ({
+    term: t.term,
+    name: t.name || t.kind === 'acronym' || isPlaceTerm(t.term),
+    capitalized: t.capitalized,
+    predicate: ((tags[i] ?? 0) & TAG_PREDICATE) !== 0,
+  }));
+}
+
+/**
+ * The titled people of one article (see addTitledNames), read from all its units: a name is
+ * titled once, at first mention, and stands for its country in every unit.
+ */
+export function articleTitles(units: readonly (readonly PartyTerm[])[]): Map<string, string> {
+  const titled = new Map<string, string>();
+  for (const terms of units) addTitledNames(terms, titled);
+  return titled;
+}
+
+/** What CorpusParties reads of a corpus index (a SegmentedIndex). */
+export interface PartyIndex {
+  readonly unitCount: number;
+  unitReport(doc: number): number;
+  unitTermsView(doc: number): ArrayLike<number>;
+  unitTags(doc: number): ArrayLike<number>;
+  isName(id: number): boolean;
+  isPlace(id: number): boolean;
+  term(id: number): string;
+}
+
+/** No titled people: a unit's parties as it names them outright. */
+const NO_TITLES: ReadonlyMap<string, string> = new Map();
+
+/**
+ * The parties of corpus units, read from the index's stored terms and tags (so a unit's text is
+ * not needed), each report's titled people read from all its units. What is read is remembered,
+ * for up to `maxUnits` units and as many reports; a new index needs a new instance.
+ */
+export class CorpusParties {
+  private terms: PartyTerm[][] = [];
+  private outright: Set<string>[] = [];
+  private cached = 0;
+  private titles = new Map<number, Map<string, string>>();
+
+  constructor(
+    private readonly index: PartyIndex,
+    private readonly maxUnits: number,
+  ) {}
+
+  /**
+   * The party conflict of a page unit naming the parties `page` with corpus unit `doc`. Its
+   * report's titles are read only when they can decide it: when the page names a party the unit
+   * does not name outright, and the unit names someone who may be titled.
+   */
+  conflictWith(page: ReadonlySet<string>, doc: number): number {
+    if (page.size === 0) return 0;
+    const terms = this.termsAt(doc);
+    const outright = (this.outright[doc] ??= partiesOf(terms, NO_TITLES));
+    let missing = false;
+    for (const p of page) if (!outright.has(p)) missing = true;
+    if (!missing) return 0;
+    const parties = terms.some(isPersonName) ? partiesOf(terms, this.titlesOf(doc)) : outright;
+    return partyConflict(page, parties);
+  }
+
+  /** The titled people of the report of unit `doc`: a report's units lie side by side. */
+  private titlesOf(doc: number): ReadonlyMap<string, string> {
+    const { index } = this;
+    const report = index.unitReport(doc);
+    let titled = this.titles.get(report);
+    if (titled) return titled;
+    let first = doc;
+    while (first > 0 && index.unitReport(first - 1) === report) first--;
+    const units: PartyTerm[][] = [];
+    for (let d = first; d < index.unitCount && index.unitReport(d) === report; d++)
+      units.push(this.terms[d] ?? this.read(d));
+    titled = articleTitles(units);
+    if (this.titles.size >= this.maxUnits) this.titles.clear();
+    this.titles.set(report, titled);
+    return titled;
+  }
+
+  /** Unit `doc`'s terms as its parties are read (remembered). */
+  private termsAt(doc: number): PartyTerm[] {
+    const found = this.terms[doc];
+    if (found) return found;
+    if (this.cached >= this.maxUnits) {
+      this.terms = [];
+      this.outright = [];
+      this.cached = 0;
+    }
+    this.cached++;
+    return (this.terms[doc] = this.read(doc));
+  }
+
+  /** Unit `doc`'s stored terms and tags as PartyTerms. */
+  private read(doc: number): PartyTerm[] {
+    const { index } = this;
+    const tags = index.unitTags(doc);
+    return Array.from(index.unitTermsView(doc), (id, i) => {
+      // The index keeps whether a term is written as a name, not where it is written so. Only a
+      // name's spelling is read: a plain word is never a party nor titled.
+      const name = index.isName(id) || index.isPlace(id);
+      return {
+        term: name ? index.term(id) : '',
+        name,
+        capitalized: name,
+        predicate: ((tags[i] ?? 0) & TAG_PREDICATE) !== 0,
+      };
+    });
+  }
+}

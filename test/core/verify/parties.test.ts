@@ -1,0 +1,148 @@
+import { describe, expect, test } from 'vitest';
+import { FEATURES, TAG_PREDICATE } from '../../../src/core/verify';
+import {
+  addTitledNames,
+  articleTitles,
+  CorpusParties,
+  partiesOf,
+  partyConflict,
+  type PartyIndex,
+  type PartyTerm,
+} from '../../../src/core/verify/parties';
+import { loadDevCorpus } from '../../quality/predict';
+
+/** Terms written out: "@RUS" a country, a capitalised word a name, "~word" a predicate. */
+function terms(spec: string): PartyTerm[] {
+  return spec.split(' ').map((w) => {
+    const predicate = w.startsWith('~');
+    const term = predicate ? w.slice(1) : w;
+    const name = /^[@A-Z]/.test(term);
+    return {
+      term: name && !/^[@A-Z]+$/.test(term) ? term.toLowerCase() : term,
+      name,
+      capitalized: name,
+      predicate,
+    };
+  });
+}
+
+describe('titled people', () => {
+  test('a country, a title and a name: the surname stands for the country', () => {
+    const titled = new Map<string, string>();
+    addTitledNames(terms('@RUS President Vladimir Putin ~said'), titled);
+    addTitledNames(terms('@RUS spokesman Dmitry Peskov'), titled);
+    expect(titled).toEqual(
+      new Map([
+        ['putin', '@RUS'],
+        ['peskov', '@RUS'],
+      ]),
+    );
+  });
+
+  test('a predicate between the country and the name is no title', () => {
+    const titled = new Map<string, string>();
+    addTitledNames(terms('@RUS ~presented Donald Trump list demands'), titled);
+    expect(titled.size).toBe(0);
+  });
+
+  test('more than MAX_TITLE_WORDS lower-case words is no title', () => {
+    const titled = new Map<string, string>();
+    addTitledNames(terms('@RUS officials lawmakers analysts experts Smith'), titled);
+    expect(titled.size).toBe(0);
+  });
+
+  test('a name keeps the first country it is titled with', () => {
+    const titled = articleTitles([terms('@UKR President Zelenskiy'), terms('@RUS foe Zelenskiy')]);
+    expect(titled.get('zelenskiy')).toBe('@UKR');
+  });
+});
+
+describe('parties and their conflict', () => {
+  const titled = new Map([['putin', '@RUS']]);
+
+  test('countries, acronyms and titled people are parties; other names are not', () => {
+    expect(partiesOf(terms('Putin ~met NATO chief Rutte @USA'), titled)).toEqual(
+      new Set(['@RUS', 'NATO', '@USA']),
+    );
+  });
+
+  test('each side naming a party the other lacks is a conflict', () => {
+    expect(partyConflict(new Set(['@IND', '@RUS']), new Set(['@RUS', '@USA']))).toBe(1);
+  });
+
+  test('one side naming more, or either naming none, is not', () => {
+    expect(partyConflict(new Set(['@RUS', '@USA', '@UKR']), new Set(['@RUS', '@USA']))).toBe(0);
+    expect(partyConflict(new Set(), new Set(['@RUS']))).toBe(0);
+    expect(partyConflict(new Set(['@RUS']), new Set(['@RUS']))).toBe(0);
+  });
+});
+
+describe('the parties of corpus units', () => {
+  /** An index of reports given as units of terms (see `terms`), read as CorpusParties reads it. */
+  function fakeIndex(reports: string[][]): PartyIndex & { reads: number } {
+    const vocabulary: PartyTerm[] = [];
+    const units: { report: number; ids: number[]; tags: number[] }[] = [];
+    reports.forEach((unitSpecs, report) => {
+      for (const spec of unitSpecs) {
+        const parsed = terms(spec);
+        units.push({
+          report,
+          ids: parsed.map((t) => vocabulary.push(t) - 1),
+          tags: parsed.map((t) => (t.predicate ? TAG_PREDICATE : 0)),
+        });
+      }
+    });
+    return {
+      reads: 0,
+      unitCount: units.length,
+      unitReport: (doc) => units[doc]!.report,
+      unitTermsView(doc) {
+        this.reads++;
+        return units[doc]!.ids;
+      },
+      unitTags: (doc) => units[doc]!.tags,
+      isName: (id) => vocabulary[id]!.name && !vocabulary[id]!.term.startsWith('@'),
+      isPlace: (id) => vocabulary[id]!.term.startsWith('@'),
+      term: (id) => vocabulary[id]!.term,
+    };
+  }
+
+  const index = fakeIndex([
+    ['@RUS President Vladimir Putin ~said', 'Putin commitment ~remains uncertain'],
+    ['Putin commitment ~remains uncertain'],
+  ]);
+
+  test('a person titled elsewhere in the report stands for its country', () => {
+    const parties = new CorpusParties(index, 100);
+    expect(parties.conflictWith(new Set(['@IND']), 1)).toBe(1);
+    expect(parties.conflictWith(new Set(['@RUS']), 1)).toBe(0);
+  });
+
+  test('an untitled person names no party', () => {
+    expect(new CorpusParties(index, 100).conflictWith(new Set(['@IND']), 2)).toBe(0);
+  });
+
+  test('a page naming no party is never read against the units', () => {
+    const fresh = fakeIndex([['@RUS President Vladimir Putin ~said']]);
+    expect(new CorpusParties(fresh, 100).conflictWith(new Set(), 0)).toBe(0);
+    expect(fresh.reads).toBe(0);
+  });
+});
+
+describe('the party conflict as the matcher reads it', () => {
+  const corpus = loadDevCorpus();
+  const k = FEATURES.indexOf('party_conflict');
+  /** The party conflict of each candidate of the last unit of `texts`. */
+  const conflicts = (texts: string[]): number[] => {
+    const judged = corpus.matcher.judgeUnits(texts);
+    return judged[judged.length - 1]!.candidates.map((c) => c.features[k]!);
+  };
+
+  test('the reports’ sentence about other parties is in conflict with the reports', () => {
+    const found = conflicts([
+      'Indian and Chinese officials discussed the terms during in-person and virtual talks over the past three weeks.',
+    ]);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found).toContain(1);
+  });
+});
