@@ -302,34 +302,44 @@ export async function launchFirefoxWithExtension({
      */
     const openExtensionTab = async (pagePath, { background = false } = {}) => {
       const url = `${extensionOrigin}/${pagePath.replace(/^\//, '')}`;
-      const contextId = await inChrome(`(() => {
-        const tab = gBrowser.addTab(${JSON.stringify(url)}, {
-          triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
-        });
-        if (!${background}) gBrowser.selectedTab = tab;
-        return tabs.contextIdOf(tab);
-      })()`);
-      const deadline = Date.now() + CONTEXT_TIMEOUT_MS;
-      while (Date.now() < deadline) {
-        const page = (await browser.pages()).find((p) => p.mainFrame()._id === contextId);
-        if (page) {
-          // Wait for the extension page itself (the tab starts on about:blank).
-          // Polled on a timer: a tab in the background gets no animation frames to poll on.
-          const polling = { polling: 50, timeout: CONTEXT_TIMEOUT_MS };
-          await page.waitForFunction((prefix) => location.href.startsWith(prefix), polling, url);
-          await page.waitForFunction(() => document.readyState === 'complete', polling);
-          return page;
+      // Rarely, BiDi never reports the new tab's browsing context to puppeteer, though the tab
+      // is there with the page loaded: the tab is then closed and opened once more.
+      for (let attempt = 1; ; attempt++) {
+        const contextId = await inChrome(`(() => {
+          const tab = gBrowser.addTab(${JSON.stringify(url)}, {
+            triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
+          });
+          if (!${background}) gBrowser.selectedTab = tab;
+          return tabs.contextIdOf(tab);
+        })()`);
+        const deadline = Date.now() + CONTEXT_TIMEOUT_MS;
+        while (Date.now() < deadline) {
+          const page = (await browser.pages()).find((p) => p.mainFrame()._id === contextId);
+          if (page) {
+            // Wait for the extension page itself (the tab starts on about:blank).
+            // Polled on a timer: a tab in the background gets no animation frames to poll on.
+            const polling = { polling: 50, timeout: CONTEXT_TIMEOUT_MS };
+            await page.waitForFunction((prefix) => location.href.startsWith(prefix), polling, url);
+            await page.waitForFunction(() => document.readyState === 'complete', polling);
+            return page;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50));
         }
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        const known = (await browser.pages()).map((p) => `${p.mainFrame()._id} ${p.url()}`);
+        const tabs = await inChrome(
+          `[...gBrowser.tabs].map((t) => tabs.contextIdOf(t) + ' ' + t.linkedBrowser.currentURI.spec)`,
+        );
+        const message =
+          `the extension page ${pagePath} (context ${contextId}) did not open within ` +
+          `${CONTEXT_TIMEOUT_MS} ms; pages: ${JSON.stringify(known)}; tabs: ${JSON.stringify(tabs)}`;
+        if (attempt >= 2) throw new Error(message);
+        console.warn(`${message}; opening it again`);
+        await inChrome(`(() => {
+          const tab = [...gBrowser.tabs].find((t) => tabs.contextIdOf(t) === ${JSON.stringify(contextId)});
+          if (tab) gBrowser.removeTab(tab);
+          return true;
+        })()`);
       }
-      const known = (await browser.pages()).map((p) => `${p.mainFrame()._id} ${p.url()}`);
-      const tabs = await inChrome(
-        `[...gBrowser.tabs].map((t) => tabs.contextIdOf(t) + ' ' + t.linkedBrowser.currentURI.spec)`,
-      );
-      throw new Error(
-        `the extension page ${pagePath} (context ${contextId}) did not open within ` +
-          `${CONTEXT_TIMEOUT_MS} ms; pages: ${JSON.stringify(known)}; tabs: ${JSON.stringify(tabs)}`,
-      );
     };
 
     return {
