@@ -32,11 +32,9 @@ export {
 } from './features';
 export { logOdds, probability, sigmoid, type Model } from './logistic';
 export {
-  addTitledNames,
   articleTitles,
   CorpusParties,
   partiesOf,
-  partyConflict,
   tokenPartyTerms,
   type PartyIndex,
   type PartyTerm,

@@ -42,7 +42,7 @@ function isAcronym(term: string): boolean {
 }
 
 /** Whether a term names a party by itself: a country's term or an acronym. */
-export function isPartyTerm(term: string): boolean {
+function isPartyTerm(term: string): boolean {
   return isPlaceTerm(term) || isAcronym(term);
 }
 
