@@ -19,7 +19,6 @@ import {
 } from './rerank';
 import { NO_NEIGHBOURS, type Neighbours } from './spelling-neighbours';
 import { mergeNeighbours, SYNONYM_CREDIT } from './synonyms';
-import { isPlaceTerm } from './place-aliases';
 import { splitSentences } from './sentences';
 import { tokenize, type Token } from './tokens';
 import {
@@ -58,8 +57,6 @@ import type {
  * which a report's sentence is shown as making the page sentence's claim: more likely than not.
  */
 export const MATCH_THRESHOLD = MATCH_PROBABILITY;
-/** No analysis tags (every term reads as no predicate). */
-const NO_TAGS = new Uint8Array(0);
 /**
  * Rerank score from which a candidate goes to the verifier. Low, because the verifier decides:
  * a loose paraphrase shares few words ("delivered its wish list" for "presented a list of
@@ -390,10 +387,7 @@ export class Matcher {
     const support = neighbourSupport(units.map((u) => u.candidates));
     // The parties of the page's units, read only when some unit has a candidate.
     const pageTerms = units.some((u) => u.candidates.length > 0)
-      ? tokenized.map((tokens, i) =>
-          // A title follows a country: a unit naming none needs no analysis for its parties.
-          tokenPartyTerms(tokens, tokens.some((t) => isPlaceTerm(t.term)) ? tagsAt(i) : NO_TAGS),
-        )
+      ? tokenized.map((tokens, i) => tokenPartyTerms(tokens, () => tagsAt(i)))
       : [];
     const pageTitles = articleTitles(pageTerms);
     for (const [i, unit] of units.entries()) {

@@ -102,15 +102,28 @@ export function partiesOf(
  * there more often than it swaps them), or either names none.
  */
 export function partyConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const lacks = (x: ReadonlySet<string>, y: ReadonlySet<string>): boolean => {
-    for (const p of x) if (!y.has(p)) return true;
-    return false;
-  };
-  return lacks(a, b) && lacks(b, a) ? 1 : 0;
+  return namesOther(a, b) && namesOther(b, a) ? 1 : 0;
 }
 
-/** A unit's tokens (place aliases applied) and their analysis tags, as PartyTerms. */
-export function tokenPartyTerms(tokens: readonly Token[], tags: ArrayLike<number>): PartyTerm[] {
+/** Whether `x` names a party that `y` does not. */
+function namesOther(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  for (const p of x) if (!y.has(p)) return true;
+  return false;
+}
+
+/** No analysis tags: every term reads as no predicate. */
+const NO_TAGS = new Uint8Array(0);
+
+/**
+ * A unit's tokens (place aliases applied) as PartyTerms, with their analysis tags (`tagsOf`),
+ * which are asked for only when the unit names a country: a title follows a country, and only a
+ * title needs to know the predicates.
+ */
+export function tokenPartyTerms(
+  tokens: readonly Token[],
+  tagsOf: () => ArrayLike<number>,
+): PartyTerm[] {
+  const tags = tokens.some((t) => isPlaceTerm(t.term)) ? tagsOf() : NO_TAGS;
   return tokens.map((t, i) => ({
     term: t.term,
     name: t.name || t.kind === 'acronym' || isPlaceTerm(t.term),
@@ -168,9 +181,7 @@ export class CorpusParties {
     if (page.size === 0) return 0;
     const terms = this.termsAt(doc);
     const outright = (this.outright[doc] ??= partiesOf(terms, NO_TITLES));
-    let missing = false;
-    for (const p of page) if (!outright.has(p)) missing = true;
-    if (!missing) return 0;
+    if (!namesOther(page, outright)) return 0;
     const parties = terms.some(isPersonName) ? partiesOf(terms, this.titlesOf(doc)) : outright;
     return partyConflict(page, parties);
   }
