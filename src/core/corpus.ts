@@ -13,7 +13,7 @@ import {
   type CorpusInput,
 } from './corpus-format';
 import { PlaceAliases, placeAliasTable } from './place-aliases';
-import { splitSentences } from './sentences';
+import { matchedText, splitSentences } from './sentences';
 import { uniqueSlugs } from './slug';
 import { surfaceWord, synonymTable, type Lexicon } from './synonyms';
 import { tokenize, tokenizeLearning, type Token } from './tokens';
@@ -206,7 +206,7 @@ export class CorpusRun {
       else if (list[list.length - 1] !== unitNumber) list.push(unitNumber);
     };
     for (; unitNumber < this.flat.length; unitNumber++) {
-      const text = this.flat[unitNumber]!.text;
+      const text = matchedText(this.flat[unitNumber]!);
       const tokens = tokenizeLearning(text, this.acronyms, missed, this.stems);
       this.records.push(recordOf(text, this.aliases.apply(tokens), withSurfaces));
     }
@@ -224,7 +224,7 @@ export class CorpusRun {
       if (acronyms.has(acronym)) for (const n of list) stale.add(n);
     }
     for (const n of stale) {
-      const text = this.flat[n]!.text;
+      const text = matchedText(this.flat[n]!);
       this.records[n] = recordOf(
         text,
         this.aliases.apply(tokenize(text, { acronyms, stems: this.stems })),
@@ -276,7 +276,7 @@ export function aliasTable(): Record<string, string> {
 }
 
 /** Unit kinds by their number in NumberedRun.unitKind. */
-export const UNIT_KINDS: readonly UnitKind[] = ['sentence', 'heading', 'item', 'line'];
+export const UNIT_KINDS: readonly UnitKind[] = ['sentence', 'heading', 'item', 'line', 'dateline'];
 
 /**
  * Puts runs of consecutive reports (in corpus order) together into the prebuilt index: their

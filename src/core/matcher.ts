@@ -19,7 +19,7 @@ import {
 } from './rerank';
 import { NO_NEIGHBOURS, type Neighbours } from './spelling-neighbours';
 import { mergeNeighbours, SYNONYM_CREDIT } from './synonyms';
-import { splitSentences } from './sentences';
+import { matchedText, splitSentences } from './sentences';
 import { tokenize, type Token } from './tokens';
 import {
   articleTitles,
@@ -307,10 +307,7 @@ export class Matcher {
     const excluded = options.exclude === undefined ? -1 : this.index.reportIndexOf(options.exclude);
 
     const units = splitSentences(checked);
-    const judged = this.judgeUnits(
-      units.map((u) => u.text),
-      excluded,
-    );
+    const judged = this.judgeUnits(units.map(matchedText), excluded);
     const share = correctArticle(judged);
     const perUnit = judged.map((unit) => ({
       informative: unit.informative,

@@ -1,6 +1,7 @@
 /**
- * Splits article text into units: sentences of running prose, and headings, list items and bare
- * lines (bylines, "Leave a Reply") as units of their own. Offsets point into the original text.
+ * Splits article text into units: sentences of running prose, and headings, list items, bare
+ * lines (bylines, "Leave a Reply") and the datelines of wire copy ("MOSCOW, March 13 (Reuters) -")
+ * as units of their own. Offsets point into the original text.
  *
  * Sentence boundaries come from Intl.Segmenter (Unicode UAX #29), then a few repairs for what it
  * gets wrong in news text:
@@ -323,6 +324,48 @@ function countWords(text: string): number {
   return text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
+/**
+ * The dateline that opens a paragraph of wire copy: where (and when) the story was filed, and for
+ * which agency, then a dash. Three shapes:
+ * - a place in capitals or in up to three capitalised words, perhaps a region or a date after a
+ *   comma, then the agency in brackets: "MOSCOW, March 13 (Reuters) -", "KYIV, Ukraine (AP) —",
+ *   "Kyiv (AFP) -";
+ * - a place in capitals with a region or a date after a comma: "MOSCOW, March 13 -";
+ * - a place of five or more capitals alone, before a long dash: "WASHINGTON —".
+ * A capitalised phrase that is not written so ("The International Atomic Energy Agency (IAEA) —",
+ * "NATO — the alliance", "Russia, the sources said, —") is left in its sentence. The dash must be
+ * followed by the sentence (a capital, a digit or an opening quote) or end the paragraph.
+ */
+const DATELINE = (() => {
+  const capsWord = "\\p{Lu}[\\p{Lu}.'\u2019/-]*";
+  const caps = `${capsWord}(?:\\s${capsWord}){0,3}`;
+  const titleWord = "\\p{Lu}[\\p{L}.'\u2019-]*";
+  const words = `${titleWord}(?:\\s${titleWord}){0,2}`;
+  const tail =
+    "(?:,\\s\\p{Lu}[\\p{L}.'\u2019]*(?:\\s[\\p{Lu}\\p{N}][\\p{L}\\p{N}.'\u2019]*){0,3}){0,2}";
+  const tailRequired = tail.replace(/\{0,2\}$/, '{1,2}');
+  const agency = "\\s?\\(\\p{L}[\\p{L}\\p{N} .&'\u2019-]{0,30}\\)";
+  const longCaps = "\\p{Lu}[\\p{Lu}.'\u2019/ -]{3,}\\p{Lu}";
+  return new RegExp(
+    `^(?:(?:${caps}|${words})${tail}${agency}\\s*[-\u2013\u2014]{1,2}` +
+      `|${caps}${tailRequired}\\s*[-\u2013\u2014]{1,2}` +
+      `|${longCaps}\\s[\u2013\u2014])` +
+      `(?=\\s+[\\p{Lu}\\p{N}"'\u201c\u2018]|\\s*$)`,
+    'u',
+  );
+})();
+
+/** The length of the dateline that opens `text` (0 when none does). */
+export function datelineLength(text: string): number {
+  const m = DATELINE.exec(text);
+  return m === null ? 0 : m[0].length;
+}
+
+/** The text of a unit the matcher reads: none for a dateline, which is never matched. */
+export function matchedText(unit: Sentence): string {
+  return unit.kind === 'dateline' ? '' : unit.text;
+}
+
 /** Kind of a block that is one unit and has no final punctuation. */
 function lineKind(unitText: string): UnitKind {
   if (BYLINE.test(unitText)) return 'line';
@@ -338,9 +381,23 @@ function lineKind(unitText: string): UnitKind {
 export function splitSentences(text: string): Sentence[] {
   const units: Sentence[] = [];
   for (const block of groupBlocks(text, splitLines(text))) {
-    const ends = sentenceEnds(text, block.start, block.end);
-    const complete = endsWithFinalPunctuation(text, block.start, block.end);
     let from = block.start;
+    // A dateline is a unit of its own, and the paragraph's first sentence starts after it.
+    const dateline = block.item
+      ? 0
+      : datelineLength(text.slice(from, Math.min(block.end, from + 200)));
+    if (dateline > 0) {
+      units.push({
+        text: text.slice(from, from + dateline),
+        start: from,
+        end: from + dateline,
+        kind: 'dateline',
+      });
+      [from] = trimRange(text, from + dateline, block.end);
+      if (from >= block.end) continue;
+    }
+    const ends = sentenceEnds(text, from, block.end);
+    const complete = endsWithFinalPunctuation(text, from, block.end);
     for (const to of ends) {
       const [start, end] = trimRange(text, from, to);
       from = to;

@@ -2,8 +2,12 @@
 import type { PageProvenance } from './provenance/types';
 import type { Difference } from './divergence/types';
 
-/** How a text unit was found: a sentence of running prose, a heading, a list item or a bare line. */
-export type UnitKind = 'sentence' | 'heading' | 'item' | 'line';
+/**
+ * How a text unit was found: a sentence of running prose, a heading, a list item, a bare line, or
+ * the dateline that opens a paragraph of wire copy ("MOSCOW, March 13 (Reuters) -"), which says
+ * where a story was filed, not what happened, and is never matched.
+ */
+export type UnitKind = 'sentence' | 'heading' | 'item' | 'line' | 'dateline';
 
 /** A sentence (or heading, list item, bare line) of a text, with its offsets in that text. */
 export interface Sentence {

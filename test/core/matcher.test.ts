@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_CHECK_CHARS, MATCH_THRESHOLD } from '../../src/core/matcher';
+import { compileCorpus } from '../../src/core/corpus';
+import { Matcher, MAX_CHECK_CHARS, MATCH_THRESHOLD } from '../../src/core/matcher';
 import type { ArticleReport } from '../../src/core/types';
 import { readUnrelatedArticles } from '../quality/calibrate';
 import { loadDevCorpus } from '../quality/predict';
@@ -79,6 +80,55 @@ describe('match decisions on real prose', () => {
       for (const match of sentence.matches)
         expect(match.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
     }
+  });
+});
+
+describe('datelines of wire copy', () => {
+  const lead =
+    'Russia has given the United States a list of demands for a deal to end its war in Ukraine and to reset ties with Washington, two people familiar with the matter said.';
+  const matchesOf = (report: ArticleReport, sentence: number) =>
+    report.sentences[sentence]!.matches.map((m) => [m.report, m.score, m.text]);
+
+  test('a dateline matches nothing, and its sentence is matched as it would be without it', () => {
+    const plain = matcher.check(lead);
+    const wired = matcher.check(`WASHINGTON, March 13 (Wire) - ${lead}`);
+    expect(reportIds(plain).length).toBeGreaterThanOrEqual(4);
+    expect(wired.sentences[0]!.text).toBe('WASHINGTON, March 13 (Wire) -');
+    expect(wired.sentences[0]!.matches).toEqual([]);
+    expect(matchesOf(wired, 1)).toEqual(matchesOf(plain, 0));
+  });
+
+  test('a corpus unit that is a dateline has no terms, so it is never a candidate', () => {
+    const meta = (id: string) => ({
+      id,
+      file: `${id}.txt`,
+      outlet: id,
+      site: 'example.com',
+      url: `https://example.com/${id}`,
+      title: null,
+      published: '',
+      origin: '',
+    });
+    const compiled = compileCorpus([
+      {
+        meta: meta('a'),
+        text: 'MOSCOW, March 13 (Reuters) - The central bank kept its key rate at 21%.',
+      },
+      {
+        meta: meta('b'),
+        text: 'MOSCOW, March 13 (Reuters) - Russian troops retook the town of Sudzha.',
+      },
+    ]);
+    const datelines = compiled.sentences.filter((s) => s.kind === 'dateline');
+    expect(datelines.map((s) => s.text)).toEqual([
+      'MOSCOW, March 13 (Reuters) -',
+      'MOSCOW, March 13 (Reuters) -',
+    ]);
+    for (const s of datelines) expect(s.terms).toEqual([]);
+    const check = Matcher.fromCompiled(compiled).check(
+      'MOSCOW, March 13 (Reuters) - Gazprom said its gas exports to China rose in February.',
+    );
+    expect(check.summary.matched).toBe(0);
   });
 });
 

@@ -262,6 +262,69 @@ describe('lines, headings, list items', () => {
   });
 });
 
+describe('datelines of wire copy', () => {
+  test.each<[string, string, string]>([
+    [
+      'an agency dateline',
+      'MOSCOW, March 13 (Reuters) - Russia has handed over a list.',
+      'MOSCOW, March 13 (Reuters) -',
+    ],
+    [
+      'a region and an agency',
+      'KYIV, Ukraine (AP) \u2014 Ukraine said it would accept.',
+      'KYIV, Ukraine (AP) \u2014',
+    ],
+    ['a place in capitalised words', 'Kyiv (AFP) - Ukraine said it would accept.', 'Kyiv (AFP) -'],
+    [
+      'two places and a date',
+      'KYIV/MOSCOW, March 13 (Reuters) - Both sides spoke.',
+      'KYIV/MOSCOW, March 13 (Reuters) -',
+    ],
+    [
+      'a place with a full stop',
+      'ST. PETERSBURG, Russia, March 13 (Reuters) - Putin spoke.',
+      'ST. PETERSBURG, Russia, March 13 (Reuters) -',
+    ],
+    [
+      'a date and no agency',
+      'MOSCOW, March 13 - Russia said it had retaken the town.',
+      'MOSCOW, March 13 -',
+    ],
+    [
+      'a place alone before a long dash',
+      'WASHINGTON \u2014 President Donald Trump said on Thursday.',
+      'WASHINGTON \u2014',
+    ],
+    [
+      'a dateline on its own line',
+      'BRUSSELS, March 13 (Reuters) -\nEU leaders met.',
+      'BRUSSELS, March 13 (Reuters) -',
+    ],
+  ])('%s is a unit of its own, before the sentence', (_name, input, dateline) => {
+    const units = splitSentences(input);
+    expect(units[0]).toMatchObject({ kind: 'dateline', text: dateline, start: 0 });
+    expect(units[1]!.kind).toBe('sentence');
+    expect(units[1]!.text).toBe(input.slice(input.indexOf(dateline) + dateline.length).trim());
+  });
+
+  test.each([
+    'NATO \u2014 the Western alliance \u2014 said on Thursday it would meet.',
+    'The International Atomic Energy Agency (IAEA) \u2014 the UN watchdog \u2014 said it was concerned.',
+    'Russia, the sources said - and this matters - wants more.',
+    'U.S. officials - who spoke on condition of anonymity - said so.',
+    'Putin (pictured) - who met Trump - said so.',
+    'UKRAINE \u2014 what comes next?',
+  ])('not a dateline: %s', (input) => {
+    expect(splitSentences(input).map((u) => u.kind)).toEqual(['sentence']);
+  });
+
+  test('only where a paragraph opens, and never in a list item', () => {
+    const input =
+      'Russia spoke. MOSCOW, March 13 (Reuters) - Talks went on.\n\n- MOSCOW (Reuters) - An item';
+    expect(splitSentences(input).some((u) => u.kind === 'dateline')).toBe(false);
+  });
+});
+
 describe('corpus reports', () => {
   const files = [
     '000_46723dfe6c79f676.txt',
