@@ -1,9 +1,10 @@
 /**
  * English function words: articles, pronouns, prepositions, conjunctions, auxiliary and modal verbs,
- * negation and a few discourse particles. They carry grammar, not the content of a claim, so the
- * matcher ignores them. Only closed-class words belong here; content words (even frequent ones such
- * as "said" or "officials") are weighted down by their corpus frequency instead, so the list stays
- * valid for any story. (The `stopword` package's English list lacks "not", "will", "its" and others,
+ * negation, a few discourse particles, and the honorifics written before a name ("Mr Putin", "Mrs
+ * May", "Dr. Smith": British papers write them where American ones do not). They carry grammar,
+ * not the content of a claim, so the matcher ignores them. Only closed-class words belong here;
+ * content words (even frequent ones such as "said" or "officials") are weighted down by their
+ * corpus frequency instead, so the list stays valid for any story. (The `stopword` package's English list lacks "not", "will", "its" and others,
  * hence a list of our own.)
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -24,5 +25,5 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   until up upon us very via was wasn we were weren what whatever when whence whenever where
   whereafter whereas whereby wherein whereupon wherever whether which whichever while whither who
   whoever whole whom whose why will with within without wouldn would yet you your yours yourself
-  yourselves`.split(/\s+/),
+  yourselves mr mrs ms mx messrs mmes mme mlle dr prof`.split(/\s+/),
 );

@@ -83,6 +83,17 @@ describe('match decisions on real prose', () => {
   });
 });
 
+test('an honorific does not read as a name the corpus lacks: "Mr Putin" matches as "Putin"', () => {
+  // British papers write "Mr Putin"; a name the corpus never uses counts against a match.
+  const sentence = (putin: string) =>
+    `Some US officials fear that ${putin}, a former KGB officer, would use a truce to divide the US, Ukraine and Europe.`;
+  const plain = matcher.check(sentence('Putin'));
+  expect(reportIds(plain).length).toBeGreaterThanOrEqual(3);
+  const shown = (report: ArticleReport) =>
+    report.sentences[0]!.matches.map((m) => [m.report, m.score, m.text]);
+  expect(shown(matcher.check(sentence('Mr Putin')))).toEqual(shown(plain));
+});
+
 describe('datelines of wire copy', () => {
   const lead =
     'Russia has given the United States a list of demands for a deal to end its war in Ukraine and to reset ties with Washington, two people familiar with the matter said.';

@@ -88,6 +88,12 @@ describe('tokenize', () => {
     expect(terms('It is not clear whether they will')).toEqual(['clear']);
   });
 
+  test('an honorific before a name is no term: "Mr Putin" is "Putin"', () => {
+    expect(terms('Mr Putin met Mrs May, Dr. Smith and Ms Jones.')).toEqual(
+      terms('Putin met May, Smith and Jones.'),
+    );
+  });
+
   test('offsets point at the words in the original text', () => {
     const text = 'Zelenskiy, speaking in Kyiv, said the U.S. talks were constructive.';
     for (const token of tokenize(text)) {
