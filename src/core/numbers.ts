@@ -71,6 +71,44 @@ const DIGITS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 /** Ordinal or plural suffix on digits: "24th", "1990s" keeps its digits. */
 const ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
 
+/**
+ * The value of a number written in digits with a large multiplier after it, in words or in the
+ * short forms of financial news: "5 billion", "1.5 million", "5bn", "£40m", "3tn". Outlets write
+ * the same sum all these ways and as "five billion", which `readNumberWords` reads; all become
+ * one digit string. `next` is the word after `word` (the multiplier written apart); `used` says
+ * whether it was read. Null when `word` is no such number. Hundreds and thousands are left to
+ * the words ("5,000" is how they are mostly written).
+ */
+export function scaledDigits(
+  word: string,
+  next: string | undefined,
+): { digits: string; used: boolean } | null {
+  const short = SHORT_SCALE.exec(word);
+  if (short) return { digits: scaled(short[1]!, SHORT_SCALES.get(short[2]!)!), used: false };
+  const factor = next === undefined ? undefined : LARGE_MULTIPLIERS.get(next);
+  if (factor === undefined || !DIGITS.test(word)) return null;
+  return { digits: scaled(word, factor), used: true };
+}
+
+/** Multipliers read after digits written apart ("5 billion"). */
+const LARGE_MULTIPLIERS: ReadonlyMap<string, number> = new Map(
+  Object.entries({ million: 1e6, millions: 1e6, billion: 1e9, billions: 1e9, trillion: 1e12 }),
+);
+/** Digits with a short multiplier joined to them ("5bn", "40m", "3tn"). */
+const SHORT_SCALE = /^(\d+(?:\.\d+)?)(bn|tn|mn|m)$/;
+const SHORT_SCALES: ReadonlyMap<string, number> = new Map([
+  ['m', 1e6],
+  ['mn', 1e6],
+  ['bn', 1e9],
+  ['tn', 1e12],
+]);
+
+/** Digits (thousands separators allowed) times a factor, as a digit string. */
+function scaled(digits: string, factor: number): string {
+  // Rounded to the unit: "1.1 billion" is 1100000000, not 1100000000.0000002.
+  return String(Math.round(Number(digits.replace(/,/g, '')) * factor));
+}
+
 /** True for a word that is part of a spelled-out number ("thirty", "hundred"). */
 export function isNumberWord(word: string): boolean {
   return UNITS.has(word) || MULTIPLIERS.has(word);

@@ -5,7 +5,7 @@
  */
 import { stemmer } from 'stemmer';
 import { normalize } from './normalize';
-import { DAYS_IN_UNIT, digitsOf, isNumberWord, readNumberWords } from './numbers';
+import { DAYS_IN_UNIT, digitsOf, isNumberWord, readNumberWords, scaledDigits } from './numbers';
 import { STOP_WORDS } from './stop-words';
 
 /** One content term of a text unit. */
@@ -289,6 +289,20 @@ function tokensOf(
       i++;
       continue;
     }
+    const large = scaledDigits(part.lower, parts[i + 1]?.lower);
+    if (large !== null) {
+      const last = large.used ? parts[i + 1]! : part;
+      tokens.push({
+        term: large.digits,
+        start: part.start,
+        end: last.end,
+        name: false,
+        capitalized: false,
+        kind: 'number',
+      });
+      i += large.used ? 2 : 1;
+      continue;
+    }
     const digits = digitsOf(part.lower);
     if (digits !== null) {
       tokens.push({
@@ -330,6 +344,19 @@ function tokensOf(
     if (duration) {
       tokens.push(...duration);
       i++;
+      continue;
+    }
+    if (part.lower === 'per' && parts[i + 1]?.lower === 'cent') {
+      // "per cent", as British papers write it, is "percent" (and "%").
+      tokens.push({
+        term: stemOf('percent', stems),
+        start: part.start,
+        end: parts[i + 1]!.end,
+        name: false,
+        capitalized: false,
+        kind: 'word',
+      });
+      i += 2;
       continue;
     }
     i++;
