@@ -331,6 +331,8 @@ function countWords(text: string): number {
  *   comma, then the agency in brackets: "MOSCOW, March 13 (Reuters) -", "KYIV, Ukraine (AP) —",
  *   "Kyiv (AFP) -";
  * - a place in capitals with a region or a date after a comma: "MOSCOW, March 13 -";
+ * - a place and an agency written in capitals without brackets, before a long dash: "Kyiv,
+ *   Ukraine CNN —";
  * - a place of five or more capitals alone, before a long dash: "WASHINGTON —".
  * A capitalised phrase that is not written so ("The International Atomic Energy Agency (IAEA) —",
  * "NATO — the alliance", "Russia, the sources said, —") is left in its sentence. The dash must be
@@ -349,6 +351,7 @@ const DATELINE = (() => {
   return new RegExp(
     `^(?:(?:${caps}|${words})${tail}${agency}\\s*[-\u2013\u2014]{1,2}` +
       `|${caps}${tailRequired}\\s*[-\u2013\u2014]{1,2}` +
+      `|${words}${tail}\\s\\p{Lu}{2,6}\\s[\u2013\u2014]` +
       `|${longCaps}\\s[\u2013\u2014])` +
       `(?=\\s+[\\p{Lu}\\p{N}"'\u201c\u2018]|\\s*$)`,
     'u',

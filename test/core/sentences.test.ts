@@ -291,6 +291,11 @@ describe('datelines of wire copy', () => {
       'MOSCOW, March 13 -',
     ],
     [
+      'a place and an agency without brackets',
+      'Kyiv, Ukraine CNN \u2014 Ukraine said it would accept.',
+      'Kyiv, Ukraine CNN \u2014',
+    ],
+    [
       'a place alone before a long dash',
       'WASHINGTON \u2014 President Donald Trump said on Thursday.',
       'WASHINGTON \u2014',
@@ -314,6 +319,7 @@ describe('datelines of wire copy', () => {
     'U.S. officials - who spoke on condition of anonymity - said so.',
     'Putin (pictured) - who met Trump - said so.',
     'UKRAINE \u2014 what comes next?',
+    'Putin told CNN \u2014 in a rare interview \u2014 that talks went well.',
   ])('not a dateline: %s', (input) => {
     expect(splitSentences(input).map((u) => u.kind)).toEqual(['sentence']);
   });
