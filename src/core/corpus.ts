@@ -276,7 +276,14 @@ export function aliasTable(): Record<string, string> {
 }
 
 /** Unit kinds by their number in NumberedRun.unitKind. */
-export const UNIT_KINDS: readonly UnitKind[] = ['sentence', 'heading', 'item', 'line', 'dateline'];
+export const UNIT_KINDS: readonly UnitKind[] = [
+  'sentence',
+  'heading',
+  'item',
+  'line',
+  'dateline',
+  'link',
+];
 
 /**
  * Puts runs of consecutive reports (in corpus order) together into the prebuilt index: their

@@ -1,7 +1,8 @@
 /**
  * Splits article text into units: sentences of running prose, and headings, list items, bare
- * lines (bylines, "Leave a Reply") and the datelines of wire copy ("MOSCOW, March 13 (Reuters) -")
- * as units of their own. Offsets point into the original text.
+ * lines (bylines, "Leave a Reply"), the datelines of wire copy ("MOSCOW, March 13 (Reuters) -")
+ * and paragraphs that point to another article ("Read more: …") as units of their own. Offsets
+ * point into the original text.
  *
  * Sentence boundaries come from Intl.Segmenter (Unicode UAX #29), then a few repairs for what it
  * gets wrong in news text:
@@ -364,9 +365,17 @@ export function datelineLength(text: string): number {
   return m === null ? 0 : m[0].length;
 }
 
-/** The text of a unit the matcher reads: none for a dateline, which is never matched. */
+/**
+ * A paragraph that points to another article, by a label and a colon, dash or bar: "Read more:
+ * Zelensky says Ukraine ready for ceasefire", "RELATED — …", "See also | …". What follows is the
+ * other article's headline, not a claim of this one.
+ */
+const LINK_LABEL =
+  /^(?:read (?:more|also|next)|also read|related(?: (?:story|stories|article|articles|coverage|content))?|see also|more on this(?: story)?|more from [\p{L} ]{1,30}|watch|listen|recommended|must read|don't miss)\s*[:|\u2013\u2014-]\s+\S/iu;
+
+/** The text of a unit the matcher reads: none for a dateline or a link, which are never matched. */
 export function matchedText(unit: Sentence): string {
-  return unit.kind === 'dateline' ? '' : unit.text;
+  return unit.kind === 'dateline' || unit.kind === 'link' ? '' : unit.text;
 }
 
 /** Kind of a block that is one unit and has no final punctuation. */
@@ -385,6 +394,11 @@ export function splitSentences(text: string): Sentence[] {
   const units: Sentence[] = [];
   for (const block of groupBlocks(text, splitLines(text))) {
     let from = block.start;
+    // A paragraph pointing to another article is one unit, whatever its punctuation.
+    if (!block.item && LINK_LABEL.test(text.slice(from, Math.min(block.end, from + 60)))) {
+      units.push({ text: text.slice(from, block.end), start: from, end: block.end, kind: 'link' });
+      continue;
+    }
     // A dateline is a unit of its own, and the paragraph's first sentence starts after it.
     const dateline = block.item
       ? 0

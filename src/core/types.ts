@@ -3,11 +3,13 @@ import type { PageProvenance } from './provenance/types';
 import type { Difference } from './divergence/types';
 
 /**
- * How a text unit was found: a sentence of running prose, a heading, a list item, a bare line, or
- * the dateline that opens a paragraph of wire copy ("MOSCOW, March 13 (Reuters) -"), which says
- * where a story was filed, not what happened, and is never matched.
+ * How a text unit was found: a sentence of running prose, a heading, a list item, a bare line, the
+ * dateline that opens a paragraph of wire copy ("MOSCOW, March 13 (Reuters) -"), which says where
+ * a story was filed, not what happened, or a paragraph that points to another article ("Read
+ * more: …", "Related: …"), whose words are that article's headline. The last two are never
+ * matched.
  */
-export type UnitKind = 'sentence' | 'heading' | 'item' | 'line' | 'dateline';
+export type UnitKind = 'sentence' | 'heading' | 'item' | 'line' | 'dateline' | 'link';
 
 /** A sentence (or heading, list item, bare line) of a text, with its offsets in that text. */
 export interface Sentence {

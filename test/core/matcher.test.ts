@@ -94,7 +94,7 @@ test('an honorific does not read as a name the corpus lacks: "Mr Putin" matches 
   expect(shown(matcher.check(sentence('Mr Putin')))).toEqual(shown(plain));
 });
 
-describe('datelines of wire copy', () => {
+describe('units never matched: datelines of wire copy, links to other articles', () => {
   const lead =
     'Russia has given the United States a list of demands for a deal to end its war in Ukraine and to reset ties with Washington, two people familiar with the matter said.';
   const matchesOf = (report: ArticleReport, sentence: number) =>
@@ -107,6 +107,21 @@ describe('datelines of wire copy', () => {
     expect(wired.sentences[0]!.text).toBe('WASHINGTON, March 13 (Wire) -');
     expect(wired.sentences[0]!.matches).toEqual([]);
     expect(matchesOf(wired, 1)).toEqual(matchesOf(plain, 0));
+  });
+
+  test('a paragraph pointing to another article matches nothing', () => {
+    // Its words are the other article's headline, here a claim the reports make.
+    const check = matcher.check(
+      'Read more: Trump is still waiting for Putin to say whether he will accept a 30-day ceasefire',
+    );
+    expect(check.sentences.map((s) => s.matches)).toEqual([[]]);
+    expect(
+      reportIds(
+        matcher.check(
+          'Trump is still waiting for Putin to say whether he will accept a 30-day ceasefire',
+        ),
+      ).length,
+    ).toBeGreaterThan(0);
   });
 
   test('a corpus unit that is a dateline has no terms, so it is never a candidate', () => {

@@ -331,6 +331,31 @@ describe('datelines of wire copy', () => {
   });
 });
 
+describe('paragraphs that point to another article', () => {
+  test.each([
+    'Read more: Zelensky says Ukraine ready for 30-day ceasefire',
+    'READ MORE: Zelensky says Ukraine ready for 30-day ceasefire. Kremlin silent.',
+    'Related \u2014 Trump waits on Putin',
+    'See also | The talks in Jeddah',
+    'More on this story: Russia hands over demands',
+  ])('%s is one unit of its own', (line) => {
+    const input = `Russia spoke.\n\n${line}\n\nThe talks went on.`;
+    expect(splitSentences(input).map((u) => [u.kind, u.text])).toEqual([
+      ['sentence', 'Russia spoke.'],
+      ['link', line],
+      ['sentence', 'The talks went on.'],
+    ]);
+  });
+
+  test.each([
+    'Analysis: why Russia wants more',
+    'Related talks were held in Riyadh on Monday.',
+    'Watching the talks, officials said little.',
+  ])('not a link: %s', (line) => {
+    expect(splitSentences(line).some((u) => u.kind === 'link')).toBe(false);
+  });
+});
+
 describe('corpus reports', () => {
   const files = [
     '000_46723dfe6c79f676.txt',
