@@ -330,7 +330,7 @@ function countWords(text: string): number {
  * which agency, then a dash. Three shapes:
  * - a place in capitals or in up to three capitalised words, perhaps a region or a date after a
  *   comma, then the agency in brackets: "MOSCOW, March 13 (Reuters) -", "KYIV, Ukraine (AP) —",
- *   "Kyiv (AFP) -";
+ *   "Kyiv (AFP) -"; or the agency alone: "(Bloomberg) --";
  * - a place in capitals with a region or a date after a comma: "MOSCOW, March 13 -";
  * - a place and an agency written in capitals without brackets, before a long dash: "Kyiv,
  *   Ukraine CNN —";
@@ -350,7 +350,7 @@ const DATELINE = (() => {
   const agency = "\\s?\\(\\p{L}[\\p{L}\\p{N} .&'\u2019-]{0,30}\\)";
   const longCaps = "\\p{Lu}[\\p{Lu}.'\u2019/ -]{3,}\\p{Lu}";
   return new RegExp(
-    `^(?:(?:${caps}|${words})${tail}${agency}\\s*[-\u2013\u2014]{1,2}` +
+    `^(?:(?:${caps}|${words})?${tail}${agency}\\s*[-\u2013\u2014]{1,2}` +
       `|${caps}${tailRequired}\\s*[-\u2013\u2014]{1,2}` +
       `|${words}${tail}\\s\\p{Lu}{2,6}\\s[\u2013\u2014]` +
       `|${longCaps}\\s[\u2013\u2014])` +

@@ -290,6 +290,7 @@ describe('datelines of wire copy', () => {
       'MOSCOW, March 13 - Russia said it had retaken the town.',
       'MOSCOW, March 13 -',
     ],
+    ['the agency alone', '(Bloomberg) -- Russia has handed over a list.', '(Bloomberg) --'],
     [
       'a place and an agency without brackets',
       'Kyiv, Ukraine CNN \u2014 Ukraine said it would accept.',
@@ -320,6 +321,7 @@ describe('datelines of wire copy', () => {
     'Putin (pictured) - who met Trump - said so.',
     'UKRAINE \u2014 what comes next?',
     'Putin told CNN \u2014 in a rare interview \u2014 that talks went well.',
+    '(Updated) the talks went on.',
   ])('not a dateline: %s', (input) => {
     expect(splitSentences(input).map((u) => u.kind)).toEqual(['sentence']);
   });
