@@ -327,7 +327,7 @@ function countWords(text: string): number {
 
 /**
  * The dateline that opens a paragraph of wire copy: where (and when) the story was filed, and for
- * which agency, then a dash. Three shapes:
+ * which agency, then a dash. Four shapes:
  * - a place in capitals or in up to three capitalised words, perhaps a region or a date after a
  *   comma, then the agency in brackets: "MOSCOW, March 13 (Reuters) -", "KYIV, Ukraine (AP) —",
  *   "Kyiv (AFP) -"; or the agency alone: "(Bloomberg) --";

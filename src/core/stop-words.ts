@@ -4,8 +4,8 @@
  * May", "Dr. Smith": British papers write them where American ones do not). They carry grammar,
  * not the content of a claim, so the matcher ignores them. Only closed-class words belong here;
  * content words (even frequent ones such as "said" or "officials") are weighted down by their
- * corpus frequency instead, so the list stays valid for any story. (The `stopword` package's English list lacks "not", "will", "its" and others,
- * hence a list of our own.)
+ * corpus frequency instead, so the list stays valid for any story. (The `stopword` package's
+ * English list lacks "not", "will", "its" and others, hence a list of our own.)
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above across after afterwards again against ago all almost along already also although
