@@ -90,9 +90,17 @@ export function scaledDigits(
   return { digits: scaled(word, factor), used: true };
 }
 
-/** Multipliers read after digits written apart ("5 billion"). */
+/**
+ * Multipliers read after digits written apart ("5 billion", "2 millions"): those of MULTIPLIERS
+ * from a million up, singular or plural.
+ */
 const LARGE_MULTIPLIERS: ReadonlyMap<string, number> = new Map(
-  Object.entries({ million: 1e6, millions: 1e6, billion: 1e9, billions: 1e9, trillion: 1e12 }),
+  [...MULTIPLIERS]
+    .filter(([, factor]) => factor >= 1e6)
+    .flatMap(([word, factor]) => [
+      [word, factor],
+      [`${word}s`, factor],
+    ]),
 );
 /** Digits with a short multiplier joined to them ("5bn", "40m", "3tn"). */
 const SHORT_SCALE = /^(\d+(?:\.\d+)?)(bn|tn|mn|m)$/;

@@ -346,19 +346,6 @@ function tokensOf(
       i++;
       continue;
     }
-    if (part.lower === 'per' && parts[i + 1]?.lower === 'cent') {
-      // "per cent", as British papers write it, is "percent" (and "%").
-      tokens.push({
-        term: stemOf('percent', stems),
-        start: part.start,
-        end: parts[i + 1]!.end,
-        name: false,
-        capitalized: false,
-        kind: 'word',
-      });
-      i += 2;
-      continue;
-    }
     i++;
     const word = part.lower;
     if (word.length < 2 || STOP_WORDS.has(word) || !HAS_LETTER.test(word)) continue;
@@ -458,6 +445,23 @@ function rawParts(text: string): RawPart[] {
       }
     }
     if (lower.charCodeAt(end) === 0x25) parts.push(percentPart(at(end), at(end + 1)));
+  }
+  return joinPerCent(text, parts);
+}
+
+/** "per cent", as British papers write it, reads as "percent", as "%" does: one part. */
+function joinPerCent(text: string, parts: RawPart[]): RawPart[] {
+  for (let i = parts.length - 2; i >= 0; i--) {
+    const [per, cent] = [parts[i]!, parts[i + 1]!];
+    if (per.lower !== 'per' || cent.lower !== 'cent') continue;
+    parts.splice(i, 2, {
+      lower: 'percent',
+      original: text.slice(per.start, cent.end),
+      start: per.start,
+      end: cent.end,
+      initial: per.initial,
+      compound: false,
+    });
   }
   return parts;
 }
