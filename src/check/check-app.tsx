@@ -4,6 +4,7 @@
  * selection that its page could not check itself arrives here too (`?selection=<id>`).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { isQuestion } from '../core/sentences';
 import { cutForCheck, MAX_CHECK_CHARS } from '../core/text-cut';
 import type { SentenceResult } from '../core/types';
 import { ReportView, type MarkHandlers } from '../popup/report-view';
@@ -93,6 +94,20 @@ function OriginNote({ origin }: { origin: Origin }) {
     case 'selection':
       return origin.host ? <p class="note">{t('checkFromSelection', origin.host)}</p> : null;
   }
+}
+
+/**
+ * Says that the text's questions were not checked, and why: a reader who types "Did Russia give
+ * the US its demands?" learns to write the claim instead.
+ */
+function QuestionNote({ sentences }: { sentences: readonly SentenceResult[] }) {
+  const questions = sentences.filter((s) => isQuestion(s.text)).length;
+  if (questions === 0) return null;
+  return (
+    <p class="note question-note">
+      {questions === 1 ? t('checkQuestionOne') : t('checkQuestions', String(questions))}
+    </p>
+  );
 }
 
 /** The check page's root. */
@@ -406,6 +421,7 @@ function OutcomeView({
           </p>
           <div class="check-notes">
             <OriginNote origin={outcome.origin} />
+            {report && <QuestionNote sentences={report.sentences} />}
             {outcome.rest && (
               <p class="note cut-note">
                 {t('checkCut', [

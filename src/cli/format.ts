@@ -7,6 +7,7 @@ import {
   sourcesStatement,
   type AttributionKind,
 } from '../core/provenance';
+import { isQuestion } from '../core/sentences';
 import type { ArticleReport, ReportMeta, SentenceMatch } from '../core/types';
 import { differenceLabel } from '../core/divergence';
 
@@ -200,6 +201,14 @@ export function formatReport(
         ? `None of the ${sentences} sentences was found in the other outlets' reports.`
         : `${matched} of ${sentences} sentences were also reported by other outlets:`,
   );
+  const questions = report.sentences.filter((s) => isQuestion(s.text)).length;
+  if (questions > 0) {
+    lines.push(
+      st.dim(
+        `(${questions === 1 ? 'Its question was' : `Its ${questions} questions were`} not checked: a question asserts nothing that another outlet could have reported.)`,
+      ),
+    );
+  }
   let n = 0;
   for (const sentence of report.sentences) {
     if (sentence.matches.length === 0) continue;

@@ -373,9 +373,47 @@ export function datelineLength(text: string): number {
 const LINK_LABEL =
   /^(?:read (?:more|also|next)|also read|related(?: (?:story|stories|article|articles|coverage|content))?|see also|more on this(?: story)?|more from [\p{L} ]{1,30}|watch|listen|recommended|must read|don't miss)\s*[:|\u2013\u2014-]\s+\S/iu;
 
-/** The text of a unit the matcher reads: none for a dateline or a link, which are never matched. */
+/**
+ * A question: it opens with an interrogative word or an auxiliary put before its subject ("What
+ * did Russia ask for?", "Will Putin accept the truce?", "So how does this end?") and ends with a
+ * question mark. It asks; it asserts nothing another outlet could have reported. A statement that
+ * ends in an indirect or quoted question ("The White House is waiting for an answer: will it stop
+ * shooting?") opens otherwise and stays a claim.
+ */
+const QUESTION =
+  /^["'\u201c\u2018([]?(?:(?:so|and|but|or|then|now|yet),?\s+)?(?:what|why|how|who|whom|whose|which|where|when|is|are|was|were|am|do|does|did|has|have|had|can|could|will|would|shall|should|may|might|must|(?:is|are|was|were|do|does|did|has|have|had|could|would|should|must)n['\u2019]t|can['\u2019]t|won['\u2019]t)\b[^]*\?["'\u2019\u201d\u00bb)\]]*$/iu;
+
+/** Whether a unit's text is a question (see QUESTION). */
+export function isQuestion(text: string): boolean {
+  return QUESTION.test(text);
+}
+
+/**
+ * A call to action of the site around the article ("Sign up for our daily briefing on the war in
+ * Ukraine", "Follow our live coverage", "Get the latest news on…"): a verb in the imperative that
+ * addresses the reader, then the site itself ("us", "our"), "here", "now" or "the latest". It
+ * names the story's topic and asserts nothing. "Support for our allies…" and "Follow-up talks…"
+ * are not read so.
+ */
+const CALL_TO_ACTION =
+  /^(?:please\s+)?(?:(?:sign up|subscribe)(?:\s+(?:to|for))?\s+(?:us|our|here|now|today|free|the latest)\b|(?:follow|click|tap|download|join|support|share|read|watch|listen|register|donate|get|visit|explore|discover|email|contact)(?:\s+(?:to|with|on))?\s+(?:us|our|here|now|today|the latest|this (?:article|story|page))\b|(?:learn|find out|read) more\b|keep up with\b|stay (?:up to date|informed|updated)\b|tune in\b)/iu;
+
+/** Whether a unit's text is a call to action of the site (see CALL_TO_ACTION). */
+export function isCallToAction(text: string): boolean {
+  return CALL_TO_ACTION.test(text);
+}
+
+/**
+ * The text of a unit the matcher reads: none for a dateline, a link, a question or a call to
+ * action, which assert nothing and are never matched.
+ */
 export function matchedText(unit: Sentence): string {
-  return unit.kind === 'dateline' || unit.kind === 'link' ? '' : unit.text;
+  return unit.kind === 'dateline' ||
+    unit.kind === 'link' ||
+    isQuestion(unit.text) ||
+    isCallToAction(unit.text)
+    ? ''
+    : unit.text;
 }
 
 /** Kind of a block that is one unit and has no final punctuation. */

@@ -238,6 +238,22 @@ describe('the check page', () => {
     expect(text.slice(box(view).selectionStart, box(view).selectionEnd)).toBe(CLAIM);
   });
 
+  test('a question is not checked, and the page says why and what to write instead', async () => {
+    const client = stubClient();
+    const view = await show(client);
+    await type(view, 'Did Russia hand the US a list of demands?');
+    await press(view, 'Check');
+    expect(view.querySelector('.question-note')?.textContent).toBe(
+      'Its question was not checked: a question asserts nothing that another outlet could have ' +
+        'reported. To check what it asks, write it as a statement.',
+    );
+    // A statement gets no such note.
+    await type(view, CLAIM);
+    await press(view, 'Check');
+    expect(view.querySelector('.claim-sentence')?.textContent).toBe(CLAIM);
+    expect(view.querySelector('.question-note')).toBeNull();
+  });
+
   test('Ctrl+Enter in the box checks the text', async () => {
     const client = stubClient();
     const view = await show(client);

@@ -303,6 +303,25 @@ describe('crosscheck match (readable report)', () => {
     expect(none.stdout).toContain("The one sentence was not found in the other outlets' reports.");
   });
 
+  test('says that questions were not checked, and checks the statements', () => {
+    const { status, stdout } = run(['match', '-'], {
+      input:
+        'Will Putin accept the 30-day ceasefire that Ukraine agreed to in Saudi Arabia?\n\n' +
+        'Russia has presented the United States with a list of demands for ending the war.\n\n' +
+        'Has Russia handed the United States a list of demands?',
+    });
+    expect(status).toBe(0);
+    expect(stdout).toContain('1 of 3 sentences were also reported by other outlets:');
+    expect(stdout).toContain(
+      '(Its 2 questions were not checked: a question asserts nothing that another outlet could have reported.)',
+    );
+    expect(stdout).not.toContain('1. Will Putin');
+    const one = run(['match', '-'], { input: 'Did Russia hand over its demands?' });
+    expect(one.stdout).toContain('(Its question was not checked:');
+    const none = run(['match', '-'], { input: 'Russia handed over its demands.' });
+    expect(none.stdout).not.toContain('not checked');
+  });
+
   test('lists the shared sentences, the outlets and the computed echo groups, without colour off a terminal', () => {
     const { status, stdout } = run(['match', sample]);
     expect(status).toBe(0);

@@ -94,7 +94,7 @@ test('an honorific does not read as a name the corpus lacks: "Mr Putin" matches 
   expect(shown(matcher.check(sentence('Mr Putin')))).toEqual(shown(plain));
 });
 
-describe('units never matched: datelines of wire copy, links to other articles', () => {
+describe('units never matched: datelines of wire copy, links to other articles, questions', () => {
   const lead =
     'Russia has given the United States a list of demands for a deal to end its war in Ukraine and to reset ties with Washington, two people familiar with the matter said.';
   const matchesOf = (report: ArticleReport, sentence: number) =>
@@ -122,6 +122,26 @@ describe('units never matched: datelines of wire copy, links to other articles',
         ),
       ).length,
     ).toBeGreaterThan(0);
+  });
+
+  test('a question matches nothing, though the same words as a statement do', () => {
+    const asked = matcher.check(
+      'Has Russia handed the United States a list of demands for ending the war in Ukraine?',
+    );
+    expect(asked.sentences.map((s) => s.matches)).toEqual([[]]);
+    const told = matcher.check(
+      'Russia has handed the United States a list of demands for ending the war in Ukraine.',
+    );
+    expect(reportIds(told).length).toBeGreaterThanOrEqual(4);
+  });
+
+  test("a site's call to action matches nothing, though it names the story's topic", () => {
+    const promo =
+      "Sign up for our daily briefing on Russia's war in Ukraine and the Trump administration's peace talks.";
+    const check = matcher.check(`${lead}\n\n${promo}`);
+    expect(check.sentences.map((s) => s.text)).toEqual([lead, promo]);
+    expect(reportIds(check, 0).length).toBeGreaterThanOrEqual(4);
+    expect(check.sentences[1]!.matches).toEqual([]);
   });
 
   test('a corpus unit that is a dateline has no terms, so it is never a candidate', () => {
@@ -153,6 +173,32 @@ describe('units never matched: datelines of wire copy, links to other articles',
     for (const s of datelines) expect(s.terms).toEqual([]);
     const check = Matcher.fromCompiled(compiled).check(
       'MOSCOW, March 13 (Reuters) - Gazprom said its gas exports to China rose in February.',
+    );
+    expect(check.summary.matched).toBe(0);
+  });
+
+  test('a corpus unit that is a question has no terms, so it is never a candidate', () => {
+    const compiled = compileCorpus([
+      {
+        meta: {
+          id: 'a',
+          file: 'a.txt',
+          outlet: 'a',
+          site: 'example.com',
+          url: 'https://example.com/a',
+          title: null,
+          published: '',
+          origin: '',
+        },
+        text: 'Will the central bank of Russia raise its key rate to 23% in March? Markets wait.',
+      },
+    ]);
+    expect(compiled.sentences.map((s) => [s.text, s.terms.length > 0])).toEqual([
+      ['Will the central bank of Russia raise its key rate to 23% in March?', false],
+      ['Markets wait.', true],
+    ]);
+    const check = Matcher.fromCompiled(compiled).check(
+      'The central bank of Russia will raise its key rate to 23% in March.',
     );
     expect(check.summary.matched).toBe(0);
   });

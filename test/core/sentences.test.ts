@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { splitSentences } from '../../src/core/sentences';
+import { isCallToAction, isQuestion, matchedText, splitSentences } from '../../src/core/sentences';
 import type { UnitKind } from '../../src/core/types';
 
 const corpusDir = new URL('../../assets/corpus/', import.meta.url);
@@ -355,6 +355,64 @@ describe('paragraphs that point to another article', () => {
     'Watching the talks, officials said little.',
   ])('not a link: %s', (line) => {
     expect(splitSentences(line).some((u) => u.kind === 'link')).toBe(false);
+  });
+});
+
+describe('questions', () => {
+  test.each([
+    'What did Russia ask for?',
+    'Is any of this new?',
+    'So what should you listen for next?',
+    'Will Putin accept the 30-day ceasefire that Ukraine agreed to in Saudi Arabia?',
+    'Isn\u2019t that the point?',
+    'Can\u2019t Washington do more?',
+    '\u201cWill it stop?\u201d',
+    'And why now?',
+  ])('a question: %s', (text) => {
+    expect(isQuestion(text)).toBe(true);
+    expect(matchedText({ text, start: 0, end: text.length, kind: 'sentence' })).toBe('');
+  });
+
+  test.each([
+    // A statement ending in an indirect question asserts its first part.
+    'The White House is still waiting for the Kremlin to answer a simple question: will it stop shooting for thirty days?',
+    'Dozens of people asked: why?',
+    // A quoted question with its speaker is reported speech, a statement.
+    '\u201cIs it over?\u201d Putin asked.',
+    'What happened next was clear.',
+    'Will Putin accept the truce',
+    'Canada agreed?',
+    'Whatever happens?',
+  ])('not a question: %s', (text) => {
+    expect(isQuestion(text)).toBe(false);
+  });
+});
+
+describe('calls to action of the site', () => {
+  test.each([
+    "Sign up for our daily briefing on Russia's war in Ukraine.",
+    'Subscribe now for unlimited access to award-winning journalism.',
+    'Follow our live coverage of the talks in Riyadh.',
+    'Follow us on Twitter',
+    'Get the latest news on the war in Ukraine.',
+    'Click here to receive live updates',
+    'Share this story',
+    'Learn more about our coverage of Ukraine.',
+    'Please support our journalism.',
+  ])('a call to action: %s', (text) => {
+    expect(isCallToAction(text)).toBe(true);
+    expect(matchedText({ text, start: 0, end: text.length, kind: 'sentence' })).toBe('');
+  });
+
+  test.each([
+    'Support for our allies in Europe remains strong, the minister said.',
+    'Follow-up talks are due in Riyadh next week.',
+    'Share prices in Moscow rose on the news.',
+    'Read together, the documents show a shift in the Kremlin’s demands.',
+    'Get-togethers of envoys are planned in Istanbul.',
+    'Visit to Washington ends without a deal',
+  ])('not a call to action: %s', (text) => {
+    expect(isCallToAction(text)).toBe(false);
   });
 });
 
