@@ -3,7 +3,8 @@
 // anyway" on a page where no article is found. Each report is compared with what the command line
 // or the engine finds for the same text.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -151,6 +152,30 @@ describe('the check page', () => {
     expect(shown).toEqual(listingOf(expected));
     expect(await textOf(page, '.share-note')).toBe(messages.reportClaimShareText!.message);
     await screenshot(page, 'check-page-other-story', { fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('pasted questions are not checked, the page says so, and the statement beside them is', async () => {
+    const text = [
+      'Will Putin accept the 30-day ceasefire that Ukraine agreed to in Saudi Arabia?',
+      'Russia has presented the United States with a list of demands for ending the war in Ukraine.',
+      'Has Russia handed the United States a list of demands?',
+    ].join('\n\n');
+    const dir = mkdtempSync(path.join(tmpdir(), 'crosscheck-questions-'));
+    const file = path.join(dir, 'questions.txt');
+    writeFileSync(file, text);
+    const expected = await cliReport(file);
+    rmSync(dir, { recursive: true });
+    expect(expected.summary).toMatchObject({ sentences: 3, matched: 1 });
+    const { page, errors } = await openCheckPage();
+    await fillElement(page, 'textarea', text);
+    await clickElement(page, CHECK_BUTTON);
+    expect(await shownListing(page)).toEqual(listingOf(expected));
+    expect(await textOf(page, '.question-note')).toBe(
+      messages.checkQuestions!.message.replace('$COUNT$', '2'),
+    );
+    await screenshot(page, 'check-page-questions');
     expect(errors).toEqual([]);
     await page.close();
   });
