@@ -6,6 +6,7 @@
  * counts when its most probable sentence reaches MATCH_THRESHOLD.
  */
 import { bm25Idf } from './bm25';
+import { reversesStatement } from './divergence';
 import { validateCompiled, type CompiledCorpus } from './corpus-format';
 import { indexOfCompiled } from './index/compile';
 import type { SegmentedIndex } from './index/segmented-index';
@@ -309,6 +310,17 @@ export class Matcher {
     const units = splitSentences(checked);
     const judged = this.judgeUnits(units.map(matchedText), excluded);
     const share = correctArticle(judged);
+    // A report whose most probable sentence negates what the page sentence states, or states what
+    // it negates, makes the opposite claim: it is not listed for that sentence, with that
+    // sentence or another of its own. Decided here, for the few pairs that would be shown: the
+    // verifier reads no text of a corpus unit.
+    judged.forEach((unit, i) => {
+      for (const best of bestPerReport(unit.candidates)) {
+        if (best.probability < threshold) break;
+        if (!reversesStatement(units[i]!.text, this.index.unitText(best.sentence))) continue;
+        for (const c of unit.candidates) if (c.report === best.report) c.probability = 0;
+      }
+    });
     const perUnit = judged.map((unit) => ({
       informative: unit.informative,
       matches: bestPerReport(unit.candidates),

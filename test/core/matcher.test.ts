@@ -94,6 +94,21 @@ test('an honorific does not read as a name the corpus lacks: "Mr Putin" matches 
   expect(shown(matcher.check(sentence('Mr Putin')))).toEqual(shown(plain));
 });
 
+describe('opposite claims', () => {
+  test("a sentence negating a report's statement is not listed with that report, nor with another of its sentences", () => {
+    const told = matcher.check(
+      'Russia has presented the United States with a list of demands for ending the war in Ukraine.',
+    );
+    expect(reportIds(told).length).toBeGreaterThanOrEqual(4);
+    const denied = matcher.check(
+      'Russia has not presented the United States with any list of demands for ending the war in Ukraine, a Kremlin spokesman said.',
+    );
+    // Every report that tells the statement is left out: none is listed with a sentence that
+    // shares only the topic instead.
+    expect(denied.sentences[0]!.matches.map((m) => [m.report, m.text])).toEqual([]);
+  });
+});
+
 describe('units never matched: datelines of wire copy, links to other articles, questions', () => {
   const lead =
     'Russia has given the United States a list of demands for a deal to end its war in Ukraine and to reset ties with Washington, two people familiar with the matter said.';

@@ -45,6 +45,19 @@ export function findDifferences(page: string, report: string): Difference[] {
   return found.sort((a, b) => order(a) - order(b));
 }
 
+/** A word that may negate a statement: without one on either side, no statement is reversed. */
+const NEGATOR = /\b(?:not|never)\b|n['\u2019]t\b/i;
+
+/**
+ * Whether one sentence negates a statement the other makes ("Russia has not presented the United
+ * States with any list of demands" against "Russia has presented the United States with a list of
+ * demands"): the `negation` difference. Two such sentences make opposite claims, not the same one.
+ */
+export function reversesStatement(page: string, report: string): boolean {
+  if (!NEGATOR.test(page) && !NEGATOR.test(report)) return false;
+  return negationDifferences(page, wordsOf(page), report, wordsOf(report)).length > 0;
+}
+
 /** The report with every match's differences from its page sentence filled in. */
 export function withDifferences(report: ArticleReport): ArticleReport {
   return {

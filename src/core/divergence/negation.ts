@@ -49,7 +49,7 @@ const HEDGE_ADJECTIVES = new Set(['clear', 'known', 'certain', 'confirmed']);
 const NEGATION_REACH = 10;
 
 /** Words after a verb that say what it is about. */
-const OBJECT_SPAN = 5;
+const OBJECT_SPAN = 8;
 
 /** A negation and the verb it negates. */
 interface Negated {

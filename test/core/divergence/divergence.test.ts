@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   differenceLabel,
   findDifferences,
+  reversesStatement,
   withDifferences,
   type DifferenceKind,
   type QuantityKind,
@@ -190,6 +191,44 @@ describe('a checkable difference is flagged with its kind and both sides', () =>
     ],
   ])('%s', (_name, page, report, expected) => {
     expect(flags(page, report)).toEqual(expected);
+  });
+});
+
+describe('a sentence that reverses the other states the opposite claim', () => {
+  test.each([
+    [
+      'Russia has not presented the United States with any list of demands, a spokesman said.',
+      'Russia has presented the United States with a list of demands aimed at ending the war.',
+    ],
+    [
+      'The embassy responded to requests for comment on the plan.',
+      'The embassy did not respond to requests for comment on the plan.',
+    ],
+    ['Kyiv never agreed to the 30-day truce.', 'Kyiv agreed to the 30-day truce in Jeddah.'],
+  ])('reversed: %s', (page, report) => {
+    expect(reversesStatement(page, report)).toBe(true);
+    expect(flags(page, report).some(([kind]) => kind === 'negation')).toBe(true);
+  });
+
+  test.each([
+    [
+      'Russia has presented the United States with a list of demands.',
+      'Moscow handed Washington a list of demands.',
+    ],
+    // Both negate it: the same claim.
+    [
+      'The Kremlin has not responded to the proposal.',
+      'The Kremlin did not respond to the truce proposal.',
+    ],
+    // The negated verb is told on the other side about something else.
+    [
+      'The White House has not said how it is approaching the talks.',
+      'Zelensky has said he would accept the truce.',
+    ],
+    // Negated by meaning on the other side ("refused" near the verb).
+    ['Moscow did not accept the terms.', 'Moscow refused to accept the terms.'],
+  ])('not reversed: %s', (page, report) => {
+    expect(reversesStatement(page, report)).toBe(false);
   });
 });
 
