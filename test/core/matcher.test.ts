@@ -94,6 +94,19 @@ test('an honorific does not read as a name the corpus lacks: "Mr Putin" matches 
   expect(shown(matcher.check(sentence('Mr Putin')))).toEqual(shown(plain));
 });
 
+describe('times', () => {
+  test('a date where the report gives the day of the week is not read as another time', () => {
+    // eAwaz: "…a 30-day truce that Ukrainian President Volodymyr Zelensky said Tuesday he would
+    // accept…"; March 11, 2025 was that Tuesday, which the report's text does not say.
+    const dated = matcher.check(
+      'Trump is waiting for Putin to say whether he will agree to a 30-day truce that Zelenskiy said on March 11 he would accept.',
+    );
+    const [first] = dated.sentences[0]!.matches;
+    expect(first?.report).toBe('eawaz');
+    expect(first!.score).toBeGreaterThan(0.9);
+  });
+});
+
 describe('opposite claims', () => {
   test("a sentence negating a report's statement is not listed with that report, nor with another of its sentences", () => {
     const told = matcher.check(

@@ -8,16 +8,18 @@
 import type { PageUnit, Similarity, TermBag } from '../rerank';
 import { clauseOf, MAX_CLAUSE, TAG_NEGATED, TAG_PREDICATE } from './analyse';
 
-/** Term classes: a plain word, a name (person, place, acronym), a number, a day or month. */
+/** Term classes: a plain word, a name (person, place, acronym), a number, a day or a month. */
 export const WORD = 0;
 export const NAME = 1;
 export const NUMBER = 2;
 export const TIME = 3;
+/** A month: a time of another kind than a day of the week (see timeAgreement). */
+export const MONTH = 4;
 
 /** One side of a pair, ready to compare. */
 export interface ClaimUnit {
   bag: TermBag;
-  /** Class of each id of `bag.ids` (WORD, NAME, NUMBER, TIME). */
+  /** Class of each id of `bag.ids` (WORD, NAME, NUMBER, TIME, MONTH). */
   classes: Uint8Array;
   /** Per id of `bag.ids`: 1 when some occurrence stands as a predicate. */
   predicate: Uint8Array;
@@ -81,7 +83,7 @@ export function claimUnit(
   for (const i of agentPositions(bag.sequence, tags, isReporting)) {
     const id = bag.sequence[i]!;
     const cls = classes[position.get(id)!];
-    if (cls !== NUMBER && cls !== TIME) agentIds.add(id);
+    if (cls !== NUMBER && cls !== TIME && cls !== MONTH) agentIds.add(id);
   }
   return { bag, classes, predicate, clauses, negated, clauseCount, unknown, agentIds };
 }
@@ -286,6 +288,29 @@ function classAgreement(
   return { conflict: aHas && bHas && !shared, agree: shared, unmatched };
 }
 
+/**
+ * Days of the week and months, compared kind by kind: a day and a date in a month may name the
+ * same day ("on Tuesday", "on March 11"), so a page time of one kind is unmatched only where the
+ * report names a time of that kind or no time at all, and two sides conflict only where they name
+ * times of one kind and share none.
+ */
+export function timeAgreement(
+  page: ClaimUnit,
+  pageCredit: Float64Array,
+  report: ClaimUnit,
+): { conflict: boolean; unmatched: boolean } {
+  const days = classAgreement(page, pageCredit, report, TIME);
+  const months = classAgreement(page, pageCredit, report, MONTH);
+  const reportDays = report.classes.some((c) => c === TIME);
+  const reportMonths = report.classes.some((c) => c === MONTH);
+  return {
+    conflict: days.conflict || months.conflict,
+    unmatched:
+      (days.unmatched && (reportDays || !reportMonths)) ||
+      (months.unmatched && (reportMonths || !reportDays)),
+  };
+}
+
 /** Coverage of the page's best-covered clause (mass share), for sentences that join claims. */
 function bestClause(page: ClaimUnit, credit: Float64Array): number {
   if (page.clauseCount <= 1) return share(coverTotal(page, credit), page.bag.mass, 0);
@@ -329,7 +354,7 @@ export function pairFeatures(
   const r = coverOf(report, reportCredit);
   const [light, heavy] = p.mass <= r.mass ? [p, r] : [r, p];
   const numbers = classAgreement(page, pageCredit, report, NUMBER);
-  const times = classAgreement(page, pageCredit, report, TIME);
+  const times = timeAgreement(page, pageCredit, report);
   let shared = 0;
   let rarest = 0;
   for (let k = 0; k < page.bag.ids.length; k++) {

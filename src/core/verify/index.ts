@@ -14,7 +14,7 @@ import type { PageUnit, Similarity, TermBag } from '../rerank';
 import { REPORTING_VERBS } from '../reporting-verbs';
 import { tokenize, type Token } from '../tokens';
 import { analyseUnit, TAG_PREDICATE, TAG_PUNCTUATED } from './analyse';
-import { credits, pairFeatures, NAME, NUMBER, TIME, WORD } from './features';
+import { credits, pairFeatures, MONTH, NAME, NUMBER, TIME, WORD } from './features';
 import type { ClaimUnit } from './features';
 import { probability, type Model } from './logistic';
 import { MODEL } from './model';
@@ -24,6 +24,7 @@ export {
   claimUnit,
   FEATURES,
   FEATURE_SIGNS,
+  MONTH,
   NAME,
   NUMBER,
   TIME,
@@ -91,13 +92,13 @@ export function unitTags(text: string, tokens: readonly Token[]): Uint8Array {
 }
 
 /**
- * The class of a term (WORD, NAME, NUMBER or TIME) from its spelling and whether it is written
- * like a name.
+ * The class of a term (WORD, NAME, NUMBER, TIME for a day of the week or MONTH) from its spelling
+ * and whether it is written like a name.
  */
 export function termClass(term: string, nameLike: boolean): number {
   if (/^\d/.test(term)) return NUMBER;
   const name = nameLike || isPlaceTerm(term) || /^\p{Lu}/u.test(term);
-  if (name) return TIME_TERMS.has(term) ? TIME : NAME;
+  if (name) return TIME_TERMS.has(term) ? (term.endsWith('dai') ? TIME : MONTH) : NAME;
   return WORD;
 }
 

@@ -14,12 +14,13 @@ import {
   termClass,
   isReportingTerm,
   unitTags,
+  MONTH,
   NAME,
   NUMBER,
   TIME,
   WORD,
 } from '../../../src/core/verify';
-import { agentSwap, claimUnit } from '../../../src/core/verify/features';
+import { agentSwap, claimUnit, timeAgreement } from '../../../src/core/verify/features';
 import { clauseOf } from '../../../src/core/verify/analyse';
 import { makeBag } from '../../../src/core/rerank';
 
@@ -69,6 +70,7 @@ describe('term classes', () => {
   test.each([
     ['30', false, NUMBER],
     ['tuesdai', true, TIME],
+    ['march', true, MONTH],
     ['@RUS', false, NAME],
     ['NATO', false, NAME],
     ['putin', true, NAME],
@@ -255,6 +257,72 @@ describe('the agent of a claim', () => {
     // Nothing to compare with a side that has no agent.
     const headline = side('Putin Trump Truce Talks', terms);
     expect(agentSwap(putinActs, creditIn(putinActs, headline), headline)).toBe(0);
+  });
+});
+
+describe('times of a pair', () => {
+  /** The claim sides of two sentences over one list of terms, and the page's credits. */
+  function timesOf(page: string, report: string) {
+    const terms: string[] = [];
+    const side = (text: string) => {
+      const tokens = tokenize(text);
+      const sequence = tokens.map((t) => {
+        if (!terms.includes(t.term)) terms.push(t.term);
+        return terms.indexOf(t.term);
+      });
+      return claimUnit(
+        makeBag(sequence, () => 2),
+        unitTags(text, tokens),
+        (id) =>
+          termClass(
+            terms[id]!,
+            tokens.some((t) => t.term === terms[id] && t.name),
+          ),
+      );
+    };
+    const a = side(page);
+    const b = side(report);
+    const credit = Float64Array.from(a.bag.ids, (id) => (b.bag.ids.includes(id) ? 1 : 0));
+    return timeAgreement(a, credit, b);
+  }
+
+  test.each([
+    // A day of the week and a date may be the same day: neither conflicts nor is unmatched.
+    [
+      'Zelenskiy said on March 11 he would accept.',
+      'Zelenskiy said on Tuesday he would accept.',
+      false,
+      false,
+    ],
+    [
+      'Zelenskiy said on Tuesday he would accept.',
+      'Zelenskiy said on March 11 he would accept.',
+      false,
+      false,
+    ],
+    [
+      'Zelenskiy said on Tuesday, March 11, he would accept.',
+      'Zelenskiy said on Tuesday he would accept.',
+      false,
+      false,
+    ],
+    // Two days, or two months, are two times.
+    [
+      'Zelenskiy said on Tuesday he would accept.',
+      'Zelenskiy said on Wednesday he would accept.',
+      true,
+      true,
+    ],
+    [
+      'Zelenskiy said in February he would accept.',
+      'Zelenskiy said in March he would accept.',
+      true,
+      true,
+    ],
+    // A time the other side does not give at all.
+    ['Zelenskiy said on March 11 he would accept.', 'Zelenskiy said he would accept.', false, true],
+  ])('%s / %s', (page, report, conflict, unmatched) => {
+    expect(timesOf(page, report)).toEqual({ conflict, unmatched });
   });
 });
 
