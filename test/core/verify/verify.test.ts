@@ -186,26 +186,30 @@ describe('neighbour support', () => {
   });
 });
 
+/**
+ * A unit's claim side over term strings (ids are indices into `terms`, which it extends), with
+ * the verbs of saying known.
+ */
+function side(text: string, terms: string[]) {
+  const tokens = tokenize(text);
+  const sequence = tokens.map((t) => {
+    if (!terms.includes(t.term)) terms.push(t.term);
+    return terms.indexOf(t.term);
+  });
+  return claimUnit(
+    makeBag(sequence, () => 2),
+    unitTags(text, tokens),
+    (id) =>
+      termClass(
+        terms[id]!,
+        /^\p{Lu}/u.test(text) && tokens.some((t) => t.term === terms[id] && t.name),
+      ),
+    undefined,
+    (id) => isReportingTerm(terms[id]!),
+  );
+}
+
 describe('the agent of a claim', () => {
-  /** A unit's claim side over term strings (ids are indices into `terms`). */
-  function side(text: string, terms: string[]) {
-    const tokens = tokenize(text);
-    const sequence = tokens.map((t) => {
-      if (!terms.includes(t.term)) terms.push(t.term);
-      return terms.indexOf(t.term);
-    });
-    return claimUnit(
-      makeBag(sequence, () => 2),
-      unitTags(text, tokens),
-      (id) =>
-        termClass(
-          terms[id]!,
-          /^\p{Lu}/u.test(text) && tokens.some((t) => t.term === terms[id] && t.name),
-        ),
-      undefined,
-      (id) => isReportingTerm(terms[id]!),
-    );
-  }
   const agentOf = (text: string) => {
     const terms: string[] = [];
     const unit = side(text, terms);
@@ -261,27 +265,11 @@ describe('the agent of a claim', () => {
 });
 
 describe('times of a pair', () => {
-  /** The claim sides of two sentences over one list of terms, and the page's credits. */
+  /** The time agreement of two sentences, the page's terms credited where the report has them. */
   function timesOf(page: string, report: string) {
     const terms: string[] = [];
-    const side = (text: string) => {
-      const tokens = tokenize(text);
-      const sequence = tokens.map((t) => {
-        if (!terms.includes(t.term)) terms.push(t.term);
-        return terms.indexOf(t.term);
-      });
-      return claimUnit(
-        makeBag(sequence, () => 2),
-        unitTags(text, tokens),
-        (id) =>
-          termClass(
-            terms[id]!,
-            tokens.some((t) => t.term === terms[id] && t.name),
-          ),
-      );
-    };
-    const a = side(page);
-    const b = side(report);
+    const a = side(page, terms);
+    const b = side(report, terms);
     const credit = Float64Array.from(a.bag.ids, (id) => (b.bag.ids.includes(id) ? 1 : 0));
     return timeAgreement(a, credit, b);
   }
