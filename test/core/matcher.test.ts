@@ -120,6 +120,13 @@ describe('opposite claims', () => {
     // shares only the topic instead.
     expect(denied.sentences[0]!.matches.map((m) => [m.report, m.text])).toEqual([]);
   });
+
+  test('a denial of the statement is not the statement', () => {
+    const denied = matcher.check(
+      'The Kremlin denied that Russia had presented the United States with a list of demands for ending the war in Ukraine.',
+    );
+    expect(denied.sentences[0]!.matches.map((m) => [m.report, m.text])).toEqual([]);
+  });
 });
 
 describe('units never matched: datelines of wire copy, links to other articles, questions', () => {

@@ -46,7 +46,7 @@ export function findDifferences(page: string, report: string): Difference[] {
 }
 
 /** A word that may negate a statement: without one on either side, no statement is reversed. */
-const NEGATOR = /\b(?:not|never)\b|n['\u2019]t\b/i;
+const NEGATOR = /\b(?:not|never|deny|denies|denied|denying)\b|n['\u2019]t\b/i;
 
 /**
  * Whether one sentence negates a statement the other makes ("Russia has not presented the United

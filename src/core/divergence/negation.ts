@@ -1,7 +1,8 @@
 /**
  * The `negation` kind: a statement one side negates and the other does not ("did not reject" /
- * "rejected"). A negation's scope is the verb it stands before; that verb must be told on the
- * other side, with no negation of its own there.
+ * "rejected", "denied that Russia had presented" / "Russia has presented"). A negation's scope is
+ * the verb it stands before, or the verb of the "that" clause a denial governs; that verb must be
+ * told on the other side, with no negation of its own there.
  */
 import type { Difference } from './types';
 import { isClauseBreak, isContent, sameWord, textOf, type Word } from './words';
@@ -57,10 +58,40 @@ interface Negated {
   verb: Word;
 }
 
+/** Verbs that deny the statement of the "that" clause after them ("denied that Russia had…"). */
+const DENIALS = new Set(['deny', 'denies', 'denied', 'denying']);
+/** Words between a verb of denial and its "that" ("denied on Thursday that", "denied reports that"). */
+const DENIAL_REACH = 3;
+/** Words of the denied clause before its verb: its subject and auxiliaries ("that it had handed"). */
+const CLAUSE_REACH = 5;
+
+/**
+ * The verb a denial negates: the first word of its "that" clause that is neither written with a
+ * capital (the subject's name) nor a function word (a pronoun, an auxiliary).
+ */
+function deniedVerb(words: readonly Word[], at: number): Word | null {
+  for (let j = at + 1; j < words.length && j <= at + 1 + DENIAL_REACH; j++) {
+    if (isClauseBreak(words[j]!.gap)) return null;
+    if (words[j]!.lower !== 'that') continue;
+    for (let k = j + 1; k < words.length && k <= j + CLAUSE_REACH; k++) {
+      const word = words[k]!;
+      if (word.cap || !isContent(word) || BETWEEN.has(word.lower)) continue;
+      return /\p{L}{3,}/u.test(word.lower) ? word : null;
+    }
+    return null;
+  }
+  return null;
+}
+
 function negationsOf(words: readonly Word[]): Negated[] {
   const found: Negated[] = [];
   for (let i = 0; i < words.length; i++) {
     const cue = words[i]!;
+    if (DENIALS.has(cue.lower)) {
+      const verb = deniedVerb(words, i);
+      if (verb) found.push({ cue, verb });
+      continue;
+    }
     if (!NEGATORS.has(cue.lower) && !cue.negated) continue;
     for (let k = i + 1; k < words.length && k <= i + 3; k++) {
       const word = words[k]!;

@@ -205,6 +205,15 @@ describe('a sentence that reverses the other states the opposite claim', () => {
       'The embassy did not respond to requests for comment on the plan.',
     ],
     ['Kyiv never agreed to the 30-day truce.', 'Kyiv agreed to the 30-day truce in Jeddah.'],
+    // A denial negates the statement of its "that" clause.
+    [
+      'The Kremlin denied on Thursday that Russia had presented the United States with a list of demands.',
+      'Russia has presented the United States with a list of demands for ending the war.',
+    ],
+    [
+      'Moscow has presented Washington with a list of demands, officials said.',
+      'Peskov denied reports that Moscow had presented Washington with any demands.',
+    ],
   ])('reversed: %s', (page, report) => {
     expect(reversesStatement(page, report)).toBe(true);
     expect(flags(page, report).some(([kind]) => kind === 'negation')).toBe(true);
@@ -227,6 +236,18 @@ describe('a sentence that reverses the other states the opposite claim', () => {
     ],
     // Negated by meaning on the other side ("refused" near the verb).
     ['Moscow did not accept the terms.', 'Moscow refused to accept the terms.'],
+    // Both deny it.
+    [
+      'The Kremlin denied that Russia had presented a list of demands.',
+      'Moscow denied that it had presented a list of demands.',
+    ],
+    // A denial of something the other side does not tell.
+    [
+      'Peskov denied that the talks had stalled.',
+      'Russia has presented the United States with a list of demands.',
+    ],
+    // Denying a person, not a "that" clause.
+    ['Washington denied Moscow a list of demands.', 'Russia presented a list of demands.'],
   ])('not reversed: %s', (page, report) => {
     expect(reversesStatement(page, report)).toBe(false);
   });
