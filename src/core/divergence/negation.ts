@@ -63,20 +63,29 @@ const DENIALS = new Set(['deny', 'denies', 'denied', 'denying']);
 /** Words between a verb of denial and its "that" ("denied on Thursday that", "denied reports that"). */
 const DENIAL_REACH = 3;
 /** Words of the denied clause before its verb: its subject and auxiliaries ("that it had handed"). */
-const CLAUSE_REACH = 5;
+const CLAUSE_REACH = 6;
+/** Auxiliaries: the clause's verb follows one ("that the talks had stalled"). */
+const AUXILIARIES = new Set(
+  'had has have was were is are would will could should might may did does do been be'.split(' '),
+);
 
 /**
- * The verb a denial negates: the first word of its "that" clause that is neither written with a
- * capital (the subject's name) nor a function word (a pronoun, an auxiliary).
+ * The verb a denial negates: in its "that" clause, the first word after an auxiliary that is
+ * neither a name nor a function word ("denied that the talks had stalled"), or, before any
+ * auxiliary, a past form in -ed ("denied that Russia presented"). A plain word before the
+ * auxiliary is the subject ("talks"), not the verb.
  */
 function deniedVerb(words: readonly Word[], at: number): Word | null {
   for (let j = at + 1; j < words.length && j <= at + 1 + DENIAL_REACH; j++) {
     if (isClauseBreak(words[j]!.gap)) return null;
     if (words[j]!.lower !== 'that') continue;
+    let auxiliary = false;
     for (let k = j + 1; k < words.length && k <= j + CLAUSE_REACH; k++) {
       const word = words[k]!;
-      if (word.cap || !isContent(word) || BETWEEN.has(word.lower)) continue;
-      return /\p{L}{3,}/u.test(word.lower) ? word : null;
+      if (isClauseBreak(word.gap)) return null;
+      if (AUXILIARIES.has(word.lower)) auxiliary = true;
+      else if (word.cap || !isContent(word) || BETWEEN.has(word.lower)) continue;
+      else if (auxiliary || /\p{L}{2,}ed$/u.test(word.lower)) return word;
     }
     return null;
   }

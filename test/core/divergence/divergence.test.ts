@@ -246,6 +246,11 @@ describe('a sentence that reverses the other states the opposite claim', () => {
       'Peskov denied that the talks had stalled.',
       'Russia has presented the United States with a list of demands.',
     ],
+    // The clause's subject is not its verb: "talks" is told on the other side, "stalled" is not.
+    [
+      'Peskov denied that the talks with Washington had stalled.',
+      'The talks with Washington resumed in Riyadh on Monday.',
+    ],
     // Denying a person, not a "that" clause.
     ['Washington denied Moscow a list of demands.', 'Russia presented a list of demands.'],
   ])('not reversed: %s', (page, report) => {
