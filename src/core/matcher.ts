@@ -314,17 +314,20 @@ export class Matcher {
     // it negates, makes the opposite claim: it is not listed for that sentence, with that
     // sentence or another of its own. Decided here, for the few pairs that would be shown: the
     // verifier reads no text of a corpus unit.
-    judged.forEach((unit, i) => {
-      for (const best of bestPerReport(unit.candidates)) {
-        if (best.probability < threshold) break;
-        if (!reversesStatement(units[i]!.text, this.index.unitText(best.sentence))) continue;
+    const perUnit = judged.map((unit, i) => {
+      const matches = bestPerReport(unit.candidates);
+      const reversed = matches.filter(
+        (best) =>
+          best.probability >= threshold &&
+          reversesStatement(units[i]!.text, this.index.unitText(best.sentence)),
+      );
+      for (const best of reversed)
         for (const c of unit.candidates) if (c.report === best.report) c.probability = 0;
-      }
+      return {
+        informative: unit.informative,
+        matches: reversed.length > 0 ? bestPerReport(unit.candidates) : matches,
+      };
     });
-    const perUnit = judged.map((unit) => ({
-      informative: unit.informative,
-      matches: bestPerReport(unit.candidates),
-    }));
 
     const self = this.detectSelf(perUnit);
     const counts = new Map<number, number>();

@@ -7,7 +7,7 @@
 import type { ArticleReport } from '../types';
 import { attributionDifferences, pronounSource, sourcesOf } from './attribution';
 import { hedgeDifferences } from './hedges';
-import { negationDifferences } from './negation';
+import { mayNegate, negationDifferences } from './negation';
 import { numberDifferences } from './quantities';
 import { quoteDifferences } from './quotes';
 import { titleDifferences } from './titles';
@@ -45,16 +45,13 @@ export function findDifferences(page: string, report: string): Difference[] {
   return found.sort((a, b) => order(a) - order(b));
 }
 
-/** A word that may negate a statement: without one on either side, no statement is reversed. */
-const NEGATOR = /\b(?:not|never|deny|denies|denied|denying)\b|n['\u2019]t\b/i;
-
 /**
  * Whether one sentence negates a statement the other makes ("Russia has not presented the United
  * States with any list of demands" against "Russia has presented the United States with a list of
  * demands"): the `negation` difference. Two such sentences make opposite claims, not the same one.
  */
 export function reversesStatement(page: string, report: string): boolean {
-  if (!NEGATOR.test(page) && !NEGATOR.test(report)) return false;
+  if (!mayNegate(page) && !mayNegate(report)) return false;
   return negationDifferences(page, wordsOf(page), report, wordsOf(report)).length > 0;
 }
 

@@ -60,6 +60,20 @@ interface Negated {
 
 /** Verbs that deny the statement of the "that" clause after them ("denied that Russia had…"). */
 const DENIALS = new Set(['deny', 'denies', 'denied', 'denying']);
+/**
+ * A word that can open a negation (NEGATORS, DENIALS, a negated auxiliary: "didn't"). A pair
+ * with none on either side has no `negation` difference, and its words need not be read.
+ */
+const NEGATION_CUE = new RegExp(
+  `\\b(?:${[...NEGATORS, ...DENIALS].join('|')})\\b|n['\u2019]t\\b`,
+  'i',
+);
+
+/** Whether `text` has a word that can open a negation (see NEGATION_CUE). */
+export function mayNegate(text: string): boolean {
+  return NEGATION_CUE.test(text);
+}
+
 /** Words between a verb of denial and its "that" ("denied on Thursday that", "denied reports that"). */
 const DENIAL_REACH = 3;
 /** Words of the denied clause before its verb: its subject and auxiliaries ("that it had handed"). */

@@ -266,15 +266,16 @@ export function credits(
 }
 
 /**
- * How side a's terms of a class (numbers, or days and months) meet side b's: both give some and
- * share none (conflict), they share one (agree), a gives one that b lacks (unmatched).
+ * How side a's terms of a class (numbers, days, months) meet side b's: both give some and share
+ * none (conflict), they share one (agree), a gives one that b lacks (unmatched), b gives some
+ * (bHas).
  */
 function classAgreement(
   a: ClaimUnit,
   aCredit: Float64Array,
   b: ClaimUnit,
   cls: number,
-): { conflict: boolean; agree: boolean; unmatched: boolean } {
+): { conflict: boolean; agree: boolean; unmatched: boolean; bHas: boolean } {
   let aHas = false;
   let shared = false;
   let unmatched = false;
@@ -285,7 +286,7 @@ function classAgreement(
     else unmatched = true;
   }
   const bHas = b.classes.some((c) => c === cls);
-  return { conflict: aHas && bHas && !shared, agree: shared, unmatched };
+  return { conflict: aHas && bHas && !shared, agree: shared, unmatched, bHas };
 }
 
 /**
@@ -301,13 +302,11 @@ export function timeAgreement(
 ): { conflict: boolean; unmatched: boolean } {
   const days = classAgreement(page, pageCredit, report, TIME);
   const months = classAgreement(page, pageCredit, report, MONTH);
-  const reportDays = report.classes.some((c) => c === TIME);
-  const reportMonths = report.classes.some((c) => c === MONTH);
   return {
     conflict: days.conflict || months.conflict,
     unmatched:
-      (days.unmatched && (reportDays || !reportMonths)) ||
-      (months.unmatched && (reportMonths || !reportDays)),
+      (days.unmatched && (days.bHas || !months.bHas)) ||
+      (months.unmatched && (months.bHas || !days.bHas)),
   };
 }
 

@@ -59,8 +59,8 @@ export { MODEL } from './model';
  */
 export const MATCH_PROBABILITY = 0.5;
 
-/** Stems of the days of the week and the months (May is a function word to the tokenizer). */
-const TIME_TERMS = new Set([
+/** Stems of the days of the week. */
+const DAY_TERMS = new Set([
   'mondai',
   'tuesdai',
   'wednesdai',
@@ -68,6 +68,9 @@ const TIME_TERMS = new Set([
   'fridai',
   'saturdai',
   'sundai',
+]);
+/** Stems of the months (May is a function word to the tokenizer). */
+const MONTH_TERMS = new Set([
   'januari',
   'februari',
   'march',
@@ -98,8 +101,8 @@ export function unitTags(text: string, tokens: readonly Token[]): Uint8Array {
 export function termClass(term: string, nameLike: boolean): number {
   if (/^\d/.test(term)) return NUMBER;
   const name = nameLike || isPlaceTerm(term) || /^\p{Lu}/u.test(term);
-  if (name) return TIME_TERMS.has(term) ? (term.endsWith('dai') ? TIME : MONTH) : NAME;
-  return WORD;
+  if (!name) return WORD;
+  return DAY_TERMS.has(term) ? TIME : MONTH_TERMS.has(term) ? MONTH : NAME;
 }
 
 /**
