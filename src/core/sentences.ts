@@ -371,7 +371,7 @@ export function datelineLength(text: string): number {
  * other article's headline, not a claim of this one.
  */
 const LINK_LABEL =
-  /^(?:read (?:more|also|next)|also read|related(?: (?:story|stories|article|articles|coverage|content))?|see also|more on this(?: story)?|more from [\p{L} ]{1,30}|watch|listen|recommended|must read|don't miss)\s*[:|\u2013\u2014-]\s+\S/iu;
+  /^(?:read (?:more|also|next)|also read|related(?: (?:story|stories|article|articles|coverage|content|topics))?|see also|more on [\p{L} ]{1,30}|more from [\p{L} ]{1,30}|watch|listen|recommended(?: for you)?|must read|don't miss|trending(?: now| stories)?|most (?:read|popular|viewed|shared)|popular now|top stories|editor['\u2019]?s picks|you (?:may|might) also like|further reading|in other news)\s*[:|\u2013\u2014-]\s+\S/iu;
 
 /**
  * A question: it opens with an interrogative word or an auxiliary put before its subject ("What
@@ -403,15 +403,67 @@ export function isCallToAction(text: string): boolean {
   return CALL_TO_ACTION.test(text);
 }
 
+/** An optional label of a list, up to three words and a colon: "Tags:", "Filed under:". */
+const LIST_LABEL = /^[\p{L}'\u2019]+(?:\s+[\p{L}'\u2019]+){0,2}\s*:\s+/u;
+/** Separators of a row of links or tags: bars, bullets, middle dots, slashes. */
+const ROW_SEPARATOR = /\s*[|\u2022\u00b7/]\s*/u;
+/** Separators of a labelled list: those of a row, commas and semicolons. */
+const LIST_SEPARATOR = /\s*[,;|\u2022\u00b7/]\s*/u;
+/** Entries of a list are short: a name or a topic ("Russia Ukraine war", "Vladimir Putin"). */
+const LIST_ENTRY_MAX_WORDS = 4;
 /**
- * The text of a unit the matcher reads: none for a dateline, a link, a question or a call to
- * action, which assert nothing and are never matched.
+ * Words that make an entry a clause, not a term: articles, "to", auxiliaries, verbs of saying.
+ * "Exclusive: Putin, Trump to talk Tuesday, Kremlin says" is a headline, not a list.
+ */
+const CLAUSE_WORDS = new Set(
+  `a an the to of is are was were be been has have had will would can could may might must should
+  says said say tells told wants seeks asks`.split(/\s+/),
+);
+const ENTRY_WORD = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu;
+
+/** Whether every entry is a term: a few words, not a clause, not a bare number. */
+function allTerms(entries: readonly string[]): boolean {
+  return entries.every((entry) => {
+    const words = entry.toLowerCase().match(ENTRY_WORD);
+    return (
+      words !== null &&
+      words.length <= LIST_ENTRY_MAX_WORDS &&
+      !words.some((w) => CLAUSE_WORDS.has(w)) &&
+      !/^\d[\d.,]*$/.test(words.join(' ')) &&
+      !entry.includes(':')
+    );
+  });
+}
+
+/**
+ * A list of terms: the tags of a page ("Tags: Russia Ukraine war, Donald Trump, ceasefire"),
+ * its topics ("Filed under: Russia, Ukraine, Vladimir Putin") or a row of section links ("Russia |
+ * Ukraine | NATO"). Three entries or more, each of at most four words, none a clause or a bare
+ * number, and no final full stop, question or exclamation mark; entries split by commas only
+ * after a label of up to three words and a colon. It names the story's actors and topics and
+ * asserts nothing, yet shares more names with a report's sentence than most claims do. A headline
+ * in apposition ("Buzz Aldrin, 86, evacuated from South Pole") has no label and a bare number.
+ */
+export function isTermList(text: string): boolean {
+  if (/[.!?]["'\u2019\u201d)]*$/u.test(text)) return false;
+  const label = LIST_LABEL.exec(text);
+  const row = text.split(ROW_SEPARATOR);
+  if (row.length >= 3 && allTerms(row)) return true;
+  if (!label) return false;
+  const entries = text.slice(label[0].length).split(LIST_SEPARATOR);
+  return entries.length >= 3 && allTerms(entries);
+}
+
+/**
+ * The text of a unit the matcher reads: none for a dateline, a link, a question, a call to action
+ * or a list of terms, which assert nothing and are never matched.
  */
 export function matchedText(unit: Sentence): string {
   return unit.kind === 'dateline' ||
     unit.kind === 'link' ||
     isQuestion(unit.text) ||
-    isCallToAction(unit.text)
+    isCallToAction(unit.text) ||
+    isTermList(unit.text)
     ? ''
     : unit.text;
 }

@@ -127,6 +127,13 @@ describe('opposite claims', () => {
     );
     expect(denied.sentences[0]!.matches.map((m) => [m.report, m.text])).toEqual([]);
   });
+
+  test('a refusal to do what the reports say was done is not their claim', () => {
+    const refused = matcher.check(
+      'Russia has refused to present the United States with a list of demands for ending the war.',
+    );
+    expect(refused.sentences[0]!.matches.map((m) => [m.report, m.text])).toEqual([]);
+  });
 });
 
 describe('units never matched: datelines of wire copy, links to other articles, questions', () => {
@@ -177,6 +184,18 @@ describe('units never matched: datelines of wire copy, links to other articles, 
     expect(check.sentences.map((s) => s.text)).toEqual([lead, promo]);
     expect(reportIds(check, 0).length).toBeGreaterThanOrEqual(4);
     expect(check.sentences[1]!.matches).toEqual([]);
+  });
+
+  test("a page's tags, topics and row of section links match nothing, though they name its actors", () => {
+    const lists = [
+      'Tags: Russia Ukraine war, Donald Trump, Vladimir Putin, ceasefire, peace talks, Kremlin, NATO',
+      'Filed under: Russia, Ukraine, Donald Trump, Vladimir Putin',
+      'Russia | Ukraine | United States | NATO | Crimea',
+    ];
+    const check = matcher.check([lead, ...lists].join('\n\n'));
+    expect(check.sentences.map((s) => s.text)).toEqual([lead, ...lists]);
+    expect(reportIds(check, 0).length).toBeGreaterThanOrEqual(4);
+    for (let i = 1; i <= lists.length; i++) expect(check.sentences[i]!.matches).toEqual([]);
   });
 
   test('a corpus unit that is a dateline has no terms, so it is never a candidate', () => {

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { isCallToAction, isQuestion, matchedText, splitSentences } from '../../src/core/sentences';
+import {
+  isCallToAction,
+  isQuestion,
+  isTermList,
+  matchedText,
+  splitSentences,
+} from '../../src/core/sentences';
 import type { UnitKind } from '../../src/core/types';
 
 const corpusDir = new URL('../../assets/corpus/', import.meta.url);
@@ -340,6 +346,10 @@ describe('paragraphs that point to another article', () => {
     'Related \u2014 Trump waits on Putin',
     'See also | The talks in Jeddah',
     'More on this story: Russia hands over demands',
+    'More on Ukraine: Zelenskiy hails Jeddah talks as constructive; Kremlin cool on truce',
+    "Trending: Trump says Putin talks on Ukraine ceasefire 'very productive'",
+    'Most read \u2014 Kremlin weighs truce',
+    "Editor's picks: What Russia wants from Washington",
   ])('%s is one unit of its own', (line) => {
     const input = `Russia spoke.\n\n${line}\n\nThe talks went on.`;
     expect(splitSentences(input).map((u) => [u.kind, u.text])).toEqual([
@@ -353,6 +363,8 @@ describe('paragraphs that point to another article', () => {
     'Analysis: why Russia wants more',
     'Related talks were held in Riyadh on Monday.',
     'Watching the talks, officials said little.',
+    'More on the talks is expected on Friday, the Kremlin said.',
+    'Trending lower, the rouble lost 2% on Monday.',
   ])('not a link: %s', (line) => {
     expect(splitSentences(line).some((u) => u.kind === 'link')).toBe(false);
   });
@@ -413,6 +425,36 @@ describe('calls to action of the site', () => {
     'Visit to Washington ends without a deal',
   ])('not a call to action: %s', (text) => {
     expect(isCallToAction(text)).toBe(false);
+  });
+});
+
+describe('lists of terms', () => {
+  test.each([
+    'Tags: Russia Ukraine war, Donald Trump, Vladimir Putin, ceasefire, peace talks, Kremlin, NATO',
+    'Filed under: Russia, Ukraine, Donald Trump, Vladimir Putin',
+    'Russia | Ukraine | United States | NATO | Crimea',
+    'Topics \u00b7 Kremlin \u00b7 White House \u00b7 Jeddah',
+    'Related topics: Russia-Ukraine war; US foreign policy; sanctions',
+    'JIM WATSON/AFP/Getty Images',
+  ])('a list: %s', (text) => {
+    expect(isTermList(text)).toBe(true);
+    expect(matchedText({ text, start: 0, end: text.length, kind: 'heading' })).toBe('');
+  });
+
+  test.each([
+    // A headline with a label: one entry is a clause.
+    'Exclusive: Putin, Trump to talk Tuesday, Kremlin says',
+    // A headline in apposition: no label, and a bare number.
+    'Buzz Aldrin, 86, evacuated from South Pole',
+    'Exclusive: Buzz Aldrin, 86, evacuated from South Pole',
+    // Commas without a label are a sentence's.
+    'Russia, Ukraine, the US',
+    'Moscow wants sanctions lifted, NATO barred, Crimea recognised.',
+    'Analysis: Russia wants sanctions lifted, NATO barred and Crimea recognised by the West',
+    'Tags: Russia, Ukraine',
+    'Russia/Ukraine talks',
+  ])('not a list: %s', (text) => {
+    expect(isTermList(text)).toBe(false);
   });
 });
 

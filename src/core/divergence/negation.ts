@@ -1,8 +1,9 @@
 /**
  * The `negation` kind: a statement one side negates and the other does not ("did not reject" /
  * "rejected", "denied that Russia had presented" / "Russia has presented"). A negation's scope is
- * the verb it stands before, or the verb of the "that" clause a denial governs; that verb must be
- * told on the other side, with no negation of its own there.
+ * the verb it stands before, the verb of the "that" clause a denial governs, or the infinitive
+ * after a refusal ("refused to present"); that verb must be told on the other side, with no
+ * negation of its own there.
  */
 import type { Difference } from './types';
 import { isClauseBreak, isContent, sameWord, textOf, type Word } from './words';
@@ -61,11 +62,20 @@ interface Negated {
 /** Verbs that deny the statement of the "that" clause after them ("denied that Russia had…"). */
 const DENIALS = new Set(['deny', 'denies', 'denied', 'denying']);
 /**
- * A word that can open a negation (NEGATORS, DENIALS, a negated auxiliary: "didn't"). A pair
- * with none on either side has no `negation` difference, and its words need not be read.
+ * Words that negate the infinitive after them: "refused to present", "failed to agree", "has yet
+ * to respond" say that it was not done.
+ */
+const REFUSALS = new Set(
+  'refuse refuses refused refusing decline declines declined declining fail fails failed failing yet'.split(
+    ' ',
+  ),
+);
+/**
+ * A word that can open a negation (NEGATORS, DENIALS, REFUSALS, a negated auxiliary: "didn't").
+ * A pair with none on either side has no `negation` difference, and its words need not be read.
  */
 const NEGATION_CUE = new RegExp(
-  `\\b(?:${[...NEGATORS, ...DENIALS].join('|')})\\b|n['\u2019]t\\b`,
+  `\\b(?:${[...NEGATORS, ...DENIALS, ...REFUSALS].join('|')})\\b|n['\u2019]t\\b`,
   'i',
 );
 
@@ -106,12 +116,29 @@ function deniedVerb(words: readonly Word[], at: number): Word | null {
   return null;
 }
 
+/**
+ * The verb a refusal negates: the word after its "to" ("refused to present", "has yet to
+ * respond"), or null when no "to" and plain verb follow it at once.
+ */
+function refusedVerb(words: readonly Word[], at: number): Word | null {
+  const to = words[at + 1];
+  if (to?.lower !== 'to' || isClauseBreak(to.gap)) return null;
+  const verb = words[at + 2];
+  if (!verb || isClauseBreak(verb.gap) || verb.cap || !/\p{L}{3,}/u.test(verb.lower)) return null;
+  return isContent(verb) && !BETWEEN.has(verb.lower) ? verb : null;
+}
+
 function negationsOf(words: readonly Word[]): Negated[] {
   const found: Negated[] = [];
   for (let i = 0; i < words.length; i++) {
     const cue = words[i]!;
     if (DENIALS.has(cue.lower)) {
       const verb = deniedVerb(words, i);
+      if (verb) found.push({ cue, verb });
+      continue;
+    }
+    if (REFUSALS.has(cue.lower)) {
+      const verb = refusedVerb(words, i);
       if (verb) found.push({ cue, verb });
       continue;
     }
@@ -132,6 +159,7 @@ function negatedNear(words: readonly Word[], at: number): boolean {
     if (isClauseBreak(words[k + 1]!.gap)) break;
     const word = words[k]!;
     if (NEGATORS.has(word.lower) || word.negated || LEXICAL.has(word.lower)) return true;
+    if (REFUSALS.has(word.lower) && words[k + 1]?.lower === 'to') return true;
   }
   return LEXICAL.has(words[at]!.lower);
 }

@@ -214,6 +214,19 @@ describe('a sentence that reverses the other states the opposite claim', () => {
       'Moscow has presented Washington with a list of demands, officials said.',
       'Peskov denied reports that Moscow had presented Washington with any demands.',
     ],
+    // A refusal negates its infinitive.
+    [
+      'Russia has refused to present the United States with a list of demands for ending the war.',
+      'Russia has presented the United States with a list of demands for ending the war in Ukraine.',
+    ],
+    [
+      'Moscow has yet to respond to the proposal for a 30-day truce.',
+      'Moscow responded to the proposal for a 30-day truce on Thursday.',
+    ],
+    [
+      'The Kremlin agreed to the 30-day truce.',
+      'The Kremlin declined to agree to the 30-day truce, Peskov said.',
+    ],
   ])('reversed: %s', (page, report) => {
     expect(reversesStatement(page, report)).toBe(true);
     expect(flags(page, report).some(([kind]) => kind === 'negation')).toBe(true);
@@ -236,6 +249,15 @@ describe('a sentence that reverses the other states the opposite claim', () => {
     ],
     // Negated by meaning on the other side ("refused" near the verb).
     ['Moscow did not accept the terms.', 'Moscow refused to accept the terms.'],
+    // Both refuse, in other words.
+    ['Moscow has yet to accept the terms.', 'Moscow has failed to accept the terms.'],
+    // A refusal of something the other side does not tell.
+    [
+      'Russia refused to comment on the talks.',
+      'Russia has presented the United States with a list of demands.',
+    ],
+    // "to" then no verb: a refusal of a thing, not of a statement.
+    ['Moscow refused to the end.', 'Moscow agreed to the end of the talks.'],
     // Both deny it.
     [
       'The Kremlin denied that Russia had presented a list of demands.',
