@@ -6,7 +6,7 @@
  * counts when its most probable sentence reaches MATCH_THRESHOLD.
  */
 import { bm25Idf } from './bm25';
-import { reversesStatement } from './divergence';
+import { changesEventStatus, reversesStatement } from './divergence';
 import { validateCompiled, type CompiledCorpus } from './corpus-format';
 import { indexOfCompiled } from './index/compile';
 import type { SegmentedIndex } from './index/segmented-index';
@@ -316,11 +316,14 @@ export class Matcher {
     // verifier reads no text of a corpus unit.
     const perUnit = judged.map((unit, i) => {
       const matches = bestPerReport(unit.candidates);
-      const reversed = matches.filter(
-        (best) =>
-          best.probability >= threshold &&
-          reversesStatement(units[i]!.text, this.index.unitText(best.sentence)),
-      );
+      const reversed = matches.filter((best) => {
+        if (best.probability < threshold) return false;
+        const reportText = this.index.unitText(best.sentence);
+        return (
+          reversesStatement(units[i]!.text, reportText) ||
+          changesEventStatus(units[i]!.text, reportText)
+        );
+      });
       for (const best of reversed)
         for (const c of unit.candidates) if (c.report === best.report) c.probability = 0;
       return {

@@ -128,6 +128,26 @@ describe('opposite claims', () => {
     expect(denied.sentences[0]!.matches.map((m) => [m.report, m.text])).toEqual([]);
   });
 
+  test('a plan, a possibility or a condition is not the claim that it happened', () => {
+    const done = matcher.check(
+      'Russia has presented the United States with a list of demands for ending the war in Ukraine.',
+    );
+    expect(reportIds(done)).toEqual(
+      expect.arrayContaining(['eawaz', 'chris-wick-news', 'truther-daily', 'yournews']),
+    );
+    for (const text of [
+      'Russia plans to present the United States with a list of demands for ending the war in Ukraine.',
+      'Russia could present the United States with a list of demands for ending the war in Ukraine as early as next week.',
+      'If Russia presents the United States with a list of demands for ending the war, Washington will study it closely.',
+    ]) {
+      // Each of these reports tells that Russia has presented it; CNews's "Moscow has presented"
+      // names another subject, so it is not compared.
+      const ids = reportIds(matcher.check(text));
+      for (const id of ['eawaz', 'chris-wick-news', 'truther-daily', 'yournews'])
+        expect(ids).not.toContain(id);
+    }
+  });
+
   test('a refusal to do what the reports say was done is not their claim', () => {
     const refused = matcher.check(
       'Russia has refused to present the United States with a list of demands for ending the war.',

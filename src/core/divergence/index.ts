@@ -10,6 +10,7 @@ import { hedgeDifferences } from './hedges';
 import { mayNegate, negationDifferences } from './negation';
 import { numberDifferences } from './quantities';
 import { quoteDifferences } from './quotes';
+import { changesStatus } from './status';
 import { titleDifferences } from './titles';
 import { DIFFERENCE_KINDS, type Difference } from './types';
 import { wordsOf } from './words';
@@ -53,6 +54,15 @@ export function findDifferences(page: string, report: string): Difference[] {
 export function reversesStatement(page: string, report: string): boolean {
   if (!mayNegate(page) && !mayNegate(report)) return false;
   return negationDifferences(page, wordsOf(page), report, wordsOf(report)).length > 0;
+}
+
+/**
+ * Whether one sentence tells as done an event the other tells as yet to come or on a condition
+ * ("Russia has presented…" against "Russia plans to present…", "If Russia presents…"): the
+ * second does not say that it happened, so the two are not the same claim (see status.ts).
+ */
+export function changesEventStatus(page: string, report: string): boolean {
+  return changesStatus(wordsOf(page), wordsOf(report));
 }
 
 /** The report with every match's differences from its page sentence filled in. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  changesEventStatus,
   differenceLabel,
   findDifferences,
   reversesStatement,
@@ -277,6 +278,73 @@ describe('a sentence that reverses the other states the opposite claim', () => {
     ['Washington denied Moscow a list of demands.', 'Russia presented a list of demands.'],
   ])('not reversed: %s', (page, report) => {
     expect(reversesStatement(page, report)).toBe(false);
+  });
+});
+
+describe('an event told as done on one side and as yet to come or on a condition on the other', () => {
+  const done = 'Russia has presented the United States with a list of demands for ending the war.';
+  test.each([
+    ['Russia plans to present the United States with a list of demands.', done],
+    ['Russia is expected to present the United States with a list of demands next week.', done],
+    ['Russia could present the United States with a list of demands as early as next week.', done],
+    ['Russia will present the United States with a list of demands.', done],
+    [
+      'If Russia presents the United States with a list of demands, Washington will study it.',
+      done,
+    ],
+    // The report side told on a condition, the page's as done.
+    [
+      'Putin accepted the 30-day ceasefire on Friday.',
+      'Unless Putin accepts the 30-day ceasefire, Trump will impose new sanctions.',
+    ],
+    // An inverted condition against an open question.
+    [
+      'Should Putin accept the 30-day ceasefire, talks could begin within days.',
+      'Trump is waiting to hear whether Putin will accept the 30-day ceasefire.',
+    ],
+    // Done against an open question.
+    [
+      'Putin accepted the 30-day ceasefire, the Kremlin said.',
+      'Trump asked if Putin would accept the 30-day ceasefire.',
+    ],
+  ])('another claim: %s', (page, report) => {
+    expect(changesEventStatus(page, report)).toBe(true);
+    expect(changesEventStatus(report, page)).toBe(true);
+  });
+
+  test.each([
+    // Both tell it as done, in other tenses.
+    ['Russia presented the United States with a list of demands on Thursday.', done],
+    // Both yet to come.
+    [
+      'Russia will present the United States with a list of demands.',
+      'Russia plans to present the United States with a list of demands.',
+    ],
+    // Another subject: "Ukraine accepted" and "whether he will accept" tell two events.
+    [
+      'Ukraine accepted the 30-day ceasefire in Jeddah.',
+      'Trump awaits a response from Putin on whether he will accept the 30-day ceasefire.',
+    ],
+    // The same verb about something else.
+    ['Russia will present its case to the United Nations.', done],
+    // A participle after a determiner describes a thing; "30-day" is no verb.
+    [
+      'Putin could accept the proposed 30-day ceasefire.',
+      'Ukraine accepted the proposed 30-day ceasefire in Jeddah.',
+    ],
+    // A plain present ("hands", a headline's) is neither done nor to come.
+    [
+      'Russia hands the United States a list of demands.',
+      'Russia will hand the United States a list of demands.',
+    ],
+    // A belief is a hedge, not a plan ("are believed to include").
+    [
+      "Moscow's demands are believed to include a ban on NATO membership for Ukraine.",
+      "Moscow's demands included a ban on NATO membership for Ukraine.",
+    ],
+  ])('not another claim: %s', (page, report) => {
+    expect(changesEventStatus(page, report)).toBe(false);
+    expect(changesEventStatus(report, page)).toBe(false);
   });
 });
 
