@@ -314,6 +314,10 @@ export class Matcher {
     // it negates, makes the opposite claim: it is not listed for that sentence, with that
     // sentence or another of its own. Decided here, for the few pairs that would be shown: the
     // verifier reads no text of a corpus unit.
+    const placeOf = (word: string): string | null => {
+      const [token] = tokenize(word, { acronyms: this.index.acronyms });
+      return token ? this.index.aliases.aliasOf(token) : null;
+    };
     const perUnit = judged.map((unit, i) => {
       const matches = bestPerReport(unit.candidates);
       const reversed = matches.filter((best) => {
@@ -321,7 +325,7 @@ export class Matcher {
         const reportText = this.index.unitText(best.sentence);
         return (
           reversesStatement(units[i]!.text, reportText) ||
-          changesEventStatus(units[i]!.text, reportText)
+          changesEventStatus(units[i]!.text, reportText, placeOf)
         );
       });
       for (const best of reversed)

@@ -132,19 +132,14 @@ describe('opposite claims', () => {
     const done = matcher.check(
       'Russia has presented the United States with a list of demands for ending the war in Ukraine.',
     );
-    expect(reportIds(done)).toEqual(
-      expect.arrayContaining(['eawaz', 'chris-wick-news', 'truther-daily', 'yournews']),
-    );
+    expect(reportIds(done)).toHaveLength(5);
     for (const text of [
       'Russia plans to present the United States with a list of demands for ending the war in Ukraine.',
       'Russia could present the United States with a list of demands for ending the war in Ukraine as early as next week.',
       'If Russia presents the United States with a list of demands for ending the war, Washington will study it closely.',
     ]) {
-      // Each of these reports tells that Russia has presented it; CNews's "Moscow has presented"
-      // names another subject, so it is not compared.
-      const ids = reportIds(matcher.check(text));
-      for (const id of ['eawaz', 'chris-wick-news', 'truther-daily', 'yournews'])
-        expect(ids).not.toContain(id);
+      // Every report tells that Russia (CNews: "Moscow") has presented it.
+      expect(reportIds(matcher.check(text))).toEqual([]);
     }
   });
 

@@ -10,12 +10,13 @@ import { hedgeDifferences } from './hedges';
 import { mayNegate, negationDifferences } from './negation';
 import { numberDifferences } from './quantities';
 import { quoteDifferences } from './quotes';
-import { changesStatus } from './status';
+import { changesStatus, type PlaceOf } from './status';
 import { titleDifferences } from './titles';
 import { DIFFERENCE_KINDS, type Difference } from './types';
 import { wordsOf } from './words';
 
 export type { Difference, DifferenceKind, QuantityKind, Span } from './types';
+export type { PlaceOf } from './status';
 export { DIFFERENCE_KINDS } from './types';
 export {
   differenceLabel,
@@ -61,8 +62,8 @@ export function reversesStatement(page: string, report: string): boolean {
  * ("Russia has presented…" against "Russia plans to present…", "If Russia presents…"): the
  * second does not say that it happened, so the two are not the same claim (see status.ts).
  */
-export function changesEventStatus(page: string, report: string): boolean {
-  return changesStatus(wordsOf(page), wordsOf(report));
+export function changesEventStatus(page: string, report: string, placeOf?: PlaceOf): boolean {
+  return changesStatus(wordsOf(page), wordsOf(report), placeOf);
 }
 
 /** The report with every match's differences from its page sentence filled in. */

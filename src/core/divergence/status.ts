@@ -124,6 +124,13 @@ function subjectOf(words: readonly Word[], at: number): Word | null {
   return null;
 }
 
+/**
+ * The country a place name stands for ("Moscow", "the Kremlin" and "Russia" for Russia), or null:
+ * the matcher's place aliases, so that "Moscow has presented" and "Russia plans to present" have
+ * one subject.
+ */
+export type PlaceOf = (word: string) => string | null;
+
 /** Pronouns a verb follows straight ("he will accept", "they presented"). */
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who']);
 
@@ -158,9 +165,19 @@ function after(words: readonly Word[], at: number): Word[] {
 /**
  * Whether one side tells as done an event the other tells as yet to come, on a condition or as
  * an open question, or one side tells on a condition an event the other tells otherwise (see the
- * module's comment). Never throws.
+ * module's comment). Subjects are the same word, spellings of one name, or places `placeOf`
+ * gives one country. Never throws.
  */
-export function changesStatus(pageWords: readonly Word[], reportWords: readonly Word[]): boolean {
+export function changesStatus(
+  pageWords: readonly Word[],
+  reportWords: readonly Word[],
+  placeOf: PlaceOf = () => null,
+): boolean {
+  const sameSubject = (a: Word, b: Word): boolean => {
+    if (sameWord(a, b)) return true;
+    const place = a.cap && b.cap ? placeOf(a.text) : null;
+    return place !== null && place === placeOf(b.text);
+  };
   for (const a of pageWords) {
     if (!isContent(a) || a.lower.length < 3 || !isVerbAt(pageWords, a.index)) continue;
     for (const b of reportWords) {
@@ -171,7 +188,7 @@ export function changesStatus(pageWords: readonly Word[], reportWords: readonly 
       // he will accept the truce" tell two).
       const pageSubject = subjectOf(pageWords, a.index);
       const reportSubject = subjectOf(reportWords, b.index);
-      if (!pageSubject || !reportSubject || !sameWord(pageSubject, reportSubject)) continue;
+      if (!pageSubject || !reportSubject || !sameSubject(pageSubject, reportSubject)) continue;
       const pageStatus = statusAt(pageWords, a.index);
       const reportStatus = statusAt(reportWords, b.index);
       if (pageStatus === reportStatus) continue;

@@ -312,6 +312,16 @@ describe('an event told as done on one side and as yet to come or on a condition
     expect(changesEventStatus(report, page)).toBe(true);
   });
 
+  test('subjects that are places are compared by the country they stand for', () => {
+    const page = 'Russia plans to present the United States with a list of demands.';
+    const report = 'Moscow has presented the United States with a list of demands.';
+    const placeOf = (word: string) =>
+      ['Russia', 'Moscow', 'Kremlin'].includes(word) ? 'RU' : null;
+    expect(changesEventStatus(page, report)).toBe(false);
+    expect(changesEventStatus(page, report, placeOf)).toBe(true);
+    expect(changesEventStatus(page, report.replace('Moscow', 'Kyiv'), placeOf)).toBe(false);
+  });
+
   test.each([
     // Both tell it as done, in other tenses.
     ['Russia presented the United States with a list of demands on Thursday.', done],
