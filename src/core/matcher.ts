@@ -6,7 +6,7 @@
  * counts when its most probable sentence reaches MATCH_THRESHOLD.
  */
 import { bm25Idf } from './bm25';
-import { changesEventStatus, reversesStatement } from './divergence';
+import { changesEvent, reversesStatement } from './divergence';
 import { validateCompiled, type CompiledCorpus } from './corpus-format';
 import { indexOfCompiled } from './index/compile';
 import type { SegmentedIndex } from './index/segmented-index';
@@ -20,6 +20,7 @@ import {
 } from './rerank';
 import { NO_NEIGHBOURS, type Neighbours } from './spelling-neighbours';
 import { mergeNeighbours, SYNONYM_CREDIT } from './synonyms';
+import { isPlaceTerm } from './place-aliases';
 import { matchedText, splitSentences } from './sentences';
 import { tokenize, type Token } from './tokens';
 import {
@@ -314,9 +315,9 @@ export class Matcher {
     // it negates, makes the opposite claim: it is not listed for that sentence, with that
     // sentence or another of its own. Decided here, for the few pairs that would be shown: the
     // verifier reads no text of a corpus unit.
-    const placeOf = (word: string): string | null => {
-      const [token] = tokenize(word, { acronyms: this.index.acronyms });
-      return token ? this.index.aliases.aliasOf(token) : null;
+    const placeOf = (name: string): string | null => {
+      const tokens = this.index.aliases.apply(tokenize(name, { acronyms: this.index.acronyms }));
+      return tokens.length === 1 && isPlaceTerm(tokens[0]!.term) ? tokens[0]!.term : null;
     };
     const perUnit = judged.map((unit, i) => {
       const matches = bestPerReport(unit.candidates);
@@ -325,7 +326,7 @@ export class Matcher {
         const reportText = this.index.unitText(best.sentence);
         return (
           reversesStatement(units[i]!.text, reportText) ||
-          changesEventStatus(units[i]!.text, reportText, placeOf)
+          changesEvent(units[i]!.text, reportText, placeOf)
         );
       });
       for (const best of reversed)

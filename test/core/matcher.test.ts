@@ -143,6 +143,14 @@ describe('opposite claims', () => {
     }
   });
 
+  test('the same event of other agents is not the claim', () => {
+    for (const text of [
+      'Ukraine has presented the United States with a list of demands for ending the war in Ukraine.',
+      'The United States has presented Russia with a list of demands for ending the war in Ukraine.',
+    ])
+      expect(reportIds(matcher.check(text))).toEqual([]);
+  });
+
   test('a refusal to do what the reports say was done is not their claim', () => {
     const refused = matcher.check(
       'Russia has refused to present the United States with a list of demands for ending the war.',

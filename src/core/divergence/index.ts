@@ -10,13 +10,15 @@ import { hedgeDifferences } from './hedges';
 import { mayNegate, negationDifferences } from './negation';
 import { numberDifferences } from './quantities';
 import { quoteDifferences } from './quotes';
-import { changesStatus, type PlaceOf } from './status';
+import { changesAgent } from './agents';
+import type { PlaceOf } from './events';
+import { changesStatus } from './status';
 import { titleDifferences } from './titles';
 import { DIFFERENCE_KINDS, type Difference } from './types';
 import { wordsOf } from './words';
 
 export type { Difference, DifferenceKind, QuantityKind, Span } from './types';
-export type { PlaceOf } from './status';
+export type { PlaceOf } from './events';
 export { DIFFERENCE_KINDS } from './types';
 export {
   differenceLabel,
@@ -59,11 +61,18 @@ export function reversesStatement(page: string, report: string): boolean {
 
 /**
  * Whether one sentence tells as done an event the other tells as yet to come or on a condition
- * ("Russia has presented…" against "Russia plans to present…", "If Russia presents…"): the
- * second does not say that it happened, so the two are not the same claim (see status.ts).
+ * ("Russia has presented…" against "Russia plans to present…", "If Russia presents…"), or tells
+ * it of other agents ("Ukraine has presented…", "The United States has presented Russia…"): the
+ * two are not the same claim (see status.ts and agents.ts). `placeOf` gives the country a place
+ * name stands for, so that "Moscow" and "Russia" are one subject.
  */
-export function changesEventStatus(page: string, report: string, placeOf?: PlaceOf): boolean {
-  return changesStatus(wordsOf(page), wordsOf(report), placeOf);
+export function changesEvent(page: string, report: string, placeOf?: PlaceOf): boolean {
+  const pageWords = wordsOf(page);
+  const reportWords = wordsOf(report);
+  return (
+    changesStatus(page, pageWords, report, reportWords, placeOf) ||
+    changesAgent(page, pageWords, report, reportWords, placeOf)
+  );
 }
 
 /** The report with every match's differences from its page sentence filled in. */

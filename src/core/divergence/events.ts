@@ -1,0 +1,174 @@
+/**
+ * Events two sentences both tell: the same verb, standing where a verb stands on both sides, with
+ * a plain word of what follows it on both ("has presented the United States with a list of
+ * demands" and "plans to present the United States with a list"), and the subject of each. The
+ * status and agent checks (status.ts, agents.ts) compare what each side says of such an event.
+ */
+import { isClauseBreak, isContent, sameWord, type Word } from './words';
+
+/**
+ * The country a place name stands for ("Moscow", "the Kremlin", "the United States"), or null:
+ * the matcher's place aliases, so that "Moscow has presented" and "Russia plans to present" have
+ * one subject.
+ */
+export type PlaceOf = (name: string) => string | null;
+
+/** Modals before a verb that tell it as yet to come or as possible. */
+export const PROSPECTIVE = new Set(['will', 'shall', 'could', 'may', 'might']);
+/**
+ * Words before "to" that tell the infinitive after it as yet to come: plans, expectations,
+ * readiness ("plans to present", "is expected to present", "is set to present").
+ */
+export const INTENT = new Set(
+  `plan plans planned planning intend intends intended intending aim aims aimed expect expects
+  expected set due poised going likely ready prepared preparing hope hopes hoped want wants wanted
+  seek seeks sought prepare prepares`.split(/\s+/),
+);
+/** Words after which a participle describes a thing rather than telling an event. */
+export const DETERMINERS = new Set(
+  'a an the its their his her this that these those our your any some no each every of for with by'.split(
+    ' ',
+  ),
+);
+/** Words between an auxiliary and its verb ("has formally presented", "will not yet"). */
+export const SKIPPED = new Set([
+  'also',
+  'already',
+  'now',
+  'then',
+  'still',
+  'even',
+  'just',
+  'soon',
+  'be',
+]);
+/** Common irregular past forms (as `analyse.ts` reads them, the ones news tells events with). */
+const IRREGULAR_PAST = new Set(
+  `gave handed sent made took held met told sought brought struck won lost left began put set
+  laid led paid sold spoke wrote withdrew`.split(/\s+/),
+);
+/** Words after a verb that say what it is about (as for a negation). */
+const OBJECT_SPAN = 8;
+/** Words between a subject and its verb: auxiliaries, modals, "to" and what governs it. */
+const AUXILIARY = new Set(
+  `has have had is are was were be been being will would shall could may might can must do does
+  did to not never`.split(/\s+/),
+);
+/** Words that open a verb's object, after a present form straight after a name. */
+const OBJECT_OPENERS = new Set(
+  'a an the its their his her this that these those any some to'.split(' '),
+);
+/** Pronouns a verb follows straight ("he will accept", "they presented"). */
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who']);
+
+/** Whether a word is a past form ("presented", "handed"). */
+export function isPast(word: Word): boolean {
+  return /\p{L}{3,}ed$/u.test(word.lower) || IRREGULAR_PAST.has(word.lower);
+}
+
+/** Whether an adverb stands between an auxiliary and its verb ("has formally presented"). */
+export function isSkipped(word: Word): boolean {
+  return SKIPPED.has(word.lower) || /\p{L}{3,}ly$/u.test(word.lower);
+}
+
+/** Whether a comma or a break stands before words[k]: the end of the clause before it. */
+export function opensClause(words: readonly Word[], k: number): boolean {
+  const gap = words[k]!.gap;
+  return isClauseBreak(gap) || gap.includes(',');
+}
+
+/**
+ * Whether words[at] stands where a verb stands: after an auxiliary, a modal, "to" or a pronoun
+ * (adverbs between), straight after a name with its object after it ("Russia presents the…",
+ * "Should Putin accept the…"), or in a past form not after a determiner. "30-day" is no verb,
+ * though its "day" follows a number.
+ */
+function isVerbAt(words: readonly Word[], at: number): boolean {
+  const word = words[at]!;
+  if (word.cap || /^\d/.test(word.lower)) return false;
+  for (let k = at - 1; k >= 0; k--) {
+    if (opensClause(words, k + 1)) break;
+    const before = words[k]!;
+    if (isSkipped(before)) continue;
+    if (AUXILIARY.has(before.lower) || PROSPECTIVE.has(before.lower)) return true;
+    if (PRONOUNS.has(before.lower)) return true;
+    // Straight after a name, a word with its object after it ("Russia presents the…", "Should
+    // Putin accept the…"); "Russian officials discussed" and "the Indian embassy in" are nouns.
+    if (before.cap && k === at - 1)
+      return isPast(word) || OBJECT_OPENERS.has(words[at + 1]?.lower ?? '');
+    if (DETERMINERS.has(before.lower)) return false;
+    break;
+  }
+  return isPast(word);
+}
+
+/**
+ * The subject of words[at], a verb: the first word before it in its clause that is neither an
+ * auxiliary, an adverb nor a word governing "to" ("Russia has formally presented", "Russia plans
+ * to present"), with the capitalised words before it that make one name with it ("The United
+ * States", "Vladimir Putin"). Null when that word is a function word ("whether he will accept"):
+ * a pronoun names no one the other side can be compared with.
+ */
+function subjectOf(words: readonly Word[], at: number): Subject | null {
+  for (let k = at - 1; k >= 0; k--) {
+    if (opensClause(words, k + 1)) return null;
+    const word = words[k]!;
+    if (AUXILIARY.has(word.lower) || isSkipped(word)) continue;
+    if (words[k + 1]?.lower === 'to' && INTENT.has(word.lower)) continue;
+    if (!isContent(word)) return null;
+    let from = k;
+    while (word.cap && from > 0 && words[from - 1]!.cap && !opensClause(words, from)) from--;
+    return { head: word, from };
+  }
+  return null;
+}
+
+/**
+ * Plain content words after words[at], up to OBJECT_SPAN words on: what the verb is about. Names
+ * are left out, as a name alone ("the United States", "the United Nations") may be another thing.
+ */
+function after(words: readonly Word[], at: number): Word[] {
+  return words.slice(at + 1, at + 1 + OBJECT_SPAN).filter((w) => isContent(w) && !w.cap);
+}
+
+/** A verb's subject: its last word, and where the name it ends starts. */
+export interface Subject {
+  head: Word;
+  from: number;
+}
+
+/** One event both sides tell: the verb on each side, and each side's subject (null: none). */
+export interface SharedEvent {
+  page: Word;
+  report: Word;
+  pageSubject: Subject | null;
+  reportSubject: Subject | null;
+}
+
+/** The events both sides tell (see the module's comment). */
+export function sharedEvents(
+  pageWords: readonly Word[],
+  reportWords: readonly Word[],
+): SharedEvent[] {
+  const found: SharedEvent[] = [];
+  for (const a of pageWords) {
+    if (!isContent(a) || a.lower.length < 3 || !isVerbAt(pageWords, a.index)) continue;
+    const objects = after(pageWords, a.index);
+    for (const b of reportWords) {
+      if (!sameWord(a, b) || !isVerbAt(reportWords, b.index)) continue;
+      if (!objects.some((x) => after(reportWords, b.index).some((y) => sameWord(x, y)))) continue;
+      found.push({
+        page: a,
+        report: b,
+        pageSubject: subjectOf(pageWords, a.index),
+        reportSubject: subjectOf(reportWords, b.index),
+      });
+    }
+  }
+  return found;
+}
+
+/** The text of a subject's name ("The United States"). */
+export function nameOf(sentence: string, words: readonly Word[], subject: Subject): string {
+  return sentence.slice(words[subject.from]!.start, subject.head.end);
+}
