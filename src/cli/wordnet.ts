@@ -159,3 +159,28 @@ export function readWordNet(dir = wordnetDir()): Lexicon {
     },
   };
 }
+
+/**
+ * The pairs of verbs WordNet gives as antonyms ("accept" and "reject", "rise" and "fall"), each
+ * in one of the first MAX_SENSES senses of both words, single words only, each pair sorted and the
+ * list sorted: the table `src/core/divergence/antonyms.ts` is written from it.
+ */
+export function verbAntonyms(dir = wordnetDir()): string[] {
+  const { index, data } = readPart(dir, 'verb');
+  const pairs = new Set<string>();
+  for (const [lemma, offsets] of index) {
+    if (lemma.includes('_')) continue;
+    for (const offset of offsets.slice(0, MAX_SENSES)) {
+      const synset = synsetAt(data, offset);
+      const own = synset.words.indexOf(lemma) + 1;
+      for (const pointer of synset.pointers) {
+        if (pointer.symbol !== '!' || pointer.part !== 'verb' || pointer.source !== own) continue;
+        const target = synsetAt(data, pointer.offset).words[pointer.target - 1];
+        if (!target || target.includes('_') || target === lemma) continue;
+        if (!(index.get(target) ?? []).slice(0, MAX_SENSES).includes(pointer.offset)) continue;
+        pairs.add([lemma, target].sort().join(' '));
+      }
+    }
+  }
+  return [...pairs].sort();
+}

@@ -151,6 +151,13 @@ describe('opposite claims', () => {
       expect(reportIds(matcher.check(text))).toEqual([]);
   });
 
+  test('a verb of opposite meaning told of the same thing is not the claim', () => {
+    const accepted = matcher.check('Putin has said he will accept the proposed 30-day ceasefire.');
+    expect(reportIds(accepted)).toContain('yournews');
+    const rejected = matcher.check('Putin has said he will reject the proposed 30-day ceasefire.');
+    expect(reportIds(rejected)).not.toContain('yournews');
+  });
+
   test('a refusal to do what the reports say was done is not their claim', () => {
     const refused = matcher.check(
       'Russia has refused to present the United States with a list of demands for ending the war.',

@@ -83,7 +83,7 @@ export function opensClause(words: readonly Word[], k: number): boolean {
  * "Should Putin accept the…"), or in a past form not after a determiner. "30-day" is no verb,
  * though its "day" follows a number.
  */
-function isVerbAt(words: readonly Word[], at: number): boolean {
+export function isVerbAt(words: readonly Word[], at: number): boolean {
   const word = words[at]!;
   if (word.cap || /^\d/.test(word.lower)) return false;
   for (let k = at - 1; k >= 0; k--) {

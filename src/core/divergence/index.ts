@@ -7,7 +7,7 @@
 import type { ArticleReport } from '../types';
 import { attributionDifferences, pronounSource, sourcesOf } from './attribution';
 import { hedgeDifferences } from './hedges';
-import { mayNegate, negationDifferences } from './negation';
+import { negationDifferences } from './negation';
 import { numberDifferences } from './quantities';
 import { quoteDifferences } from './quotes';
 import { changesAgent } from './agents';
@@ -52,10 +52,10 @@ export function findDifferences(page: string, report: string): Difference[] {
 /**
  * Whether one sentence negates a statement the other makes ("Russia has not presented the United
  * States with any list of demands" against "Russia has presented the United States with a list of
- * demands"): the `negation` difference. Two such sentences make opposite claims, not the same one.
+ * demands", "he would reject a 30-day ceasefire" against "he would accept a 30-day ceasefire"): the
+ * `negation` difference. Two such sentences make opposite claims, not the same one.
  */
 export function reversesStatement(page: string, report: string): boolean {
-  if (!mayNegate(page) && !mayNegate(report)) return false;
   return negationDifferences(page, wordsOf(page), report, wordsOf(report)).length > 0;
 }
 

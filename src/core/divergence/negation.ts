@@ -5,8 +5,10 @@
  * after a refusal ("refused to present"); that verb must be told on the other side, with no
  * negation of its own there.
  */
+import { VERB_ANTONYMS } from './antonyms';
+import { isVerbAt } from './events';
 import type { Difference } from './types';
-import { isClauseBreak, isContent, sameWord, textOf, type Word } from './words';
+import { isClauseBreak, isContent, keyOf, sameWord, textOf, type Word } from './words';
 
 /** Words that negate the verb after them. */
 const NEGATORS = new Set(['not', 'never']);
@@ -70,20 +72,6 @@ const REFUSALS = new Set(
     ' ',
   ),
 );
-/**
- * A word that can open a negation (NEGATORS, DENIALS, REFUSALS, a negated auxiliary: "didn't").
- * A pair with none on either side has no `negation` difference, and its words need not be read.
- */
-const NEGATION_CUE = new RegExp(
-  `\\b(?:${[...NEGATORS, ...DENIALS, ...REFUSALS].join('|')})\\b|n['\u2019]t\\b`,
-  'i',
-);
-
-/** Whether `text` has a word that can open a negation (see NEGATION_CUE). */
-export function mayNegate(text: string): boolean {
-  return NEGATION_CUE.test(text);
-}
-
 /** Words between a verb of denial and its "that" ("denied on Thursday that", "denied reports that"). */
 const DENIAL_REACH = 3;
 /** Words of the denied clause before its verb: its subject and auxiliaries ("that it had handed"). */
@@ -154,14 +142,75 @@ function negationsOf(words: readonly Word[]): Negated[] {
   return found;
 }
 
-function negatedNear(words: readonly Word[], at: number): boolean {
+/** Whether a negation stands before words[at] in its clause (within NEGATION_REACH words). */
+function negatedBefore(words: readonly Word[], at: number): boolean {
   for (let k = at - 1; k >= 0 && k >= at - NEGATION_REACH; k--) {
     if (isClauseBreak(words[k + 1]!.gap)) break;
     const word = words[k]!;
     if (NEGATORS.has(word.lower) || word.negated || LEXICAL.has(word.lower)) return true;
     if (REFUSALS.has(word.lower) && words[k + 1]?.lower === 'to') return true;
   }
-  return LEXICAL.has(words[at]!.lower);
+  return false;
+}
+
+/** Whether words[at] is negated: by a negation before it, or by its own meaning ("rejected"). */
+function negatedNear(words: readonly Word[], at: number): boolean {
+  return negatedBefore(words, at) || LEXICAL.has(words[at]!.lower);
+}
+
+/** Each verb's antonyms, by matching key ("accept" → "reject", "refus"), made on first use. */
+let antonymKeys: Map<string, Set<string>> | null = null;
+
+function antonymsOf(key: string): Set<string> | undefined {
+  if (!antonymKeys) {
+    antonymKeys = new Map();
+    for (const pair of VERB_ANTONYMS) {
+      const [a, b] = pair.split(' ').map(keyOf) as [string, string];
+      if (a === b) continue;
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const set = antonymKeys.get(x);
+        if (set) set.add(y);
+        else antonymKeys.set(x, new Set([y]));
+      }
+    }
+  }
+  return antonymKeys.get(key);
+}
+
+/**
+ * Verbs of opposite meaning told of one thing: "he would reject a 30-day ceasefire" against "he
+ * would accept a 30-day ceasefire" (VERB_ANTONYMS, from WordNet). Both stand where a verb stands,
+ * a word of what follows each is on both sides, and neither is negated (a negated antonym, "did
+ * not reject", says what the other side says).
+ */
+function antonymPairs(aWords: readonly Word[], bWords: readonly Word[]): { a: Word; b: Word }[] {
+  const found: { a: Word; b: Word }[] = [];
+  for (const a of aWords) {
+    const opposite = isContent(a) && !a.cap ? antonymsOf(a.key) : undefined;
+    if (!opposite || !isVerbAt(aWords, a.index) || negatedBefore(aWords, a.index)) continue;
+    const objects = objectWords(aWords, a.index);
+    const b = bWords.find(
+      (w) =>
+        opposite.has(w.key) &&
+        isVerbAt(bWords, w.index) &&
+        !negatedBefore(bWords, w.index) &&
+        objects.some((x) => objectWords(bWords, w.index).some((y) => sameWord(x, y))),
+    );
+    if (b) found.push({ a, b });
+  }
+  return found;
+}
+
+/**
+ * Plain content words after words[at], up to OBJECT_SPAN words on: what a verb is about ("a
+ * 30-day ceasefire"). Names are left out: "before any deal on Ukraine" and "going to Russia to
+ * discuss … Ukraine" are about two things.
+ */
+function objectWords(words: readonly Word[], at: number): Word[] {
+  return words.slice(at + 1, at + 1 + OBJECT_SPAN).filter((w) => isContent(w) && !w.cap);
 }
 
 /** The `negation` differences between two sentences. */
@@ -199,6 +248,15 @@ export function negationDifferences(
       page: textOf(page, pageWords, a.cue.index, a.verb.index),
       report: b.text,
       pageSpan: { start: a.cue.start, end: a.verb.end },
+      reportSpan: { start: b.start, end: b.end },
+    });
+  }
+  for (const { a, b } of antonymPairs(pageWords, reportWords)) {
+    differences.push({
+      kind: 'negation',
+      page: a.text,
+      report: b.text,
+      pageSpan: { start: a.start, end: a.end },
       reportSpan: { start: b.start, end: b.end },
     });
   }

@@ -228,6 +228,19 @@ describe('a sentence that reverses the other states the opposite claim', () => {
       'The Kremlin agreed to the 30-day truce.',
       'The Kremlin declined to agree to the 30-day truce, Peskov said.',
     ],
+    // Verbs of opposite meaning told of one thing.
+    [
+      'Zelenskiy has said he would reject a 30-day ceasefire.',
+      'Zelenskiy has said he would accept a 30-day ceasefire as a first step.',
+    ],
+    [
+      'Putin has rejected the 30-day ceasefire proposal.',
+      'Trump awaits a response from Putin on whether he will accept a proposed 30-day ceasefire.',
+    ],
+    [
+      'Russia increased oil exports to India in March.',
+      'Russia decreased oil exports to India in March.',
+    ],
   ])('reversed: %s', (page, report) => {
     expect(reversesStatement(page, report)).toBe(true);
     expect(flags(page, report).some(([kind]) => kind === 'negation')).toBe(true);
@@ -276,6 +289,15 @@ describe('a sentence that reverses the other states the opposite claim', () => {
     ],
     // Denying a person, not a "that" clause.
     ['Washington denied Moscow a list of demands.', 'Russia presented a list of demands.'],
+    // An antonym negated says what the other side says.
+    ['Kyiv did not reject the 30-day truce.', 'Kyiv accepted the 30-day truce.'],
+    // Opposite verbs about two things: only a name is shared after them.
+    [
+      'The meeting could come before any final deal on Ukraine.',
+      'US officials are going to Russia to discuss the agreement with Ukraine.',
+    ],
+    // A noun is no verb: "the rise in prices" and "prices fell".
+    ['The rise in oil prices worried Kyiv.', 'Oil prices fell in March.'],
   ])('not reversed: %s', (page, report) => {
     expect(reversesStatement(page, report)).toBe(false);
   });
