@@ -134,7 +134,13 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
   const reportFor = async (
     corpus: LoadedCorpus,
     lib: LibraryService | null,
-    page: { title: string | null; detected: boolean; text: string; published?: string | null },
+    page: {
+      title: string | null;
+      detected: boolean;
+      text: string;
+      published?: string | null;
+      context?: string;
+    },
     url: URL | null,
     settings: Settings,
   ): Promise<ArticleReport> => {
@@ -146,6 +152,7 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
       page.detected,
       published,
       page.text,
+      page.context ?? null,
       lib?.generation ?? 0,
       lib && url ? url.href : '',
       minChance,
@@ -163,6 +170,8 @@ export function createBackgroundHandlers(deps: BackgroundDeps): Handlers<Backgro
         published,
         // The answer is stored per tab or sent to a page: the groups it needs, not every group.
         matchedGroupsOnly: true,
+        // A selection in an article is judged with the article around it.
+        ...(page.context ? { context: page.context } : {}),
       };
       report = lib
         ? await lib.check(page.text, { ...options, url: url?.href ?? '' })

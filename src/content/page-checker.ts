@@ -126,6 +126,8 @@ export class PageChecker {
   /** The selection checked instead of the article, until navigation or "check the page". */
   private pinned: PageText | null = null;
   private article: PageText | null = null;
+  /** The text of the page's article as last checked: the context of a selection made in it. */
+  private articleText: string | null = null;
   private hash: string | null = null;
   private state: TabState | null = null;
   private lastSent: Sent | null = null;
@@ -290,6 +292,7 @@ export class PageChecker {
     if (typeof found === 'string') return this.report(found);
     const { article, detected, scope } = found;
     this.article = article;
+    if (scope === 'article') this.articleText = article.text;
 
     const hash = hashText(article.text);
     const sameText = hash === this.hash && this.state?.status === 'ready';
@@ -307,6 +310,7 @@ export class PageChecker {
       hash,
       published: this.deps.published?.(this.deps.doc) ?? null,
       scope,
+      ...(scope === 'selection' ? contextOf(article.text, this.articleText) : {}),
     };
     this.hash = hash;
     const answer = await this.send({ type: 'check-article', payload });
@@ -441,4 +445,18 @@ function scrollToRect(doc: Document, win: Window, rect: DOMRect, node: Node | nu
   // The page scrolls inside an element rather than the window: let the browser find it.
   const element = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
   element?.scrollIntoView({ block: 'center', behavior });
+}
+
+/** Runs of white space as one space: a selection's text and its article's are laid out apart. */
+const folded = (text: string): string => text.replace(/\s+/gu, ' ').trim();
+
+/**
+ * The article a selection was made in, as the context it is judged with (see
+ * CheckOptions.context): only when the selection's words lie in the article's, so that a selection
+ * elsewhere on the page (a comment, a caption) is judged on its own.
+ */
+export function contextOf(selection: string, article: string | null): { context?: string } {
+  if (article === null) return {};
+  const words = folded(selection);
+  return words !== '' && folded(article).includes(words) ? { context: article } : {};
 }

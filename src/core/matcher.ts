@@ -49,6 +49,7 @@ import type {
   ArticleReport,
   OutletSummary,
   ReportMeta,
+  Sentence,
   SentenceMatch,
   SentenceResult,
   Tier,
@@ -130,6 +131,14 @@ export interface CheckOptions {
    * sweep the threshold in one pass, and a reader may choose a higher one (settings: minChance).
    */
   threshold?: number;
+  /**
+   * The text around `text`: the article a reader's selection was made in. Its sentences are
+   * judged with the text's, so that how much the whole tells the reports' story (story affinity,
+   * partner shares, neighbour support, the article's share of claims) is the article's, not a lone
+   * sentence's; a sentence of the text with the same words as one of the context is judged as that
+   * one. Only the text's own sentences are reported.
+   */
+  context?: string;
 }
 
 /**
@@ -309,8 +318,7 @@ export class Matcher {
     const excluded = options.exclude === undefined ? -1 : this.index.reportIndexOf(options.exclude);
 
     const units = splitSentences(checked);
-    const judged = this.judgeUnits(units.map(matchedText), excluded);
-    const share = correctArticle(judged);
+    const { judged, share } = this.judgeInContext(units, options.context, excluded);
     // A report whose most probable sentence negates what the page sentence states, or states what
     // it negates, makes the opposite claim: it is not listed for that sentence, with that
     // sentence or another of its own. Decided here, for the few pairs that would be shown: the
@@ -375,6 +383,36 @@ export class Matcher {
     if (truncated) report.truncated = true;
     if (share !== null) report.claimShare = Math.round(share * 1000) / 1000;
     return report;
+  }
+
+  /**
+   * The units of a text judged, with the article's correction (see article-share.ts) applied, on
+   * their own or among the units of the article around them (CheckOptions.context).
+   */
+  private judgeInContext(
+    units: readonly Sentence[],
+    context: string | undefined,
+    excluded: number,
+  ): { judged: JudgedUnit[]; share: number | null } {
+    const own = units.map(matchedText);
+    if (!context) {
+      const judged = this.judgeUnits(own, excluded);
+      return { judged, share: correctArticle(judged) };
+    }
+    const texts = splitSentences(cutAt(context, MAX_CHECK_CHARS)).map(matchedText);
+    const at = new Map<string, number>();
+    texts.forEach((text, i) => {
+      if (text !== '' && !at.has(text)) at.set(text, i);
+    });
+    const positions = own.map((text) => {
+      const found = text === '' ? undefined : at.get(text);
+      if (found !== undefined) return found;
+      texts.push(text);
+      return texts.length - 1;
+    });
+    const all = this.judgeUnits(texts, excluded);
+    const share = correctArticle(all);
+    return { judged: positions.map((k) => all[k]!), share };
   }
 
   /**

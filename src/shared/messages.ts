@@ -7,7 +7,8 @@
  * To the background (runtime.sendMessage):
  * - `check-article` (from a content script): the text of the tab's page, what part of the page it
  *   is (`scope`: the article, the page's visible main text when no article was found, or the text
- *   the reader selected), and the page's publication date when its markup gives one. The
+ *   the reader selected, with the article around it when the selection lies in the page's
+ *   article), and the page's publication date when its markup gives one. The
  *   background runs the engine (matcher, provenance, divergence), stores the tab's state in
  *   storage.session, sets the badge and answers the stored TabState (its `report` drives the
  *   page's highlights and hover cards).
@@ -196,8 +197,9 @@ const checkArticle = shape(
     // `page` is the page's main text, read because no article was found (the JSON's `fallback`).
     scope: oneOf('article', 'page', 'selection'),
   },
-  // The page's publication date, when its markup gives one.
-  { published: nullable(str(MAX_DATE)) },
+  // The page's publication date, when its markup gives one; for a selection made in the page's
+  // article, that article's text, judged with it (see CheckOptions.context).
+  { published: nullable(str(MAX_DATE)), context: str(MAX_MESSAGE_TEXT) },
 );
 const pageStatus = shape({
   url: str(MAX_URL),

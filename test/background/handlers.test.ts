@@ -84,6 +84,23 @@ describe('check-article', () => {
     expect(check).toHaveBeenCalledTimes(2);
   });
 
+  test('a selection is matched with the article it lies in, and is another text without it', async () => {
+    const { handlers, check } = setup();
+    const selection = { ...payload, scope: 'selection' as const, detected: false };
+    const article = `${payload.text} Talks took place over three weeks.`;
+    await handlers['check-article']({ ...selection, context: article }, sender);
+    expect(check).toHaveBeenLastCalledWith(
+      payload.text,
+      expect.objectContaining({ context: article }),
+    );
+    await handlers['check-article'](selection, sender);
+    expect(check).toHaveBeenCalledTimes(2);
+    expect(check).toHaveBeenLastCalledWith(
+      payload.text,
+      expect.not.objectContaining({ context: expect.anything() }),
+    );
+  });
+
   test("matches at the reader's chosen strictness, and again when they choose another", async () => {
     const chosen: Partial<Settings> = {};
     const { handlers, check } = setup({ settings: chosen });

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { HighlightEntry, Highlighter } from '../../src/content/highlighter';
 import {
+  contextOf,
   PageChecker,
   type ArticleText,
   type PageCheckerDeps,
@@ -414,6 +415,27 @@ describe('a selection ("Cross-check selection")', () => {
     expect(highlighter.shown.at(-1)).toEqual([3, 1]);
   });
 
+  test('is sent with the article it lies in, as its context; alone when there is none', async () => {
+    const selectionAfterLoad = async (selection: string, load: boolean) => {
+      const { checker, sent } = setup({ selection });
+      if (load) {
+        checker.schedule('load');
+        await settle();
+      }
+      const answer = checker.handlers()['check-selection']({}, {});
+      await settle();
+      await answer;
+      return sent.find((m) => m.payload.scope === 'selection')!.payload;
+    };
+    expect((await selectionAfterLoad(SELECTED, true)).context).toBe(TEXT);
+    // No article checked before it.
+    expect(await selectionAfterLoad(SELECTED, false)).not.toHaveProperty('context');
+    // Words the article does not have: a comment, a caption.
+    expect(
+      await selectionAfterLoad('A comment under the article, about the weather.', true),
+    ).not.toHaveProperty('context');
+  });
+
   test('stays what the page is checked for when the page changes, until it navigates', async () => {
     const { checker, sent, extract } = setup({ selection: SELECTED });
     const answer = checker.handlers()['check-selection']({}, {});
@@ -509,5 +531,20 @@ describe('a page on which no article is found', () => {
       type: 'page-status',
       payload: { url: location.href, status: 'no-text' },
     });
+  });
+});
+
+describe('the context of a selection', () => {
+  test.each([
+    ['the same words', 'Talks took place over three weeks.', true],
+    ['laid out with other white space', 'demands.\n\nTalks  took place', true],
+    ['words not in the article', 'Talks took place over four weeks.', false],
+    ['nothing but white space', ' \n ', false],
+  ])('%s', (_name, selection, inside) => {
+    expect(contextOf(selection, TEXT)).toEqual(inside ? { context: TEXT } : {});
+  });
+
+  test('none without an article', () => {
+    expect(contextOf('Talks took place', null)).toEqual({});
   });
 });

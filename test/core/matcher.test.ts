@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { compileCorpus } from '../../src/core/corpus';
 import { Matcher, MAX_CHECK_CHARS, MATCH_THRESHOLD } from '../../src/core/matcher';
@@ -411,5 +412,31 @@ describe('bad and extreme input', () => {
   test('an unknown excluded report changes nothing', () => {
     const text = corpus.inputs[3]!.text;
     expect(matcher.check(text, { exclude: 'no-such-report' })).toEqual(matcher.check(text));
+  });
+});
+
+describe('a selection judged with the article it was made in', () => {
+  const fixture = (path: string) =>
+    readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
+
+  test('each sentence is matched as in the article: the same reports, the same scores', () => {
+    const article = fixture('heldout/harbour-ledger.txt');
+    const whole = matcher.check(article);
+    const listed = (r: ArticleReport) =>
+      r.sentences.map((s) => s.matches.map((m) => [m.report, m.score, m.text]));
+    expect(whole.summary.matched).toBeGreaterThan(5);
+    for (const [i, sentence] of whole.sentences.entries()) {
+      const selected = matcher.check(sentence.text, { context: article });
+      expect(listed(selected)).toEqual([listed(whole)[i]]);
+    }
+  });
+
+  test("a neighbouring story's sentence that alone looks like the reports' claim is not, in its article", () => {
+    const article = fixture('neighbours/putin-trump-call.txt');
+    const sentence =
+      "Vladimir Putin agreed on Tuesday to stop attacking Ukraine's energy infrastructure for 30 days but declined to back the full ceasefire that Washington had proposed, after a telephone call with Donald Trump that lasted about two and a half hours.";
+    expect(article).toContain(sentence);
+    expect(reportIds(matcher.check(sentence)).length).toBeGreaterThanOrEqual(3);
+    expect(reportIds(matcher.check(sentence, { context: article }))).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MAX_CHECK_CHARS } from '../../src/core/matcher';
 import { cutForCheck } from '../../src/core/text-cut';
 import type { ArticleReport } from '../../src/core/types';
-import { engine } from './expected';
+import { engine, meridianArticleText } from './expected';
 import {
   axeViolations,
   clickElement,
@@ -311,7 +311,12 @@ describe('"Cross-check selection"', () => {
     expect(reportUrl.searchParams.get('tab')).toBe(String(tabId));
 
     const state = await waitForTabState(session, page, tabId, (s) => s.scope === 'selection');
-    const expected = engine().check(selected.blocks.join('\n\n'), { detected: false });
+    // Judged with the article it was selected in (the page's article text as the extension reads
+    // it), so each sentence is matched as in the article's own report.
+    const expected = engine().check(selected.blocks.join('\n\n'), {
+      detected: false,
+      context: meridianArticleText(),
+    });
     expect(expected.summary.matched).toBeGreaterThan(0);
     expect(state.report?.sentences.map((s) => textKey(s.text))).toEqual(
       expected.sentences.map((s) => textKey(s.text)),
