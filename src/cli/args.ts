@@ -12,6 +12,8 @@ export type Command =
       corpus: string | null;
       /** Least probability of the same claim at which a match is shown (null: the engine's). */
       minChance: number | null;
+      /** The article FILE was taken from, judged with it (null: FILE alone). */
+      context: string | null;
     }
   | { kind: 'build-corpus'; path: string; out: string };
 
@@ -25,6 +27,7 @@ export class UsageError extends Error {
 
 /** Usage text printed by --help. */
 export const USAGE = `Usage: crosscheck match FILE [--json] [--corpus PATH] [--min-chance P]
+                      [--context ARTICLE]
        crosscheck build-corpus PATH --out FILE
        crosscheck --help | --version
 
@@ -42,6 +45,10 @@ words. build-corpus compiles reports into a corpus file the browser extension's 
                 show a match only when the chance that it makes the same claim is at least P,
                 from 0.5 (the default: more likely than not) up to 0.99; 0.85 shows few wrong
                 matches and misses more (70% and 85% may also be written)
+  --context ARTICLE
+                FILE is part of ARTICLE (a passage of it, as a reader selects one): its
+                sentences are judged with the whole article around them, and matched as in the
+                article's own report; only FILE's sentences are listed
   --out FILE    where build-corpus writes the compiled corpus (.ccorpus)
   --color       colour the report even when the output is not a terminal
   --no-color    never colour the report (so does the NO_COLOR environment variable)
@@ -61,6 +68,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let corpus: string | null = null;
   let out: string | null = null;
   let minChance: number | null = null;
+  let context: string | null = null;
   const valueOf = (option: string, value: string | undefined): string => {
     if (value === undefined || value === '') throw new UsageError(`${option} needs a value`);
     return value;
@@ -74,6 +82,8 @@ export function parseArgs(argv: readonly string[]): Command {
     else if (arg.startsWith('--corpus=')) corpus = valueOf('--corpus', arg.slice(9));
     else if (arg === '--min-chance') minChance = chanceOf(valueOf(arg, argv[++i]));
     else if (arg.startsWith('--min-chance=')) minChance = chanceOf(valueOf(arg, arg.slice(13)));
+    else if (arg === '--context') context = valueOf(arg, argv[++i]);
+    else if (arg.startsWith('--context=')) context = valueOf('--context', arg.slice(10));
     else if (arg === '--out') out = valueOf(arg, argv[++i]);
     else if (arg.startsWith('--out=')) out = valueOf('--out', arg.slice(6));
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option: ${arg}`);
@@ -84,7 +94,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === 'build-corpus') {
     if (rest.length !== 1) throw new UsageError('build-corpus takes one PATH');
     if (out === null) throw new UsageError('build-corpus needs --out FILE');
-    if (json || corpus !== null || minChance !== null)
+    if (json || corpus !== null || minChance !== null || context !== null)
       throw new UsageError('build-corpus takes only PATH and --out');
     return { kind: 'build-corpus', path: rest[0]!, out };
   }
@@ -92,7 +102,9 @@ export function parseArgs(argv: readonly string[]): Command {
   if (out !== null) throw new UsageError('--out belongs to build-corpus');
   if (rest.length === 0) throw new UsageError('match needs a FILE (or - for standard input)');
   if (rest.length > 1) throw new UsageError(`match takes one FILE, got ${rest.length}`);
-  return { kind: 'match', file: rest[0]!, json, color, corpus, minChance };
+  if (context === '-' && rest[0] === '-')
+    throw new UsageError('standard input can be FILE or the --context ARTICLE, not both');
+  return { kind: 'match', file: rest[0]!, json, color, corpus, minChance, context };
 }
 
 /**

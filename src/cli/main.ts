@@ -121,6 +121,8 @@ async function run(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const article = await readArticle(command.file);
+  // The article FILE was taken from, read the same way (HTML through the article extraction).
+  const context = command.context === null ? null : await readArticle(command.context);
   const { matcher, groups } =
     command.corpus === null
       ? loadCorpus()
@@ -134,6 +136,7 @@ async function run(argv: readonly string[]): Promise<number> {
     groups,
     published: article.published,
     threshold: command.minChance ?? undefined,
+    ...(context ? { context: context.text } : {}),
   });
   if (article.fallback) {
     process.stderr.write(

@@ -322,6 +322,27 @@ describe('crosscheck match (readable report)', () => {
     expect(none.stdout).not.toContain('not checked');
   });
 
+  test('--context: a passage of an article is matched as in the article, only its sentences listed', () => {
+    const article = readFileSync(
+      path.join(root, 'test/fixtures/neighbours/putin-trump-call.txt'),
+      'utf8',
+    );
+    const passage =
+      "Vladimir Putin agreed on Tuesday to stop attacking Ukraine's energy infrastructure for 30 days but declined to back the full ceasefire that Washington had proposed, after a telephone call with Donald Trump that lasted about two and a half hours.";
+    expect(article).toContain(passage);
+    const alone = JSON.parse(run(['match', '-', '--json'], { input: passage }).stdout);
+    expect(alone.sentences[0].matches.length).toBeGreaterThanOrEqual(3);
+    const file = scratchFile('putin-trump-call.txt', article);
+    const within = run(['match', '-', '--json', '--context', file], { input: passage });
+    expect(within.status).toBe(0);
+    const json = JSON.parse(within.stdout);
+    expect(json.sentences.map((s: { text: string }) => s.text)).toEqual([passage]);
+    expect(json.sentences[0].matches).toEqual([]);
+    const twice = run(['match', '-', '--context', '-'], { input: passage });
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toContain('not both');
+  });
+
   test('lists the shared sentences, the outlets and the computed echo groups, without colour off a terminal', () => {
     const { status, stdout } = run(['match', sample]);
     expect(status).toBe(0);
