@@ -10,7 +10,7 @@
  * A person and a country ("Putin has presented", "Russia has presented") are not compared: one
  * may act for the other.
  */
-import { nameOf, sharedEvents, type PlaceOf, type Subject } from './events';
+import { nameOf, sharedEvents, type PlaceOf, type SharedEvent, type Subject } from './events';
 import { sameWord, type Word } from './words';
 
 /** Forms of "be" before a participle: a passive, whose subject is not its agent. */
@@ -46,8 +46,9 @@ export function changesAgent(
   report: string,
   reportWords: readonly Word[],
   placeOf: PlaceOf = () => null,
+  events: readonly SharedEvent[] = sharedEvents(pageWords, reportWords),
 ): boolean {
-  for (const event of sharedEvents(pageWords, reportWords)) {
+  for (const event of events) {
     const { pageSubject, reportSubject } = event;
     if (!pageSubject || !reportSubject) continue;
     if (!pageSubject.head.cap || !reportSubject.head.cap) continue;

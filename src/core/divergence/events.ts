@@ -145,18 +145,34 @@ export interface SharedEvent {
   reportSubject: Subject | null;
 }
 
+/** The words of each sentence that stand where a verb stands (see isVerbAt), found once. */
+const verbsFound = new WeakMap<readonly Word[], readonly Word[]>();
+
+/** The content words of a sentence that stand where a verb stands (remembered per sentence). */
+function verbsOf(words: readonly Word[]): readonly Word[] {
+  let verbs = verbsFound.get(words);
+  if (!verbs) {
+    verbs = words.filter((w) => isContent(w) && w.lower.length >= 3 && isVerbAt(words, w.index));
+    verbsFound.set(words, verbs);
+  }
+  return verbs;
+}
+
 /** The events both sides tell (see the module's comment). */
 export function sharedEvents(
   pageWords: readonly Word[],
   reportWords: readonly Word[],
 ): SharedEvent[] {
   const found: SharedEvent[] = [];
-  for (const a of pageWords) {
-    if (!isContent(a) || a.lower.length < 3 || !isVerbAt(pageWords, a.index)) continue;
-    const objects = after(pageWords, a.index);
-    for (const b of reportWords) {
-      if (!sameWord(a, b) || !isVerbAt(reportWords, b.index)) continue;
-      if (!objects.some((x) => after(reportWords, b.index).some((y) => sameWord(x, y)))) continue;
+  const reportVerbs = verbsOf(reportWords);
+  if (reportVerbs.length === 0) return found;
+  for (const a of verbsOf(pageWords)) {
+    let objects: Word[] | null = null;
+    for (const b of reportVerbs) {
+      if (!sameWord(a, b)) continue;
+      objects ??= after(pageWords, a.index);
+      const theirs = after(reportWords, b.index);
+      if (!objects.some((x) => theirs.some((y) => sameWord(x, y)))) continue;
       found.push({
         page: a,
         report: b,

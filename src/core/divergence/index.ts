@@ -11,7 +11,7 @@ import { negationDifferences } from './negation';
 import { numberDifferences } from './quantities';
 import { quoteDifferences } from './quotes';
 import { changesAgent } from './agents';
-import type { PlaceOf } from './events';
+import { sharedEvents, type PlaceOf } from './events';
 import { changesStatus } from './status';
 import { titleDifferences } from './titles';
 import { DIFFERENCE_KINDS, type Difference } from './types';
@@ -69,9 +69,11 @@ export function reversesStatement(page: string, report: string): boolean {
 export function changesEvent(page: string, report: string, placeOf?: PlaceOf): boolean {
   const pageWords = wordsOf(page);
   const reportWords = wordsOf(report);
+  const events = sharedEvents(pageWords, reportWords);
+  if (events.length === 0) return false;
   return (
-    changesStatus(page, pageWords, report, reportWords, placeOf) ||
-    changesAgent(page, pageWords, report, reportWords, placeOf)
+    changesStatus(page, pageWords, report, reportWords, placeOf, events) ||
+    changesAgent(page, pageWords, report, reportWords, placeOf, events)
   );
 }
 

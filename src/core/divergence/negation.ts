@@ -116,7 +116,19 @@ function refusedVerb(words: readonly Word[], at: number): Word | null {
   return isContent(verb) && !BETWEEN.has(verb.lower) ? verb : null;
 }
 
-function negationsOf(words: readonly Word[]): Negated[] {
+/** The negations of each sentence, found once (a page sentence meets several reports'). */
+const negationsFound = new WeakMap<readonly Word[], readonly Negated[]>();
+
+function negationsOf(words: readonly Word[]): readonly Negated[] {
+  let found = negationsFound.get(words);
+  if (!found) {
+    found = findNegations(words);
+    negationsFound.set(words, found);
+  }
+  return found;
+}
+
+function findNegations(words: readonly Word[]): Negated[] {
   const found: Negated[] = [];
   for (let i = 0; i < words.length; i++) {
     const cue = words[i]!;
@@ -188,20 +200,38 @@ function antonymsOf(key: string): Set<string> | undefined {
  */
 function antonymPairs(aWords: readonly Word[], bWords: readonly Word[]): { a: Word; b: Word }[] {
   const found: { a: Word; b: Word }[] = [];
-  for (const a of aWords) {
-    const opposite = isContent(a) && !a.cap ? antonymsOf(a.key) : undefined;
-    if (!opposite || !isVerbAt(aWords, a.index) || negatedBefore(aWords, a.index)) continue;
+  const theirs = opposableVerbs(bWords);
+  if (theirs.length === 0) return found;
+  for (const a of opposableVerbs(aWords)) {
+    const opposite = antonymsOf(a.key)!;
     const objects = objectWords(aWords, a.index);
-    const b = bWords.find(
+    const b = theirs.find(
       (w) =>
         opposite.has(w.key) &&
-        isVerbAt(bWords, w.index) &&
-        !negatedBefore(bWords, w.index) &&
         objects.some((x) => objectWords(bWords, w.index).some((y) => sameWord(x, y))),
     );
     if (b) found.push({ a, b });
   }
   return found;
+}
+
+/** The verbs of each sentence that have antonyms and no negation before them, found once. */
+const opposableFound = new WeakMap<readonly Word[], readonly Word[]>();
+
+function opposableVerbs(words: readonly Word[]): readonly Word[] {
+  let verbs = opposableFound.get(words);
+  if (!verbs) {
+    verbs = words.filter(
+      (w) =>
+        isContent(w) &&
+        !w.cap &&
+        antonymsOf(w.key) !== undefined &&
+        isVerbAt(words, w.index) &&
+        !negatedBefore(words, w.index),
+    );
+    opposableFound.set(words, verbs);
+  }
+  return verbs;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   PROSPECTIVE,
   sharedEvents,
   type PlaceOf,
+  type SharedEvent,
 } from './events';
 import { sameWord, type Word } from './words';
 
@@ -86,8 +87,9 @@ export function changesStatus(
   report: string,
   reportWords: readonly Word[],
   placeOf: PlaceOf = () => null,
+  events: readonly SharedEvent[] = sharedEvents(pageWords, reportWords),
 ): boolean {
-  for (const event of sharedEvents(pageWords, reportWords)) {
+  for (const event of events) {
     const { pageSubject, reportSubject } = event;
     // One event: the same verb of the same subject ("Ukraine accepted the truce" and "whether
     // he will accept the truce" tell two).
