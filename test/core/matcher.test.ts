@@ -144,6 +144,13 @@ describe('opposite claims', () => {
     }
   });
 
+  test('a sentence that shares only its condition with a report does not make its claim', () => {
+    const text =
+      'Unless Putin accepts the 30-day ceasefire, Trump will impose new sanctions on Russian oil.';
+    const ids = reportIds(matcher.check(text));
+    for (const id of ['yournews', 'cnews-live-english', 'eawaz']) expect(ids).not.toContain(id);
+  });
+
   test('the same event of other agents is not the claim', () => {
     for (const text of [
       'Ukraine has presented the United States with a list of demands for ending the war in Ukraine.',

@@ -12,7 +12,7 @@ import { numberDifferences } from './quantities';
 import { quoteDifferences } from './quotes';
 import { changesAgent } from './agents';
 import { sharedEvents, type PlaceOf } from './events';
-import { changesStatus } from './status';
+import { changesStatus, sharesOnlyCondition } from './status';
 import { titleDifferences } from './titles';
 import { DIFFERENCE_KINDS, type Difference } from './types';
 import { wordsOf } from './words';
@@ -69,6 +69,7 @@ export function reversesStatement(page: string, report: string): boolean {
 export function changesEvent(page: string, report: string, placeOf?: PlaceOf): boolean {
   const pageWords = wordsOf(page);
   const reportWords = wordsOf(report);
+  if (sharesOnlyCondition(pageWords, reportWords)) return true;
   const events = sharedEvents(pageWords, reportWords);
   if (events.length === 0) return false;
   return (

@@ -18,7 +18,7 @@ import {
   type PlaceOf,
   type SharedEvent,
 } from './events';
-import { sameWord, type Word } from './words';
+import { isContent, sameWord, type Word } from './words';
 
 /**
  * How a sentence tells an event: as done, as yet to come, on a condition, as an open question
@@ -108,4 +108,61 @@ export function changesStatus(
     if (done && pageStatus !== 'plain' && reportStatus !== 'plain') return true;
   }
   return false;
+}
+
+/**
+ * The words of a sentence's conditions: a clause opened by "if" or "unless" (not after a verb of
+ * asking: "asked if" opens a question), up to the next comma or break, or the clause of a
+ * sentence opened by "Should" or "Were" before a name, up to its first comma.
+ */
+function conditionWords(words: readonly Word[]): Set<number> {
+  const inside = new Set<number>();
+  const first = words[0];
+  let from = -1;
+  if (first && (first.lower === 'should' || first.lower === 'were') && words[1]?.cap) from = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!.lower;
+    if (
+      from < 0 &&
+      CONDITION.has(word) &&
+      !(word === 'if' && ASKING.has(words[i - 1]?.lower ?? ''))
+    )
+      from = i;
+    if (from < 0) continue;
+    if (i > from && opensClause(words, i)) {
+      from = CONDITION.has(word) ? i : -1;
+      if (from < 0) continue;
+    }
+    inside.add(i);
+  }
+  return inside;
+}
+
+/** Plain words a claim is told with: content words of three letters or more, not names. */
+const isPlain = (w: Word): boolean => isContent(w) && !w.cap && w.lower.length >= 3;
+
+/**
+ * Whether all that one side shares with the other is in one of its conditions: "Unless Putin
+ * accepts the 30-day ceasefire, Trump will impose new sanctions on Russian oil" shares with "Trump
+ * awaits Putin's answer on whether he will accept a proposed 30-day ceasefire" only its
+ * condition, and claims what follows it. Two plain words shared inside a condition and none
+ * outside it, on either side. Never throws.
+ */
+export function sharesOnlyCondition(
+  pageWords: readonly Word[],
+  reportWords: readonly Word[],
+): boolean {
+  const oneWay = (aWords: readonly Word[], bWords: readonly Word[]): boolean => {
+    const condition = conditionWords(aWords);
+    if (condition.size === 0) return false;
+    const theirs = bWords.filter(isPlain);
+    let inside = 0;
+    for (const a of aWords) {
+      if (!isPlain(a) || !theirs.some((b) => sameWord(a, b))) continue;
+      if (!condition.has(a.index)) return false;
+      inside++;
+    }
+    return inside >= 2;
+  };
+  return oneWay(pageWords, reportWords) || oneWay(reportWords, pageWords);
 }

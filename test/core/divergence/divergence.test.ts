@@ -380,6 +380,38 @@ describe('an event told as done on one side and as yet to come or on a condition
   });
 });
 
+describe('a sentence that shares only its condition', () => {
+  const waits =
+    'Trump awaits a response from Putin on whether he will accept a proposed 30-day ceasefire.';
+  test.each([
+    [
+      'Unless Putin accepts the 30-day ceasefire, Trump will impose new sanctions on Russian oil.',
+      waits,
+    ],
+    [
+      'He said the sanctions should take effect automatically if Putin had not accepted the 30-day truce within two weeks.',
+      'Trump is awaiting a response from Putin on whether he will agree to a 30-day truce.',
+    ],
+  ])('another claim: %s', (page, report) => {
+    expect(changesEvent(page, report)).toBe(true);
+    expect(changesEvent(report, page)).toBe(true);
+  });
+
+  test.each([
+    // What follows the condition is shared too.
+    [
+      'If Putin accepts the 30-day ceasefire, Trump will wait for his answer on peace talks.',
+      'Trump awaits a response from Putin on whether he will accept a 30-day ceasefire before peace talks.',
+    ],
+    // "asked if" opens a question, not a condition.
+    ['Trump asked if Putin would accept the proposed ceasefire.', waits],
+    // One plain word in a condition is too little to tell.
+    ['If the truce holds, Russia will present a list of demands.', 'The truce held for a week.'],
+  ])('not another claim: %s', (page, report) => {
+    expect(changesEvent(page, report)).toBe(false);
+  });
+});
+
 describe('an event told of other agents', () => {
   const countries: Record<string, string> = {
     Russia: 'RU',
