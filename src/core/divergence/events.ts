@@ -123,12 +123,41 @@ function subjectOf(words: readonly Word[], at: number): Subject | null {
   return null;
 }
 
+/** Words that open a relative clause: its verb's object may stand before them. */
+const RELATIVE = new Set(['that', 'which']);
+/** Words after a verb that say it has no object of its own there ("would accept as a step"). */
+const NO_OBJECT = new Set(
+  'as in at on for with by to from after before during until since when if because'.split(' '),
+);
 /**
- * Plain content words after words[at], up to OBJECT_SPAN words on: what the verb is about. Names
- * are left out, as a name alone ("the United States", "the United Nations") may be another thing.
+ * Words searched back from a verb for the "that" of its relative clause ("that Ukrainian
+ * President Volodymyr Zelenskiy has said he would accept").
  */
-function after(words: readonly Word[], at: number): Word[] {
-  return words.slice(at + 1, at + 1 + OBJECT_SPAN).filter((w) => isContent(w) && !w.cap);
+const RELATIVE_REACH = 12;
+/** Words before a relative "that" read as its antecedent ("a 30-day ceasefire, a move that"). */
+const ANTECEDENT_SPAN = 6;
+
+/**
+ * What the verb words[at] is about: the content words after it, up to OBJECT_SPAN words on, and,
+ * where it has no object after it and stands in a relative clause, the words before that clause's
+ * "that" or "which" ("a 30-day ceasefire, a move that Zelenskiy has said he would accept as a
+ * first step" is about the ceasefire). A "that" after a verb ("said that", "insisted that") opens
+ * what is said, not a relative clause. Names are left out unless `withNames`, as a name alone
+ * ("the United States", "the United Nations") may be another thing.
+ */
+export function objectWords(words: readonly Word[], at: number, withNames = false): Word[] {
+  const keep = (w: Word) => isContent(w) && (withNames || !w.cap);
+  const found = words.slice(at + 1, at + 1 + OBJECT_SPAN).filter(keep);
+  const next = words[at + 1];
+  if (next && !NO_OBJECT.has(next.lower) && !opensClause(words, at + 1)) return found;
+  for (let k = at - 1; k > 0 && k >= at - RELATIVE_REACH; k--) {
+    if (opensClause(words, k + 1)) break;
+    if (!RELATIVE.has(words[k]!.lower)) continue;
+    const before = words[k - 1]!;
+    if (!isContent(before) || isPast(before)) break;
+    return [...found, ...words.slice(Math.max(0, k - ANTECEDENT_SPAN), k).filter(keep)];
+  }
+  return found;
 }
 
 /** A verb's subject: its last word, and where the name it ends starts. */
@@ -170,8 +199,8 @@ export function sharedEvents(
     let objects: Word[] | null = null;
     for (const b of reportVerbs) {
       if (!sameWord(a, b)) continue;
-      objects ??= after(pageWords, a.index);
-      const theirs = after(reportWords, b.index);
+      objects ??= objectWords(pageWords, a.index);
+      const theirs = objectWords(reportWords, b.index);
       if (!objects.some((x) => theirs.some((y) => sameWord(x, y)))) continue;
       found.push({
         page: a,

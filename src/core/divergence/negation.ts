@@ -6,7 +6,7 @@
  * negation of its own there.
  */
 import { VERB_ANTONYMS } from './antonyms';
-import { isVerbAt } from './events';
+import { isVerbAt, objectWords } from './events';
 import type { Difference } from './types';
 import { isClauseBreak, isContent, keyOf, sameWord, textOf, type Word } from './words';
 
@@ -51,9 +51,6 @@ const HEDGE_ADJECTIVES = new Set(['clear', 'known', 'certain', 'confirmed']);
  * foreign troops or peacekeeping forces be deployed" negates the verb seven words on.
  */
 const NEGATION_REACH = 10;
-
-/** Words after a verb that say what it is about. */
-const OBJECT_SPAN = 8;
 
 /** A negation and the verb it negates. */
 interface Negated {
@@ -234,15 +231,6 @@ function opposableVerbs(words: readonly Word[]): readonly Word[] {
   return verbs;
 }
 
-/**
- * Plain content words after words[at], up to OBJECT_SPAN words on: what a verb is about ("a
- * 30-day ceasefire"). Names are left out: "before any deal on Ukraine" and "going to Russia to
- * discuss … Ukraine" are about two things.
- */
-function objectWords(words: readonly Word[], at: number): Word[] {
-  return words.slice(at + 1, at + 1 + OBJECT_SPAN).filter((w) => isContent(w) && !w.cap);
-}
-
 /** The `negation` differences between two sentences. */
 export function negationDifferences(
   page: string,
@@ -258,14 +246,11 @@ export function negationDifferences(
       if (LEXICAL.has(n.verb.lower)) continue;
       // The verb and a word of what follows it must both be told: "has not said how it is
       // approaching" and "has said he would accept" are two statements.
-      const after = (words: readonly Word[], at: number) =>
-        words.slice(at + 1, at + 1 + OBJECT_SPAN).filter(isContent);
+      const objects = objectWords(aWords, n.verb.index, true);
       const b = bWords.find(
         (w) =>
           sameWord(w, n.verb) &&
-          after(aWords, n.verb.index).some((x) =>
-            after(bWords, w.index).some((y) => sameWord(x, y)),
-          ),
+          objects.some((x) => objectWords(bWords, w.index, true).some((y) => sameWord(x, y))),
       );
       if (!b || negatedNear(bWords, b.index)) continue;
       found.push({ a: n, b });

@@ -241,6 +241,11 @@ describe('a sentence that reverses the other states the opposite claim', () => {
       'Russia increased oil exports to India in March.',
       'Russia decreased oil exports to India in March.',
     ],
+    // The other side's verb ends a relative clause: what it is about stands before its "that".
+    [
+      'Zelenskiy said he would not accept a 30-day ceasefire.',
+      'Trump awaits an answer on a 30-day ceasefire, a move that Ukrainian President Volodymyr Zelenskiy has said he would accept as a first step.',
+    ],
   ])('reversed: %s', (page, report) => {
     expect(reversesStatement(page, report)).toBe(true);
     expect(flags(page, report).some(([kind]) => kind === 'negation')).toBe(true);
@@ -295,6 +300,11 @@ describe('a sentence that reverses the other states the opposite claim', () => {
     [
       'The meeting could come before any final deal on Ukraine.',
       'US officials are going to Russia to discuss the agreement with Ukraine.',
+    ],
+    // A "that" after a verb of saying opens what is said, not a relative clause.
+    [
+      'Kyiv did not accept the 30-day ceasefire.',
+      'A 30-day ceasefire was proposed, and Zelenskiy said that he would accept as soon as possible.',
     ],
     // A noun is no verb: "the rise in prices" and "prices fell".
     ['The rise in oil prices worried Kyiv.', 'Oil prices fell in March.'],
