@@ -157,6 +157,13 @@ describe('opposite claims', () => {
       'The United States has presented Russia with a list of demands for ending the war in Ukraine.',
     ])
       expect(reportIds(matcher.check(text))).toEqual([]);
+    // Done to another party: the reports that name the United States after "presented" are not
+    // listed (Truther Daily's "presented a list of demands to U.S. officials" is not compared).
+    const other = matcher.check(
+      'Russia has presented Ukraine with a list of demands for a prisoner exchange, two people familiar with the matter said.',
+    );
+    for (const id of ['eawaz', 'yournews', 'cnews-live-english', 'chris-wick-news'])
+      expect(reportIds(other)).not.toContain(id);
   });
 
   test('a verb of opposite meaning told of the same thing is not the claim', () => {

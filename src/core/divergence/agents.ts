@@ -6,12 +6,20 @@
  * sides tell (events.ts), in the active voice on both, and
  * - both subjects are places the matcher's aliases give two different countries, or
  * - each side's subject is named after the other side's verb: the roles are swapped ("Trump
- *   called Putin", "Putin called Trump").
+ *   called Putin", "Putin called Trump"), or
+ * - the name straight after the verb, whom it is done to, differs: two places the aliases give
+ *   two countries, or two names neither of which is a place ("Russia has presented Ukraine with a
+ *   list" against "Russia has presented the United States with a list"). Verbs of saying are
+ *   left out ("told Reuters", "told CNN": two reports of one claim).
  * A person and a country ("Putin has presented", "Russia has presented") are not compared: one
  * may act for the other.
  */
 import { nameOf, sharedEvents, type PlaceOf, type SharedEvent, type Subject } from './events';
+import { REPORTING_VERBS } from '../reporting-verbs';
 import { sameWord, type Word } from './words';
+
+/** Verbs of saying: whom they are said to is no part of the claim. */
+const SAYING = new Set(REPORTING_VERBS);
 
 /** Forms of "be" before a participle: a passive, whose subject is not its agent. */
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
@@ -39,6 +47,44 @@ function namedAfter(
     .some((w) => w.cap && sameWord(w, last));
 }
 
+/**
+ * The name straight after a verb ("presented the United States with", "called Putin"): its words
+ * from the first capital to the last, "the" before it passed over. Null when a plain word comes
+ * first ("presented a list of demands to the United States").
+ */
+function recipientOf(words: readonly Word[], verb: Word): Word[] | null {
+  let k = verb.index + 1;
+  if (words[k]?.lower === 'the') k++;
+  const name: Word[] = [];
+  while (k < words.length && words[k]!.cap && (name.length === 0 || !words[k]!.gap.trim())) {
+    name.push(words[k]!);
+    k++;
+  }
+  return name.length > 0 ? name : null;
+}
+
+/** Whether two sides do one event to different parties (see the module's comment). */
+function changesRecipient(
+  page: string,
+  pageWords: readonly Word[],
+  report: string,
+  reportWords: readonly Word[],
+  event: SharedEvent,
+  placeOf: PlaceOf,
+): boolean {
+  if (SAYING.has(event.page.lower) || SAYING.has(event.report.lower)) return false;
+  const a = recipientOf(pageWords, event.page);
+  const b = recipientOf(reportWords, event.report);
+  if (!a || !b) return false;
+  const text = (sentence: string, name: Word[]) =>
+    sentence.slice(name[0]!.start, name[name.length - 1]!.end);
+  const aPlace = placeOf(text(page, a));
+  const bPlace = placeOf(text(report, b));
+  if (aPlace !== null || bPlace !== null)
+    return aPlace !== null && bPlace !== null && aPlace !== bPlace;
+  return !sameWord(a[a.length - 1]!, b[b.length - 1]!);
+}
+
 /** Whether the two sides tell one event of different agents (see the module's comment). */
 export function changesAgent(
   page: string,
@@ -51,10 +97,11 @@ export function changesAgent(
   for (const event of events) {
     const { pageSubject, reportSubject } = event;
     if (!pageSubject || !reportSubject) continue;
-    if (!pageSubject.head.cap || !reportSubject.head.cap) continue;
-    if (sameWord(pageSubject.head, reportSubject.head)) continue;
     if (isPassive(pageWords, event.page, pageSubject)) continue;
     if (isPassive(reportWords, event.report, reportSubject)) continue;
+    if (changesRecipient(page, pageWords, report, reportWords, event, placeOf)) return true;
+    if (!pageSubject.head.cap || !reportSubject.head.cap) continue;
+    if (sameWord(pageSubject.head, reportSubject.head)) continue;
     const pagePlace = placeOf(nameOf(page, pageWords, pageSubject));
     const reportPlace = placeOf(nameOf(report, reportWords, reportSubject));
     if (pagePlace !== null && reportPlace !== null && pagePlace !== reportPlace) return true;

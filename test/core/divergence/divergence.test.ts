@@ -429,6 +429,8 @@ describe('an event told of other agents', () => {
     Ukraine: 'UA',
     Kyiv: 'UA',
     'The United States': 'US',
+    'United States': 'US',
+    Washington: 'US',
     'New Delhi': 'IN',
   };
   const placeOf = (name: string) => countries[name] ?? null;
@@ -442,6 +444,12 @@ describe('an event told of other agents', () => {
     [
       'Trump called Putin on Tuesday about the ceasefire.',
       'Putin called Trump on Tuesday about the ceasefire.',
+    ],
+    // Done to another party: another country, another person.
+    ['Russia has presented Ukraine with a list of demands for a prisoner exchange.', done],
+    [
+      'Trump called Zelenskiy on Tuesday about the ceasefire.',
+      'Trump called Putin on Tuesday about the ceasefire.',
     ],
   ])('another claim: %s', (page, report) => {
     expect(changesEvent(page, report, placeOf)).toBe(true);
@@ -462,6 +470,14 @@ describe('an event told of other agents', () => {
     ],
     // A pronoun names no one.
     ['They have presented the United States with a list of demands.', done],
+    // One country by two names after the verb; a plain word first says nothing of whom.
+    ['Russia has presented Washington with a list of demands.', done],
+    ['Russia has presented a list of demands to Ukraine.', done],
+    // Whom a verb of saying is said to is no part of the claim.
+    [
+      'The Kremlin told Reuters that the list of demands was long.',
+      'The Kremlin told CNN that the list of demands was long.',
+    ],
   ])('not another claim: %s', (page, report) => {
     expect(changesEvent(page, report, placeOf)).toBe(false);
     expect(changesEvent(report, page, placeOf)).toBe(false);
