@@ -127,7 +127,7 @@ function subjectOf(words: readonly Word[], at: number): Subject | null {
 const RELATIVE = new Set(['that', 'which']);
 /** Words after a verb that say it has no object of its own there ("would accept as a step"). */
 const NO_OBJECT = new Set(
-  'as in at on for with by to from after before during until since when if because'.split(' '),
+  'as in at on for with by from after before during until since when if because'.split(' '),
 );
 /**
  * Words searched back from a verb for the "that" of its relative clause ("that Ukrainian
