@@ -174,11 +174,19 @@ export interface SharedEvent {
   reportSubject: Subject | null;
 }
 
+/**
+ * What every written form of a word with matching key `key` holds: the key but a last "i" or "e",
+ * which the stemmer writes for a "y" or drops ("deploy" → "deploi", "agreed" → "agre").
+ */
+export function stemCore(key: string): string {
+  return key.length > 3 ? key.replace(/[ie]$/, '') : key;
+}
+
 /** The words of each sentence that stand where a verb stands (see isVerbAt), found once. */
 const verbsFound = new WeakMap<readonly Word[], readonly Word[]>();
 
 /** The content words of a sentence that stand where a verb stands (remembered per sentence). */
-function verbsOf(words: readonly Word[]): readonly Word[] {
+export function verbsOf(words: readonly Word[]): readonly Word[] {
   let verbs = verbsFound.get(words);
   if (!verbs) {
     verbs = words.filter((w) => isContent(w) && w.lower.length >= 3 && isVerbAt(words, w.index));

@@ -7,11 +7,11 @@
 import type { ArticleReport } from '../types';
 import { attributionDifferences, pronounSource, sourcesOf } from './attribution';
 import { hedgeDifferences } from './hedges';
-import { negationDifferences } from './negation';
+import { mayReverse, negationDifferences } from './negation';
 import { numberDifferences } from './quantities';
 import { quoteDifferences } from './quotes';
 import { changesAgent } from './agents';
-import { sharedEvents, type PlaceOf } from './events';
+import { sharedEvents, stemCore, verbsOf, type PlaceOf } from './events';
 import { changesStatus, sharesOnlyCondition } from './status';
 import { titleDifferences } from './titles';
 import { DIFFERENCE_KINDS, type Difference } from './types';
@@ -56,8 +56,13 @@ export function findDifferences(page: string, report: string): Difference[] {
  * `negation` difference. Two such sentences make opposite claims, not the same one.
  */
 export function reversesStatement(page: string, report: string): boolean {
-  return negationDifferences(page, wordsOf(page), report, wordsOf(report)).length > 0;
+  const pageWords = wordsOf(page);
+  if (!mayReverse(page, pageWords, report)) return false;
+  return negationDifferences(page, pageWords, report, wordsOf(report)).length > 0;
 }
+
+/** A word that can open a condition (see status.ts). */
+const CONDITION_CUE = /\b(?:if|unless|should|were)\b/i;
 
 /**
  * Whether one sentence tells as done an event the other tells as yet to come or on a condition
@@ -68,8 +73,15 @@ export function reversesStatement(page: string, report: string): boolean {
  */
 export function changesEvent(page: string, report: string, placeOf?: PlaceOf): boolean {
   const pageWords = wordsOf(page);
+  // Most pairs share no verb and have no condition: the report's words need not be read. A verb
+  // shared has its stem in the report's text (but a last "i" or "e": "deploi" for "deployed").
+  const lower = report.toLowerCase();
+  const mayShare = verbsOf(pageWords).some((verb) => lower.includes(stemCore(verb.key)));
+  const mayCondition = CONDITION_CUE.test(page) || CONDITION_CUE.test(report);
+  if (!mayShare && !mayCondition) return false;
   const reportWords = wordsOf(report);
-  if (sharesOnlyCondition(pageWords, reportWords)) return true;
+  if (mayCondition && sharesOnlyCondition(pageWords, reportWords)) return true;
+  if (!mayShare) return false;
   const events = sharedEvents(pageWords, reportWords);
   if (events.length === 0) return false;
   return (

@@ -6,7 +6,7 @@
  * negation of its own there.
  */
 import { VERB_ANTONYMS } from './antonyms';
-import { isVerbAt, objectWords } from './events';
+import { isVerbAt, objectWords, stemCore } from './events';
 import type { Difference } from './types';
 import { isClauseBreak, isContent, keyOf, sameWord, textOf, type Word } from './words';
 
@@ -69,6 +69,29 @@ const REFUSALS = new Set(
     ' ',
   ),
 );
+
+/**
+ * A word that can open a negation (NEGATORS, DENIALS, REFUSALS, a negated auxiliary: "didn't").
+ * Without one on either side, only a verb of opposite meaning can reverse a statement.
+ */
+const NEGATION_CUE = new RegExp(
+  `\\b(?:${[...NEGATORS, ...DENIALS, ...REFUSALS].join('|')})\\b|n['\u2019]t\\b`,
+  'i',
+);
+
+/**
+ * Whether the page sentence (its words) and the report sentence (its text) may reverse each
+ * other (see negationDifferences): a negation cue on either side, or a verb of the page with an
+ * antonym whose stem the report's text holds. Most pairs have neither, and the report's words
+ * need not be read.
+ */
+export function mayReverse(page: string, pageWords: readonly Word[], report: string): boolean {
+  if (NEGATION_CUE.test(page) || NEGATION_CUE.test(report)) return true;
+  const verbs = opposableVerbs(pageWords);
+  if (verbs.length === 0) return false;
+  const lower = report.toLowerCase();
+  return verbs.some((v) => [...antonymsOf(v.key)!].some((key) => lower.includes(stemCore(key))));
+}
 /** Words between a verb of denial and its "that" ("denied on Thursday that", "denied reports that"). */
 const DENIAL_REACH = 3;
 /** Words of the denied clause before its verb: its subject and auxiliaries ("that it had handed"). */

@@ -324,6 +324,8 @@ describe('an event told as done on one side and as yet to come or on a condition
       'If Russia presents the United States with a list of demands, Washington will study it.',
       done,
     ],
+    // A stem the stemmer writes otherwise than the word ("deploi" for "deployed").
+    ['Russia will deploy troops to the border.', 'Russia deployed troops to the border.'],
     // The report side told on a condition, the page's as done.
     [
       'Putin accepted the 30-day ceasefire on Friday.',
