@@ -14,8 +14,8 @@
  * A person and a country ("Putin has presented", "Russia has presented") are not compared: one
  * may act for the other.
  */
-import { nameOf, sharedEvents, type PlaceOf, type SharedEvent, type Subject } from './events';
 import { REPORTING_VERBS } from '../reporting-verbs';
+import { nameOf, type EventPair, type PlaceOf, type SharedEvent, type Subject } from './events';
 import { sameWord, type Word } from './words';
 
 /** Verbs of saying: whom they are said to is no part of the claim. */
@@ -86,15 +86,9 @@ function changesRecipient(
 }
 
 /** Whether the two sides tell one event of different agents (see the module's comment). */
-export function changesAgent(
-  page: string,
-  pageWords: readonly Word[],
-  report: string,
-  reportWords: readonly Word[],
-  placeOf: PlaceOf = () => null,
-  events: readonly SharedEvent[] = sharedEvents(pageWords, reportWords),
-): boolean {
-  for (const event of events) {
+export function changesAgent(pair: EventPair): boolean {
+  const { page, pageWords, report, reportWords, placeOf } = pair;
+  for (const event of pair.events) {
     const { pageSubject, reportSubject } = event;
     if (!pageSubject || !reportSubject) continue;
     if (isPassive(pageWords, event.page, pageSubject)) continue;

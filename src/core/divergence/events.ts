@@ -221,6 +221,17 @@ export function sharedEvents(
   return found;
 }
 
+/** Two sentences, their words and the events both tell: what the status and agent checks read. */
+export interface EventPair {
+  page: string;
+  pageWords: readonly Word[];
+  report: string;
+  reportWords: readonly Word[];
+  events: readonly SharedEvent[];
+  /** The country a place name stands for (see PlaceOf). */
+  placeOf: PlaceOf;
+}
+
 /** The text of a subject's name ("The United States"). */
 export function nameOf(sentence: string, words: readonly Word[], subject: Subject): string {
   return sentence.slice(words[subject.from]!.start, subject.head.end);

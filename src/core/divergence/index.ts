@@ -84,10 +84,8 @@ export function changesEvent(page: string, report: string, placeOf?: PlaceOf): b
   if (!mayShare) return false;
   const events = sharedEvents(pageWords, reportWords);
   if (events.length === 0) return false;
-  return (
-    changesStatus(page, pageWords, report, reportWords, placeOf, events) ||
-    changesAgent(page, pageWords, report, reportWords, placeOf, events)
-  );
+  const pair = { page, pageWords, report, reportWords, events, placeOf: placeOf ?? (() => null) };
+  return changesStatus(pair) || changesAgent(pair);
 }
 
 /** The report with every match's differences from its page sentence filled in. */

@@ -14,9 +14,7 @@ import {
   nameOf,
   opensClause,
   PROSPECTIVE,
-  sharedEvents,
-  type PlaceOf,
-  type SharedEvent,
+  type EventPair,
 } from './events';
 import { isContent, sameWord, type Word } from './words';
 
@@ -81,15 +79,9 @@ function statusAt(words: readonly Word[], at: number): Status {
  * module's comment). Subjects are the same word, spellings of one name, or names `placeOf` gives
  * one country. Never throws.
  */
-export function changesStatus(
-  page: string,
-  pageWords: readonly Word[],
-  report: string,
-  reportWords: readonly Word[],
-  placeOf: PlaceOf = () => null,
-  events: readonly SharedEvent[] = sharedEvents(pageWords, reportWords),
-): boolean {
-  for (const event of events) {
+export function changesStatus(pair: EventPair): boolean {
+  const { page, pageWords, report, reportWords, placeOf } = pair;
+  for (const event of pair.events) {
     const { pageSubject, reportSubject } = event;
     // One event: the same verb of the same subject ("Ukraine accepted the truce" and "whether
     // he will accept the truce" tell two).
