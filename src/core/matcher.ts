@@ -319,10 +319,11 @@ export class Matcher {
 
     const units = splitSentences(checked);
     const { judged, share } = this.judgeInContext(units, options.context, excluded);
-    // A report whose most probable sentence negates what the page sentence states, or states what
-    // it negates, makes the opposite claim: it is not listed for that sentence, with that
-    // sentence or another of its own. Decided here, for the few pairs that would be shown: the
-    // verifier reads no text of a corpus unit.
+    // A report whose most probable sentence negates what the page sentence states (or states what
+    // it negates), or tells its event as done against still to come or on a condition, or of
+    // other parties, makes another claim: it is not listed for that sentence, with that sentence
+    // or another of its own. Decided here, for the few pairs that would be shown: the verifier
+    // reads no text of a corpus unit.
     const placeOf = (name: string): string | null => {
       const tokens = this.index.aliases.apply(tokenize(name, { acronyms: this.index.acronyms }));
       return tokens.length === 1 && isPlaceTerm(tokens[0]!.term) ? tokens[0]!.term : null;

@@ -4,7 +4,7 @@
  * demands" and "plans to present the United States with a list"), and the subject of each. The
  * status and agent checks (status.ts, agents.ts) compare what each side says of such an event.
  */
-import { isClauseBreak, isContent, sameWord, type Word } from './words';
+import { isClauseBreak, isContent, perSentence, sameWord, type Word } from './words';
 
 /**
  * The country a place name stands for ("Moscow", "the Kremlin", "the United States"), or null:
@@ -182,18 +182,10 @@ export function stemCore(key: string): string {
   return key.length > 3 ? key.replace(/[ie]$/, '') : key;
 }
 
-/** The words of each sentence that stand where a verb stands (see isVerbAt), found once. */
-const verbsFound = new WeakMap<readonly Word[], readonly Word[]>();
-
-/** The content words of a sentence that stand where a verb stands (remembered per sentence). */
-export function verbsOf(words: readonly Word[]): readonly Word[] {
-  let verbs = verbsFound.get(words);
-  if (!verbs) {
-    verbs = words.filter((w) => isContent(w) && w.lower.length >= 3 && isVerbAt(words, w.index));
-    verbsFound.set(words, verbs);
-  }
-  return verbs;
-}
+/** The content words of a sentence that stand where a verb stands (see isVerbAt), found once. */
+export const verbsOf = perSentence((words) =>
+  words.filter((w) => isContent(w) && w.lower.length >= 3 && isVerbAt(words, w.index)),
+);
 
 /** The events both sides tell (see the module's comment). */
 export function sharedEvents(

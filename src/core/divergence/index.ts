@@ -12,7 +12,7 @@ import { numberDifferences } from './quantities';
 import { quoteDifferences } from './quotes';
 import { changesAgent } from './agents';
 import { sharedEvents, stemCore, verbsOf, type PlaceOf } from './events';
-import { changesStatus, sharesOnlyCondition } from './status';
+import { changesStatus, mayHaveCondition, sharesOnlyCondition } from './status';
 import { titleDifferences } from './titles';
 import { DIFFERENCE_KINDS, type Difference } from './types';
 import { wordsOf } from './words';
@@ -61,9 +61,6 @@ export function reversesStatement(page: string, report: string): boolean {
   return negationDifferences(page, pageWords, report, wordsOf(report)).length > 0;
 }
 
-/** A word that can open a condition (see status.ts). */
-const CONDITION_CUE = /\b(?:if|unless|should|were)\b/i;
-
 /**
  * Whether one sentence tells as done an event the other tells as yet to come or on a condition
  * ("Russia has presented…" against "Russia plans to present…", "If Russia presents…"), or tells
@@ -77,7 +74,7 @@ export function changesEvent(page: string, report: string, placeOf?: PlaceOf): b
   // shared has its stem in the report's text (but a last "i" or "e": "deploi" for "deployed").
   const lower = report.toLowerCase();
   const mayShare = verbsOf(pageWords).some((verb) => lower.includes(stemCore(verb.key)));
-  const mayCondition = CONDITION_CUE.test(page) || CONDITION_CUE.test(report);
+  const mayCondition = mayHaveCondition(page) || mayHaveCondition(report);
   if (!mayShare && !mayCondition) return false;
   const reportWords = wordsOf(report);
   if (mayCondition && sharesOnlyCondition(pageWords, reportWords)) return true;

@@ -8,7 +8,7 @@
 import { VERB_ANTONYMS } from './antonyms';
 import { isVerbAt, objectWords, stemCore } from './events';
 import type { Difference } from './types';
-import { isClauseBreak, isContent, keyOf, sameWord, textOf, type Word } from './words';
+import { isClauseBreak, isContent, keyOf, perSentence, sameWord, textOf, type Word } from './words';
 
 /** Words that negate the verb after them. */
 const NEGATORS = new Set(['not', 'never']);
@@ -136,17 +136,8 @@ function refusedVerb(words: readonly Word[], at: number): Word | null {
   return isContent(verb) && !BETWEEN.has(verb.lower) ? verb : null;
 }
 
-/** The negations of each sentence, found once (a page sentence meets several reports'). */
-const negationsFound = new WeakMap<readonly Word[], readonly Negated[]>();
-
-function negationsOf(words: readonly Word[]): readonly Negated[] {
-  let found = negationsFound.get(words);
-  if (!found) {
-    found = findNegations(words);
-    negationsFound.set(words, found);
-  }
-  return found;
-}
+/** The negations of each sentence, found once. */
+const negationsOf = perSentence(findNegations);
 
 function findNegations(words: readonly Word[]): Negated[] {
   const found: Negated[] = [];
@@ -236,23 +227,16 @@ function antonymPairs(aWords: readonly Word[], bWords: readonly Word[]): { a: Wo
 }
 
 /** The verbs of each sentence that have antonyms and no negation before them, found once. */
-const opposableFound = new WeakMap<readonly Word[], readonly Word[]>();
-
-function opposableVerbs(words: readonly Word[]): readonly Word[] {
-  let verbs = opposableFound.get(words);
-  if (!verbs) {
-    verbs = words.filter(
-      (w) =>
-        isContent(w) &&
-        !w.cap &&
-        antonymsOf(w.key) !== undefined &&
-        isVerbAt(words, w.index) &&
-        !negatedBefore(words, w.index),
-    );
-    opposableFound.set(words, verbs);
-  }
-  return verbs;
-}
+const opposableVerbs = perSentence((words) =>
+  words.filter(
+    (w) =>
+      isContent(w) &&
+      !w.cap &&
+      antonymsOf(w.key) !== undefined &&
+      isVerbAt(words, w.index) &&
+      !negatedBefore(words, w.index),
+  ),
+);
 
 /** The `negation` differences between two sentences. */
 export function negationDifferences(

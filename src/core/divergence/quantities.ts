@@ -7,7 +7,7 @@
 import { DAYS_IN_UNIT, readNumberWords } from '../numbers';
 import { anchorsOf, sharedAnchors } from './anchors';
 import type { Difference, QuantityKind } from './types';
-import { sameWord, type Word } from './words';
+import { perSentence, sameWord, type Word } from './words';
 
 /** A quantity read from a sentence: words[from..to]. */
 export interface Quantity {
@@ -137,17 +137,8 @@ function numberAt(words: readonly Word[], i: number): { value: number; length: n
   return readNumberWords(cut === -1 ? lowers : lowers.slice(0, cut), 0);
 }
 
-const quantitiesRead = new WeakMap<readonly Word[], Quantity[]>();
-
 /** Every quantity of a sentence, in order (read once per word list). */
-export function quantitiesOf(words: readonly Word[]): Quantity[] {
-  let found = quantitiesRead.get(words);
-  if (!found) {
-    found = readQuantities(words);
-    quantitiesRead.set(words, found);
-  }
-  return found;
-}
+export const quantitiesOf = perSentence(readQuantities);
 
 function readQuantities(words: readonly Word[]): Quantity[] {
   const found: Quantity[] = [];

@@ -26,6 +26,15 @@ type Status = 'done' | 'to-come' | 'conditional' | 'open' | 'plain';
 
 /** Words that open a condition: the clause they open does not say that its event happened. */
 const CONDITION = new Set(['if', 'unless']);
+/** Words that open a condition put before its subject ("Should Putin accept the truce, …"). */
+const INVERTED = new Set(['should', 'were']);
+/** A word that can open a condition, in a sentence's text. */
+const CONDITION_CUE = new RegExp(`\\b(?:${[...CONDITION, ...INVERTED].join('|')})\\b`, 'i');
+
+/** Whether `text` has a word that can open a condition; without one it has no condition. */
+export function mayHaveCondition(text: string): boolean {
+  return CONDITION_CUE.test(text);
+}
 /** Words before "if" that make it open a question, not a condition ("asked if", "unclear if"). */
 const ASKING = new Set(
   `ask asks asked asking know knows knew see sees saw decide decides decided wonder wonders
@@ -33,6 +42,17 @@ const ASKING = new Set(
 );
 /** Words before a verb searched for what governs it. */
 const REACH = 3;
+
+/** Whether a sentence opens with a condition put before its subject ("Should Putin accept…"). */
+function opensInverted(words: readonly Word[]): boolean {
+  return INVERTED.has(words[0]?.lower ?? '') && words[1]?.cap === true;
+}
+
+/** Whether words[i] opens a condition: "if" or "unless", but not "if" after "asked" and the like. */
+function opensCondition(words: readonly Word[], i: number): boolean {
+  const word = words[i]!.lower;
+  return CONDITION.has(word) && !(word === 'if' && ASKING.has(words[i - 1]?.lower ?? ''));
+}
 
 /**
  * Whether words[at] stands in a condition, an open question or neither: a clause opened by "if"
@@ -45,12 +65,10 @@ function clauseStatus(words: readonly Word[], at: number): Status | null {
   for (let k = at - 1; k >= 0; k--) {
     const word = words[k]!.lower;
     if (word === 'whether') return 'open';
-    if (CONDITION.has(word))
-      return word === 'if' && ASKING.has(words[k - 1]?.lower ?? '') ? 'open' : 'conditional';
+    if (CONDITION.has(word)) return opensCondition(words, k) ? 'conditional' : 'open';
     if (opensClause(words, k + 1)) break;
   }
-  const first = words[0];
-  if (!first || (first.lower !== 'should' && first.lower !== 'were') || !words[1]?.cap) return null;
+  if (!opensInverted(words)) return null;
   for (let k = 1; k <= at; k++) if (opensClause(words, k)) return null;
   return 'conditional';
 }
@@ -109,20 +127,12 @@ export function changesStatus(pair: EventPair): boolean {
  */
 function conditionWords(words: readonly Word[]): Set<number> {
   const inside = new Set<number>();
-  const first = words[0];
-  let from = -1;
-  if (first && (first.lower === 'should' || first.lower === 'were') && words[1]?.cap) from = 0;
+  let from = opensInverted(words) ? 0 : -1;
   for (let i = 0; i < words.length; i++) {
-    const word = words[i]!.lower;
-    if (
-      from < 0 &&
-      CONDITION.has(word) &&
-      !(word === 'if' && ASKING.has(words[i - 1]?.lower ?? ''))
-    )
-      from = i;
+    if (from < 0 && opensCondition(words, i)) from = i;
     if (from < 0) continue;
     if (i > from && opensClause(words, i)) {
-      from = CONDITION.has(word) ? i : -1;
+      from = CONDITION.has(words[i]!.lower) ? i : -1;
       if (from < 0) continue;
     }
     inside.add(i);

@@ -52,6 +52,22 @@ const ACRONYM = /^\p{Lu}{2,6}$/u;
 const MAX_REMEMBERED = 4_000;
 const remembered = new Map<string, readonly Word[]>();
 
+/**
+ * `read` remembered per word list: wordsOf gives one list per sentence, and a page sentence meets
+ * several reports' sentences, so what is read of a sentence's words is read once.
+ */
+export function perSentence<T>(read: (words: readonly Word[]) => T): (words: readonly Word[]) => T {
+  const found = new WeakMap<readonly Word[], T>();
+  return (words) => {
+    let value = found.get(words);
+    if (value === undefined) {
+      value = read(words);
+      found.set(words, value);
+    }
+    return value;
+  };
+}
+
 /** A sentence's words, in order (the same array for the same sentence). Never throws. */
 export function wordsOf(sentence: string): readonly Word[] {
   let words = remembered.get(sentence);
