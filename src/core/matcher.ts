@@ -294,6 +294,22 @@ export class Matcher {
     return shared;
   }
 
+  /**
+   * Whether corpus unit `sentence` tells another claim than `text` where the verifier's features
+   * cannot see it: one negates what the other states, or tells its event as done against still to
+   * come or on a condition, or of other parties (src/core/divergence).
+   */
+  contradicts(text: string, sentence: number): boolean {
+    const reportText = this.index.unitText(sentence);
+    return reversesStatement(text, reportText) || changesEvent(text, reportText, this.placeOf);
+  }
+
+  /** The country a name stands for, as one place term (by the index's aliases), or null. */
+  private readonly placeOf = (name: string): string | null => {
+    const tokens = this.index.aliases.apply(tokenize(name, { acronyms: this.index.acronyms }));
+    return tokens.length === 1 && isPlaceTerm(tokens[0]!.term) ? tokens[0]!.term : null;
+  };
+
   /** Loads a prebuilt corpus. Throws a CorpusError when the index is damaged or of another version. */
   static fromCompiled(corpus: CompiledCorpus): Matcher {
     validateCompiled(corpus);
@@ -319,25 +335,15 @@ export class Matcher {
 
     const units = splitSentences(checked);
     const { judged, share } = this.judgeInContext(units, options.context, excluded);
-    // A report whose most probable sentence negates what the page sentence states (or states what
-    // it negates), or tells its event as done against still to come or on a condition, or of
-    // other parties, makes another claim: it is not listed for that sentence, with that sentence
-    // or another of its own. Decided here, for the few pairs that would be shown: the verifier
-    // reads no text of a corpus unit.
-    const placeOf = (name: string): string | null => {
-      const tokens = this.index.aliases.apply(tokenize(name, { acronyms: this.index.acronyms }));
-      return tokens.length === 1 && isPlaceTerm(tokens[0]!.term) ? tokens[0]!.term : null;
-    };
+    // A report whose most probable sentence contradicts the page sentence (see contradicts) makes
+    // another claim: it is not listed for that sentence, with that sentence or another of its own.
+    // Decided here, for the few pairs that would be shown: the verifier reads no text of a corpus
+    // unit.
     const perUnit = judged.map((unit, i) => {
       const matches = bestPerReport(unit.candidates);
-      const reversed = matches.filter((best) => {
-        if (best.probability < threshold) return false;
-        const reportText = this.index.unitText(best.sentence);
-        return (
-          reversesStatement(units[i]!.text, reportText) ||
-          changesEvent(units[i]!.text, reportText, placeOf)
-        );
-      });
+      const reversed = matches.filter(
+        (best) => best.probability >= threshold && this.contradicts(units[i]!.text, best.sentence),
+      );
       for (const best of reversed)
         for (const c of unit.candidates) if (c.report === best.report) c.probability = 0;
       return {

@@ -359,8 +359,10 @@ export function trainingPairs(gold: Gold, corpus: DevCorpus): Pair[] {
 export interface UnitCandidates {
   start: number;
   end: number;
+  /** The unit's text, for the checks that drop a contradicting report (Matcher.contradicts). */
+  text: string;
   informative: boolean;
-  candidates: { report: number; features: number[] }[];
+  candidates: { report: number; sentence: number; features: number[] }[];
 }
 
 /**
@@ -422,27 +424,41 @@ export function devCandidates(
       units: units.map((u, i) => ({
         start: u.start,
         end: u.end,
+        text: u.text,
         informative: judged[i]!.informative,
-        candidates: judged[i]!.candidates.map((c) => ({ report: c.report, features: c.features })),
+        candidates: judged[i]!.candidates.map(candidateOf),
       })),
     };
   });
 }
 
+/** What scoring under any model needs of a candidate. */
+function candidateOf(c: Candidate): UnitCandidates['candidates'][number] {
+  return { report: c.report, sentence: c.sentence, features: c.features };
+}
+
 /**
  * Each report's best probability under `model` among a unit's candidates, keyed by `key`,
- * corrected by the article's share `factor` as the engine corrects it.
+ * corrected by the article's share `factor` as the engine corrects it; a report whose most
+ * probable sentence contradicts the unit is left out, as the engine leaves it out at any threshold
+ * that would show it.
  */
 function bestScores(
-  candidates: UnitCandidates['candidates'],
+  unit: Pick<UnitCandidates, 'text' | 'candidates'>,
+  corpus: DevCorpus,
   model: Model,
   key: (report: number) => string,
   factor: number,
 ): Map<string, number> {
-  const scores = new Map<string, number>();
-  for (const c of candidates) {
+  const best = new Map<number, { p: number; sentence: number }>();
+  for (const c of unit.candidates) {
     const p = corrected(probability(model, c.features), factor);
-    const k = key(c.report);
+    if (p > (best.get(c.report)?.p ?? -1)) best.set(c.report, { p, sentence: c.sentence });
+  }
+  const scores = new Map<string, number>();
+  for (const [report, { p, sentence }] of best) {
+    if (corpus.matcher.contradicts(unit.text, sentence)) continue;
+    const k = key(report);
     if (p > (scores.get(k) ?? -1)) scores.set(k, p);
   }
   return scores;
@@ -464,7 +480,7 @@ export function devScored(
       units: report.units.map((u) => ({
         start: u.start,
         end: u.end,
-        scores: bestScores(u.candidates, model, fileOf, factor),
+        scores: bestScores(u, corpus, model, fileOf, factor),
       })),
     };
   });
@@ -481,7 +497,7 @@ export function articleCandidates(
     return units.map((u, i) => ({
       ...u,
       informative: judged[i]!.informative,
-      candidates: judged[i]!.candidates.map((c) => ({ report: c.report, features: c.features })),
+      candidates: judged[i]!.candidates.map(candidateOf),
     }));
   });
 }
@@ -505,7 +521,13 @@ export function articleScored(
   }
   return units.map(({ candidates, informative: _informative, ...unit }) => ({
     ...unit,
-    scores: bestScores(candidates, modelFor(unit.file), idOf, factors.get(unit.file)!),
+    scores: bestScores(
+      { text: unit.text, candidates },
+      corpus,
+      modelFor(unit.file),
+      idOf,
+      factors.get(unit.file)!,
+    ),
   }));
 }
 
