@@ -13,7 +13,7 @@
  */
 import { isPlaceTerm } from '../place-aliases';
 import type { Token } from '../tokens';
-import { TAG_PREDICATE } from './analyse';
+import { clauseOf, TAG_PREDICATE, TAG_PUNCTUATED } from './analyse';
 
 /** One term of a sentence, as the parties are read from it. */
 export interface PartyTerm {
@@ -28,6 +28,12 @@ export interface PartyTerm {
   capitalized: boolean;
   /** Stands as a predicate (see analyse.ts): a verb, not part of a title. */
   predicate: boolean;
+  /**
+   * Opens a clause that a word opens ("…in Ukraine and international recognition of President
+   * Vladimir Putin's claim"), not punctuation ("Ukraine's leader, Volodymyr Zelenskiy"): a title
+   * does not reach across it.
+   */
+  opensClause: boolean;
 }
 
 /**
@@ -56,9 +62,9 @@ function isPersonName(t: PartyTerm): boolean {
  * up to MAX_TITLE_WORDS words of a title written in lower case ("spokesman"), then a run of names
  * (a title written with capitals is part of it: "President Vladimir Putin"), with no predicate
  * among them. The run's last name, the surname the article goes on to use, stands for the country
- * from then on; a name already given a country keeps its first. The rule is loose: "troops in
- * Ukraine and international recognition of President Vladimir Putin's claim" gives Putin to
- * Ukraine (see src/core/verify/README.md, "The parties of a claim, resolved").
+ * from then on; a name already given a country keeps its first. The title does not reach across a
+ * clause opened by a word: "troops in Ukraine and international recognition of President Vladimir
+ * Putin's claim" gives Putin to no country.
  */
 export function addTitledNames(terms: readonly PartyTerm[], into: Map<string, string>): void {
   for (let i = 0; i < terms.length; i++) {
@@ -69,11 +75,18 @@ export function addTitledNames(terms: readonly PartyTerm[], into: Map<string, st
       j - i - 1 < MAX_TITLE_WORDS &&
       !terms[j]!.name &&
       !terms[j]!.predicate &&
+      !terms[j]!.opensClause &&
       !isPartyTerm(terms[j]!.term)
     )
       j++;
     let k = j;
-    while (k < terms.length && isPersonName(terms[k]!) && !terms[k]!.predicate) k++;
+    while (
+      k < terms.length &&
+      isPersonName(terms[k]!) &&
+      !terms[k]!.predicate &&
+      !terms[k]!.opensClause
+    )
+      k++;
     if (k === j) continue;
     const surname = terms[k - 1]!.term;
     if (!into.has(surname)) into.set(surname, terms[i]!.term);
@@ -111,6 +124,13 @@ function namesOther(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** Whether term `i` opens a clause that a word opened (see PartyTerm.opensClause). */
+function opensClause(tags: ArrayLike<number>, i: number): boolean {
+  if (i === 0 || i >= tags.length) return false;
+  const tag = tags[i]!;
+  return clauseOf(tag) !== clauseOf(tags[i - 1]!) && (tag & TAG_PUNCTUATED) === 0;
+}
+
 /** No analysis tags: every term reads as no predicate. */
 const NO_TAGS = new Uint8Array(0);
 
@@ -129,6 +149,7 @@ export function tokenPartyTerms(
     name: t.name || t.kind === 'acronym' || isPlaceTerm(t.term),
     capitalized: t.capitalized,
     predicate: ((tags[i] ?? 0) & TAG_PREDICATE) !== 0,
+    opensClause: opensClause(tags, i),
   }));
 }
 
@@ -229,6 +250,7 @@ export class CorpusParties {
         name,
         capitalized: name,
         predicate: ((tags[i] ?? 0) & TAG_PREDICATE) !== 0,
+        opensClause: opensClause(tags, i),
       };
     });
   }

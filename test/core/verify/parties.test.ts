@@ -11,17 +11,22 @@ import {
 } from '../../../src/core/verify/parties';
 import { loadDevCorpus } from '../../quality/predict';
 
-/** Terms written out: "@RUS" a country, a capitalised word a name, "~word" a predicate. */
+/**
+ * Terms written out: "@RUS" a country, a capitalised word a name, "~word" a predicate, "|word" a
+ * word that opens a clause a word opened ("and international…").
+ */
 function terms(spec: string): PartyTerm[] {
   return spec.split(' ').map((w) => {
-    const predicate = w.startsWith('~');
-    const term = predicate ? w.slice(1) : w;
+    const opensClause = w.startsWith('|');
+    const predicate = w.slice(opensClause ? 1 : 0).startsWith('~');
+    const term = w.slice((opensClause ? 1 : 0) + (predicate ? 1 : 0));
     const name = /^[@A-Z]/.test(term);
     return {
       term: name && !/^[@A-Z]+$/.test(term) ? term.toLowerCase() : term,
       name,
       capitalized: name,
       predicate,
+      opensClause,
     };
   });
 }
@@ -49,6 +54,20 @@ describe('titled people', () => {
     const titled = new Map<string, string>();
     addTitledNames(terms('@RUS officials lawmakers analysts experts Smith'), titled);
     expect(titled.size).toBe(0);
+  });
+
+  test('a title does not reach across a clause a word opens', () => {
+    // "…troops in Ukraine and international recognition of President Vladimir Putin's claim"
+    const titled = new Map<string, string>();
+    addTitledNames(
+      terms('troops @UKR |international recognition President Vladimir Putin'),
+      titled,
+    );
+    addTitledNames(terms('@UKR |President Zelenskiy'), titled);
+    expect(titled.size).toBe(0);
+    // A clause opened by punctuation is an apposition: "Ukraine's leader, Volodymyr Zelenskiy".
+    addTitledNames(terms('@UKR leader Volodymyr Zelenskiy'), titled);
+    expect(titled.get('zelenskiy')).toBe('@UKR');
   });
 
   test('a name keeps the first country it is titled with', () => {
