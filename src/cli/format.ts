@@ -216,7 +216,7 @@ export function formatReport(
     lines.push('');
     lines.push(`${st.bold(`${n}.`)} ${st.bold(clean(sentence.text))}`);
     if (report.provenance)
-      lines.push(`   ${clean(sourcesLine(claimSources(report, sentence.matches)))}`);
+      lines.push(`   ${clean(sourcesLine(claimSources(report, sentence.matches, sentence.text)))}`);
     for (const match of byGroup(sentence.matches)) {
       const label = st.tier(match.tier, `${match.tier} ${match.score.toFixed(2)}`);
       lines.push(`   - ${match.outlet} (${label}): ${st.dim(`"${clean(match.text)}"`)}`);
@@ -251,6 +251,7 @@ export function formatReport(
           origin: group.origin,
           outlets: group.members,
           page: false,
+          pageCites: false,
         },
       );
       const members = group.members.map((m) => {

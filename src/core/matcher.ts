@@ -40,6 +40,8 @@ import {
   storyAffinity,
   neighbourSupport,
   partnerShares,
+  REPORT_DATE,
+  reportDateIds,
   verdict,
   withAffinity,
   type ClaimUnit,
@@ -514,10 +516,12 @@ export class Matcher {
       if (id >= index.vocabularySize && !fresh.has(id))
         fresh.set(id, termClass(t.term, t.name || t.kind === 'acronym'));
     });
+    const classOf = (id: number): number => fresh.get(id) ?? this.classOf(id);
+    const reportDates = reportDateIds(text, tokens, query.bag.sequence, tags, classOf);
     const pageClaim = claimUnit(
       query.bag,
       tags,
-      (id) => fresh.get(id) ?? this.classOf(id),
+      (id) => (reportDates.has(id) ? REPORT_DATE : classOf(id)),
       (id) => fresh.has(id),
       (id) => this.isReporting(id),
     );

@@ -6,6 +6,7 @@
  * supplies (English by default).
  */
 import type { ArticleReport, SentenceMatch } from '../types';
+import { findAttributions, outletKey } from './attributions';
 import { compareDates, parsePublished, type KnownDate } from './dates';
 import type { EchoGroup, GroupMember, Sourcing } from './types';
 
@@ -18,6 +19,11 @@ export interface SourceGroup {
   outlets: GroupMember[];
   /** True when the article belongs to this group (it retells the same text). */
   page: boolean;
+  /**
+   * True when the article's sentence names this group's source for the claim ("…, Reuters
+   * reported"): for this claim the article echoes that source, whatever text it retells.
+   */
+  pageCites: boolean;
 }
 
 /** Where a claim comes from. */
@@ -27,7 +33,10 @@ export interface ClaimSources {
   /** Independent sources: the groups, plus the article when it belongs to none of them. */
   independent: number;
   groups: SourceGroup[];
-  /** True when the article is an independent source of the claim (it retells none of the groups). */
+  /**
+   * True when the article is an independent source of the claim: it retells none of the groups,
+   * and its sentence names none of their sources.
+   */
   pageIndependent: boolean;
   /** True when the article is one of the corpus reports (the matcher's `self`). */
   pageIsReport: boolean;
@@ -40,10 +49,29 @@ export interface ClaimSources {
   undated: number;
 }
 
-/** The sources of a claim made by `matches` (a sentence's matches, or an article's outlets). */
+/** The outlets a sentence names as its source ("…, Reuters reported"), by outletKey. */
+export function citedOutlets(sentence: string): Set<string> {
+  return new Set(
+    findAttributions(sentence)
+      .filter((a) => a.kind === 'outlet')
+      .map((a) => outletKey(a.source)),
+  );
+}
+
+/** Whether the outlets `cited` (citedOutlets) include a group's origin. */
+export function cites(cited: ReadonlySet<string>, origin: string | null): boolean {
+  return origin !== null && cited.has(outletKey(origin));
+}
+
+/**
+ * The sources of a claim made by `matches` (a sentence's matches, or an article's outlets);
+ * `sentence`, the article's sentence making the claim, when there is one: an outlet it names as
+ * its source ("…, Reuters reported") is where the article has the claim from.
+ */
 export function claimSources(
   report: ArticleReport,
   matches: readonly SentenceMatch[],
+  sentence?: string,
 ): ClaimSources {
   const provenance = report.provenance;
   const groupById = new Map<string, EchoGroup>((provenance?.groups ?? []).map((g) => [g.id, g]));
@@ -52,6 +80,7 @@ export function claimSources(
     for (const id of group.reports) groupOfReport.set(id, group);
   const pageGroup = provenance?.pageGroup ?? null;
 
+  const cited = sentence === undefined ? new Set<string>() : citedOutlets(sentence);
   const groups: SourceGroup[] = [];
   const seen = new Set<string>();
   for (const match of matches) {
@@ -67,7 +96,14 @@ export function claimSources(
     };
     let entry = groups.find((g) => g.id === id);
     if (!entry) {
-      entry = { id, origin: group?.origin ?? null, outlets: [], page: id === pageGroup };
+      const origin = group?.origin ?? null;
+      entry = {
+        id,
+        origin,
+        outlets: [],
+        page: id === pageGroup,
+        pageCites: cites(cited, origin),
+      };
       groups.push(entry);
     }
     entry.outlets.push(member);
@@ -75,7 +111,7 @@ export function claimSources(
   // Most outlets first; ties keep the order of the matches.
   groups.sort((a, b) => b.outlets.length - a.outlets.length);
   const outlets = seen.size;
-  const pageIndependent = outlets > 0 && !groups.some((g) => g.page);
+  const pageIndependent = outlets > 0 && !groups.some((g) => g.page || g.pageCites);
 
   // Who was first: among the outlets whose day is known, and the article when it gives its own
   // date. An article dated against outlets of unknown date says nothing of who was first.

@@ -12,6 +12,7 @@
 import type { CompiledCorpus } from '../corpus-format';
 import type { ArticleReport, ReportMeta } from '../types';
 import { findAttributions } from './attributions';
+import { cites, citedOutlets } from './claim-sources';
 import { EchoGroups } from './echo-groups';
 import { parsePublished } from './dates';
 
@@ -88,6 +89,16 @@ export function corpusEchoGroups(compiled: CompiledCorpus, check: CheckText): Ec
   );
 }
 
+/** Whether `sentence` names the source (origin) of one of the groups `ids` as its own. */
+function citesOneOf(
+  sentence: string,
+  ids: ReadonlySet<string>,
+  origins: ReadonlyMap<string, string | null>,
+): boolean {
+  const cited = citedOutlets(sentence);
+  return cited.size > 0 && [...ids].some((id) => cites(cited, origins.get(id) ?? null));
+}
+
 /**
  * The matcher's answer for an article with its provenance: the sources the article names, every
  * report's echo group, the group the article retells (if any), each match's group and each
@@ -104,19 +115,25 @@ export function withProvenance(
 ): ArticleReport {
   const placement = groups.locate(report);
   const pageGroup = placement.links[0]?.group ?? null;
-  const sentences = report.sentences.map((sentence) => {
-    const matches = sentence.matches.map((m) => ({
+  const grouped = report.sentences.map((sentence) =>
+    sentence.matches.map((m) => ({
       ...m,
       group: groups.groupOf(m.report) ?? `group-${m.report}`,
-    }));
+    })),
+  );
+  const used = new Set(grouped.flatMap((matches) => matches.map((m) => m.group)));
+  const origins = new Map(groups.list(used).map((g) => [g.id, g.origin]));
+  const sentences = report.sentences.map((sentence, i) => {
+    const matches = grouped[i]!;
     const distinct = new Set(matches.map((m) => m.group));
-    const independent =
-      matches.length === 0
-        ? 0
-        : distinct.size + (pageGroup !== null && distinct.has(pageGroup) ? 0 : 1);
+    // The article is a source of its own unless it retells one of the groups, or names the
+    // source of one for the claim ("…, Reuters reported"; see claimSources).
+    const echoed =
+      (pageGroup !== null && distinct.has(pageGroup)) ||
+      (matches.length > 0 && citesOneOf(sentence.text, distinct, origins));
+    const independent = matches.length === 0 ? 0 : distinct.size + (echoed ? 0 : 1);
     return { ...sentence, matches, independent };
   });
-  const used = new Set(sentences.flatMap((s) => s.matches.map((m) => m.group)));
   if (pageGroup !== null) used.add(pageGroup);
   return {
     ...report,

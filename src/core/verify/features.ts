@@ -15,6 +15,11 @@ export const NUMBER = 2;
 export const TIME = 3;
 /** A month: a time of another kind than a day of the week (see timeAgreement). */
 export const MONTH = 4;
+/**
+ * A time that dates an outlet's report, not the claim (see report-dates.ts): compared as no time,
+ * and never a name the corpus lacks.
+ */
+export const REPORT_DATE = 5;
 
 /** One side of a pair, ready to compare. */
 export interface ClaimUnit {
@@ -83,7 +88,7 @@ export function claimUnit(
   for (const i of agentPositions(bag.sequence, tags, isReporting)) {
     const id = bag.sequence[i]!;
     const cls = classes[position.get(id)!];
-    if (cls !== NUMBER && cls !== TIME && cls !== MONTH) agentIds.add(id);
+    if (cls !== NUMBER && cls !== TIME && cls !== MONTH && cls !== REPORT_DATE) agentIds.add(id);
   }
   return { bag, classes, predicate, clauses, negated, clauseCount, unknown, agentIds };
 }
@@ -366,7 +371,9 @@ export function pairFeatures(
   // Names, numbers and dates the corpus never mentions: the page tells of something else.
   let unknownNames = 0;
   for (let k = 0; k < page.bag.ids.length; k++) {
-    if (page.unknown[k] && page.classes[k] !== WORD) unknownNames += page.bag.weights[k]!;
+    const cls = page.classes[k];
+    if (page.unknown[k] && cls !== WORD && cls !== REPORT_DATE)
+      unknownNames += page.bag.weights[k]!;
   }
   const [lightUnit, lightCredit, heavyUnit, heavyCredit] =
     p.mass <= r.mass

@@ -27,10 +27,12 @@ export {
   MONTH,
   NAME,
   NUMBER,
+  REPORT_DATE,
   TIME,
   WORD,
   type ClaimUnit,
 } from './features';
+export { reportDateIds } from './report-dates';
 export { logOdds, probability, sigmoid, type Model } from './logistic';
 export {
   articleTitles,

@@ -200,6 +200,31 @@ describe('the bundled corpus', () => {
         'No exact publication date is known for any of them.',
     );
   });
+
+  test('a page of its own reporting that names the origin for a claim echoes it for that claim', () => {
+    // Its own reporting around one claim it has from Reuters: it joins no group.
+    const around =
+      "\n\nUkraine's foreign minister said Kyiv had not seen the list and would not accept a deal made behind its back." +
+      "\n\nUkraine's General Staff said its forces had withdrawn to better positions near Sudzha.";
+    const lead = (attribution: string) =>
+      `Russia has passed the United States a list of conditions for ending its war against Ukraine, ${attribution}.`;
+    for (const [attribution, independent] of [
+      ['Reuters reported on Thursday, citing two sources', 1],
+      ['two sources said', 2],
+    ] as const) {
+      const report = bundled.check(lead(attribution) + around);
+      expect(report.provenance?.pageGroup).toBeNull();
+      const first = report.sentences[0]!;
+      expect(first.matches.length).toBeGreaterThan(0);
+      expect(first.independent).toBe(independent);
+      const line = sourcesLine(claimSources(report, first.matches, first.text));
+      expect(line).toMatch(
+        independent === 1
+          ? /1 independent source: Reuters$/
+          : /2 independent sources: Reuters and this page$/,
+      );
+    }
+  });
 });
 
 describe('placing reports one at a time (a library)', () => {
