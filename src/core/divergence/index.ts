@@ -15,7 +15,7 @@ import { sharedEvents, stemCore, verbsOf, type PlaceOf } from './events';
 import { changesStatus, mayHaveCondition, sharesOnlyCondition } from './status';
 import { titleDifferences } from './titles';
 import { DIFFERENCE_KINDS, type Difference } from './types';
-import { wordsOf } from './words';
+import { lowerOf, wordsOf } from './words';
 
 export type { Difference, DifferenceKind, QuantityKind, Span } from './types';
 export type { PlaceOf } from './events';
@@ -72,7 +72,7 @@ export function changesEvent(page: string, report: string, placeOf?: PlaceOf): b
   const pageWords = wordsOf(page);
   // Most pairs share no verb and have no condition: the report's words need not be read. A verb
   // shared has its stem in the report's text (but a last "i" or "e": "deploi" for "deployed").
-  const lower = report.toLowerCase();
+  const lower = lowerOf(report);
   const mayShare = verbsOf(pageWords).some((verb) => lower.includes(stemCore(verb.key)));
   const mayCondition = mayHaveCondition(page) || mayHaveCondition(report);
   if (!mayShare && !mayCondition) return false;

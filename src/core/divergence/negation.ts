@@ -8,7 +8,17 @@
 import { VERB_ANTONYMS } from './antonyms';
 import { isVerbAt, objectWords, stemCore } from './events';
 import type { Difference } from './types';
-import { isClauseBreak, isContent, keyOf, perSentence, sameWord, textOf, type Word } from './words';
+import {
+  isClauseBreak,
+  isContent,
+  keyOf,
+  lowerOf,
+  perSentence,
+  perText,
+  sameWord,
+  textOf,
+  type Word,
+} from './words';
 
 /** Words that negate the verb after them. */
 const NEGATORS = new Set(['not', 'never']);
@@ -78,6 +88,8 @@ const NEGATION_CUE = new RegExp(
   `\\b(?:${[...NEGATORS, ...DENIALS, ...REFUSALS].join('|')})\\b|n['\u2019]t\\b`,
   'i',
 );
+/** Whether a text holds a negation cue (remembered: see perText). */
+const hasNegationCue = perText((text) => NEGATION_CUE.test(text));
 
 /**
  * Whether the page sentence (its words) and the report sentence (its text) may reverse each
@@ -86,10 +98,10 @@ const NEGATION_CUE = new RegExp(
  * need not be read.
  */
 export function mayReverse(page: string, pageWords: readonly Word[], report: string): boolean {
-  if (NEGATION_CUE.test(page) || NEGATION_CUE.test(report)) return true;
+  if (hasNegationCue(page) || hasNegationCue(report)) return true;
   const verbs = opposableVerbs(pageWords);
   if (verbs.length === 0) return false;
-  const lower = report.toLowerCase();
+  const lower = lowerOf(report);
   return verbs.some((v) => [...antonymsOf(v.key)!].some((key) => lower.includes(stemCore(key))));
 }
 /** Words between a verb of denial and its "that" ("denied on Thursday that", "denied reports that"). */

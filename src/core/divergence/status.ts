@@ -16,7 +16,7 @@ import {
   PROSPECTIVE,
   type EventPair,
 } from './events';
-import { isContent, sameWord, type Word } from './words';
+import { isContent, perText, sameWord, type Word } from './words';
 
 /**
  * How a sentence tells an event: as done, as yet to come, on a condition, as an open question
@@ -32,9 +32,9 @@ const INVERTED = new Set(['should', 'were']);
 const CONDITION_CUE = new RegExp(`\\b(?:${[...CONDITION, ...INVERTED].join('|')})\\b`, 'i');
 
 /** Whether `text` has a word that can open a condition; without one it has no condition. */
-export function mayHaveCondition(text: string): boolean {
-  return CONDITION_CUE.test(text);
-}
+export const mayHaveCondition: (text: string) => boolean = perText((text) =>
+  CONDITION_CUE.test(text),
+);
 /** Words before "if" that make it open a question, not a condition ("asked if", "unclear if"). */
 const ASKING = new Set(
   `ask asks asked asking know knows knew see sees saw decide decides decided wonder wonders

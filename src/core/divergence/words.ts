@@ -68,6 +68,27 @@ export function perSentence<T>(read: (words: readonly Word[]) => T): (words: rea
   };
 }
 
+/**
+ * `read` remembered per text, for up to MAX_REMEMBERED texts: a page sentence is checked against
+ * several reports' sentences and a report sentence against several page sentences, and most
+ * checks first ask a text for a cue (a negation, a condition) before its words are read.
+ */
+export function perText<T>(read: (text: string) => T): (text: string) => T {
+  const found = new Map<string, T>();
+  return (text) => {
+    let value = found.get(text);
+    if (value === undefined) {
+      if (found.size >= MAX_REMEMBERED) found.clear();
+      value = read(text);
+      found.set(text, value);
+    }
+    return value;
+  };
+}
+
+/** A text in lower case (remembered: see perText). */
+export const lowerOf = perText((text) => text.toLowerCase());
+
 /** A sentence's words, in order (the same array for the same sentence). Never throws. */
 export function wordsOf(sentence: string): readonly Word[] {
   let words = remembered.get(sentence);
