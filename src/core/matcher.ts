@@ -6,7 +6,7 @@
  * counts when its most probable sentence reaches MATCH_THRESHOLD.
  */
 import { bm25Idf } from './bm25';
-import { changesEvent, reversesStatement } from './divergence';
+import { changesEvent, reversesStatement, sharesOnlyAttribution } from './divergence';
 import { validateCompiled, type CompiledCorpus } from './corpus-format';
 import { indexOfCompiled } from './index/compile';
 import type { SegmentedIndex } from './index/segmented-index';
@@ -299,11 +299,16 @@ export class Matcher {
   /**
    * Whether corpus unit `sentence` tells another claim than `text` where the verifier's features
    * cannot see it: one negates what the other states, or tells its event as done against still to
-   * come or on a condition, or of other parties (src/core/divergence).
+   * come or on a condition, or of other parties, or the two share who says something and nothing
+   * of what is said (src/core/divergence).
    */
   contradicts(text: string, sentence: number): boolean {
     const reportText = this.index.unitText(sentence);
-    return reversesStatement(text, reportText) || changesEvent(text, reportText, this.placeOf);
+    return (
+      reversesStatement(text, reportText) ||
+      changesEvent(text, reportText, this.placeOf) ||
+      sharesOnlyAttribution(text, reportText, this.placeOf)
+    );
   }
 
   /** The country a name stands for, as one place term (by the index's aliases), or null. */
@@ -350,7 +355,7 @@ export class Matcher {
         for (const c of unit.candidates) if (c.report === best.report) c.probability = 0;
       return {
         informative: unit.informative,
-        matches: reversed.length > 0 ? bestPerReport(unit.candidates) : matches,
+        matches: reversed.length > 0 ? matches.filter((m) => !reversed.includes(m)) : matches,
       };
     });
 

@@ -11,6 +11,7 @@ import { mayReverse, negationDifferences } from './negation';
 import { numberDifferences } from './quantities';
 import { quoteDifferences } from './quotes';
 import { changesAgent } from './agents';
+import { sharesOnlyAttribution } from './claims';
 import { sharedEvents, stemCore, verbsOf, type PlaceOf } from './events';
 import { changesStatus, mayHaveCondition, sharesOnlyCondition } from './status';
 import { titleDifferences } from './titles';
@@ -60,6 +61,8 @@ export function reversesStatement(page: string, report: string): boolean {
   if (!mayReverse(page, pageWords, report)) return false;
   return negationDifferences(page, pageWords, report, wordsOf(report)).length > 0;
 }
+
+export { sharesOnlyAttribution };
 
 /**
  * Whether one sentence tells as done an event the other tells as yet to come or on a condition

@@ -404,9 +404,12 @@ function personName(run: string, knownSurnames: ReadonlySet<string>): string | n
   if (words.length === 0 || words[0] === 'The' || words[0] === 'the') return null;
   if (words.some((w) => ORG_WORDS.has(w) || ORG_WORDS.has(w.replace(/['’]s$/, '')))) return null;
   let titled = false;
+  // A title, with the country's adjective ("Ukrainian President") or possessive ("Ukraine's
+  // President") before it, is not part of the name.
   while (
     words.length > 1 &&
-    (TITLES.has(words[0]!) || (DEMONYM.test(words[0]!) && TITLES.has(words[1]!)))
+    (TITLES.has(words[0]!) ||
+      ((DEMONYM.test(words[0]!) || /['’]s$/.test(words[0]!)) && TITLES.has(words[1]!)))
   ) {
     words = words.slice(1);
     titled = true;

@@ -16,6 +16,11 @@ function sources(text: string): [AttributionKind, string][] {
 describe('findAttributions', () => {
   test.each<[string, string, [AttributionKind, string][]]>([
     [
+      "a person titled with a country's possessive",
+      "Ukraine's President Volodymyr Zelenskyy said Thursday that Russia was dragging out the war.",
+      [['person', 'Volodymyr Zelenskyy']],
+    ],
+    [
       'unnamed people telling an agency',
       'The deal is close, two people familiar with the matter told Reuters.',
       [
