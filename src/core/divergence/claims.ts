@@ -7,7 +7,7 @@
  */
 import { sourcesOf } from './attribution';
 import type { PlaceOf } from './events';
-import { isContent, perText, sameWord, wordsOf, type Word } from './words';
+import { isContent, perSentence, perText, sameWord, wordsOf, type Word } from './words';
 
 /** The content words of what a sentence claims (see the module's comment). */
 const claimWordsOf = perText((sentence: string): readonly Word[] => {
@@ -22,6 +22,11 @@ const claimWordsOf = perText((sentence: string): readonly Word[] => {
     (w) => isContent(w) && !spans.some((s) => w.start >= s.start && w.end <= s.end),
   );
 });
+
+/** The keys of a sentence's content words written in lower case. */
+const plainKeysOf = perSentence(
+  (words) => new Set(words.filter((w) => isContent(w) && !w.cap).map((w) => w.key)),
+);
 
 /** The people a sentence names as saying what it tells (their surnames' words). */
 function speakersOf(sentence: string): Word[] {
@@ -38,6 +43,10 @@ function speakersOf(sentence: string): Word[] {
  * nothing.
  */
 export function sharesOnlyAttribution(page: string, report: string, placeOf: PlaceOf): boolean {
+  // Most pairs share a plain word: they share more than an attribution, and no attribution need
+  // be read. (A plain word shared inside both attributions, "told reporters", is counted too.)
+  const theirPlain = plainKeysOf(wordsOf(report));
+  for (const key of plainKeysOf(wordsOf(page))) if (theirPlain.has(key)) return false;
   const speakers = speakersOf(page);
   if (speakers.length === 0) return false;
   const named = wordsOf(report).filter((w) => w.cap);

@@ -7,9 +7,16 @@
  * the claim's.
  */
 import { findAttributions } from '../provenance/attributions';
+import { REPORTING_VERBS } from '../reporting-verbs';
 import type { Token } from '../tokens';
 import { clauseOf } from './analyse';
 import { MONTH, NUMBER, TIME } from './features';
+
+/** A word that can tie a text to an outlet (see REPORTING_VERBS). */
+const ATTRIBUTION_CUE = new RegExp(
+  `\\b(?:${[...REPORTING_VERBS, 'according', 'citing', 'quoting'].join('|')})\\b`,
+  'i',
+);
 
 /**
  * The ids (of `sequence`, the unit's term ids in token order) of the times that date an outlet's
@@ -37,6 +44,8 @@ export function reportDateIds(
   };
   // Most units name no time: no attribution is looked for.
   if (!sequence.some((_, i) => isTime(i))) return found;
+  // An outlet is attributed by a verb of saying or reporting, "according to" or "citing".
+  if (!ATTRIBUTION_CUE.test(text)) return found;
   let outletClauses = 0;
   for (const attribution of findAttributions(text)) {
     if (attribution.kind !== 'outlet') continue;
