@@ -38,6 +38,8 @@ export interface JsonReport {
       read?: string;
     }[];
     independent: number;
+    /** The groups among the matches whose source the sentence names as its own. */
+    cites: string[];
   }[];
   summary: {
     sentences: number;
@@ -96,6 +98,7 @@ export function toJson(report: ArticleReport, input: { fallback: boolean }): Jso
         ...(m.read ? { read: m.read } : {}),
       })),
       independent: s.independent ?? 0,
+      cites: s.cites ?? [],
     })),
     summary: {
       sentences: report.summary.sentences,
@@ -216,7 +219,9 @@ export function formatReport(
     lines.push('');
     lines.push(`${st.bold(`${n}.`)} ${st.bold(clean(sentence.text))}`);
     if (report.provenance)
-      lines.push(`   ${clean(sourcesLine(claimSources(report, sentence.matches, sentence.text)))}`);
+      lines.push(
+        `   ${clean(sourcesLine(claimSources(report, sentence.matches, sentence.cites)))}`,
+      );
     for (const match of byGroup(sentence.matches)) {
       const label = st.tier(match.tier, `${match.tier} ${match.score.toFixed(2)}`);
       lines.push(`   - ${match.outlet} (${label}): ${st.dim(`"${clean(match.text)}"`)}`);

@@ -210,7 +210,7 @@ export class PageChecker {
     const report = this.state?.report;
     if (!report || !sentence || sentence.matches.length === 0) return null;
     const sources = report.provenance
-      ? sourcesLine(claimSources(report, sentence.matches, sentence.text), echoPhrases())
+      ? sourcesLine(claimSources(report, sentence.matches, sentence.cites), echoPhrases())
       : null;
     return { sentence, sources };
   }

@@ -69,9 +69,16 @@ export interface SentenceResult {
   matches: SentenceMatch[];
   /**
    * Independent sources of the claim (set by the provenance step): the distinct echo groups among
-   * the matches, plus one for the article itself unless it belongs to one of them; 0 unmatched.
+   * the matches, plus one for the article itself unless it belongs to one of them or the sentence
+   * names one's source ("…, Reuters reported"); 0 unmatched.
    */
   independent?: number;
+  /**
+   * The groups among the matches whose source the sentence names as its own ("…, Reuters
+   * reported"; set by the provenance step, only when there is one): for this claim the article
+   * echoes them.
+   */
+  cites?: string[];
 }
 
 /** Per-outlet count of page sentences it shares. */

@@ -271,7 +271,7 @@ function Claim({
   wording: ReportWording;
   onHide?: (key: string) => void;
 }) {
-  const sources = report.provenance ? claimSources(report, sentence.matches, sentence.text) : null;
+  const sources = report.provenance ? claimSources(report, sentence.matches, sentence.cites) : null;
   const parts = sources ? statementParts(sources, words) : null;
   return (
     <li class="claim">

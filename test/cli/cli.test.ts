@@ -74,7 +74,14 @@ describe('crosscheck match --json', () => {
     expect(Object.keys(json.summary)).toEqual(['sentences', 'matched', 'outlets']);
     const text = readFileSync(sample, 'utf8');
     for (const sentence of json.sentences) {
-      expect(Object.keys(sentence)).toEqual(['text', 'start', 'end', 'matches', 'independent']);
+      expect(Object.keys(sentence)).toEqual([
+        'text',
+        'start',
+        'end',
+        'matches',
+        'independent',
+        'cites',
+      ]);
       expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
       for (const match of sentence.matches) {
         expect(Object.keys(match)).toEqual([

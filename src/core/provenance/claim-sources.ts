@@ -6,7 +6,6 @@
  * supplies (English by default).
  */
 import type { ArticleReport, SentenceMatch } from '../types';
-import { findAttributions, outletKey } from './attributions';
 import { compareDates, parsePublished, type KnownDate } from './dates';
 import type { EchoGroup, GroupMember, Sourcing } from './types';
 
@@ -49,29 +48,15 @@ export interface ClaimSources {
   undated: number;
 }
 
-/** The outlets a sentence names as its source ("…, Reuters reported"), by outletKey. */
-export function citedOutlets(sentence: string): Set<string> {
-  return new Set(
-    findAttributions(sentence)
-      .filter((a) => a.kind === 'outlet')
-      .map((a) => outletKey(a.source)),
-  );
-}
-
-/** Whether the outlets `cited` (citedOutlets) include a group's origin. */
-export function cites(cited: ReadonlySet<string>, origin: string | null): boolean {
-  return origin !== null && cited.has(outletKey(origin));
-}
-
 /**
  * The sources of a claim made by `matches` (a sentence's matches, or an article's outlets);
- * `sentence`, the article's sentence making the claim, when there is one: an outlet it names as
- * its source ("…, Reuters reported") is where the article has the claim from.
+ * `cites`, the groups whose source the article's sentence making the claim names as its own
+ * (SentenceResult.cites: "…, Reuters reported"), where the article has the claim from.
  */
 export function claimSources(
   report: ArticleReport,
   matches: readonly SentenceMatch[],
-  sentence?: string,
+  cites: readonly string[] = [],
 ): ClaimSources {
   const provenance = report.provenance;
   const groupById = new Map<string, EchoGroup>((provenance?.groups ?? []).map((g) => [g.id, g]));
@@ -80,7 +65,6 @@ export function claimSources(
     for (const id of group.reports) groupOfReport.set(id, group);
   const pageGroup = provenance?.pageGroup ?? null;
 
-  const cited = sentence === undefined ? new Set<string>() : citedOutlets(sentence);
   const groups: SourceGroup[] = [];
   const seen = new Set<string>();
   for (const match of matches) {
@@ -102,7 +86,7 @@ export function claimSources(
         origin,
         outlets: [],
         page: id === pageGroup,
-        pageCites: cites(cited, origin),
+        pageCites: cites.includes(id),
       };
       groups.push(entry);
     }

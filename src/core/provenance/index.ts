@@ -11,8 +11,7 @@
  */
 import type { CompiledCorpus } from '../corpus-format';
 import type { ArticleReport, ReportMeta } from '../types';
-import { findAttributions } from './attributions';
-import { cites, citedOutlets } from './claim-sources';
+import { findAttributions, outletKey } from './attributions';
 import { EchoGroups } from './echo-groups';
 import { parsePublished } from './dates';
 
@@ -89,14 +88,25 @@ export function corpusEchoGroups(compiled: CompiledCorpus, check: CheckText): Ec
   );
 }
 
-/** Whether `sentence` names the source (origin) of one of the groups `ids` as its own. */
-function citesOneOf(
+/**
+ * The groups among `ids` whose source (`origins`: each group's origin outlet) `sentence` names as
+ * its own ("…, Reuters reported").
+ */
+function citedGroups(
   sentence: string,
   ids: ReadonlySet<string>,
   origins: ReadonlyMap<string, string | null>,
-): boolean {
-  const cited = citedOutlets(sentence);
-  return cited.size > 0 && [...ids].some((id) => cites(cited, origins.get(id) ?? null));
+): string[] {
+  const cited = new Set(
+    findAttributions(sentence)
+      .filter((a) => a.kind === 'outlet')
+      .map((a) => outletKey(a.source)),
+  );
+  if (cited.size === 0) return [];
+  return [...ids].filter((id) => {
+    const origin = origins.get(id) ?? null;
+    return origin !== null && cited.has(outletKey(origin));
+  });
 }
 
 /**
@@ -128,11 +138,12 @@ export function withProvenance(
     const distinct = new Set(matches.map((m) => m.group));
     // The article is a source of its own unless it retells one of the groups, or names the
     // source of one for the claim ("…, Reuters reported"; see claimSources).
-    const echoed =
-      (pageGroup !== null && distinct.has(pageGroup)) ||
-      (matches.length > 0 && citesOneOf(sentence.text, distinct, origins));
+    const cites = matches.length > 0 ? citedGroups(sentence.text, distinct, origins) : [];
+    const echoed = (pageGroup !== null && distinct.has(pageGroup)) || cites.length > 0;
     const independent = matches.length === 0 ? 0 : distinct.size + (echoed ? 0 : 1);
-    return { ...sentence, matches, independent };
+    return cites.length > 0
+      ? { ...sentence, matches, independent, cites }
+      : { ...sentence, matches, independent };
   });
   if (pageGroup !== null) used.add(pageGroup);
   return {

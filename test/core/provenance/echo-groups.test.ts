@@ -217,7 +217,7 @@ describe('the bundled corpus', () => {
       const first = report.sentences[0]!;
       expect(first.matches.length).toBeGreaterThan(0);
       expect(first.independent).toBe(independent);
-      const line = sourcesLine(claimSources(report, first.matches, first.text));
+      const line = sourcesLine(claimSources(report, first.matches, first.cites));
       expect(line).toMatch(
         independent === 1
           ? /1 independent source: Reuters$/
