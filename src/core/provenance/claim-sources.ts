@@ -29,7 +29,7 @@ export interface SourceGroup {
 export interface ClaimSources {
   /** Outlets that made the claim (the article itself not counted). */
   outlets: number;
-  /** Independent sources: the groups, plus the article when it belongs to none of them. */
+  /** Independent sources: the groups, plus the article when it is one (see pageIndependent). */
   independent: number;
   groups: SourceGroup[];
   /**
@@ -80,10 +80,9 @@ export function claimSources(
     };
     let entry = groups.find((g) => g.id === id);
     if (!entry) {
-      const origin = group?.origin ?? null;
       entry = {
         id,
-        origin,
+        origin: group?.origin ?? null,
         outlets: [],
         page: id === pageGroup,
         pageCites: cites.includes(id),
