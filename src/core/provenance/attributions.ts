@@ -3,7 +3,7 @@
  *
  * General rules of news attribution, not a list of this story's sources: reporting verbs after a
  * subject ("officials said", "Fox News reported", "Rubio told reporters") or before it ("…,” said
- * Angela Stent), "according to …", "citing …", "told <outlet>", "<document> seen by <outlet>",
+ * Angela Stent), "according to …", "citing …", "per …", "told <outlet>", "<document> seen by <outlet>",
  * datelines and bylines with an agency mark ("LONDON (Reuters) -"), and the shapes of unnamed
  * sourcing ("two people familiar with the matter", "a senior official, who spoke on condition of
  * anonymity"). A name is an outlet when it is a well-known news organisation, when it ends in a
@@ -625,9 +625,11 @@ export function findAttributions(text: string): Attribution[] {
     out.add('anonymous', phrase.trim(), groupStart(m, 1), groupEnd(m, 4));
   }
 
-  // "according to …" and "citing …": the object may be an outlet, unnamed sources, a document
-  // or a person, or several joined by "and".
-  const lead = /\b([Aa]ccording\s+to|[Cc]iting|[Aa]s\s+reported\s+by)\s+/dgu;
+  // "according to …", "citing …" and "per …" before a name ("…, per Reuters"; not "per cent"):
+  // the object may be an outlet, unnamed sources, a document or a person, or several joined by
+  // "and".
+  const lead =
+    /\b([Aa]ccording\s+to|[Cc]iting|[Aa]s\s+reported\s+by|[Pp]er(?=\s+(?:(?:the|a|an)\s+)?\p{Lu}))\s+/dgu;
   for (const m of text.matchAll(lead)) {
     const objectStart = m.index! + m[0].length;
     // The object ends at the clause's end: a window of text is enough, and keeps the work linear.

@@ -130,11 +130,17 @@ describe('findAttributions', () => {
       'Trump and Russian officials said the talks would resume.',
       [['anonymous', 'Russian officials']],
     ],
+    [
+      '"per" an outlet',
+      'Russia handed Trump a list of demands to end the war in Ukraine, per Reuters.',
+      [['outlet', 'Reuters']],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(sources(text)).toEqual(expected);
   });
 
   test.each([
+    ['"per" a unit', 'Prices rose 5 per cent, and the army lost 300 men per day.'],
     ['an institution speaking', 'The Kremlin said the list had not been published.'],
     ['a country speaking', 'Ukraine says it shot down 40 drones overnight.'],
     ['actors, not sources', 'Russian and U.S. officials discussed the terms in Riyadh.'],
