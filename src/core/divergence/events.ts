@@ -106,8 +106,10 @@ export function isVerbAt(words: readonly Word[], at: number): boolean {
  * The subject of words[at], a verb: the first word before it in its clause that is neither an
  * auxiliary, an adverb nor a word governing "to" ("Russia has formally presented", "Russia plans
  * to present"), with the capitalised words before it that make one name with it ("The United
- * States", "Vladimir Putin"). Null when that word is a function word ("whether he will accept"):
- * a pronoun names no one the other side can be compared with.
+ * States", "Vladimir Putin"). "He" or "she" stands for the last person named before it in the
+ * sentence ("Trump is awaiting Putin's response on whether he will agree…": Putin). Null when
+ * that word is another function word, or no one is named before the pronoun: it names no one
+ * the other side can be compared with.
  */
 function subjectOf(words: readonly Word[], at: number): Subject | null {
   for (let k = at - 1; k >= 0; k--) {
@@ -115,9 +117,28 @@ function subjectOf(words: readonly Word[], at: number): Subject | null {
     const word = words[k]!;
     if (AUXILIARY.has(word.lower) || isSkipped(word)) continue;
     if (words[k + 1]?.lower === 'to' && INTENT.has(word.lower)) continue;
+    if (PERSONAL.has(word.lower)) return namedBefore(words, k);
     if (!isContent(word)) return null;
     let from = k;
     while (word.cap && from > 0 && words[from - 1]!.cap && !opensClause(words, from)) from--;
+    return { head: word, from };
+  }
+  return null;
+}
+
+/** Pronouns that stand for a person named before them. */
+const PERSONAL = new Set(['he', 'she']);
+
+/**
+ * The last name before words[at] (a capitalised word that does not open the sentence, with the
+ * capitalised words before it that make one name with it), or null.
+ */
+function namedBefore(words: readonly Word[], at: number): Subject | null {
+  for (let k = at - 1; k > 0; k--) {
+    const word = words[k]!;
+    if (!word.cap || !isContent(word)) continue;
+    let from = k;
+    while (from > 0 && words[from - 1]!.cap && !opensClause(words, from)) from--;
     return { head: word, from };
   }
   return null;

@@ -341,6 +341,11 @@ describe('an event told as done on one side and as yet to come or on a condition
       'Putin accepted the 30-day ceasefire, the Kremlin said.',
       'Trump asked if Putin would accept the 30-day ceasefire.',
     ],
+    // The same, of a pronoun that stands for the last person named before it.
+    [
+      'Putin agreed on Tuesday to a 30-day truce.',
+      "Trump is awaiting Putin's response on whether he will agree to a 30-day truce.",
+    ],
   ])('another claim: %s', (page, report) => {
     expect(changesEvent(page, report)).toBe(true);
     expect(changesEvent(report, page)).toBe(true);
@@ -410,10 +415,11 @@ describe('a sentence that shares only its condition', () => {
   });
 
   test.each([
-    // What follows the condition is shared too.
+    // What follows the condition is shared too (the accepting is Russia's on the other side:
+    // no one event of one subject, which the status would compare).
     [
       'If Putin accepts the 30-day ceasefire, Trump will wait for his answer on peace talks.',
-      'Trump awaits a response from Putin on whether he will accept a 30-day ceasefire before peace talks.',
+      'Trump awaits a response from Putin on whether Russia will accept a 30-day ceasefire before peace talks.',
     ],
     // "asked if" opens a question, not a condition.
     ['Trump asked if Putin would accept the proposed ceasefire.', waits],
