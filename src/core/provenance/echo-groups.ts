@@ -431,6 +431,12 @@ export class EchoGroups {
     group.originKey = null;
   }
 
+  /** The outlet group `id`'s reports name as their source, or null (also for no such group). */
+  originOf(id: string): string | null {
+    const group = this.members.get(id);
+    return group === undefined ? null : (originOf(group)?.name ?? null);
+  }
+
   /**
    * Every group (or only those whose ids are in `only`), in order of its first report, with its
    * origin and how each member sources.

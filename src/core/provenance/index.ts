@@ -11,7 +11,7 @@
  */
 import type { CompiledCorpus } from '../corpus-format';
 import type { ArticleReport, ReportMeta } from '../types';
-import { findAttributions, outletKey } from './attributions';
+import { findAttributions, outletKey, type Attribution } from './attributions';
 import { EchoGroups } from './echo-groups';
 import { parsePublished } from './dates';
 
@@ -89,22 +89,24 @@ export function corpusEchoGroups(compiled: CompiledCorpus, check: CheckText): Ec
 }
 
 /**
- * The groups among `ids` whose source (`origins`: each group's origin outlet) `sentence` names as
- * its own ("…, Reuters reported").
+ * The groups among `ids` whose source (their origin outlet in `groups`) a sentence names as its
+ * own ("…, Reuters reported"): `outlets`, the article's attributions to outlets that lie
+ * within the sentence's `span`.
  */
 function citedGroups(
-  sentence: string,
+  span: { start: number; end: number },
+  outlets: readonly Attribution[],
   ids: ReadonlySet<string>,
-  origins: ReadonlyMap<string, string | null>,
+  groups: EchoGroups,
 ): string[] {
   const cited = new Set(
-    findAttributions(sentence)
-      .filter((a) => a.kind === 'outlet')
+    outlets
+      .filter((a) => a.start >= span.start && a.end <= span.end)
       .map((a) => outletKey(a.source)),
   );
   if (cited.size === 0) return [];
   return [...ids].filter((id) => {
-    const origin = origins.get(id) ?? null;
+    const origin = groups.originOf(id);
     return origin !== null && cited.has(outletKey(origin));
   });
 }
@@ -123,6 +125,8 @@ export function withProvenance(
   published: string | null = null,
   options: { matchedGroupsOnly?: boolean } = {},
 ): ArticleReport {
+  const attributions = findAttributions(text);
+  const outlets = attributions.filter((a) => a.kind === 'outlet');
   const placement = groups.locate(report);
   const pageGroup = placement.links[0]?.group ?? null;
   const grouped = report.sentences.map((sentence) =>
@@ -132,13 +136,12 @@ export function withProvenance(
     })),
   );
   const used = new Set(grouped.flatMap((matches) => matches.map((m) => m.group)));
-  const origins = new Map(groups.list(used).map((g) => [g.id, g.origin]));
   const sentences = report.sentences.map((sentence, i) => {
     const matches = grouped[i]!;
     const distinct = new Set(matches.map((m) => m.group));
     // The article is a source of its own unless it retells one of the groups, or names the
     // source of one for the claim ("…, Reuters reported"; see claimSources).
-    const cites = matches.length > 0 ? citedGroups(sentence.text, distinct, origins) : [];
+    const cites = matches.length > 0 ? citedGroups(sentence, outlets, distinct, groups) : [];
     const echoed = (pageGroup !== null && distinct.has(pageGroup)) || cites.length > 0;
     const independent = matches.length === 0 ? 0 : distinct.size + (echoed ? 0 : 1);
     return cites.length > 0
@@ -150,7 +153,7 @@ export function withProvenance(
     ...report,
     sentences,
     provenance: {
-      attributions: findAttributions(text),
+      attributions,
       // A large corpus has thousands of groups: only those listed are described.
       groups: groups.list(options.matchedGroupsOnly ? used : undefined),
       pageGroup,
