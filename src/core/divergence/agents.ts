@@ -5,6 +5,8 @@
  * and to whom, is part of the claim. Compared only where both can be read: the event is one both
  * sides tell (events.ts), in the active voice on both, and
  * - both subjects are places the matcher's aliases give two different countries, or
+ * - both are people of countries ("Indian and Russian officials", "Russian and U.S. officials")
+ *   and each names a country the other does not, or
  * - each side's subject is named after the other side's verb: the roles are swapped ("Trump
  *   called Putin", "Putin called Trump"), or
  * - the name straight after the verb, whom it is done to, differs: two places the aliases give
@@ -15,7 +17,14 @@
  * may act for the other.
  */
 import { REPORTING_VERBS } from '../reporting-verbs';
-import { nameOf, type EventPair, type PlaceOf, type SharedEvent, type Subject } from './events';
+import {
+  nameOf,
+  opensClause,
+  type EventPair,
+  type PlaceOf,
+  type SharedEvent,
+  type Subject,
+} from './events';
 import { sameWord, type Word } from './words';
 
 /** Verbs of saying: whom they are said to is no part of the claim. */
@@ -85,6 +94,31 @@ function changesRecipient(
   return !sameWord(a[a.length - 1]!, b[b.length - 1]!);
 }
 
+/**
+ * The countries a plain subject is of: the places its capitalised modifiers stand for ("Indian
+ * and Russian officials", "U.S. and Russian officials"), read back from its head over capitalised
+ * words and "and". Empty for a name, or a subject with no such modifier.
+ */
+function countriesOf(words: readonly Word[], subject: Subject, placeOf: PlaceOf): Set<string> {
+  const found = new Set<string>();
+  if (subject.head.cap) return found;
+  for (let k = subject.head.index - 1; k >= 0; k--) {
+    const word = words[k]!;
+    if (word.lower === 'and') continue;
+    if (!word.cap) break;
+    const place = placeOf(word.text);
+    if (place === null) break;
+    found.add(place);
+    if (opensClause(words, k)) break;
+  }
+  return found;
+}
+
+/** Whether each of two sets has a member the other lacks. */
+function eachLacks(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return [...a].some((x) => !b.has(x)) && [...b].some((x) => !a.has(x));
+}
+
 /** Whether the two sides tell one event of different agents (see the module's comment). */
 export function changesAgent(pair: EventPair): boolean {
   const { page, pageWords, report, reportWords, placeOf } = pair;
@@ -94,6 +128,12 @@ export function changesAgent(pair: EventPair): boolean {
     if (isPassive(pageWords, event.page, pageSubject)) continue;
     if (isPassive(reportWords, event.report, reportSubject)) continue;
     if (changesRecipient(page, pageWords, report, reportWords, event, placeOf)) return true;
+    // Officials of other countries: "Indian and Russian officials discussed the terms" against
+    // "Russian and U.S. officials discussed the terms".
+    const pageCountries = countriesOf(pageWords, pageSubject, placeOf);
+    const reportCountries = countriesOf(reportWords, reportSubject, placeOf);
+    if (pageCountries.size > 0 && reportCountries.size > 0)
+      if (eachLacks(pageCountries, reportCountries)) return true;
     if (!pageSubject.head.cap || !reportSubject.head.cap) continue;
     if (sameWord(pageSubject.head, reportSubject.head)) continue;
     const pagePlace = placeOf(nameOf(page, pageWords, pageSubject));

@@ -351,6 +351,22 @@ describe('an event told as done on one side and as yet to come or on a condition
     expect(changesEvent(report, page)).toBe(true);
   });
 
+  test('people of other countries: each side names a country the other does not', () => {
+    const report = 'Russian and U.S. officials discussed the terms during in-person talks.';
+    const places: Record<string, string> = {
+      Russian: 'RU',
+      'U.S.': 'US',
+      American: 'US',
+      Indian: 'IN',
+    };
+    const placeOf = (word: string) => places[word] ?? null;
+    const page = (who: string) => `${who} officials discussed the terms during in-person talks.`;
+    expect(changesEvent(page('Indian and Russian'), report, placeOf)).toBe(true);
+    expect(changesEvent(page('American and Russian'), report, placeOf)).toBe(false);
+    // One side names fewer countries: a retelling drops who was there more often than it swaps.
+    expect(changesEvent(page('Russian'), report, placeOf)).toBe(false);
+  });
+
   test('subjects that are places are compared by the country they stand for', () => {
     const page = 'Russia plans to present the United States with a list of demands.';
     const report = 'Moscow has presented the United States with a list of demands.';
