@@ -58,6 +58,20 @@ const AUXILIARY = new Set(
 const OBJECT_OPENERS = new Set(
   'a an the its their his her this that these those any some to'.split(' '),
 );
+/**
+ * A verb in the present straight after a name, a plain word after it in the same clause ("Seoul
+ * remains cautious", "Moscow insists that…"): in -s, not -ss, after a name that is not a
+ * possessive ("Russia's demands include…" has its verb later). A word in -s followed by an
+ * auxiliary or a past form is a plural noun, the subject ("American officials have…", "Russian
+ * forces pushed…").
+ */
+function presentAfterName(name: Word, word: Word, next: Word | undefined): boolean {
+  if (name.possessive || !next || next.cap || /^\d/.test(next.lower) || next.gap.trim())
+    return false;
+  if (AUXILIARY.has(next.lower) || PROSPECTIVE.has(next.lower) || isPast(next)) return false;
+  return /[^s]s$/.test(word.lower) && word.lower.length > 3;
+}
+
 /** Pronouns a verb follows straight ("he will accept", "they presented"). */
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who']);
 
@@ -95,7 +109,11 @@ export function isVerbAt(words: readonly Word[], at: number): boolean {
     // Straight after a name, a word with its object after it ("Russia presents the…", "Should
     // Putin accept the…"); "Russian officials discussed" and "the Indian embassy in" are nouns.
     if (before.cap && k === at - 1)
-      return isPast(word) || OBJECT_OPENERS.has(words[at + 1]?.lower ?? '');
+      return (
+        isPast(word) ||
+        OBJECT_OPENERS.has(words[at + 1]?.lower ?? '') ||
+        presentAfterName(before, word, words[at + 1])
+      );
     if (DETERMINERS.has(before.lower)) return false;
     break;
   }

@@ -367,6 +367,40 @@ describe('an event told as done on one side and as yet to come or on a condition
     expect(changesEvent(page('Russian'), report, placeOf)).toBe(false);
   });
 
+  test('a verb in the present straight after a name; a plural noun is no verb', () => {
+    const places: Record<string, string> = {
+      Seoul: 'KR',
+      Kremlin: 'RU',
+      Russian: 'RU',
+      Ukrainian: 'UA',
+      American: 'US',
+    };
+    const placeOf = (name: string) => places[name.replace(/^The /, '')] ?? null;
+    const report = 'The Kremlin remains cautious, stating that it requires more details.';
+    expect(
+      changesEvent(
+        'Seoul remains cautious, stating that it requires more details.',
+        report,
+        placeOf,
+      ),
+    ).toBe(true);
+    // "forces" and "officials" before an auxiliary or a past form are nouns, the subject.
+    expect(
+      changesEvent(
+        'Ukrainian forces have been pushed out of most of the ground in Kursk.',
+        'Russian forces have pushed Ukrainian troops out of the ground in Kursk.',
+        placeOf,
+      ),
+    ).toBe(false);
+    expect(
+      changesEvent(
+        'Russian and American officials have engaged in talks on the terms.',
+        'American and Russian officials have discussed the terms in talks.',
+        placeOf,
+      ),
+    ).toBe(false);
+  });
+
   test('subjects that are places are compared by the country they stand for', () => {
     const page = 'Russia plans to present the United States with a list of demands.';
     const report = 'Moscow has presented the United States with a list of demands.';
