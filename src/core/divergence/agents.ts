@@ -20,6 +20,8 @@ import { REPORTING_VERBS } from '../reporting-verbs';
 import {
   nameOf,
   opensClause,
+  subjectOf,
+  verbsOf,
   type EventPair,
   type PlaceOf,
   type SharedEvent,
@@ -97,7 +99,8 @@ function changesRecipient(
 /**
  * The countries a plain subject is of: the places its capitalised modifiers stand for ("Indian
  * and Russian officials", "U.S. and Russian officials"), read back from its head over capitalised
- * words and "and". Empty for a name, or a subject with no such modifier.
+ * words and "and". Empty for a name, or a subject with no such modifier; a possessive is an owner,
+ * not a modifier ("the Kremlin's demands").
  */
 function countriesOf(words: readonly Word[], subject: Subject, placeOf: PlaceOf): Set<string> {
   const found = new Set<string>();
@@ -105,7 +108,7 @@ function countriesOf(words: readonly Word[], subject: Subject, placeOf: PlaceOf)
   for (let k = subject.head.index - 1; k >= 0; k--) {
     const word = words[k]!;
     if (word.lower === 'and') continue;
-    if (!word.cap) break;
+    if (!word.cap || word.possessive) break;
     const place = placeOf(word.text);
     if (place === null) break;
     found.add(place);
@@ -117,6 +120,35 @@ function countriesOf(words: readonly Word[], subject: Subject, placeOf: PlaceOf)
 /** Whether each of two sets has a member the other lacks. */
 function eachLacks(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return [...a].some((x) => !b.has(x)) && [...b].some((x) => !a.has(x));
+}
+
+/**
+ * The countries of a sentence's first subject, the subject of its first verb that is not one of
+ * saying, when that subject is people of countries ("Indian and Russian officials discussed…").
+ */
+const mainCountries = (words: readonly Word[], placeOf: PlaceOf): Set<string> => {
+  const verb = verbsOf(words).find((v) => !SAYING.has(v.lower));
+  const subject = verb ? subjectOf(words, verb.index) : null;
+  // A passive's subject is not who acts ("Ukrainian forces have been pushed back").
+  if (!verb || !subject || isPassive(words, verb, subject)) return new Set();
+  return countriesOf(words, subject, placeOf);
+};
+
+/**
+ * Whether the two sentences are told of people of other countries, whatever they did: each
+ * side's first subject is people of countries, and each names a country the other does not
+ * ("Indian and Russian officials discussed the terms" against "Russian and American officials
+ * have engaged in multiple discussions").
+ */
+export function ofOtherCountries(
+  pageWords: readonly Word[],
+  reportWords: readonly Word[],
+  placeOf: PlaceOf,
+): boolean {
+  const page = mainCountries(pageWords, placeOf);
+  if (page.size === 0) return false;
+  const report = mainCountries(reportWords, placeOf);
+  return report.size > 0 && eachLacks(page, report);
 }
 
 /** Whether the two sides tell one event of different agents (see the module's comment). */

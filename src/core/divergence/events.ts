@@ -129,7 +129,7 @@ export function isVerbAt(words: readonly Word[], at: number): boolean {
  * that word is another function word, or no one is named before the pronoun: it names no one
  * the other side can be compared with.
  */
-function subjectOf(words: readonly Word[], at: number): Subject | null {
+export function subjectOf(words: readonly Word[], at: number): Subject | null {
   for (let k = at - 1; k >= 0; k--) {
     if (opensClause(words, k + 1)) return null;
     const word = words[k]!;

@@ -10,7 +10,7 @@ import { hedgeDifferences } from './hedges';
 import { mayReverse, negationDifferences } from './negation';
 import { numberDifferences } from './quantities';
 import { quoteDifferences } from './quotes';
-import { changesAgent } from './agents';
+import { changesAgent, ofOtherCountries } from './agents';
 import { sharesOnlyAttribution } from './claims';
 import { sharedEvents, stemCore, verbsOf, type PlaceOf } from './events';
 import { changesStatus, mayHaveCondition, sharesOnlyCondition } from './status';
@@ -73,6 +73,7 @@ export { sharesOnlyAttribution };
  */
 export function changesEvent(page: string, report: string, placeOf?: PlaceOf): boolean {
   const pageWords = wordsOf(page);
+  if (placeOf && ofOtherCountries(pageWords, wordsOf(report), placeOf)) return true;
   // Most pairs share no verb and have no condition: the report's words need not be read. A verb
   // shared has its stem in the report's text (but a last "i" or "e": "deploi" for "deployed").
   const lower = lowerOf(report);

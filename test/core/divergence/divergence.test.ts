@@ -358,6 +358,7 @@ describe('an event told as done on one side and as yet to come or on a condition
       'U.S.': 'US',
       American: 'US',
       Indian: 'IN',
+      Ukrainian: 'UA',
     };
     const placeOf = (word: string) => places[word] ?? null;
     const page = (who: string) => `${who} officials discussed the terms during in-person talks.`;
@@ -365,6 +366,19 @@ describe('an event told as done on one side and as yet to come or on a condition
     expect(changesEvent(page('American and Russian'), report, placeOf)).toBe(false);
     // One side names fewer countries: a retelling drops who was there more often than it swaps.
     expect(changesEvent(page('Russian'), report, placeOf)).toBe(false);
+    // Whatever they did: the first subject of each is people of other countries.
+    const engaged =
+      'According to the sources, Russian and American officials have engaged in talks.';
+    expect(changesEvent(page('Indian and Russian'), engaged, placeOf)).toBe(true);
+    expect(changesEvent(page('U.S. and Russian'), engaged, placeOf)).toBe(false);
+    // A passive's subject is not who acts; a possessive is an owner, not whose people they are.
+    expect(
+      changesEvent(
+        'Ukrainian forces have been pushed back.',
+        'Russian forces pushed back.',
+        placeOf,
+      ),
+    ).toBe(false);
   });
 
   test('a verb in the present straight after a name; a plural noun is no verb', () => {
