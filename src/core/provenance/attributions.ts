@@ -159,6 +159,26 @@ const NEWS_WORDS = new Set([
 const OUTLET_DESCRIPTOR =
   '(?:news\\s+agency|press\\s+agency|newspaper|daily|broadcaster|tabloid|magazine|news\\s+outlet|news\\s+site|news\\s+channel|television|TV\\s+channel|network|wire\\s+service|outlet)';
 
+/**
+ * Whether a text may name an outlet at all: a word of a well-known outlet's name, a word
+ * newspapers and broadcasters are named with, or a word calling a name one. Without one, no
+ * attribution to an outlet is found, and callers that want only those need not look.
+ */
+export function mayNameOutlet(text: string): boolean {
+  return KNOWN_OUTLET_HINT.test(text) || NEWS_WORD_HINT.test(text);
+}
+
+const escaped = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A word of a well-known outlet's name, in any case ("Reuters", "AP"). */
+const KNOWN_OUTLET_HINT = new RegExp(
+  `\\b(?:${[...new Set([...KNOWN_OUTLETS].map((name) => name.split(' ')[0]!))].map(escaped).join('|')})\\b`,
+  'i',
+);
+/** A newspaper word as a name writes it ("Post", not "command post"), or a word calling one. */
+const NEWS_WORD_HINT = new RegExp(
+  `\\b(?:${[...NEWS_WORDS].map(escaped).join('|')})\\b|${OUTLET_DESCRIPTOR}`,
+);
+
 /** Words that make a name an institution's, never a person's. */
 const ORG_WORDS = new Set([
   'Ministry',

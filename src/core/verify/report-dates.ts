@@ -6,7 +6,7 @@
  * event happened. A time in another clause ("Reuters reported that Russia on Friday handed…") is
  * the claim's.
  */
-import { findAttributions } from '../provenance/attributions';
+import { findAttributions, mayNameOutlet } from '../provenance/attributions';
 import { REPORTING_VERBS } from '../reporting-verbs';
 import type { Token } from '../tokens';
 import { clauseOf } from './analyse';
@@ -45,7 +45,7 @@ export function reportDateIds(
   // Most units name no time: no attribution is looked for.
   if (!sequence.some((_, i) => isTime(i))) return found;
   // An outlet is attributed by a verb of saying or reporting, "according to" or "citing".
-  if (!ATTRIBUTION_CUE.test(text)) return found;
+  if (!ATTRIBUTION_CUE.test(text) || !mayNameOutlet(text)) return found;
   let outletClauses = 0;
   for (const attribution of findAttributions(text)) {
     if (attribution.kind !== 'outlet') continue;

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { readLabelled } from '../../quality/attribution-score';
 import {
   findAttributions,
   isOutletName,
+  mayNameOutlet,
   outletKey,
   PATTERNS,
   type AttributionKind,
@@ -12,6 +14,17 @@ import {
 function sources(text: string): [AttributionKind, string][] {
   return findAttributions(text).map((a) => [a.kind, a.source]);
 }
+
+describe('mayNameOutlet', () => {
+  test('true for every text an outlet is found in, false for one with no outlet word', () => {
+    const texts = [...readLabelled('labelled'), ...readLabelled('heldout')].map((s) => s.text);
+    const withOutlet = texts.filter((t) => findAttributions(t).some((a) => a.kind === 'outlet'));
+    expect(withOutlet.length).toBeGreaterThan(20);
+    for (const text of withOutlet) expect(mayNameOutlet(text)).toBe(true);
+    expect(mayNameOutlet('Putin visited a command post in Kursk on Wednesday.')).toBe(false);
+    expect(mayNameOutlet('The Wall Street Journal reported on Friday that…')).toBe(true);
+  });
+});
 
 describe('findAttributions', () => {
   test.each<[string, string, [AttributionKind, string][]]>([
