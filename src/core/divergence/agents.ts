@@ -126,13 +126,13 @@ function eachLacks(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  * The countries of a sentence's first subject, the subject of its first verb that is not one of
  * saying, when that subject is people of countries ("Indian and Russian officials discussed…").
  */
-const mainCountries = (words: readonly Word[], placeOf: PlaceOf): Set<string> => {
+function mainCountries(words: readonly Word[], placeOf: PlaceOf): Set<string> {
   const verb = verbsOf(words).find((v) => !SAYING.has(v.lower));
   const subject = verb ? subjectOf(words, verb.index) : null;
   // A passive's subject is not who acts ("Ukrainian forces have been pushed back").
   if (!verb || !subject || isPassive(words, verb, subject)) return new Set();
   return countriesOf(words, subject, placeOf);
-};
+}
 
 /**
  * Whether the two sentences are told of people of other countries, whatever they did: each
@@ -164,8 +164,12 @@ export function changesAgent(pair: EventPair): boolean {
     // "Russian and U.S. officials discussed the terms".
     const pageCountries = countriesOf(pageWords, pageSubject, placeOf);
     const reportCountries = countriesOf(reportWords, reportSubject, placeOf);
-    if (pageCountries.size > 0 && reportCountries.size > 0)
-      if (eachLacks(pageCountries, reportCountries)) return true;
+    if (
+      pageCountries.size > 0 &&
+      reportCountries.size > 0 &&
+      eachLacks(pageCountries, reportCountries)
+    )
+      return true;
     if (!pageSubject.head.cap || !reportSubject.head.cap) continue;
     if (sameWord(pageSubject.head, reportSubject.head)) continue;
     const pagePlace = placeOf(nameOf(page, pageWords, pageSubject));

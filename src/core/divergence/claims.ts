@@ -37,10 +37,10 @@ function speakersOf(sentence: string): Word[] {
  * Whether the page sentence gives the words of a person the report sentence names ("Zelenskyy
  * said Thursday that…" against "…that Zelenskiy has said he would accept…", "Zelenskiy has
  * signaled a willingness…"), and the two share nothing else of what each claims: no word or name
- * variant of one claim, outside its attributions, is in the other's. Places do not count (`placeOf`: "Russia", "Moscow", "Russian
- * President…"): most sentences of a story name its countries, whatever they claim. A sentence
- * that is an attribution only claims through the sentence before it, and is never taken to share
- * nothing.
+ * variant of one claim, outside its attributions, is in the other's. Places do not count
+ * (`placeOf`: "Russia", "Moscow", "Russian President…"): most sentences of a story name its
+ * countries, whatever they claim. A sentence that is an attribution only claims through the
+ * sentence before it, and is never taken to share nothing.
  */
 export function sharesOnlyAttribution(page: string, report: string, placeOf: PlaceOf): boolean {
   // Most pairs share a plain word: they share more than an attribution, and no attribution need

@@ -67,7 +67,8 @@ export { sharesOnlyAttribution };
 /**
  * Whether one sentence tells as done an event the other tells as yet to come or on a condition
  * ("Russia has presented…" against "Russia plans to present…", "If Russia presents…"), or tells
- * it of other agents ("Ukraine has presented…", "The United States has presented Russia…"): the
+ * it of other agents ("Ukraine has presented…", "The United States has presented Russia…"), or
+ * of people of other countries whatever they did ("Indian and Russian officials discussed…"): the
  * two are not the same claim (see status.ts and agents.ts). `placeOf` gives the country a place
  * name stands for, so that "Moscow" and "Russia" are one subject.
  */
