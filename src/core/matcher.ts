@@ -351,8 +351,6 @@ export class Matcher {
       const reversed = matches.filter(
         (best) => best.probability >= threshold && this.contradicts(units[i]!.text, best.sentence),
       );
-      for (const best of reversed)
-        for (const c of unit.candidates) if (c.report === best.report) c.probability = 0;
       return {
         informative: unit.informative,
         matches: reversed.length > 0 ? matches.filter((m) => !reversed.includes(m)) : matches,

@@ -7,7 +7,7 @@
 import { findAttributions, outletKey, type Attribution } from '../provenance/attributions';
 import type { Difference, Span } from './types';
 import { readNumberWords } from '../numbers';
-import { isContent, sameWord, wordsOf, type Word } from './words';
+import { isContent, perText, sameWord, wordsOf, type Word } from './words';
 
 /** Nouns for unnamed sources that say nothing of who they are: one class. */
 const PEOPLE = new Set(['sources', 'source', 'people', 'persons', 'individuals', 'insiders']);
@@ -104,20 +104,8 @@ function base(attribution: Attribution, key: string): Source {
   return { attribution, key, nouns: [], qualifiers: [], surname: null };
 }
 
-/** Sentences whose sources are remembered (as their words are, see words.ts). */
-const MAX_REMEMBERED = 4_000;
-const remembered = new Map<string, Source[]>();
-
-/** The sources a sentence names. */
-export function sourcesOf(sentence: string): Source[] {
-  let sources = remembered.get(sentence);
-  if (!sources) {
-    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-    sources = findAttributions(sentence).map(sourceOf);
-    remembered.set(sentence, sources);
-  }
-  return sources;
-}
+/** The sources a sentence names (remembered, as its words are: see perText). */
+export const sourcesOf = perText((sentence): Source[] => findAttributions(sentence).map(sourceOf));
 
 /**
  * Whether the other sentence names `source` without attributing to it: the same person as a

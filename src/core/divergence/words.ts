@@ -46,11 +46,11 @@ const DOTTED = /^(?:\p{L}\.)+\p{L}\.?$/u;
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 
 /**
- * Sentences whose words are remembered: a page sentence is compared with several reports and a
- * report sentence with several page sentences, so each is read once. Bounded, like the stem cache.
+ * Texts whose readings are remembered (see perText): a page sentence is compared with several
+ * reports and a report sentence with several page sentences, so each is read once. Bounded, like
+ * the stem cache.
  */
 const MAX_REMEMBERED = 4_000;
-const remembered = new Map<string, readonly Word[]>();
 
 /**
  * `read` remembered per word list: wordsOf gives one list per sentence, and a page sentence meets
@@ -90,15 +90,7 @@ export function perText<T>(read: (text: string) => T): (text: string) => T {
 export const lowerOf = perText((text) => text.toLowerCase());
 
 /** A sentence's words, in order (the same array for the same sentence). Never throws. */
-export function wordsOf(sentence: string): readonly Word[] {
-  let words = remembered.get(sentence);
-  if (!words) {
-    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-    words = readWords(sentence);
-    remembered.set(sentence, words);
-  }
-  return words;
-}
+export const wordsOf: (sentence: string) => readonly Word[] = perText(readWords);
 
 function readWords(sentence: string): Word[] {
   const words: Word[] = [];

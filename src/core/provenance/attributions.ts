@@ -3,12 +3,12 @@
  *
  * General rules of news attribution, not a list of this story's sources: reporting verbs after a
  * subject ("officials said", "Fox News reported", "Rubio told reporters") or before it ("…,” said
- * Angela Stent), "according to …", "citing …", "per …", "told <outlet>", "<document> seen by <outlet>",
- * datelines and bylines with an agency mark ("LONDON (Reuters) -"), and the shapes of unnamed
- * sourcing ("two people familiar with the matter", "a senior official, who spoke on condition of
- * anonymity"). A name is an outlet when it is a well-known news organisation, when it ends in a
- * word newspapers and broadcasters are named with ("… News", "… Times", "… Post"), or when the
- * text calls it one ("the newspaper Le Monde", "Interfax news agency").
+ * Angela Stent), "according to …", "citing …", "per …", "told <outlet>", "<document> seen by
+ * <outlet>", datelines and bylines with an agency mark ("LONDON (Reuters) -"), and the shapes of
+ * unnamed sourcing ("two people familiar with the matter", "a senior official, who spoke on
+ * condition of anonymity"). A name is an outlet when it is a well-known news organisation, when
+ * it ends in a word newspapers and broadcasters are named with ("… News", "… Times", "… Post"), or
+ * when the text calls it one ("the newspaper Le Monde", "Interfax news agency").
  *
  * Named institutions that are not news organisations ("the Kremlin said", "the ministry said")
  * are none of the four kinds and are left out, as are photo credits and "reportedly".
