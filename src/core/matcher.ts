@@ -6,7 +6,12 @@
  * counts when its most probable sentence reaches MATCH_THRESHOLD.
  */
 import { bm25Idf } from './bm25';
-import { changesEvent, reversesStatement, sharesOnlyAttribution } from './divergence';
+import {
+  changesEvent,
+  reversesStatement,
+  sharesOnlyAttribution,
+  toldOfOtherCountry,
+} from './divergence';
 import { validateCompiled, type CompiledCorpus } from './corpus-format';
 import { indexOfCompiled } from './index/compile';
 import type { SegmentedIndex } from './index/segmented-index';
@@ -177,6 +182,8 @@ export class Matcher {
   /** The parties of corpus units (verify/parties.ts). */
   private parties: CorpusParties;
   private reportList: { version: number; reports: ReportMeta[] } | null = null;
+  /** The places each report names anywhere (see placesOfReport). */
+  private reportPlaces = new Map<number, ReadonlySet<string>>();
 
   private constructor(index: SegmentedIndex, story: string | null) {
     this.index = index;
@@ -203,6 +210,7 @@ export class Matcher {
     this.classes = [];
     this.reporting = [];
     this.parties = new CorpusParties(this.index, MAX_CACHED_BAGS);
+    this.reportPlaces = new Map();
   }
 
   /** The verifier's view of corpus unit `doc` (kept with its bag). */
@@ -300,15 +308,34 @@ export class Matcher {
    * Whether corpus unit `sentence` tells another claim than `text` where the verifier's features
    * cannot see it: one negates what the other states, or tells its event as done against still to
    * come or on a condition, or of other parties, or the two share who says something and nothing
-   * of what is said (src/core/divergence).
+   * of what is said, or the page sentence is told of a country the report never names
+   * (src/core/divergence).
    */
   contradicts(text: string, sentence: number): boolean {
     const reportText = this.index.unitText(sentence);
     return (
       reversesStatement(text, reportText) ||
       changesEvent(text, reportText, this.placeOf) ||
-      sharesOnlyAttribution(text, reportText, this.placeOf)
+      sharesOnlyAttribution(text, reportText, this.placeOf) ||
+      toldOfOtherCountry(text, reportText, this.placesOfReport(sentence), this.placeOf)
     );
+  }
+
+  /** The places anywhere in the report of unit `sentence` (its units are numbered together). */
+  private placesOfReport(sentence: number): ReadonlySet<string> {
+    this.sync();
+    const { index } = this;
+    const report = index.unitReport(sentence);
+    const known = this.reportPlaces.get(report);
+    if (known) return known;
+    if (this.reportPlaces.size >= MAX_CACHED_BAGS) this.reportPlaces.clear();
+    let first = sentence;
+    while (first > 0 && index.unitReport(first - 1) === report) first--;
+    const places = new Set<string>();
+    for (let doc = first; doc < index.unitCount && index.unitReport(doc) === report; doc++)
+      for (const id of index.unitTermsView(doc)) if (index.isPlace(id)) places.add(index.term(id));
+    this.reportPlaces.set(report, places);
+    return places;
   }
 
   /** The country a name stands for, as one place term (by the index's aliases), or null. */

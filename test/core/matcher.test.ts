@@ -179,6 +179,18 @@ describe('opposite claims', () => {
     );
     expect(refused.sentences[0]!.matches.map((m) => [m.report, m.text])).toEqual([]);
   });
+
+  test('a sentence told of a country a report never names is not listed with that report', () => {
+    const putin = matcher.check(
+      "Putin's commitment to a possible cease-fire agreement is still uncertain, and the details have yet to be finalized.",
+    );
+    expect(reportIds(putin)).toContain('eawaz');
+    // No report names India anywhere.
+    const india = matcher.check(
+      "India's commitment to a possible payment agreement is still uncertain, and the details have yet to be finalized.",
+    );
+    expect(reportIds(india)).toEqual([]);
+  });
 });
 
 describe('units never matched: datelines of wire copy, links to other articles, questions', () => {

@@ -4,7 +4,11 @@
  * demands" and "plans to present the United States with a list"), and the subject of each. The
  * status and agent checks (status.ts, agents.ts) compare what each side says of such an event.
  */
+import { REPORTING_VERBS } from '../reporting-verbs';
 import { isClauseBreak, isContent, perSentence, sameWord, type Word } from './words';
+
+/** Verbs of saying (see presentAfterName). */
+const SAYING = new Set(REPORTING_VERBS);
 
 /**
  * The country a place name stands for ("Moscow", "the Kremlin", "the United States"), or null:
@@ -62,13 +66,15 @@ const OBJECT_OPENERS = new Set(
  * A verb in the present straight after a name, a plain word after it in the same clause ("Seoul
  * remains cautious", "Moscow insists that…"): in -s, not -ss, after a name that is not a
  * possessive ("Russia's demands include…" has its verb later). A word in -s followed by an
- * auxiliary or a past form is a plural noun, the subject ("American officials have…", "Russian
- * forces pushed…").
+ * auxiliary, a past form or a verb of saying is a plural noun, the subject ("American officials
+ * have…", "Russian forces pushed…", "South Korean officials said…").
  */
 function presentAfterName(name: Word, word: Word, next: Word | undefined): boolean {
   if (name.possessive || !next || next.cap || /^\d/.test(next.lower) || next.gap.trim())
     return false;
-  if (AUXILIARY.has(next.lower) || PROSPECTIVE.has(next.lower) || isPast(next)) return false;
+  if (AUXILIARY.has(next.lower) || PROSPECTIVE.has(next.lower) || SAYING.has(next.lower))
+    return false;
+  if (isPast(next)) return false;
   return /[^s]s$/.test(word.lower) && word.lower.length > 3;
 }
 
@@ -107,12 +113,14 @@ export function isVerbAt(words: readonly Word[], at: number): boolean {
     if (AUXILIARY.has(before.lower) || PROSPECTIVE.has(before.lower)) return true;
     if (PRONOUNS.has(before.lower)) return true;
     // Straight after a name, a word with its object after it ("Russia presents the…", "Should
-    // Putin accept the…"); "Russian officials discussed" and "the Indian embassy in" are nouns.
+    // Putin accept the…"); "Russian officials discussed" and "the Indian embassy in" are nouns,
+    // and so is a word after a possessive ("India's commitment to…").
     if (before.cap && k === at - 1)
       return (
-        isPast(word) ||
-        OBJECT_OPENERS.has(words[at + 1]?.lower ?? '') ||
-        presentAfterName(before, word, words[at + 1])
+        !before.possessive &&
+        (isPast(word) ||
+          OBJECT_OPENERS.has(words[at + 1]?.lower ?? '') ||
+          presentAfterName(before, word, words[at + 1]))
       );
     if (DETERMINERS.has(before.lower)) return false;
     break;

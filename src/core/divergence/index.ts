@@ -63,6 +63,7 @@ export function reversesStatement(page: string, report: string): boolean {
 }
 
 export { sharesOnlyAttribution };
+export { toldOfOtherCountry } from './countries';
 
 /**
  * Whether one sentence tells as done an event the other tells as yet to come or on a condition
