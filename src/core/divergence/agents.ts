@@ -27,7 +27,7 @@ import {
   type SharedEvent,
   type Subject,
 } from './events';
-import { sameWord, type Word } from './words';
+import { isContent, sameWord, type Word } from './words';
 
 /** Verbs of saying: whom they are said to is no part of the claim. */
 const SAYING = new Set(REPORTING_VERBS);
@@ -99,8 +99,9 @@ function changesRecipient(
 /**
  * The countries a plain subject is of: the places its capitalised modifiers stand for ("Indian
  * and Russian officials", "U.S. and Russian officials"), read back from its head over capitalised
- * words and "and". Empty for a name, or a subject with no such modifier; a possessive is an owner,
- * not a modifier ("the Kremlin's demands").
+ * words and "and", past plain modifiers straight before the head ("Ukrainian and U.S. military
+ * officers"). Empty for a name, or a subject with no such modifier; a possessive is an owner, not
+ * a modifier ("the Kremlin's demands").
  */
 function countriesOf(words: readonly Word[], subject: Subject, placeOf: PlaceOf): Set<string> {
   const found = new Set<string>();
@@ -108,6 +109,8 @@ function countriesOf(words: readonly Word[], subject: Subject, placeOf: PlaceOf)
   for (let k = subject.head.index - 1; k >= 0; k--) {
     const word = words[k]!;
     if (word.lower === 'and') continue;
+    // Plain modifiers straight before the head ("Ukrainian and U.S. military officers").
+    if (found.size === 0 && !word.cap && isContent(word) && !opensClause(words, k + 1)) continue;
     if (!word.cap || word.possessive) break;
     const place = placeOf(word.text);
     if (place === null) break;

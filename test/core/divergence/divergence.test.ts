@@ -511,6 +511,9 @@ describe('an event told of other agents', () => {
       'According to the sources, Russian and American officials have engaged in talks.';
     expect(changesEvent(page('Indian and Russian'), engaged, placeOf)).toBe(true);
     expect(changesEvent(page('U.S. and Russian'), engaged, placeOf)).toBe(false);
+    // Plain words between the countries and the head ("military officers") are passed over.
+    expect(changesEvent(page('Ukrainian and U.S. military'), engaged, placeOf)).toBe(true);
+    expect(changesEvent(page('American and Russian senior'), engaged, placeOf)).toBe(false);
     // A passive's subject is not who acts; a possessive is an owner, not whose people they are.
     expect(
       changesEvent(
