@@ -145,12 +145,17 @@ export class PlaceAliases {
     this.variants = new NameVariants(Object.keys(table).filter((t) => /^\p{Ll}+$/u.test(t)));
   }
 
-  /** The country term for a token, or null. Only capitalised words are place names ("Male" is, "male" is not). */
-  aliasOf(token: Token): string | null {
+  /**
+   * The country term for a token, or null. Only capitalised words are place names ("Male" is,
+   * "male" is not). A spelling variant of a place name is read as one only where no capitalised
+   * word follows: a word opening a name of several is a first name ("Angela Stent", not Angola).
+   */
+  aliasOf(token: Token, next?: Token): string | null {
     if (!token.capitalized) return null;
     const exact = this.table.get(token.term);
     if (exact !== undefined) return exact;
     if (token.kind !== 'word') return null;
+    if (next?.capitalized && next.kind === 'word' && next.start - token.end <= 1) return null;
     const variant = this.variants.variantOf(token.term);
     return variant === null ? null : (this.table.get(variant) ?? null);
   }
@@ -167,7 +172,7 @@ export class PlaceAliases {
         i += phrase.length - 1;
         continue;
       }
-      const alias = this.aliasOf(token);
+      const alias = this.aliasOf(token, tokens[i + 1]);
       out.push(alias === null ? token : { ...token, term: alias });
     }
     return out;

@@ -32,6 +32,16 @@ describe('place aliases', () => {
     expect(terms('White house')).toEqual(['white', 'hous']);
   });
 
+  test('a spelling variant is a place alone, not as the first word of a name', () => {
+    const [ukraine] = terms('Ukraine');
+    // "Ukriane": a misspelling the table does not hold.
+    expect(terms('Ukriane')).toEqual([ukraine]);
+    expect(terms('talks with Ukriane on Friday')).toContain(ukraine);
+    // "Angela" is spelled like Angola; before a surname it is a first name.
+    expect(terms('Angela Stent said')).toEqual(['angela', 'stent', 'said']);
+    expect(terms('Angola said')[0]).toMatch(/^@/);
+  });
+
   test('a name of several words keeps the offsets of all of them', () => {
     const text = 'Envoys met in Saudi Arabia on Tuesday.';
     const place = aliases.apply(tokenize(text)).find((t) => t.term.startsWith('@'))!;
