@@ -215,8 +215,10 @@ describe('a checked article', () => {
     expect(text).toContain('12 of 21 sentences also reported by other outlets');
     // Where the claims come from: computed groups, not the corpus's metadata.
     expect(view.querySelector('.echo-title')?.textContent).toBe('Where these claims come from');
+    // Its second claim is told by no outlet of the Reuters group: for that one, the page is a
+    // source of its own.
     expect(view.querySelector('.echo-statement')?.textContent).toBe(
-      `3 outlets, 2 independent sources: Reuters and Evil ${HOSTILE}.`,
+      `3 outlets, 3 independent sources: Reuters, Evil ${HOSTILE} and this page.`,
     );
     expect(view.querySelector('.echo-page-note')?.textContent).toBe(
       'This page is one of the reports of the Reuters group.',

@@ -128,14 +128,28 @@ export function claimSources(
   };
 }
 
-/** The sources of every claim of an article together: each outlet it shares claims with. */
+/**
+ * The sources of every claim of an article together: each outlet it shares claims with. The
+ * article counts as a source of its own when it is one for some claim it shares (see
+ * claimSources): a page whose every shared claim names the outlets' source ("…, Reuters
+ * reported") is no independent source of any.
+ */
 export function articleSources(report: ArticleReport): ClaimSources {
   const matches: SentenceMatch[] = [];
   for (const sentence of report.sentences) matches.push(...sentence.matches);
   // One entry per outlet, in order of how many sentences it shares.
   const order = new Map(report.summary.outlets.map((o, i) => [o.report, i]));
   matches.sort((a, b) => (order.get(a.report) ?? 0) - (order.get(b.report) ?? 0));
-  return claimSources(report, matches);
+  const sources = claimSources(report, matches);
+  const pageIndependent = report.sentences.some(
+    (s) => s.matches.length > 0 && claimSources(report, s.matches, s.cites).pageIndependent,
+  );
+  if (pageIndependent === sources.pageIndependent) return sources;
+  return {
+    ...sources,
+    pageIndependent,
+    independent: sources.independent + (pageIndependent ? 1 : -1),
+  };
 }
 
 /** The words the statements are made of, so that each view can supply its language. */

@@ -223,6 +223,12 @@ describe('the bundled corpus', () => {
           ? /1 independent source: Reuters$/
           : /2 independent sources: Reuters and this page$/,
       );
+      // The page's statement says the same: its one claim shared with the outlets is Reuters'.
+      expect(sourcesStatement(articleSources(report))).toMatch(
+        independent === 1
+          ? /^5 outlets, 1 independent source: Reuters;/
+          : /^5 outlets, 2 independent sources: Reuters and this page;/,
+      );
     }
   });
 });
