@@ -321,7 +321,7 @@ export class Matcher {
     );
   }
 
-  /** The places anywhere in the report of unit `sentence` (its units are numbered together). */
+  /** The places anywhere in the report of unit `sentence`. */
   private placesOfReport(sentence: number): ReadonlySet<string> {
     this.sync();
     const { index } = this;
@@ -329,10 +329,9 @@ export class Matcher {
     const known = this.reportPlaces.get(report);
     if (known) return known;
     if (this.reportPlaces.size >= MAX_CACHED_BAGS) this.reportPlaces.clear();
-    let first = sentence;
-    while (first > 0 && index.unitReport(first - 1) === report) first--;
     const places = new Set<string>();
-    for (let doc = first; doc < index.unitCount && index.unitReport(doc) === report; doc++)
+    const [first, end] = index.reportUnits(sentence);
+    for (let doc = first; doc < end; doc++)
       for (const id of index.unitTermsView(doc)) if (index.isPlace(id)) places.add(index.term(id));
     this.reportPlaces.set(report, places);
     return places;

@@ -1003,6 +1003,19 @@ export class SegmentedIndex {
     return held.reportBase + held.segment.unitArticle[doc - held.unitBase]!;
   }
 
+  /**
+   * The units of the report of unit `doc`, as [first, end): a report's units are numbered side by
+   * side (a segment holds them in its articles' order, and no report spans two segments).
+   */
+  reportUnits(doc: number): [number, number] {
+    const report = this.unitReport(doc);
+    let first = doc;
+    while (first > 0 && this.unitReport(first - 1) === report) first--;
+    let end = doc + 1;
+    while (end < this.unitCount && this.unitReport(end) === report) end++;
+    return [first, end];
+  }
+
   /** Whether unit `doc` belongs to a live report. */
   unitLive(doc: number): boolean {
     const held = this.heldOfUnit(doc);

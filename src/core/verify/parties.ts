@@ -165,8 +165,8 @@ export function articleTitles(units: readonly (readonly PartyTerm[])[]): Map<str
 
 /** What CorpusParties reads of a corpus index (a SegmentedIndex). */
 export interface PartyIndex {
-  readonly unitCount: number;
   unitReport(doc: number): number;
+  reportUnits(doc: number): [number, number];
   unitTermsView(doc: number): ArrayLike<number>;
   unitTags(doc: number): ArrayLike<number>;
   isName(id: number): boolean;
@@ -207,17 +207,15 @@ export class CorpusParties {
     return partyConflict(page, parties);
   }
 
-  /** The titled people of the report of unit `doc`: a report's units lie side by side. */
+  /** The titled people of the report of unit `doc`. */
   private titlesOf(doc: number): ReadonlyMap<string, string> {
     const { index } = this;
     const report = index.unitReport(doc);
     let titled = this.titles.get(report);
     if (titled) return titled;
-    let first = doc;
-    while (first > 0 && index.unitReport(first - 1) === report) first--;
+    const [first, end] = index.reportUnits(doc);
     const units: PartyTerm[][] = [];
-    for (let d = first; d < index.unitCount && index.unitReport(d) === report; d++)
-      units.push(this.terms[d] ?? this.read(d));
+    for (let d = first; d < end; d++) units.push(this.terms[d] ?? this.read(d));
     titled = articleTitles(units);
     if (this.titles.size >= this.maxUnits) this.titles.clear();
     this.titles.set(report, titled);

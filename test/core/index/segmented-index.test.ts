@@ -72,6 +72,27 @@ describe('an index of several segments', () => {
     expect(answers(merged)).toEqual(before);
   });
 
+  test("each report's units lie side by side, in separate segments and once merged", () => {
+    const merged = newIndex();
+    addEach(merged, corpus.inputs);
+    merged.replaceSegments([0, 1], merged.mergeOf([0, 1]), 9);
+    for (const index of [separate, merged]) {
+      for (let doc = 0; doc < index.unitCount; doc++) {
+        const [first, end] = index.reportUnits(doc);
+        expect(first).toBeLessThanOrEqual(doc);
+        expect(end).toBeGreaterThan(doc);
+        const reports = new Set<number>();
+        for (let d = first; d < end; d++) reports.add(index.unitReport(d));
+        expect([...reports]).toEqual([index.unitReport(doc)]);
+        // Every unit of the report is in the range.
+        let all = 0;
+        for (let d = 0; d < index.unitCount; d++)
+          if (index.unitReport(d) === index.unitReport(doc)) all++;
+        expect(end - first).toBe(all);
+      }
+    }
+  });
+
   test('gives the same answers when its segments are stored and loaded again', () => {
     const loaded = newIndex();
     segments.forEach((segment, i) => loaded.addSegment(Segment.decode(segment.encode()), i));

@@ -113,8 +113,12 @@ describe('the parties of corpus units', () => {
     });
     return {
       reads: 0,
-      unitCount: units.length,
       unitReport: (doc) => units[doc]!.report,
+      reportUnits(doc) {
+        const report = units[doc]!.report;
+        const first = units.findIndex((u) => u.report === report);
+        return [first, first + units.filter((u) => u.report === report).length];
+      },
       unitTermsView(doc) {
         this.reads++;
         return units[doc]!.ids;
