@@ -16,10 +16,10 @@
  * A person and a country ("Putin has presented", "Russia has presented") are not compared: one
  * may act for the other.
  */
-import { REPORTING_VERBS } from '../reporting-verbs';
 import {
   nameOf,
   opensClause,
+  SAYING,
   subjectOf,
   verbsOf,
   type EventPair,
@@ -28,9 +28,6 @@ import {
   type Subject,
 } from './events';
 import { isContent, sameWord, type Word } from './words';
-
-/** Verbs of saying: whom they are said to is no part of the claim. */
-const SAYING = new Set(REPORTING_VERBS);
 
 /** Forms of "be" before a participle: a passive, whose subject is not its agent. */
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);

@@ -7,8 +7,7 @@
  * Moscow nor Russia's energy ministry"). A sentence that opens with a preposition ("In Kyiv,",
  * "Over the past three weeks,") names no subject there and is not read.
  */
-import { REPORTING_VERBS } from '../reporting-verbs';
-import { isVerbAt, opensClause, type PlaceOf } from './events';
+import { isVerbAt, opensClause, SAYING, type PlaceOf } from './events';
 import { isContent, sameWord, wordsOf, type Word } from './words';
 
 /** Words that open a phrase of place, time or manner rather than a subject. */
@@ -21,13 +20,12 @@ const AUXILIARY = new Set(
   `has have had is are was were be been will would shall could may might can must do does
   did`.split(/\s+/),
 );
-/** Verbs of saying: a subject that says something is the claim's source, not what it is about. */
-const SAYING = new Set(REPORTING_VERBS);
 
 /**
  * The words of a sentence's opening phrase (see the module's comment); empty when it has none,
- * or when it is who says what the sentence tells ("British officials said Russia had…": a report
- * may tell that claim from other sources).
+ * or when it is who says what the sentence tells, before a verb of saying ("British officials said
+ * Russia had…": a subject that says something is the claim's source, and a report may tell that
+ * claim from other sources).
  */
 function openingOf(words: readonly Word[]): readonly Word[] {
   if (words.length === 0 || PREPOSITIONS.has(words[0]!.lower)) return [];

@@ -7,8 +7,8 @@
 import { REPORTING_VERBS } from '../reporting-verbs';
 import { isClauseBreak, isContent, perSentence, sameWord, type Word } from './words';
 
-/** Verbs of saying (see presentAfterName). */
-const SAYING = new Set(REPORTING_VERBS);
+/** Verbs of saying: what they tie to a source is no event of their subject. */
+export const SAYING: ReadonlySet<string> = new Set(REPORTING_VERBS);
 
 /**
  * The country a place name stands for ("Moscow", "the Kremlin", "the United States"), or null:
@@ -72,9 +72,12 @@ const OBJECT_OPENERS = new Set(
 function presentAfterName(name: Word, word: Word, next: Word | undefined): boolean {
   if (name.possessive || !next || next.cap || /^\d/.test(next.lower) || next.gap.trim())
     return false;
-  if (AUXILIARY.has(next.lower) || PROSPECTIVE.has(next.lower) || SAYING.has(next.lower))
-    return false;
-  if (isPast(next)) return false;
+  const noun =
+    AUXILIARY.has(next.lower) ||
+    PROSPECTIVE.has(next.lower) ||
+    SAYING.has(next.lower) ||
+    isPast(next);
+  if (noun) return false;
   return /[^s]s$/.test(word.lower) && word.lower.length > 3;
 }
 

@@ -63,6 +63,12 @@ export function reversesStatement(page: string, report: string): boolean {
 }
 
 export { sharesOnlyAttribution };
+
+/**
+ * Whether the page sentence is told of a country the report names nowhere, where the report
+ * sentence tells the same of others ("India's commitment…" against "Putin's commitment…"; see
+ * countries.ts): the matcher gives it the places of the whole report.
+ */
 export { toldOfOtherCountry } from './countries';
 
 /**
