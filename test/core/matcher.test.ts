@@ -190,6 +190,12 @@ describe('opposite claims', () => {
       "India's commitment to a possible payment agreement is still uncertain, and the details have yet to be finalized.",
     );
     expect(reportIds(india)).toEqual([]);
+    // A second claim in a clause of its own is still matched where the report tells it, though
+    // CNews names no Saudi city.
+    const riyadh = matcher.check(
+      'The Riyadh meetings follow talks between U.S. and Ukrainian officials in Jeddah earlier this month, when Kyiv agreed to the U.S. proposal for a 30-day ceasefire.',
+    );
+    expect(reportIds(riyadh)).toContain('cnews-live-english');
   });
 });
 
