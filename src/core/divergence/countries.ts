@@ -53,7 +53,8 @@ interface OpeningWord {
  * Germany). The sentence's first word does not count as a name alone ("Thousands of…").
  */
 function openingWords(sentence: string, placeOf: PlaceOf): OpeningWord[] {
-  const opening = openingOf(wordsOf(sentence));
+  const words = wordsOf(sentence);
+  const opening = openingOf(words);
   const found: OpeningWord[] = [];
   for (let i = 0; i < opening.length; i++) {
     const word = opening[i]!;
@@ -70,6 +71,10 @@ function openingWords(sentence: string, placeOf: PlaceOf): OpeningWord[] {
       i++;
       continue;
     }
+    // A place joined to a plain word says where or by whom, not whose ("the Turkish-hosted
+    // talks", "Russian-occupied territory"): it is left out.
+    const joined = words[word.index + 1];
+    if (joined?.hyphenated && !joined.cap) continue;
     const country = countryOf(word, placeOf);
     if (country === null && (i > 0 || next?.cap)) return [];
     found.push({ word, country });

@@ -108,7 +108,8 @@ export function opensClause(words: readonly Word[], k: number): boolean {
  */
 export function isVerbAt(words: readonly Word[], at: number): boolean {
   const word = words[at]!;
-  if (word.cap || /^\d/.test(word.lower)) return false;
+  // A word joined by a hyphen is part of a compound ("Saudi-hosted talks", "so-called").
+  if (word.cap || word.hyphenated || /^\d/.test(word.lower)) return false;
   for (let k = at - 1; k >= 0; k--) {
     if (opensClause(words, k + 1)) break;
     const before = words[k]!;

@@ -17,6 +17,7 @@ const PLACES: Record<string, string> = {
   Riyadh: 'SA',
   'Saudi Arabia': 'SA',
   Jeddah: 'SA',
+  Turkish: 'TR',
 };
 const placeOf = (name: string): string | null => PLACES[name] ?? null;
 /** The places of a report about Russia, Ukraine and the United States. */
@@ -57,6 +58,8 @@ describe('a sentence told of a country the report never names', () => {
     'British officials said Kyiv had accepted a U.S. proposal for a 30-day ceasefire.',
     // An opening of place or time names no subject.
     'In India, Kyiv accepted a U.S. proposal for a 30-day ceasefire.',
+    // A place joined to a plain word says where, not whose.
+    'The Indian-hosted talks ended with Kyiv accepting a U.S. proposal for a 30-day ceasefire.',
     // The opening names no country the report lacks.
     'Ukrainian officials accepted a U.S. proposal for a 30-day ceasefire.',
     // It is about someone named; the country only says where they are from.
