@@ -49,6 +49,33 @@ export interface ClaimSources {
 }
 
 /**
+ * Whether the article is a source of its own for a claim the groups `ids` tell: it retells none
+ * of them (`pageGroup`, the group the article retells) and names none of their sources for the
+ * claim (`cites`: "…, Reuters reported").
+ */
+export function pageIsSource(
+  ids: Iterable<string>,
+  pageGroup: string | null,
+  cites: readonly string[],
+): boolean {
+  for (const id of ids) if (id === pageGroup || cites.includes(id)) return false;
+  return true;
+}
+
+/** A match's echo group by the article's provenance, and that group's id. */
+type GroupLookup = (match: SentenceMatch) => { group: EchoGroup | undefined; id: string };
+
+function groupLookup(report: ArticleReport): GroupLookup {
+  const groupOfReport = new Map<string, EchoGroup>();
+  for (const group of report.provenance?.groups ?? [])
+    for (const id of group.reports) groupOfReport.set(id, group);
+  return (match) => {
+    const group = groupOfReport.get(match.report);
+    return { group, id: group?.id ?? match.group ?? `group-${match.report}` };
+  };
+}
+
+/**
  * The sources of a claim made by `matches` (a sentence's matches, or an article's outlets);
  * `cites`, the groups whose source the article's sentence making the claim names as its own
  * (SentenceResult.cites: "…, Reuters reported"), where the article has the claim from.
@@ -58,11 +85,21 @@ export function claimSources(
   matches: readonly SentenceMatch[],
   cites: readonly string[] = [],
 ): ClaimSources {
+  return sourcesOf(report, matches, cites, groupLookup(report));
+}
+
+/**
+ * claimSources, with the groups looked up by `lookup`; `pageSource`, when given, says whether
+ * the article is a source of its own (else it is worked out from the groups and `cites`).
+ */
+function sourcesOf(
+  report: ArticleReport,
+  matches: readonly SentenceMatch[],
+  cites: readonly string[],
+  lookup: GroupLookup,
+  pageSource?: boolean,
+): ClaimSources {
   const provenance = report.provenance;
-  const groupById = new Map<string, EchoGroup>((provenance?.groups ?? []).map((g) => [g.id, g]));
-  const groupOfReport = new Map<string, EchoGroup>();
-  for (const group of groupById.values())
-    for (const id of group.reports) groupOfReport.set(id, group);
   const pageGroup = provenance?.pageGroup ?? null;
 
   const groups: SourceGroup[] = [];
@@ -70,8 +107,7 @@ export function claimSources(
   for (const match of matches) {
     if (seen.has(match.report)) continue;
     seen.add(match.report);
-    const group = groupOfReport.get(match.report);
-    const id = group?.id ?? match.group ?? `group-${match.report}`;
+    const { group, id } = lookup(match);
     const member = group?.members.find((m) => m.report === match.report) ?? {
       report: match.report,
       outlet: match.outlet,
@@ -94,7 +130,14 @@ export function claimSources(
   // Most outlets first; ties keep the order of the matches.
   groups.sort((a, b) => b.outlets.length - a.outlets.length);
   const outlets = seen.size;
-  const pageIndependent = outlets > 0 && !groups.some((g) => g.page || g.pageCites);
+  const pageIndependent =
+    outlets > 0 &&
+    (pageSource ??
+      pageIsSource(
+        groups.map((g) => g.id),
+        pageGroup,
+        cites,
+      ));
 
   // Who was first: among the outlets whose day is known, and the article when it gives its own
   // date. An article dated against outlets of unknown date says nothing of who was first.
@@ -140,16 +183,18 @@ export function articleSources(report: ArticleReport): ClaimSources {
   // One entry per outlet, in order of how many sentences it shares.
   const order = new Map(report.summary.outlets.map((o, i) => [o.report, i]));
   matches.sort((a, b) => (order.get(a.report) ?? 0) - (order.get(b.report) ?? 0));
-  const sources = claimSources(report, matches);
-  const pageIndependent = report.sentences.some(
-    (s) => s.matches.length > 0 && claimSources(report, s.matches, s.cites).pageIndependent,
+  const lookup = groupLookup(report);
+  const pageGroup = report.provenance?.pageGroup ?? null;
+  const pageSource = report.sentences.some(
+    (s) =>
+      s.matches.length > 0 &&
+      pageIsSource(
+        s.matches.map((m) => lookup(m).id),
+        pageGroup,
+        s.cites ?? [],
+      ),
   );
-  if (pageIndependent === sources.pageIndependent) return sources;
-  return {
-    ...sources,
-    pageIndependent,
-    independent: sources.independent + (pageIndependent ? 1 : -1),
-  };
+  return sourcesOf(report, matches, [], lookup, pageSource);
 }
 
 /** The words the statements are made of, so that each view can supply its language. */

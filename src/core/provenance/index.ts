@@ -12,6 +12,7 @@
 import type { CompiledCorpus } from '../corpus-format';
 import type { ArticleReport, ReportMeta } from '../types';
 import { findAttributions, outletKey, type Attribution } from './attributions';
+import { pageIsSource } from './claim-sources';
 import { EchoGroups } from './echo-groups';
 import { parsePublished } from './dates';
 
@@ -140,10 +141,10 @@ export function withProvenance(
     const matches = grouped[i]!;
     const distinct = new Set(matches.map((m) => m.group));
     // The article is a source of its own unless it retells one of the groups, or names the
-    // source of one for the claim ("…, Reuters reported"; see claimSources).
+    // source of one for the claim ("…, Reuters reported").
     const cites = matches.length > 0 ? citedGroups(sentence, outlets, distinct, groups) : [];
-    const echoed = (pageGroup !== null && distinct.has(pageGroup)) || cites.length > 0;
-    const independent = matches.length === 0 ? 0 : distinct.size + (echoed ? 0 : 1);
+    const own = pageIsSource(distinct, pageGroup, cites) ? 1 : 0;
+    const independent = matches.length === 0 ? 0 : distinct.size + own;
     return cites.length > 0
       ? { ...sentence, matches, independent, cites }
       : { ...sentence, matches, independent };
