@@ -87,10 +87,45 @@ const SUBORDINATORS = new Set(
   'when which who whom whose where while whereas because although though unless'.split(' '),
 );
 
-/** The index of the first word past a sentence's first clause (its length: one clause). */
+/** Conjunctions that may join two clauses without a comma ("…hosted talks and Kyiv agreed…"). */
+const CONJUNCTIONS = new Set(['and', 'but']);
+/** Most words a subject after a conjunction takes before its verb ("and the Ukrainian side agreed"). */
+const MAX_SUBJECT_WORDS = 4;
+
+/** Whether words[k] is a verb of a clause's own: finite, not an infinitive after "to". */
+function isFiniteVerbAt(words: readonly Word[], k: number): boolean {
+  if (AUXILIARY.has(words[k]!.lower)) return true;
+  return isVerbAt(words, k) && words[k - 1]?.lower !== 'to';
+}
+
+/**
+ * Whether words[k], "and" or "but" with no comma before it, joins a clause of its own: the
+ * clause before it has a verb, and a subject and a verb of their own follow ("Saudi Arabia hosted
+ * talks and Ukraine agreed to…"). "Russia and Ukraine agreed" (no verb before) and "hosted talks
+ * and meetings" (no verb after) are one clause; so is "met Putin and agreed" (no subject of its
+ * own: the clause's subject does both).
+ */
+function joinsClause(words: readonly Word[], start: number, k: number): boolean {
+  if (!CONJUNCTIONS.has(words[k]!.lower)) return false;
+  let verbBefore = false;
+  for (let j = start; j < k && !verbBefore; j++) verbBefore = isFiniteVerbAt(words, j);
+  if (!verbBefore || k + 1 >= words.length || isFiniteVerbAt(words, k + 1)) return false;
+  for (let j = k + 2; j < words.length && j <= k + 1 + MAX_SUBJECT_WORDS; j++) {
+    if (opensClause(words, j) || CONJUNCTIONS.has(words[j]!.lower)) return false;
+    if (isFiniteVerbAt(words, j)) return true;
+  }
+  return false;
+}
+
+/**
+ * The index of the first word past a sentence's first clause (its length: one clause): at a
+ * comma or a break, a word that opens a clause ("when", "which"), or a conjunction joining a
+ * clause of its own.
+ */
 function firstClauseEnd(words: readonly Word[]): number {
   for (let k = 1; k < words.length; k++)
-    if (opensClause(words, k) || SUBORDINATORS.has(words[k]!.lower)) return k;
+    if (opensClause(words, k) || SUBORDINATORS.has(words[k]!.lower) || joinsClause(words, 0, k))
+      return k;
   return words.length;
 }
 

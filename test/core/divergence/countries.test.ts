@@ -70,6 +70,22 @@ describe('a sentence told of a country the report never names', () => {
     expect(toldOfOtherCountry(page, report, STORY, placeOf)).toBe(false);
   });
 
+  test('a clause joined by "and" without a comma is a clause of its own', () => {
+    const report = 'Kyiv has accepted a U.S. proposal for a 30-day ceasefire.';
+    // Its second clause tells the report's claim.
+    const page = 'India hosted the talks and Kyiv accepted a U.S. proposal for a 30-day ceasefire.';
+    expect(toldOfOtherCountry(page, report, STORY, placeOf)).toBe(false);
+    // Joined subjects, one verb: one clause, told of India and Kyiv together.
+    const joined = 'India and Kyiv accepted a U.S. proposal for a 30-day ceasefire.';
+    expect(toldOfOtherCountry(joined, report, STORY, placeOf)).toBe(true);
+    // One subject, two verbs: still India's clause.
+    const twoVerbs = 'India hosted the talks and accepted a U.S. proposal for a 30-day ceasefire.';
+    expect(toldOfOtherCountry(twoVerbs, report, STORY, placeOf)).toBe(true);
+    // "and" between two things India hosted, no verb of its own after it.
+    const things = 'India hosted the talks and a U.S. proposal for a 30-day ceasefire.';
+    expect(toldOfOtherCountry(things, report, STORY, placeOf)).toBe(true);
+  });
+
   test('a word after a possessive is no verb: the opening runs on to the auxiliary', () => {
     const page = "India's commitment to the deal is in doubt, and the details are not final.";
     const report = "Russia's commitment to the deal is in doubt, and the details are not final.";
