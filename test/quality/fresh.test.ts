@@ -1,6 +1,6 @@
 /**
  * Articles written after the verifier's training data was fixed (test/fixtures/fresh), and never
- * trained on: fifteen on neighbouring stories and six retellings of the corpus story. They (or ones
+ * trained on: twenty-one on neighbouring stories and six retellings of the corpus story. They (or ones
  * like them) were tried as training data and made the cross-validated figures worse
  * (src/core/verify/README.md, "Fresh articles" and after), so they test the shipped model on text it has not seen: the neighbouring
  * stories by their false pairs per 100 sentences, the retellings by precision and recall.
@@ -36,13 +36,28 @@ import { formatCauses, formatScore } from './score';
  * first eight keep theirs. Three more, written as training data for a feature on the parties of a
  * claim (neither the feature nor the articles were kept, src/core/verify/README.md, "The parties
  * of a claim"), copy corpus sentences' wording about other parties: 30.2 false pairs per 100
- * sentences (19 in 63) when they were added, with the same margin.
+ * sentences (19 in 63) when they were added, with the same margin. The six written last, with
+ * four near misses each, labelled and added before the matcher was ever run on them, gave 0.78
+ * (one pair in 128 sentences): their guard too keeps a margin of two pairs.
  */
 const MAX_NEIGHBOURS_FALSE_PER_100 = 2.3;
 const MAX_LATER_NEIGHBOURS_FALSE_PER_100 = 17.7;
 const MAX_OTHER_PARTIES_FALSE_PER_100 = 33.4;
-/** The last three fresh neighbouring stories: corpus sentences' wording, other parties. */
+const MAX_LAST_SIX_FALSE_PER_100 = 2.4;
+/** Three fresh neighbouring stories: corpus sentences' wording, other parties. */
 const OTHER_PARTIES = new Set(['eu-defence-summit.txt', 'ankara-talks.txt', 'china-mediation.txt']);
+/**
+ * The six fresh neighbouring stories written last, labelled and added before the matcher was ever
+ * run on them, with four near misses each.
+ */
+const LAST_SIX = new Set([
+  'children-returned.txt',
+  'bundestag-debt-brake.txt',
+  'central-bank-rate.txt',
+  'slovakia-gas-transit.txt',
+  'baltic-cable-tanker.txt',
+  'refinery-drone-strike.txt',
+]);
 const MIN_RETELLINGS_F1 = 0.77;
 const MIN_LATER_RETELLINGS_F1 = 0.62;
 const MIN_RETELLINGS_PRECISION = 0.96;
@@ -52,7 +67,7 @@ const neighbours = readFresh('neighbours');
 const retellings = readFresh('retellings');
 
 test('every sentence of the fresh articles is labelled', () => {
-  expect(neighbours.length).toBe(15);
+  expect(neighbours.length).toBe(21);
   expect(retellings.length).toBe(6);
   const unlabelled = [...neighbours, ...retellings]
     .flatMap(judgeArticle)
@@ -68,9 +83,11 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
     falsePairsPer100(units, MATCH_THRESHOLD);
   const firstNeighbours = neighbourUnits.filter((u) => FIRST_FRESH.has(u.file));
   const laterNeighbours = neighbourUnits.filter(
-    (u) => !FIRST_FRESH.has(u.file) && !OTHER_PARTIES.has(u.file),
+    (u) => !FIRST_FRESH.has(u.file) && !OTHER_PARTIES.has(u.file) && !LAST_SIX.has(u.file),
   );
   const otherParties = neighbourUnits.filter((u) => OTHER_PARTIES.has(u.file));
+  const lastSix = neighbourUnits.filter((u) => LAST_SIX.has(u.file));
+  const lastSixScore = scoreHeldout(lastSix, MATCH_THRESHOLD);
   const retold = heldoutPredictions(corpus.matcher, retellings, 0);
   const retoldScore = scoreHeldout(retold, MATCH_THRESHOLD);
   const firstScore = scoreHeldout(
@@ -86,6 +103,7 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
       `fresh neighbouring stories (${neighbourUnits.length} sentences): ${falsePer100(neighbourUnits).toFixed(2)} false pairs per 100 sentences; labelled claims ${formatScore(neighbourScore)}`,
       `  errors by cause: ${formatCauses(heldoutCauses(neighbourUnits, MATCH_THRESHOLD), neighbourScore)}`,
       `  the first eight (${firstNeighbours.length} sentences): ${falsePer100(firstNeighbours).toFixed(2)}; the four written later (${laterNeighbours.length}): ${falsePer100(laterNeighbours).toFixed(2)}; the three about other parties (${otherParties.length}): ${falsePer100(otherParties).toFixed(2)}`,
+      `  the six written last (${lastSix.length} sentences): ${falsePer100(lastSix).toFixed(2)} false pairs per 100 sentences (${lastSixScore.fp} pairs); labelled claims ${formatScore(lastSixScore)}`,
       `fresh retellings (${retold.length} sentences): ${formatScore(retoldScore)}`,
       `  errors by cause: ${formatCauses(heldoutCauses(retold, MATCH_THRESHOLD), retoldScore)}`,
       `  the first two: ${formatScore(firstScore)}`,
@@ -108,6 +126,7 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   expect(falsePer100(firstNeighbours)).toBeLessThanOrEqual(MAX_NEIGHBOURS_FALSE_PER_100);
   expect(falsePer100(laterNeighbours)).toBeLessThanOrEqual(MAX_LATER_NEIGHBOURS_FALSE_PER_100);
   expect(falsePer100(otherParties)).toBeLessThanOrEqual(MAX_OTHER_PARTIES_FALSE_PER_100);
+  expect(falsePer100(lastSix)).toBeLessThanOrEqual(MAX_LAST_SIX_FALSE_PER_100);
   expect(firstScore.f1).toBeGreaterThanOrEqual(MIN_RETELLINGS_F1);
   expect(laterScore.f1).toBeGreaterThanOrEqual(MIN_LATER_RETELLINGS_F1);
   expect(retoldScore.precision).toBeGreaterThanOrEqual(MIN_RETELLINGS_PRECISION);
