@@ -47,6 +47,8 @@ import {
   partnerShares,
   REPORT_DATE,
   reportDateIds,
+  pageDates,
+  reportDays,
   verdict,
   withAffinity,
   type ClaimUnit,
@@ -184,6 +186,8 @@ export class Matcher {
   private reportList: { version: number; reports: ReportMeta[] } | null = null;
   /** The places each report names anywhere (see placesOfReport). */
   private reportPlaces = new Map<number, ReadonlySet<string>>();
+  /** The dates each report names by the day of the week (see daysOfReport). */
+  private reportDays = new Map<number, ReadonlySet<string>>();
 
   private constructor(index: SegmentedIndex, story: string | null) {
     this.index = index;
@@ -211,6 +215,7 @@ export class Matcher {
     this.reporting = [];
     this.parties = new CorpusParties(this.index, MAX_CACHED_BAGS);
     this.reportPlaces = new Map();
+    this.reportDays = new Map();
   }
 
   /** The verifier's view of corpus unit `doc` (kept with its bag). */
@@ -319,6 +324,43 @@ export class Matcher {
       sharesOnlyAttribution(text, reportText, this.placeOf) ||
       toldOfOtherCountry(text, reportText, this.placesOfReport(sentence), this.placeOf)
     );
+  }
+
+  /**
+   * The term ids of a page unit's dates ("March 11") that a candidate's report names by the day
+   * of the week ("Tuesday", published in the days after): days the corpus mentions, so not names
+   * it lacks (verify/named-days.ts). Empty for most units, which give no date.
+   */
+  private namedDayIds(
+    text: string,
+    tokens: readonly Token[],
+    sequence: readonly number[],
+    candidates: readonly { doc: number }[],
+  ): Set<number> {
+    const named = new Set<number>();
+    const dates = pageDates(text, tokens, sequence);
+    if (dates.length === 0) return named;
+    const days = new Set<string>();
+    for (const { doc } of candidates) for (const day of this.daysOfReport(doc)) days.add(day);
+    for (const date of dates) if (days.has(date.key)) for (const id of date.ids) named.add(id);
+    return named;
+  }
+
+  /** The dates the report of unit `sentence` names by the day of the week (see namedDayIds). */
+  private daysOfReport(sentence: number): ReadonlySet<string> {
+    this.sync();
+    const { index } = this;
+    const report = index.unitReport(sentence);
+    const known = this.reportDays.get(report);
+    if (known) return known;
+    if (this.reportDays.size >= MAX_CACHED_BAGS) this.reportDays.clear();
+    const [first, end] = index.reportUnits(sentence);
+    const units = function* (): Generator<Int32Array> {
+      for (let doc = first; doc < end; doc++) yield index.unitTermsView(doc);
+    };
+    const days = reportDays(index.report(report).published, units(), (id) => index.term(id));
+    this.reportDays.set(report, days);
+    return days;
   }
 
   /** The places anywhere in the report of unit `sentence`. */
@@ -547,11 +589,13 @@ export class Matcher {
     });
     const classOf = (id: number): number => fresh.get(id) ?? this.classOf(id);
     const reportDates = reportDateIds(text, tokens, query.bag.sequence, tags, classOf);
+    const namedDays =
+      fresh.size > 0 ? this.namedDayIds(text, tokens, query.bag.sequence, compared) : null;
     const pageClaim = claimUnit(
       query.bag,
       tags,
       (id) => (reportDates.has(id) ? REPORT_DATE : classOf(id)),
-      (id) => fresh.has(id),
+      (id) => fresh.has(id) && !namedDays?.has(id),
       (id) => this.isReporting(id),
     );
     const perReport = new Map<number, number>();

@@ -197,6 +197,20 @@ describe('opposite claims', () => {
     );
     expect(reportIds(riyadh)).toContain('cnews-live-english');
   });
+
+  test("a date that is a report's day of the week is a day the corpus names", () => {
+    const told = (when: string) =>
+      reportIds(
+        matcher.check(
+          `Ukraine agreed to a U.S. proposal for a 30-day ceasefire at talks with American officials in Jeddah, Saudi Arabia, ${when}.`,
+        ),
+      );
+    // Truther Daily and eAwaz say "Tuesday", published in the days after: March 11, 2025.
+    expect(told('on Tuesday')).toContain('truther-daily');
+    expect(told('on March 11')).toEqual(expect.arrayContaining(['truther-daily', 'eawaz']));
+    // A day no report names (Monday the 10th) is still a date the corpus never mentions.
+    expect(told('on March 10')).toEqual([]);
+  });
 });
 
 describe('units never matched: datelines of wire copy, links to other articles, questions', () => {

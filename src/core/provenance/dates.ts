@@ -111,3 +111,32 @@ export function compareDates(a: KnownDate, b: KnownDate): number {
   }
   return a.time - b.time;
 }
+
+/** Most days a publication window may span for a day of the week in it to name one date. */
+const MAX_WINDOW_DAYS = 7;
+/** "12-14 March", "12–14 Mar": a range of days in one month, with a year elsewhere in the text. */
+const DAY_RANGE = /\b(\d{1,2})\s*[-\u2013]\s*(\d{1,2})\s+([A-Za-z]{3,9})\b/;
+
+/**
+ * The days a report may have been published on, as days since the epoch (first and last), when
+ * its date says so within a week: a known day ("2025-03-13"), or a range of days of one month with
+ * the year ("2025-03 (about 12-14 March; exact date not known)"). Null for anything vaguer.
+ */
+export function publishedWindow(text: string | null | undefined): [number, number] | null {
+  const known = parsePublished(text);
+  if (known) {
+    const day = Math.floor(known.time / 86_400_000);
+    return [day, day];
+  }
+  if (typeof text !== 'string' || text.length > 120) return null;
+  const range = DAY_RANGE.exec(text);
+  const year = /\b(\d{4})\b/.exec(text);
+  if (!range || !year) return null;
+  const month =
+    MONTHS[range[3]!.toLowerCase().slice(0, 4)] ?? MONTHS[range[3]!.toLowerCase().slice(0, 3)];
+  const [first, last, y] = [Number(range[1]), Number(range[2]), Number(year[1])];
+  if (month === undefined || !validDay(y, month, first) || !validDay(y, month, last)) return null;
+  if (last < first || last - first >= MAX_WINDOW_DAYS) return null;
+  const day = (d: number): number => Date.UTC(y, month - 1, d) / 86_400_000;
+  return [day(first), day(last)];
+}

@@ -18,6 +18,7 @@ import { credits, pairFeatures, MONTH, NAME, NUMBER, TIME, WORD } from './featur
 import type { ClaimUnit } from './features';
 import { probability, type Model } from './logistic';
 import { MODEL } from './model';
+import { DAY_STEMS, MONTH_STEMS } from './named-days';
 
 export { TAG_NEGATED, TAG_PREDICATE, TAG_PUNCTUATED, CLAUSE_SHIFT, MAX_CLAUSE } from './analyse';
 export {
@@ -33,6 +34,7 @@ export {
   type ClaimUnit,
 } from './features';
 export { reportDateIds } from './report-dates';
+export { pageDates, reportDays, weekdayDate, type PageDate } from './named-days';
 export { logOdds, probability, sigmoid, type Model } from './logistic';
 export {
   articleTitles,
@@ -61,30 +63,9 @@ export { MODEL } from './model';
  */
 export const MATCH_PROBABILITY = 0.5;
 
-/** Stems of the days of the week. */
-const DAY_TERMS = new Set([
-  'mondai',
-  'tuesdai',
-  'wednesdai',
-  'thursdai',
-  'fridai',
-  'saturdai',
-  'sundai',
-]);
-/** Stems of the months (May is a function word to the tokenizer). */
-const MONTH_TERMS = new Set([
-  'januari',
-  'februari',
-  'march',
-  'april',
-  'june',
-  'juli',
-  'august',
-  'septemb',
-  'octob',
-  'novemb',
-  'decemb',
-]);
+/** Stems of the days of the week and of the months. */
+const DAY_TERMS = new Set<string>(DAY_STEMS);
+const MONTH_TERMS = new Set<string>(MONTH_STEMS.filter((stem) => stem !== null));
 
 /** Whether a token is name-like for the analysis: a name, an acronym or a place. */
 function tokenIsName(token: Token): boolean {
