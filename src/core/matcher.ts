@@ -329,16 +329,18 @@ export class Matcher {
   /**
    * The term ids of a page unit's dates ("March 11") that a candidate's report names by the day
    * of the week ("Tuesday", published in the days after): days the corpus mentions, so not names
-   * it lacks (verify/named-days.ts). Empty for most units, which give no date.
+   * it lacks (verify/named-days.ts). Empty for most units, which give no date, or none with a term
+   * the corpus lacks (`isFresh`).
    */
   private namedDayIds(
     text: string,
     tokens: readonly Token[],
     sequence: readonly number[],
     candidates: readonly { doc: number }[],
+    isFresh: (id: number) => boolean,
   ): Set<number> {
     const named = new Set<number>();
-    const dates = pageDates(text, tokens, sequence);
+    const dates = pageDates(text, tokens, sequence).filter((d) => d.ids.some(isFresh));
     if (dates.length === 0) return named;
     const days = new Set<string>();
     for (const { doc } of candidates) for (const day of this.daysOfReport(doc)) days.add(day);
@@ -590,7 +592,9 @@ export class Matcher {
     const classOf = (id: number): number => fresh.get(id) ?? this.classOf(id);
     const reportDates = reportDateIds(text, tokens, query.bag.sequence, tags, classOf);
     const namedDays =
-      fresh.size > 0 ? this.namedDayIds(text, tokens, query.bag.sequence, compared) : null;
+      fresh.size > 0
+        ? this.namedDayIds(text, tokens, query.bag.sequence, compared, (id) => fresh.has(id))
+        : null;
     const pageClaim = claimUnit(
       query.bag,
       tags,

@@ -1,6 +1,6 @@
 /**
  * Articles written after the verifier's training data was fixed (test/fixtures/fresh), and never
- * trained on: twenty-one on neighbouring stories and six retellings of the corpus story. They (or ones
+ * trained on: twenty-one on neighbouring stories and eight retellings of the corpus story. They (or ones
  * like them) were tried as training data and made the cross-validated figures worse
  * (src/core/verify/README.md, "Fresh articles" and after), so they test the shipped model on text it has not seen: the neighbouring
  * stories by their false pairs per 100 sentences, the retellings by precision and recall.
@@ -38,7 +38,9 @@ import { formatCauses, formatScore } from './score';
  * of a claim"), copy corpus sentences' wording about other parties: 30.2 false pairs per 100
  * sentences (19 in 63) when they were added, with the same margin. The six written last, with
  * four near misses each, labelled and added before the matcher was ever run on them, gave 0.78
- * (one pair in 128 sentences): their guard too keeps a margin of two pairs.
+ * (one pair in 128 sentences): their guard too keeps a margin of two pairs. The two retellings
+ * written last, the same way, gave F1 0.783 (P 0.968, R 0.657); their guard keeps a margin of
+ * about four pairs.
  */
 const MAX_NEIGHBOURS_FALSE_PER_100 = 2.3;
 const MAX_LATER_NEIGHBOURS_FALSE_PER_100 = 17.7;
@@ -50,6 +52,8 @@ const OTHER_PARTIES = new Set(['eu-defence-summit.txt', 'ankara-talks.txt', 'chi
  * The six fresh neighbouring stories written last, labelled and added before the matcher was ever
  * run on them, with four near misses each.
  */
+/** The two fresh retellings written last, labelled and added before the matcher was run on them. */
+const LAST_TWO_RETELLINGS = new Set(['harrow-gazette.txt', 'northwind-digest.txt']);
 const LAST_SIX = new Set([
   'children-returned.txt',
   'bundestag-debt-brake.txt',
@@ -60,6 +64,7 @@ const LAST_SIX = new Set([
 ]);
 const MIN_RETELLINGS_F1 = 0.77;
 const MIN_LATER_RETELLINGS_F1 = 0.62;
+const MIN_LAST_TWO_RETELLINGS_F1 = 0.76;
 const MIN_RETELLINGS_PRECISION = 0.96;
 
 const corpus = loadDevCorpus();
@@ -68,7 +73,7 @@ const retellings = readFresh('retellings');
 
 test('every sentence of the fresh articles is labelled', () => {
   expect(neighbours.length).toBe(21);
-  expect(retellings.length).toBe(6);
+  expect(retellings.length).toBe(8);
   const unlabelled = [...neighbours, ...retellings]
     .flatMap(judgeArticle)
     .filter((u) => u.judgement === null);
@@ -95,7 +100,11 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
     MATCH_THRESHOLD,
   );
   const laterScore = scoreHeldout(
-    retold.filter((u) => !FIRST_FRESH.has(u.file)),
+    retold.filter((u) => !FIRST_FRESH.has(u.file) && !LAST_TWO_RETELLINGS.has(u.file)),
+    MATCH_THRESHOLD,
+  );
+  const lastTwoScore = scoreHeldout(
+    retold.filter((u) => LAST_TWO_RETELLINGS.has(u.file)),
     MATCH_THRESHOLD,
   );
   console.log(
@@ -108,6 +117,7 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
       `  errors by cause: ${formatCauses(heldoutCauses(retold, MATCH_THRESHOLD), retoldScore)}`,
       `  the first two: ${formatScore(firstScore)}`,
       `  the four written later: ${formatScore(laterScore)}`,
+      `  the two written last: ${formatScore(lastTwoScore)}`,
     ].join('\n'),
   );
   // Every neighbouring story never trained on: these and the held-out half, the issue's figure
@@ -129,5 +139,6 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   expect(falsePer100(lastSix)).toBeLessThanOrEqual(MAX_LAST_SIX_FALSE_PER_100);
   expect(firstScore.f1).toBeGreaterThanOrEqual(MIN_RETELLINGS_F1);
   expect(laterScore.f1).toBeGreaterThanOrEqual(MIN_LATER_RETELLINGS_F1);
+  expect(lastTwoScore.f1).toBeGreaterThanOrEqual(MIN_LAST_TWO_RETELLINGS_F1);
   expect(retoldScore.precision).toBeGreaterThanOrEqual(MIN_RETELLINGS_PRECISION);
 }, 60_000);
