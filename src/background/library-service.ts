@@ -149,6 +149,7 @@ export async function libraryService(
       return completeArticleCheck(report, text, {
         ...options,
         groups: corpusGroups && groups ? groups.groups : corpusGroups,
+        publishedOf: (key) => matcher.publishedOf(key),
       });
     },
 

@@ -12,6 +12,8 @@ import type { ArticleReport } from './types';
 /** What checking an article needs of the matcher. */
 export interface ClaimMatcher {
   check(text: string, options?: CheckOptions): ArticleReport;
+  /** A report's publication date as its metadata gives it, by its key (null: unknown). */
+  publishedOf?(report: string): string | null;
 }
 
 /** Options of {@link checkArticle}: the matcher's, and what the steps after it need. */
@@ -27,6 +29,11 @@ export interface ArticleCheckOptions extends CheckOptions {
   matchedGroupsOnly?: boolean;
   /** Keys of the matches the reader marked "not the same claim" (see hidden-matches.ts). */
   hidden?: readonly string[];
+  /**
+   * A report's publication date by its key, as its metadata gives it: a day of the week it names
+   * is then read as the date it is (the divergence flags; see src/core/divergence).
+   */
+  publishedOf?: (report: string) => string | null;
 }
 
 /** Checks `text` against the corpus behind `matcher`. Never throws for any string. */
@@ -36,8 +43,11 @@ export function checkArticle(
   options: ArticleCheckOptions = {},
 ): ArticleReport {
   const { groups: _groups, published: _published, ...rest } = options;
-  const { matchedGroupsOnly: _only, hidden: _hidden, ...matcherOptions } = rest;
-  return completeArticleCheck(matcher.check(text, matcherOptions), text, options);
+  const { matchedGroupsOnly: _only, hidden: _hidden, publishedOf, ...matcherOptions } = rest;
+  return completeArticleCheck(matcher.check(text, matcherOptions), text, {
+    ...options,
+    publishedOf: publishedOf ?? matcher.publishedOf?.bind(matcher),
+  });
 }
 
 /**
@@ -49,11 +59,11 @@ export function completeArticleCheck(
   text: string,
   options: ArticleCheckOptions = {},
 ): ArticleReport {
-  const { groups, published, matchedGroupsOnly, threshold, hidden } = options;
+  const { groups, published, matchedGroupsOnly, threshold, hidden, publishedOf } = options;
   // The pairs the reader marked "not the same claim" go first: nothing after counts them.
   const shown = hidden ? withoutHidden(matched, new Set(hidden)) : matched;
   // What each outlet's wording changed against the page's: divergence flags on every match.
-  const differences = withDifferences(shown);
+  const differences = withDifferences(shown, { page: published, reportOf: publishedOf });
   // A stricter choice than the engine's own is said with the answer, so that every view of it
   // can tell the reader that matches were left out.
   const report =

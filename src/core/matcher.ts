@@ -387,6 +387,11 @@ export class Matcher {
     return tokens.length === 1 && isPlaceTerm(tokens[0]!.term) ? tokens[0]!.term : null;
   };
 
+  /** A report's publication date as its metadata gives it, by its key; null when not known. */
+  publishedOf(report: string): string | null {
+    return this.index.liveReport(report)?.published ?? null;
+  }
+
   /** Loads a prebuilt corpus. Throws a CorpusError when the index is damaged or of another version. */
   static fromCompiled(corpus: CompiledCorpus): Matcher {
     validateCompiled(corpus);

@@ -4,11 +4,12 @@
  * attribution, negation, quotations, entities — each with the words on both sides. Wording alone
  * is never a difference; a detail counts only where the words around it are on both sides.
  */
+import { monthDayOf, publishedWindow, weekdayDay } from '../provenance/dates';
 import type { ArticleReport } from '../types';
 import { attributionDifferences, pronounSource, sourcesOf } from './attribution';
 import { hedgeDifferences } from './hedges';
 import { mayReverse, negationDifferences } from './negation';
-import { numberDifferences } from './quantities';
+import { numberDifferences, type SideDays, type WeekdayResolver } from './quantities';
 import { quoteDifferences } from './quotes';
 import { changesAgent, ofOtherCountries } from './agents';
 import { sharesOnlyAttribution } from './claims';
@@ -30,12 +31,16 @@ export {
   type LabelKind,
 } from './label';
 
-/** The differences between a page sentence and a report sentence making the same claim. */
-export function findDifferences(page: string, report: string): Difference[] {
+/**
+ * The differences between a page sentence and a report sentence making the same claim. `days`
+ * resolves each side's days of the week to dates, where its publication date says which (see
+ * dayResolver): "on March 11" and "Tuesday" are then one date, not a changed one.
+ */
+export function findDifferences(page: string, report: string, days: SideDays = {}): Difference[] {
   const pageWords = wordsOf(page);
   const reportWords = wordsOf(report);
   const found = [
-    ...numberDifferences(page, pageWords, report, reportWords),
+    ...numberDifferences(page, pageWords, report, reportWords, days),
     ...titleDifferences(page, pageWords, report, reportWords),
     ...hedgeDifferences(page, pageWords, report, reportWords, (side) =>
       side === 'page'
@@ -97,15 +102,53 @@ export function changesEvent(page: string, report: string, placeOf?: PlaceOf): b
   return changesStatus(pair) || changesAgent(pair);
 }
 
-/** The report with every match's differences from its page sentence filled in. */
-export function withDifferences(report: ArticleReport): ArticleReport {
+/** Publication dates, as given, of a checked page and of the reports it is matched with. */
+export interface Publication {
+  /** The page's (ISO), when known. */
+  page?: string | null;
+  /** A report's by its key, as its metadata gives it ("2025-03 (about 12-14 March)"). */
+  reportOf?: (report: string) => string | null;
+}
+
+/**
+ * The date a day of the week (1 for Monday to 7 for Sunday) names in a text published as
+ * `published` says: the last such day on or before it, where the date (or a window of a few
+ * days) says which. Undefined when it says too little.
+ */
+export function dayResolver(published: string | null | undefined): WeekdayResolver | undefined {
+  const window = publishedWindow(published);
+  if (window === null) return undefined;
+  return (weekday) => {
+    const day = weekdayDay(weekday % 7, window);
+    return day === null ? null : monthDayOf(day);
+  };
+}
+
+/**
+ * The report with every match's differences from its page sentence filled in; `publication`
+ * dates the days of the week each side names.
+ */
+export function withDifferences(
+  report: ArticleReport,
+  publication: Publication = {},
+): ArticleReport {
+  const page = dayResolver(publication.page);
+  const resolvers = new Map<string, WeekdayResolver | undefined>();
+  const reportDays = (key: string): WeekdayResolver | undefined => {
+    if (!publication.reportOf) return undefined;
+    if (!resolvers.has(key)) resolvers.set(key, dayResolver(publication.reportOf(key)));
+    return resolvers.get(key);
+  };
   return {
     ...report,
     sentences: report.sentences.map((sentence) => ({
       ...sentence,
       matches: sentence.matches.map((match) => ({
         ...match,
-        differences: findDifferences(sentence.text, match.text),
+        differences: findDifferences(sentence.text, match.text, {
+          page,
+          report: reportDays(match.report),
+        }),
       })),
     })),
   };

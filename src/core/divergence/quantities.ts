@@ -387,9 +387,44 @@ const QUANTITY_KINDS: Record<Quantity['kind'], QuantityKind> = {
   count: 'count',
 };
 
-/** Whether two quantities of one kind give the same value. */
-function sameValue(a: Quantity, b: Quantity): boolean {
-  if (a.kind === 'date') return sameDate(a.date!, b.date!);
+/**
+ * The date a day of the week (1 for Monday to 7 for Sunday) names in one side's text, from that
+ * text's publication date (see dayResolver in ./index.ts), or null when that date does not say.
+ */
+export type WeekdayResolver = (weekday: number) => { month: number; day: number } | null;
+
+/** The resolvers of each side's days of the week (either may be missing: nothing is resolved). */
+export interface SideDays {
+  page?: WeekdayResolver;
+  report?: WeekdayResolver;
+}
+
+/** A date told by its day of the week alone ("Tuesday"). */
+function weekdayOnly(date: DateValue): boolean {
+  return (
+    date.weekday !== undefined &&
+    date.day === undefined &&
+    date.month === undefined &&
+    date.year === undefined &&
+    date.relative === undefined
+  );
+}
+
+/** A date told by its day of the week alone, as the day it names where its side says which. */
+function resolved(date: DateValue, resolve: WeekdayResolver | undefined): DateValue {
+  if (!resolve || !weekdayOnly(date)) return date;
+  const found = resolve(date.weekday!);
+  return found ? { month: found.month, day: found.day } : date;
+}
+
+/** Whether two quantities of one kind give the same value (`days`: the page's and the report's). */
+function sameValue(a: Quantity, b: Quantity, days: SideDays = {}): boolean {
+  if (a.kind === 'date') {
+    // Two days of the week are compared as such; a day of the week and a day of the month, as
+    // the days they name where a side's publication date says ("Tuesday" and "March 11").
+    if (weekdayOnly(a.date!) && weekdayOnly(b.date!)) return sameDate(a.date!, b.date!);
+    return sameDate(resolved(a.date!, days.page), resolved(b.date!, days.report));
+  }
   if (a.value === null || b.value === null) return a.value === b.value;
   if (a.kind === 'percent') {
     const margin = a.approximate || b.approximate ? PERCENT_TOLERANCE : 0.5;
@@ -500,6 +535,7 @@ export function numberDifferences(
   pageWords: readonly Word[],
   report: string,
   reportWords: readonly Word[],
+  days: SideDays = {},
 ): Difference[] {
   const pageQ = withUnitAdjectives(pageWords, quantitiesOf(pageWords));
   const reportQ = withUnitAdjectives(reportWords, quantitiesOf(reportWords));
@@ -520,10 +556,10 @@ export function numberDifferences(
     const open = reportQ.filter(
       (r) => !usedReport.has(r) && counterparts(p, pageWords, r, reportWords),
     );
-    const match = open.find((r) => sameValue(p, r)) ?? open[0];
+    const match = open.find((r) => sameValue(p, r, days)) ?? open[0];
     if (match) {
       usedReport.add(match);
-      if (!sameValue(p, match)) {
+      if (!sameValue(p, match, days)) {
         differences.push({
           kind: 'number',
           page: detail(page, pageWords, p),

@@ -140,3 +140,25 @@ export function publishedWindow(text: string | null | undefined): [number, numbe
   const day = (d: number): number => Date.UTC(y, month - 1, d) / 86_400_000;
   return [day(first), day(last)];
 }
+
+/**
+ * The day (days since the epoch) a day of the week names in a text published on one of the days
+ * `window` spans: the last such weekday on or before the publication, when every day of the window
+ * gives the same one; else null. `weekday`: 0 for Sunday to 6 for Saturday.
+ */
+export function weekdayDay(weekday: number, window: readonly [number, number]): number | null {
+  let found: number | null = null;
+  for (let day = window[0]; day <= window[1]; day++) {
+    // 1 January 1970 was a Thursday (4).
+    const date = day - ((((day + 4 - weekday) % 7) + 7) % 7);
+    if (found !== null && found !== date) return null;
+    found = date;
+  }
+  return found;
+}
+
+/** The month (1 to 12) and the day of the month of a day since the epoch. */
+export function monthDayOf(day: number): { month: number; day: number } {
+  const date = new Date(day * 86_400_000);
+  return { month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}

@@ -7,7 +7,7 @@
  * only that is read: a weekday may also point ahead ("talks resume on Thursday"), so a date that
  * differs from it is no conflict.
  */
-import { publishedWindow } from '../provenance/dates';
+import { monthDayOf, publishedWindow, weekdayDay } from '../provenance/dates';
 import type { Token } from '../tokens';
 
 /** Stems of the days of the week, in the order of Date.getUTCDay (Sunday first). */
@@ -49,21 +49,13 @@ function keyOf(month: number, day: number): string {
 
 /**
  * The date a day of the week (0 = Sunday) names in a report published on one of the days
- * `window` spans (days since the epoch): the last such weekday on or before the publication,
- * when every day of the window gives the same one; else null.
+ * `window` spans (days since the epoch), as a key: see weekdayDay.
  */
 export function weekdayDate(weekday: number, window: readonly [number, number]): string | null {
-  let found: number | null = null;
-  for (let day = window[0]; day <= window[1]; day++) {
-    // 1 January 1970 was a Thursday (4).
-    const back = (((day + 4 - weekday) % 7) + 7) % 7;
-    const date = day - back;
-    if (found !== null && found !== date) return null;
-    found = date;
-  }
+  const found = weekdayDay(weekday, window);
   if (found === null) return null;
-  const date = new Date(found * 86_400_000);
-  return keyOf(date.getUTCMonth() + 1, date.getUTCDate());
+  const { month, day } = monthDayOf(found);
+  return keyOf(month, day);
 }
 
 /**
