@@ -352,33 +352,44 @@ export class Matcher {
   private daysOfReport(sentence: number): ReadonlySet<string> {
     this.sync();
     const { index } = this;
-    const report = index.unitReport(sentence);
-    const known = this.reportDays.get(report);
-    if (known) return known;
-    if (this.reportDays.size >= MAX_CACHED_BAGS) this.reportDays.clear();
-    const [first, end] = index.reportUnits(sentence);
-    const units = function* (): Generator<Int32Array> {
-      for (let doc = first; doc < end; doc++) yield index.unitTermsView(doc);
-    };
-    const days = reportDays(index.report(report).published, units(), (id) => index.term(id));
-    this.reportDays.set(report, days);
-    return days;
+    return this.ofReport(this.reportDays, sentence, (report, units) =>
+      reportDays(index.report(report).published, units, (id) => index.term(id)),
+    );
   }
 
   /** The places anywhere in the report of unit `sentence`. */
   private placesOfReport(sentence: number): ReadonlySet<string> {
     this.sync();
     const { index } = this;
+    return this.ofReport(this.reportPlaces, sentence, (_, units) => {
+      const places = new Set<string>();
+      for (const ids of units)
+        for (const id of ids) if (index.isPlace(id)) places.add(index.term(id));
+      return places;
+    });
+  }
+
+  /**
+   * What `read` makes of the report of unit `sentence` from its units' terms, remembered in
+   * `cache` (one of the per-report caches `sync` clears; bounded like the term bags).
+   */
+  private ofReport<T>(
+    cache: Map<number, T>,
+    sentence: number,
+    read: (report: number, units: Iterable<Int32Array>) => T,
+  ): T {
+    const { index } = this;
     const report = index.unitReport(sentence);
-    const known = this.reportPlaces.get(report);
-    if (known) return known;
-    if (this.reportPlaces.size >= MAX_CACHED_BAGS) this.reportPlaces.clear();
-    const places = new Set<string>();
+    const known = cache.get(report);
+    if (known !== undefined) return known;
+    if (cache.size >= MAX_CACHED_BAGS) cache.clear();
     const [first, end] = index.reportUnits(sentence);
-    for (let doc = first; doc < end; doc++)
-      for (const id of index.unitTermsView(doc)) if (index.isPlace(id)) places.add(index.term(id));
-    this.reportPlaces.set(report, places);
-    return places;
+    const units = function* (): Generator<Int32Array> {
+      for (let doc = first; doc < end; doc++) yield index.unitTermsView(doc);
+    };
+    const value = read(report, units());
+    cache.set(report, value);
+    return value;
   }
 
   /** The country a name stands for, as one place term (by the index's aliases), or null. */
