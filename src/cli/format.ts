@@ -63,6 +63,8 @@ export interface JsonReport {
    * for every score of the article to be lowered, else null.
    */
   claim_share: number | null;
+  /** The article shares too few claims for its echo to be told, and little else (see provenance). */
+  page_too_short: boolean;
 }
 
 /**
@@ -123,6 +125,7 @@ export function toJson(report: ArticleReport, input: { fallback: boolean }): Jso
     })),
     page_group: report.provenance?.pageGroup ?? null,
     claim_share: report.claimShare ?? null,
+    page_too_short: report.provenance?.pageTooShort === true,
   };
 }
 

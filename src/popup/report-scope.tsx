@@ -47,12 +47,19 @@ const IN_TEXT: ReportWording = {
     thisPage: t('echoYourText'),
     pageInGroup: (label) => t('echoTextInGroup', label),
     pageIsMember: (label) => t('echoTextIsMember', label),
+    pageTooShort: t('echoTextTooShort'),
   }),
+};
+
+/** A selection is checked on its page, but it is the selection that may say too little. */
+const IN_SELECTION: ReportWording = {
+  ...ON_PAGE,
+  phrases: (words) => ({ ...words, pageTooShort: t('echoSelectionTooShort') }),
 };
 
 /** The report's strings for what was checked. */
 export function wordingFor(state: TabState): ReportWording {
-  return state.scope === 'text' ? IN_TEXT : ON_PAGE;
+  return state.scope === 'text' ? IN_TEXT : state.scope === 'selection' ? IN_SELECTION : ON_PAGE;
 }
 
 /** The summary line: how many of the checked sentences other outlets also reported. */

@@ -40,6 +40,7 @@ export function echoPhrases(): EchoPhrases {
     line: (outlets, independent, sources) => t('echoLine', [outlets, independent, sources]),
     pageInGroup: (label) => t('echoPageInGroup', label),
     pageIsMember: (label) => t('echoPageIsMember', label),
+    pageTooShort: t('echoPageTooShort'),
     firstReported: (outlet, date) => t('echoFirstReported', [outlet, date]),
     earliestKnown: (outlet, date, undated) =>
       t('echoEarliestKnown', [outlet, date, String(undated)]),

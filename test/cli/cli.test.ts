@@ -65,8 +65,11 @@ describe('crosscheck match --json', () => {
       'groups',
       'page_group',
       'claim_share',
+      'page_too_short',
     ]);
     expect(json.self).toBeNull();
+    // The sample is long enough for its echo to be told.
+    expect(json.page_too_short).toBe(false);
     // The sample retells the corpus story: its chances are not lowered.
     expect(json.claim_share).toBeNull();
     expect(Object.keys(json.article)).toEqual(['title', 'detected', 'fallback']);

@@ -324,6 +324,9 @@ describe('"Cross-check selection"', () => {
     expect(await shownListing(report)).toEqual(listingOf(expected));
     expect(await textOf(report, '.report-title')).toBe(`Text selected on ${PAGES.meridian.host}`);
     expect(await textOf(report, '.scope-note')).toBe(messages.reportScopeSelection!.message);
+    // Three matched sentences of four cannot show whether the selection retells Reuters: it is
+    // counted as no source of its own, and the report says why.
+    expect(await textOf(report, '.echo-page-note')).toBe(messages.echoSelectionTooShort!.message);
     await screenshot(report, 'selection-report', { fullPage: true });
 
     // On the page, the sentences of the selection that other outlets reported, and only those.

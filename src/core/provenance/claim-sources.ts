@@ -40,6 +40,11 @@ export interface ClaimSources {
   /** True when the article is one of the corpus reports (the matcher's `self`). */
   pageIsReport: boolean;
   /**
+   * True when the article says too little for its echo to be told (PageProvenance.pageTooShort),
+   * and so is no source of its own.
+   */
+  pageTooShort: boolean;
+  /**
    * The earliest known publication among the outlets, and the article when it is dated (report
    * null: the article); null when no outlet's day is known.
    */
@@ -51,13 +56,16 @@ export interface ClaimSources {
 /**
  * Whether the article is a source of its own for a claim the groups `ids` tell: it retells none
  * of them (`pageGroup`, the group the article retells) and names none of their sources for the
- * claim (`cites`: "…, Reuters reported").
+ * claim (`cites`: "…, Reuters reported"), and it says enough for that to be told (`tooShort`: see
+ * PageProvenance.pageTooShort).
  */
 export function pageIsSource(
   ids: Iterable<string>,
   pageGroup: string | null,
   cites: readonly string[],
+  tooShort = false,
 ): boolean {
+  if (tooShort) return false;
   for (const id of ids) if (id === pageGroup || cites.includes(id)) return false;
   return true;
 }
@@ -137,6 +145,7 @@ function sourcesOf(
         groups.map((g) => g.id),
         pageGroup,
         cites,
+        provenance?.pageTooShort,
       ));
 
   // Who was first: among the outlets whose day is known, and the article when it gives its own
@@ -166,6 +175,7 @@ function sourcesOf(
     groups,
     pageIndependent,
     pageIsReport: report.self !== null,
+    pageTooShort: outlets > 0 && provenance?.pageTooShort === true,
     first,
     undated,
   };
@@ -192,6 +202,7 @@ export function articleSources(report: ArticleReport): ClaimSources {
         s.matches.map((m) => lookup(m).id),
         pageGroup,
         s.cites ?? [],
+        report.provenance?.pageTooShort,
       ),
   );
   return sourcesOf(report, matches, [], lookup, pageSource);
@@ -219,6 +230,8 @@ export interface EchoPhrases {
   pageInGroup(label: string): string;
   /** The article is one of a group's reports. */
   pageIsMember(label: string): string;
+  /** The article says too little to tell whether it retells the outlets' text. */
+  pageTooShort: string;
   firstReported(outlet: string, date: string): string;
   earliestKnown(outlet: string, date: string, undated: number): string;
   datesUnknown(n: number): string;
@@ -247,6 +260,8 @@ export const ENGLISH: EchoPhrases = {
   line: (outlets, independent, sources) => `${outlets}, ${independent}: ${sources}`,
   pageIsMember: (label) => `This page is one of the reports of the ${label} group.`,
   pageInGroup: (label) => `This page retells the same text as the ${label} group.`,
+  pageTooShort:
+    'This page says too little to tell whether it retells them, so it is not counted as a source of its own.',
   firstReported: (outlet, date) => `First reported by ${outlet} (${date}).`,
   earliestKnown: (outlet, date, undated) =>
     `Earliest known date: ${outlet} (${date}); ${undated} without an exact date.`,
@@ -300,7 +315,9 @@ export function statementParts(
     line: sourcesLine(sources, words),
     detail: echoes ? sourcingDetail(only, words) : '',
     page: !inGroup
-      ? ''
+      ? sources.pageTooShort
+        ? words.pageTooShort
+        : ''
       : sources.pageIsReport
         ? words.pageIsMember(sourceName(inGroup, words))
         : words.pageInGroup(sourceName(inGroup, words)),

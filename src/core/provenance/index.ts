@@ -13,7 +13,7 @@ import type { CompiledCorpus } from '../corpus-format';
 import type { ArticleReport, ReportMeta } from '../types';
 import { findAttributions, outletKey, type Attribution } from './attributions';
 import { pageIsSource } from './claim-sources';
-import { EchoGroups } from './echo-groups';
+import { EchoGroups, MIN_RUN } from './echo-groups';
 import { parsePublished } from './dates';
 
 export {
@@ -130,6 +130,7 @@ export function withProvenance(
   const outlets = attributions.filter((a) => a.kind === 'outlet');
   const placement = groups.locate(report);
   const pageGroup = placement.links[0]?.group ?? null;
+  const tooShort = pageGroup === null && tooShortToPlace(report);
   const grouped = report.sentences.map((sentence) =>
     sentence.matches.map((m) => ({
       ...m,
@@ -143,7 +144,7 @@ export function withProvenance(
     // The article is a source of its own unless it retells one of the groups, or names the
     // source of one for the claim ("…, Reuters reported").
     const cites = matches.length > 0 ? citedGroups(sentence, outlets, distinct, groups) : [];
-    const own = pageIsSource(distinct, pageGroup, cites) ? 1 : 0;
+    const own = pageIsSource(distinct, pageGroup, cites, tooShort) ? 1 : 0;
     const independent = matches.length === 0 ? 0 : distinct.size + own;
     return cites.length > 0
       ? { ...sentence, matches, independent, cites }
@@ -158,7 +159,23 @@ export function withProvenance(
       // A large corpus has thousands of groups: only those listed are described.
       groups: groups.list(options.matchedGroupsOnly ? used : undefined),
       pageGroup,
+      ...(tooShort ? { pageTooShort: true } : {}),
       published: parsePublished(published)?.iso ?? null,
     },
   };
+}
+
+/**
+ * Share of an article's sentences that, matched, make it mostly what the outlets say: below a
+ * retelling's run (MIN_RUN), such an article cannot show whether it retells them.
+ */
+export const MOSTLY_MATCHED = 0.5;
+
+/**
+ * Whether an article says too little for its echo to be told (see PageProvenance.pageTooShort):
+ * some of its sentences are matched, fewer than a retelling's run, and they are most of it.
+ */
+export function tooShortToPlace(report: ArticleReport): boolean {
+  const { sentences, matched } = report.summary;
+  return matched > 0 && matched < MIN_RUN && matched >= MOSTLY_MATCHED * sentences;
 }

@@ -67,6 +67,12 @@ export interface PageProvenance {
   groups: EchoGroup[];
   /** The group the article belongs to as a rewrite (or as one of the reports), else null. */
   pageGroup: string | null;
+  /**
+   * True when the article shares too few claims for its echo to be told, and little else: most of
+   * its sentences are matched, but fewer than a retelling's run (a selection, a pasted paragraph,
+   * one sentence). It may well retell a group, so it is a source of none of its claims.
+   */
+  pageTooShort?: boolean;
   /** The article's publication date when the day is known (ISO), else null. */
   published: string | null;
 }

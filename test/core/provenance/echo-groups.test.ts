@@ -233,6 +233,40 @@ describe('the bundled corpus', () => {
   });
 });
 
+test('a text too short for its echo to be told is a source of none of its claims', () => {
+  // One sentence, or a selection of three matched sentences and a fourth: either may retell
+  // Reuters as the five outlets do, and no run of four claims can show it.
+  const lead =
+    'Russia has passed the United States a list of conditions for ending its war against Ukraine and resetting relations, two sources said.';
+  const selection = [
+    lead,
+    'Russian and American officials have discussed the terms over the past three weeks, in person and by video.',
+    'The demands include a ban on Ukraine joining NATO and no foreign troops on its soil.',
+    'Our correspondent adds that the mood in Kyiv was sombre.',
+  ].join(' ');
+  for (const text of [lead, selection]) {
+    const report = bundled.check(text);
+    expect(report.provenance?.pageGroup).toBeNull();
+    expect(report.provenance?.pageTooShort).toBe(true);
+    const first = report.sentences[0]!;
+    expect(first.independent).toBe(1);
+    expect(sourcesLine(claimSources(report, first.matches))).toMatch(
+      /1 independent source: Reuters$/,
+    );
+    const statement = sourcesStatement(articleSources(report));
+    expect(statement).toMatch(/^5 outlets, 1 independent source: Reuters;/);
+    expect(statement).toContain(
+      'This page says too little to tell whether it retells them, so it is not counted as a source of its own.',
+    );
+  }
+  // A page of its own reporting around one claim says enough: it is counted, and no such note.
+  const own = bundled.check(
+    `${lead} Ukraine's foreign minister said Kyiv had not seen the list. Ukraine's General Staff said its forces had withdrawn near Sudzha.`,
+  );
+  expect(own.provenance?.pageTooShort).toBeUndefined();
+  expect(sourcesStatement(articleSources(own))).not.toContain('says too little');
+});
+
 describe('placing reports one at a time (a library)', () => {
   test('the last report placed against an index that grew by it: the same groups as all at once', () => {
     const { story, inputs } = readInputs(FIXTURE_CORPUS);
