@@ -145,9 +145,13 @@ export async function libraryService(
         ...matching
       } = options;
       const report = await matched(text, matching);
+      // A passage of an article is placed by the article, checked whole for that.
+      const { context, ...whole } = matching;
+      const placeBy = corpusGroups && context ? await matched(context, whole) : undefined;
       // The library's articles take part in the echo groups as the bundled reports do.
       return completeArticleCheck(report, text, {
         ...options,
+        ...(placeBy ? { placeBy } : {}),
         groups: corpusGroups && groups ? groups.groups : corpusGroups,
         publishedOf: (key) => matcher.publishedOf(key),
       });

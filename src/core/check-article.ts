@@ -34,6 +34,11 @@ export interface ArticleCheckOptions extends CheckOptions {
    * is then read as the date it is (the divergence flags; see src/core/divergence).
    */
   publishedOf?: (report: string) => string | null;
+  /**
+   * The matcher's answer for the whole article a passage (`context`) was taken from: the page is
+   * placed among the echo groups by the article, not by the passage alone.
+   */
+  placeBy?: ArticleReport;
 }
 
 /** Checks `text` against the corpus behind `matcher`. Never throws for any string. */
@@ -43,10 +48,21 @@ export function checkArticle(
   options: ArticleCheckOptions = {},
 ): ArticleReport {
   const { groups: _groups, published: _published, ...rest } = options;
-  const { matchedGroupsOnly: _only, hidden: _hidden, publishedOf, ...matcherOptions } = rest;
+  const {
+    matchedGroupsOnly: _only,
+    hidden: _hidden,
+    publishedOf,
+    placeBy,
+    ...matcherOptions
+  } = rest;
+  // A passage of an article is placed by the article (checked once more, whole, for that).
+  const { context, ...wholeOptions } = matcherOptions;
+  const whole =
+    placeBy ?? (options.groups && context ? matcher.check(context, wholeOptions) : undefined);
   return completeArticleCheck(matcher.check(text, matcherOptions), text, {
     ...options,
     publishedOf: publishedOf ?? matcher.publishedOf?.bind(matcher),
+    ...(whole ? { placeBy: whole } : {}),
   });
 }
 
@@ -59,9 +75,10 @@ export function completeArticleCheck(
   text: string,
   options: ArticleCheckOptions = {},
 ): ArticleReport {
-  const { groups, published, matchedGroupsOnly, threshold, hidden, publishedOf } = options;
+  const { groups, published, matchedGroupsOnly, threshold, hidden, publishedOf, placeBy } = options;
   // The pairs the reader marked "not the same claim" go first: nothing after counts them.
-  const shown = hidden ? withoutHidden(matched, new Set(hidden)) : matched;
+  const hiddenKeys = hidden ? new Set(hidden) : null;
+  const shown = hiddenKeys ? withoutHidden(matched, hiddenKeys) : matched;
   // What each outlet's wording changed against the page's: divergence flags on every match.
   const differences = withDifferences(shown, { page: published, reportOf: publishedOf });
   // A stricter choice than the engine's own is said with the answer, so that every view of it
@@ -71,6 +88,9 @@ export function completeArticleCheck(
       ? { ...differences, minChance: threshold }
       : differences;
   return groups
-    ? withProvenance(report, text, groups, published ?? null, { matchedGroupsOnly })
+    ? withProvenance(report, text, groups, published ?? null, {
+        matchedGroupsOnly,
+        placeBy: placeBy && hiddenKeys ? withoutHidden(placeBy, hiddenKeys) : placeBy,
+      })
     : report;
 }

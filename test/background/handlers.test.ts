@@ -93,8 +93,14 @@ describe('check-article', () => {
       payload.text,
       expect.objectContaining({ context: article }),
     );
-    await handlers['check-article'](selection, sender);
+    // The article is checked whole as well, once, to place the selection among the echo groups.
     expect(check).toHaveBeenCalledTimes(2);
+    expect(check).toHaveBeenCalledWith(
+      article,
+      expect.not.objectContaining({ context: expect.anything() }),
+    );
+    await handlers['check-article'](selection, sender);
+    expect(check).toHaveBeenCalledTimes(3);
     expect(check).toHaveBeenLastCalledWith(
       payload.text,
       expect.not.objectContaining({ context: expect.anything() }),

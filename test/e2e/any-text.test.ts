@@ -324,9 +324,11 @@ describe('"Cross-check selection"', () => {
     expect(await shownListing(report)).toEqual(listingOf(expected));
     expect(await textOf(report, '.report-title')).toBe(`Text selected on ${PAGES.meridian.host}`);
     expect(await textOf(report, '.scope-note')).toBe(messages.reportScopeSelection!.message);
-    // Three matched sentences of four cannot show whether the selection retells Reuters: it is
-    // counted as no source of its own, and the report says why.
-    expect(await textOf(report, '.echo-page-note')).toBe(messages.echoSelectionTooShort!.message);
+    // Three matched sentences of four cannot show whether the selection retells Reuters; the
+    // article it was selected from does, and places it.
+    expect(await textOf(report, '.echo-page-note')).toBe(
+      messages.echoPageInGroup!.message.replace('$GROUP$', 'Reuters'),
+    );
     await screenshot(report, 'selection-report', { fullPage: true });
 
     // On the page, the sentences of the selection that other outlets reported, and only those.

@@ -117,20 +117,23 @@ function citedGroups(
  * report's echo group, the group the article retells (if any), each match's group and each
  * sentence's number of independent sources. `published` is the article's date as the page gives
  * it; with `matchedGroupsOnly`, only the groups of the matches and the article's own are listed
- * (a large corpus has many). Returns a new report; the one given is not changed.
+ * (a large corpus has many). With `placeBy`, the matcher's answer for the whole article a
+ * passage was taken from, the page is placed by that article: a selection of a retelling retells
+ * what the article does. Returns a new report; the one given is not changed.
  */
 export function withProvenance(
   report: ArticleReport,
   text: string,
   groups: EchoGroups,
   published: string | null = null,
-  options: { matchedGroupsOnly?: boolean } = {},
+  options: { matchedGroupsOnly?: boolean; placeBy?: ArticleReport } = {},
 ): ArticleReport {
   const attributions = findAttributions(text);
   const outlets = attributions.filter((a) => a.kind === 'outlet');
-  const placement = groups.locate(report);
+  const placed = options.placeBy ?? report;
+  const placement = groups.locate(placed);
   const pageGroup = placement.links[0]?.group ?? null;
-  const tooShort = pageGroup === null && tooShortToPlace(report);
+  const tooShort = pageGroup === null && tooShortToPlace(placed);
   const grouped = report.sentences.map((sentence) =>
     sentence.matches.map((m) => ({
       ...m,

@@ -267,6 +267,27 @@ test('a text too short for its echo to be told is a source of none of its claims
   expect(sourcesStatement(articleSources(own))).not.toContain('says too little');
 });
 
+test('a passage of an article is placed by the article it was taken from', () => {
+  // Two paragraphs of a retelling of the Reuters story: alone too short to tell, with the
+  // article around them placed where the article is.
+  const article = readFileSync(path.join(ROOT, 'examples/meridian-post.txt'), 'utf8');
+  const paragraphs = article.split('\n\n').filter((p) => p.trim() !== '');
+  const passage = paragraphs.slice(3, 5).join('\n\n');
+  const alone = checkArticle(bundled.matcher, passage, { groups: bundled.groups });
+  const inArticle = checkArticle(bundled.matcher, passage, {
+    groups: bundled.groups,
+    context: article,
+  });
+  const wholeGroup = bundled.check(article).provenance?.pageGroup;
+  expect(wholeGroup).not.toBeNull();
+  expect(alone.provenance?.pageGroup).toBeNull();
+  expect(inArticle.provenance?.pageGroup).toBe(wholeGroup);
+  expect(inArticle.provenance?.pageTooShort).toBeUndefined();
+  const statement = sourcesStatement(articleSources(inArticle));
+  expect(statement).toMatch(/^5 outlets, 1 independent source: Reuters;/);
+  expect(statement).toContain('This page retells the same text as the Reuters group.');
+});
+
 describe('placing reports one at a time (a library)', () => {
   test('the last report placed against an index that grew by it: the same groups as all at once', () => {
     const { story, inputs } = readInputs(FIXTURE_CORPUS);
