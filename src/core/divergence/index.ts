@@ -4,12 +4,12 @@
  * attribution, negation, quotations, entities — each with the words on both sides. Wording alone
  * is never a difference; a detail counts only where the words around it are on both sides.
  */
-import { monthDayOf, publishedWindow, weekdayDay } from '../provenance/dates';
+import { dayResolver, type WeekdayResolver } from '../provenance/dates';
 import type { ArticleReport } from '../types';
 import { attributionDifferences, pronounSource, sourcesOf } from './attribution';
 import { hedgeDifferences } from './hedges';
 import { mayReverse, negationDifferences } from './negation';
-import { numberDifferences, type SideDays, type WeekdayResolver } from './quantities';
+import { numberDifferences, type SideDays } from './quantities';
 import { quoteDifferences } from './quotes';
 import { changesAgent, ofOtherCountries } from './agents';
 import { sharesOnlyAttribution } from './claims';
@@ -68,6 +68,7 @@ export function reversesStatement(page: string, report: string): boolean {
 }
 
 export { sharesOnlyAttribution };
+export { dayResolver };
 
 /**
  * Whether the page sentence is told of a country the report names nowhere, where the report
@@ -108,20 +109,6 @@ export interface Publication {
   page?: string | null;
   /** A report's by its key, as its metadata gives it ("2025-03 (about 12-14 March)"). */
   reportOf?: (report: string) => string | null;
-}
-
-/**
- * The date a day of the week (1 for Monday to 7 for Sunday) names in a text published as
- * `published` says: the last such day on or before it, where the date (or a window of a few
- * days) says which. Undefined when it says too little.
- */
-export function dayResolver(published: string | null | undefined): WeekdayResolver | undefined {
-  const window = publishedWindow(published);
-  if (window === null) return undefined;
-  return (weekday) => {
-    const day = weekdayDay(weekday % 7, window);
-    return day === null ? null : monthDayOf(day);
-  };
 }
 
 /**

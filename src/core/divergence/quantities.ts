@@ -5,6 +5,7 @@
  * (`quantity`), so that a date is shown as a date.
  */
 import { DAYS_IN_UNIT, readNumberWords } from '../numbers';
+import type { WeekdayResolver } from '../provenance/dates';
 import { anchorsOf, sharedAnchors } from './anchors';
 import type { Difference, QuantityKind } from './types';
 import { perSentence, sameWord, type Word } from './words';
@@ -388,12 +389,9 @@ const QUANTITY_KINDS: Record<Quantity['kind'], QuantityKind> = {
 };
 
 /**
- * The date a day of the week (1 for Monday to 7 for Sunday) names in one side's text, from that
- * text's publication date (see dayResolver in ./index.ts), or null when that date does not say.
+ * The resolvers of each side's days of the week, from its publication date (dayResolver in
+ * ../provenance/dates.ts); either may be missing: nothing is resolved.
  */
-export type WeekdayResolver = (weekday: number) => { month: number; day: number } | null;
-
-/** The resolvers of each side's days of the week (either may be missing: nothing is resolved). */
 export interface SideDays {
   page?: WeekdayResolver;
   report?: WeekdayResolver;

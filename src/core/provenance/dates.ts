@@ -146,7 +146,7 @@ export function publishedWindow(text: string | null | undefined): [number, numbe
  * `window` spans: the last such weekday on or before the publication, when every day of the window
  * gives the same one; else null. `weekday`: 0 for Sunday to 6 for Saturday.
  */
-export function weekdayDay(weekday: number, window: readonly [number, number]): number | null {
+function weekdayDay(weekday: number, window: readonly [number, number]): number | null {
   let found: number | null = null;
   for (let day = window[0]; day <= window[1]; day++) {
     // 1 January 1970 was a Thursday (4).
@@ -158,7 +158,24 @@ export function weekdayDay(weekday: number, window: readonly [number, number]): 
 }
 
 /** The month (1 to 12) and the day of the month of a day since the epoch. */
-export function monthDayOf(day: number): { month: number; day: number } {
+function monthDayOf(day: number): { month: number; day: number } {
   const date = new Date(day * 86_400_000);
   return { month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+/** The month and day a day of the week names (1 for Monday to 7, or 0, for Sunday), or null. */
+export type WeekdayResolver = (weekday: number) => { month: number; day: number } | null;
+
+/**
+ * The date a day of the week names in a text published as `published` says: the last such day on
+ * or before it, where the date (or a window of a few days, see publishedWindow) says which.
+ * Undefined when it says too little.
+ */
+export function dayResolver(published: string | null | undefined): WeekdayResolver | undefined {
+  const window = publishedWindow(published);
+  if (window === null) return undefined;
+  return (weekday) => {
+    const day = weekdayDay(weekday % 7, window);
+    return day === null ? null : monthDayOf(day);
+  };
 }

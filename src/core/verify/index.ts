@@ -34,7 +34,7 @@ export {
   type ClaimUnit,
 } from './features';
 export { reportDateIds } from './report-dates';
-export { pageDates, reportDays, weekdayDate, type PageDate } from './named-days';
+export { pageDates, reportDays, type PageDate } from './named-days';
 export { logOdds, probability, sigmoid, type Model } from './logistic';
 export {
   articleTitles,

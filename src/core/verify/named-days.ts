@@ -7,7 +7,7 @@
  * only that is read: a weekday may also point ahead ("talks resume on Thursday"), so a date that
  * differs from it is no conflict.
  */
-import { monthDayOf, publishedWindow, weekdayDay } from '../provenance/dates';
+import { dayResolver } from '../provenance/dates';
 import type { Token } from '../tokens';
 
 /** Stems of the days of the week, in the order of Date.getUTCDay (Sunday first). */
@@ -48,17 +48,6 @@ function keyOf(month: number, day: number): string {
 }
 
 /**
- * The date a day of the week (0 = Sunday) names in a report published on one of the days
- * `window` spans (days since the epoch), as a key: see weekdayDay.
- */
-export function weekdayDate(weekday: number, window: readonly [number, number]): string | null {
-  const found = weekdayDay(weekday, window);
-  if (found === null) return null;
-  const { month, day } = monthDayOf(found);
-  return keyOf(month, day);
-}
-
-/**
  * The dates a report names by a day of the week: of each unit's terms (`unitTerms`, of its term
  * ids; `term` gives a term's text), each day resolved by the report's publication date.
  */
@@ -68,14 +57,13 @@ export function reportDays(
   term: (id: number) => string,
 ): Set<string> {
   const days = new Set<string>();
-  const window = publishedWindow(published);
-  if (window === null) return days;
+  const resolve = dayResolver(published);
+  if (resolve === undefined) return days;
   for (const ids of unitTerms) {
     for (let k = 0; k < ids.length; k++) {
       const weekday = DAY_OF.get(term(ids[k]!));
-      if (weekday === undefined) continue;
-      const date = weekdayDate(weekday, window);
-      if (date !== null) days.add(date);
+      const date = weekday === undefined ? null : resolve(weekday);
+      if (date !== null) days.add(keyOf(date.month, date.day));
     }
   }
   return days;

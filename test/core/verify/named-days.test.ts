@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { publishedWindow } from '../../../src/core/provenance/dates';
+import { dayResolver, publishedWindow } from '../../../src/core/provenance/dates';
 import { tokenize } from '../../../src/core/tokens';
-import { pageDates, reportDays, weekdayDate } from '../../../src/core/verify';
+import { pageDates, reportDays } from '../../../src/core/verify';
 
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
@@ -21,13 +21,15 @@ describe('publication windows', () => {
 });
 
 describe('the date a day of the week names', () => {
-  const window: [number, number] = [day('2025-03-12'), day('2025-03-14')];
+  const resolve = dayResolver('2025-03 (about 12-14 March)')!;
   test('the last such day on or before publication, when the whole window agrees', () => {
-    expect(weekdayDate(2, window)).toBe('3-11'); // Tuesday
-    expect(weekdayDate(3, window)).toBe('3-12'); // Wednesday, the first day of the window
+    expect(resolve(2)).toEqual({ month: 3, day: 11 }); // Tuesday
+    expect(resolve(3)).toEqual({ month: 3, day: 12 }); // Wednesday, the first day of the window
     // Thursday: the 6th if published on the 12th, the 13th if on the 13th.
-    expect(weekdayDate(4, window)).toBeNull();
-    expect(weekdayDate(4, [day('2025-03-13'), day('2025-03-13')])).toBe('3-13');
+    expect(resolve(4)).toBeNull();
+    expect(dayResolver('2025-03-13')!(4)).toEqual({ month: 3, day: 13 });
+    // Sunday as 0 or as 7.
+    expect(resolve(0)).toEqual(resolve(7));
   });
 
   test("a report's days, by its units' terms", () => {
