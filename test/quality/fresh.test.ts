@@ -39,8 +39,11 @@ import { formatCauses, formatScore } from './score';
  * sentences (19 in 63) when they were added, with the same margin. The six written last, with
  * four near misses each, labelled and added before the matcher was ever run on them, gave 0.78
  * (one pair in 128 sentences): their guard too keeps a margin of two pairs. The two retellings
- * written last, the same way, gave F1 0.783 (P 0.968, R 0.657); their guard keeps a margin of
- * about four pairs.
+ * written with them, the same way, gave F1 0.783 (P 0.968, R 0.657); their guard keeps a margin of
+ * about four pairs. The three retellings written last, the same way (a broadsheet's long sentences
+ * joining claims, a popular daily's short ones in everyday words, a business paper that tells the
+ * background first), gave F1 0.777 (P 0.977, R 0.645); their guard keeps a margin of about four
+ * pairs.
  */
 const MAX_NEIGHBOURS_FALSE_PER_100 = 2.3;
 const MAX_LATER_NEIGHBOURS_FALSE_PER_100 = 17.7;
@@ -52,8 +55,14 @@ const OTHER_PARTIES = new Set(['eu-defence-summit.txt', 'ankara-talks.txt', 'chi
  * The six fresh neighbouring stories written last, labelled and added before the matcher was ever
  * run on them, with four near misses each.
  */
-/** The two fresh retellings written last, labelled and added before the matcher was run on them. */
+/** Two fresh retellings labelled and added before the matcher was run on them. */
 const LAST_TWO_RETELLINGS = new Set(['harrow-gazette.txt', 'northwind-digest.txt']);
+/** The three fresh retellings written last, labelled and added before the matcher was run on them. */
+const LAST_THREE_RETELLINGS = new Set([
+  'wexford-standard.txt',
+  'daily-lantern.txt',
+  'tidewater-business-journal.txt',
+]);
 const LAST_SIX = new Set([
   'children-returned.txt',
   'bundestag-debt-brake.txt',
@@ -65,6 +74,7 @@ const LAST_SIX = new Set([
 const MIN_RETELLINGS_F1 = 0.77;
 const MIN_LATER_RETELLINGS_F1 = 0.62;
 const MIN_LAST_TWO_RETELLINGS_F1 = 0.76;
+const MIN_LAST_THREE_RETELLINGS_F1 = 0.76;
 const MIN_RETELLINGS_PRECISION = 0.96;
 
 const corpus = loadDevCorpus();
@@ -73,7 +83,7 @@ const retellings = readFresh('retellings');
 
 test('every sentence of the fresh articles is labelled', () => {
   expect(neighbours.length).toBe(21);
-  expect(retellings.length).toBe(8);
+  expect(retellings.length).toBe(11);
   const unlabelled = [...neighbours, ...retellings]
     .flatMap(judgeArticle)
     .filter((u) => u.judgement === null);
@@ -100,7 +110,16 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
     MATCH_THRESHOLD,
   );
   const laterScore = scoreHeldout(
-    retold.filter((u) => !FIRST_FRESH.has(u.file) && !LAST_TWO_RETELLINGS.has(u.file)),
+    retold.filter(
+      (u) =>
+        !FIRST_FRESH.has(u.file) &&
+        !LAST_TWO_RETELLINGS.has(u.file) &&
+        !LAST_THREE_RETELLINGS.has(u.file),
+    ),
+    MATCH_THRESHOLD,
+  );
+  const lastThreeScore = scoreHeldout(
+    retold.filter((u) => LAST_THREE_RETELLINGS.has(u.file)),
     MATCH_THRESHOLD,
   );
   const lastTwoScore = scoreHeldout(
@@ -117,7 +136,8 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
       `  errors by cause: ${formatCauses(heldoutCauses(retold, MATCH_THRESHOLD), retoldScore)}`,
       `  the first two: ${formatScore(firstScore)}`,
       `  the four written later: ${formatScore(laterScore)}`,
-      `  the two written last: ${formatScore(lastTwoScore)}`,
+      `  the two written with the last six neighbouring stories: ${formatScore(lastTwoScore)}`,
+      `  the three written last: ${formatScore(lastThreeScore)}`,
     ].join('\n'),
   );
   // Every neighbouring story never trained on: these and the held-out half, the issue's figure
@@ -140,5 +160,6 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   expect(firstScore.f1).toBeGreaterThanOrEqual(MIN_RETELLINGS_F1);
   expect(laterScore.f1).toBeGreaterThanOrEqual(MIN_LATER_RETELLINGS_F1);
   expect(lastTwoScore.f1).toBeGreaterThanOrEqual(MIN_LAST_TWO_RETELLINGS_F1);
+  expect(lastThreeScore.f1).toBeGreaterThanOrEqual(MIN_LAST_THREE_RETELLINGS_F1);
   expect(retoldScore.precision).toBeGreaterThanOrEqual(MIN_RETELLINGS_PRECISION);
 }, 60_000);
