@@ -43,7 +43,9 @@ import { formatCauses, formatScore } from './score';
  * about four pairs. The three retellings written last, the same way (a broadsheet's long sentences
  * joining claims, a popular daily's short ones in everyday words, a business paper that tells the
  * background first), gave F1 0.777 (P 0.977, R 0.645); their guard keeps a margin of about four
- * pairs.
+ * pairs. The two written after them, the same way (an Australian site's rewrite, a newsletter's
+ * analytical summary that leads with the truce), gave F1 0.846 (P 0.975, R 0.747); their guard
+ * keeps a margin of about four pairs.
  */
 const MAX_NEIGHBOURS_FALSE_PER_100 = 2.3;
 const MAX_LATER_NEIGHBOURS_FALSE_PER_100 = 17.7;
@@ -63,6 +65,8 @@ const LAST_THREE_RETELLINGS = new Set([
   'daily-lantern.txt',
   'tidewater-business-journal.txt',
 ]);
+/** The two fresh retellings written after those, the same way. */
+const NEWEST_RETELLINGS = new Set(['southern-cross-wire.txt', 'meridian-brief.txt']);
 const LAST_SIX = new Set([
   'children-returned.txt',
   'bundestag-debt-brake.txt',
@@ -75,6 +79,7 @@ const MIN_RETELLINGS_F1 = 0.77;
 const MIN_LATER_RETELLINGS_F1 = 0.62;
 const MIN_LAST_TWO_RETELLINGS_F1 = 0.76;
 const MIN_LAST_THREE_RETELLINGS_F1 = 0.76;
+const MIN_NEWEST_RETELLINGS_F1 = 0.82;
 const MIN_RETELLINGS_PRECISION = 0.96;
 
 const corpus = loadDevCorpus();
@@ -83,7 +88,7 @@ const retellings = readFresh('retellings');
 
 test('every sentence of the fresh articles is labelled', () => {
   expect(neighbours.length).toBe(21);
-  expect(retellings.length).toBe(11);
+  expect(retellings.length).toBe(13);
   const unlabelled = [...neighbours, ...retellings]
     .flatMap(judgeArticle)
     .filter((u) => u.judgement === null);
@@ -114,12 +119,17 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
       (u) =>
         !FIRST_FRESH.has(u.file) &&
         !LAST_TWO_RETELLINGS.has(u.file) &&
-        !LAST_THREE_RETELLINGS.has(u.file),
+        !LAST_THREE_RETELLINGS.has(u.file) &&
+        !NEWEST_RETELLINGS.has(u.file),
     ),
     MATCH_THRESHOLD,
   );
   const lastThreeScore = scoreHeldout(
     retold.filter((u) => LAST_THREE_RETELLINGS.has(u.file)),
+    MATCH_THRESHOLD,
+  );
+  const newestScore = scoreHeldout(
+    retold.filter((u) => NEWEST_RETELLINGS.has(u.file)),
     MATCH_THRESHOLD,
   );
   const lastTwoScore = scoreHeldout(
@@ -137,7 +147,8 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
       `  the first two: ${formatScore(firstScore)}`,
       `  the four written later: ${formatScore(laterScore)}`,
       `  the two written with the last six neighbouring stories: ${formatScore(lastTwoScore)}`,
-      `  the three written last: ${formatScore(lastThreeScore)}`,
+      `  the three written after them: ${formatScore(lastThreeScore)}`,
+      `  the two written last: ${formatScore(newestScore)}`,
     ].join('\n'),
   );
   // Every neighbouring story never trained on: these and the held-out half, the issue's figure
@@ -161,5 +172,6 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   expect(laterScore.f1).toBeGreaterThanOrEqual(MIN_LATER_RETELLINGS_F1);
   expect(lastTwoScore.f1).toBeGreaterThanOrEqual(MIN_LAST_TWO_RETELLINGS_F1);
   expect(lastThreeScore.f1).toBeGreaterThanOrEqual(MIN_LAST_THREE_RETELLINGS_F1);
+  expect(newestScore.f1).toBeGreaterThanOrEqual(MIN_NEWEST_RETELLINGS_F1);
   expect(retoldScore.precision).toBeGreaterThanOrEqual(MIN_RETELLINGS_PRECISION);
 }, 60_000);
