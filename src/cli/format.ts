@@ -36,6 +36,11 @@ export interface JsonReport {
       span: { start: number; end: number };
       /** When the report was read, for a corpus of library articles. */
       read?: string;
+      /**
+       * The report through which this one was found: the page sentence matches that report's
+       * sentence, which makes the same claim as this report's (absent for a direct match).
+       */
+      via?: string;
     }[];
     independent: number;
     /** The groups among the matches whose source the sentence names as its own. */
@@ -98,6 +103,7 @@ export function toJson(report: ArticleReport, input: { fallback: boolean }): Jso
         })),
         span: m.pageSpan ?? { start: s.start, end: s.end },
         ...(m.read ? { read: m.read } : {}),
+        ...(m.via ? { via: m.via } : {}),
       })),
       independent: s.independent ?? 0,
       cites: s.cites ?? [],
@@ -230,6 +236,12 @@ export function formatReport(
       lines.push(`   - ${match.outlet} (${label}): ${st.dim(`"${clean(match.text)}"`)}`);
       for (const difference of match.differences ?? []) {
         lines.push(`       ${st.flag(`! ${clean(differenceLabel(difference))}`)}`);
+      }
+      if (match.via) {
+        const via = sentence.matches.find((m) => m.report === match.via)?.outlet ?? match.via;
+        lines.push(
+          `       ${st.dim(`found through ${clean(via)}'s sentence, which makes the same claim`)}`,
+        );
       }
     }
   }

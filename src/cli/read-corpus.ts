@@ -8,7 +8,7 @@ import {
   type CompiledCorpus,
   type CorpusInput,
 } from '../core/corpus';
-import { Matcher } from '../core/matcher';
+import { LINKS_COLUMN, Matcher } from '../core/matcher';
 import { buildEchoGroups } from '../core/provenance';
 import { compileCorpusInThreads } from './compile-threads';
 import { readWordNet } from './wordnet';
@@ -65,10 +65,23 @@ export function withEchoGroups(
   return { ...compiled, provenance: groups.toData() };
 }
 
+/**
+ * Adds each unit's links to a compiled index (the unit column LINKS_COLUMN): which sentence of
+ * each other report makes its claim, found with the index's own matcher (Matcher.reportLinks), so
+ * that a page's match can be carried from one report to the others (src/core/verify/carry-over.ts).
+ */
+export function withCorpusLinks(compiled: CompiledCorpus): CompiledCorpus {
+  const links = Matcher.fromCompiled(compiled).reportLinks();
+  return {
+    ...compiled,
+    sentences: compiled.sentences.map((s, i) => ({ ...s, [LINKS_COLUMN]: links[i] ?? [] })),
+  };
+}
+
 /** Reads the corpus folder and compiles it into the prebuilt index, with WordNet synonyms. */
 export function compileCorpusDir(dir: string): CompiledCorpus {
   const { story, inputs } = readCorpus(dir);
-  return withEchoGroups(compileCorpus(inputs, story, readWordNet()), inputs);
+  return withCorpusLinks(withEchoGroups(compileCorpus(inputs, story, readWordNet()), inputs));
 }
 
 /**
@@ -77,8 +90,7 @@ export function compileCorpusDir(dir: string): CompiledCorpus {
  */
 export async function compileCorpusDirInThreads(dir: string, worker: URL): Promise<CompiledCorpus> {
   const { story, inputs } = readCorpus(dir);
-  return withEchoGroups(
-    await compileCorpusInThreads(inputs, story, readWordNet(), { worker }),
-    inputs,
+  return withCorpusLinks(
+    withEchoGroups(await compileCorpusInThreads(inputs, story, readWordNet(), { worker }), inputs),
   );
 }

@@ -134,6 +134,11 @@ export function renderCard(
     chance.title = chanceTitle(match.score);
     meta.append(chance);
     item.append(meta, element(doc, 'q', 'quote', match.text));
+    // Found through another outlet's matching sentence (src/core/verify/carry-over.ts).
+    if (match.via) {
+      const via = matches.find((m) => m.report === match.via)?.outlet ?? match.via;
+      item.append(element(doc, 'p', 'flags', t('reportVia', via)));
+    }
     const differences = match.differences ?? [];
     if (differences.length > 0) {
       // One line: how many details this wording changed, and of which kinds.

@@ -40,7 +40,12 @@ import {
   termClass,
   unitTags,
   comparePair,
+  carriedMatches,
   correctArticle,
+  LINK_PROBABILITY,
+  sharesPartOf,
+  tellsTheStory,
+  type Link,
   pageCredits,
   storyAffinity,
   neighbourSupport,
@@ -188,6 +193,8 @@ export class Matcher {
   private reportPlaces = new Map<number, ReadonlySet<string>>();
   /** The dates each report names by the day of the week (see daysOfReport). */
   private reportDays = new Map<number, ReadonlySet<string>>();
+  /** The units' links worked out at load (learnLinks), for an index whose segments lack them. */
+  private learnedLinks: number[][] | null = null;
 
   private constructor(index: SegmentedIndex, story: string | null) {
     this.index = index;
@@ -216,6 +223,7 @@ export class Matcher {
     this.parties = new CorpusParties(this.index, MAX_CACHED_BAGS);
     this.reportPlaces = new Map();
     this.reportDays = new Map();
+    this.learnedLinks = null;
   }
 
   /** The verifier's view of corpus unit `doc` (kept with its bag). */
@@ -427,7 +435,7 @@ export class Matcher {
     const excluded = options.exclude === undefined ? -1 : this.index.reportIndexOf(options.exclude);
 
     const units = splitSentences(checked);
-    const { judged, share } = this.judgeInContext(units, options.context, excluded);
+    const { judged, share, tells } = this.judgeInContext(units, options.context, excluded);
     // A report whose most probable sentence contradicts the page sentence (see contradicts) makes
     // another claim: it is not listed for that sentence, with that sentence or another of its own.
     // Decided here, for the few pairs that would be shown: the verifier reads no text of a corpus
@@ -437,9 +445,10 @@ export class Matcher {
       const reversed = matches.filter(
         (best) => best.probability >= threshold && this.contradicts(units[i]!.text, best.sentence),
       );
+      const kept = reversed.length > 0 ? matches.filter((m) => !reversed.includes(m)) : matches;
       return {
         informative: unit.informative,
-        matches: reversed.length > 0 ? matches.filter((m) => !reversed.includes(m)) : matches,
+        matches: tells ? this.withCarried(units[i]!.text, kept, excluded, unit.candidates) : kept,
       };
     });
 
@@ -491,11 +500,12 @@ export class Matcher {
     units: readonly Sentence[],
     context: string | undefined,
     excluded: number,
-  ): { judged: JudgedUnit[]; share: number | null } {
+  ): { judged: JudgedUnit[]; share: number | null; tells: boolean } {
     const own = units.map(matchedText);
     if (!context) {
       const judged = this.judgeUnits(own, excluded);
-      return { judged, share: correctArticle(judged) };
+      const tells = tellsTheStory(judged);
+      return { judged, share: correctArticle(judged), tells };
     }
     const texts = splitSentences(cutAt(context, MAX_CHECK_CHARS)).map(matchedText);
     const at = new Map<string, number>();
@@ -509,8 +519,9 @@ export class Matcher {
       return texts.length - 1;
     });
     const all = this.judgeUnits(texts, excluded);
+    const tells = tellsTheStory(all);
     const share = correctArticle(all);
-    return { judged: positions.map((k) => all[k]!), share };
+    return { judged: positions.map((k) => all[k]!), share, tells };
   }
 
   /**
@@ -670,6 +681,122 @@ export class Matcher {
     return self;
   }
 
+  /**
+   * A page unit's best candidate per report with the reports its matches carry it to (see
+   * verify/carry-over.ts), most probable first: a carried report's sentence stands in for its
+   * direct candidate, unless it contradicts the page unit. `judged`: every candidate the verifier
+   * judged against the unit (a carried match never goes to one of their sentences).
+   */
+  private withCarried(
+    text: string,
+    matches: Candidate[],
+    excluded: number,
+    judged: readonly Candidate[],
+  ): Candidate[] {
+    const compared = new Set(judged.map((c) => c.sentence));
+    const carried = carriedMatches(
+      matches,
+      (sentence) => this.linksOf(sentence),
+      (via, link) => this.carriesTo(via.sentence, via.evidence.reportCovered, link.sentence),
+      (report) => report === excluded,
+      (sentence) => compared.has(sentence),
+    ).filter((c) => !this.contradicts(text, c.link.sentence));
+    if (carried.length === 0) return matches;
+    const replaced = new Set(carried.map((c) => c.link.report));
+    return [
+      ...matches.filter((m) => !replaced.has(m.report)),
+      ...carried.map(({ via, link, probability }) => ({
+        ...via,
+        report: link.report,
+        sentence: link.sentence,
+        similarity: CARRIED_SIMILARITY,
+        probability,
+        via: via.report,
+      })),
+    ].sort((a, b) => b.probability - a.probability || a.report - b.report);
+  }
+
+  /**
+   * Whether a page unit's match with corpus unit `via` carries over to corpus unit `to`, a unit
+   * of another report that makes `via`'s claim: `to` has a good part of what the page unit covers
+   * of `via` (`covered`: the mass of each term of `via`'s bag the page covers, as
+   * PairEvidence.reportCovered gives it; see verify/carry-over.ts).
+   */
+  carriesTo(via: number, covered: Float32Array, to: number): boolean {
+    this.sync();
+    const a = this.bagAt(via)!;
+    const b = this.bagAt(to)!;
+    return sharesPartOf(
+      a.ids,
+      a.weights,
+      (k) => covered[k]! > 0,
+      (id) => b.set.has(id),
+    );
+  }
+
+  /**
+   * The links of corpus unit `doc`: the sentence of each other report that makes its claim with
+   * probability LINK_PROBABILITY or more, as the corpus compiler stored them (the unit column
+   * LINKS_COLUMN, see reportLinks) or as learnLinks worked them out; none for a unit of a segment
+   * without them.
+   */
+  private linksOf(doc: number): Link[] {
+    const { index } = this;
+    const stored = index.unitColumn(LINKS_COLUMN, doc) ?? this.learnedLinks?.[doc];
+    if (!stored) return [];
+    const links: Link[] = [];
+    for (let k = 0; k + 1 < stored.length; k += 2) {
+      const sentence = doc + stored[k]!;
+      if (sentence < 0 || sentence >= index.unitCount || !index.unitLive(sentence)) continue;
+      const report = index.unitReport(sentence);
+      if (report === index.unitReport(doc)) continue;
+      links.push({ report, sentence, probability: stored[k + 1]! / LINK_SCALE });
+    }
+    return links;
+  }
+
+  /**
+   * Works out the links of every unit now (reportLinks), for an index whose segments do not
+   * carry them (a corpus the CLI reads from a folder or a corpus file), so that it gives what the
+   * bundled corpus gives. Each report is checked once against the others, as its echo groups
+   * are; kept until the index changes.
+   */
+  learnLinks(): void {
+    const links = this.reportLinks();
+    this.learnedLinks = links;
+  }
+
+  /**
+   * The links of every corpus unit, for the corpus compiler to store (LINKS_COLUMN): each report
+   * checked against the others as a page is checked, and for each of its units, each other
+   * report's most probable sentence at LINK_PROBABILITY or more that does not contradict it, as
+   * pairs of numbers: the linked unit's position relative to the unit's own, and its probability
+   * in thousandths.
+   */
+  reportLinks(): number[][] {
+    this.sync();
+    const { index } = this;
+    const all: number[][] = [];
+    for (let doc = 0; doc < index.unitCount;) {
+      const [first, end] = index.reportUnits(doc);
+      const report = index.unitReport(first);
+      const texts: string[] = [];
+      for (let d = first; d < end; d++) texts.push(index.unitText(d));
+      const judged = this.judgeUnits(texts, report);
+      correctArticle(judged);
+      judged.forEach((unit, i) => {
+        const links: number[] = [];
+        for (const c of bestPerReport(unit.candidates)) {
+          if (c.probability < LINK_PROBABILITY || this.contradicts(texts[i]!, c.sentence)) continue;
+          links.push(c.sentence - (first + i), Math.round(c.probability * LINK_SCALE));
+        }
+        all[first + i] = links;
+      });
+      doc = end;
+    }
+    return all;
+  }
+
   private toMatch(candidate: Candidate, unitStart: number): SentenceMatch {
     const { report, sentence, similarity } = candidate;
     const meta = this.index.report(report);
@@ -687,6 +814,7 @@ export class Matcher {
       pageSpan: { start: unitStart + span.start, end: unitStart + span.end },
     };
     if (meta.read) match.read = meta.read;
+    if (candidate.via !== undefined) match.via = this.index.report(candidate.via).id;
     return match;
   }
 
@@ -814,7 +942,27 @@ export interface Candidate {
   probability: number;
   /** The part of the page unit the report sentence covers, as offsets into the unit. */
   span(): { start: number; end: number };
+  /**
+   * The report whose matched sentence carried this one (see verify/carry-over.ts); the span is
+   * the part of the page unit that sentence covers.
+   */
+  via?: number;
 }
+
+/** The unit column of the compiled corpus that holds each unit's links (see Matcher.reportLinks). */
+export const LINKS_COLUMN = 'links';
+/** Links store their probability in thousandths. */
+const LINK_SCALE = 1000;
+
+/** A carried match's similarity: its words were not compared with the page's (tier paraphrase). */
+const CARRIED_SIMILARITY: Similarity = {
+  score: 0,
+  forward: 0,
+  backward: 0,
+  matchedMass: 0,
+  shared: 0,
+  order: 0,
+};
 
 /** A page unit with its judged candidates. */
 export interface JudgedUnit {

@@ -59,6 +59,11 @@ export interface SentenceMatch {
    * (the whole sentence unless the sentence joins claims and the report makes only some of them).
    */
   pageSpan?: { start: number; end: number };
+  /**
+   * The report (id) through which this one was found: the page sentence matches that report's
+   * sentence, which makes the same claim as this report's (see src/core/verify/carry-over.ts).
+   */
+  via?: string;
 }
 
 /** A page sentence with every other report that makes its claim (each report at most once). */

@@ -215,6 +215,10 @@ function Match({
   onHide?: (key: string) => void;
 }) {
   const part = partOf(sentence, match);
+  // A match carried over from another outlet's matching sentence (src/core/verify/carry-over.ts).
+  const via = match.via
+    ? (sentence.matches.find((m) => m.report === match.via)?.outlet ?? match.via)
+    : null;
   return (
     <li class="match">
       <div class="match-meta">
@@ -234,6 +238,7 @@ function Match({
           {t('reportSharedPart')} <mark class="shared">{part}</mark>
         </p>
       )}
+      {via !== null && <p class="match-via">{t('reportVia', via)}</p>}
       <p class="match-text">
         <DiffText
           base={part ?? sentence.text}

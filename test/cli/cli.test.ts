@@ -96,7 +96,14 @@ describe('crosscheck match --json', () => {
           'group',
           'differences',
           'span',
+          // Only for a match carried over from another outlet's matching sentence.
+          ...(match.via === undefined ? [] : ['via']),
         ]);
+        if (match.via !== undefined) {
+          // The outlet it was found through is listed for the same sentence.
+          expect(sentence.matches.map((m: { report: string }) => m.report)).toContain(match.via);
+          expect(match.via).not.toBe(match.report);
+        }
         // The shared span lies inside the sentence; the score is a probability.
         expect(match.span.start).toBeGreaterThanOrEqual(sentence.start);
         expect(match.span.end).toBeLessThanOrEqual(sentence.end);

@@ -14,13 +14,17 @@ import type { Candidate } from '../../src/core/matcher';
 import { splitSentences } from '../../src/core/sentences';
 import {
   bestProbabilities,
+  carriedMatches,
   corrected,
   FEATURES,
   FEATURE_SIGNS,
+  LINK_PROBABILITY,
   logOdds,
   probability,
   shareFactor,
   sigmoid,
+  tellsTheStory,
+  type Link,
   type Model,
 } from '../../src/core/verify';
 import { extendedJudgements } from './calibrate';
@@ -362,7 +366,13 @@ export interface UnitCandidates {
   /** The unit's text, for the checks that drop a contradicting report (Matcher.contradicts). */
   text: string;
   informative: boolean;
-  candidates: { report: number; sentence: number; features: number[] }[];
+  candidates: {
+    report: number;
+    sentence: number;
+    features: number[];
+    /** The mass of each term of the report sentence the unit covers (PairEvidence.reportCovered). */
+    covered: Float32Array;
+  }[];
 }
 
 /**
@@ -434,7 +444,12 @@ export function devCandidates(
 
 /** What scoring under any model needs of a candidate. */
 function candidateOf(c: Candidate): UnitCandidates['candidates'][number] {
-  return { report: c.report, sentence: c.sentence, features: c.features };
+  return {
+    report: c.report,
+    sentence: c.sentence,
+    features: c.features,
+    covered: c.evidence.reportCovered,
+  };
 }
 
 /**
@@ -449,19 +464,109 @@ function bestScores(
   model: Model,
   key: (report: number) => string,
   factor: number,
+  carry: Carry | null,
 ): Map<string, number> {
-  const best = new Map<number, { p: number; sentence: number }>();
+  const best = new Map<number, { p: number; sentence: number; covered: Float32Array }>();
   for (const c of unit.candidates) {
     const p = corrected(probability(model, c.features), factor);
-    if (p > (best.get(c.report)?.p ?? -1)) best.set(c.report, { p, sentence: c.sentence });
+    if (p > (best.get(c.report)?.p ?? -1))
+      best.set(c.report, { p, sentence: c.sentence, covered: c.covered });
+  }
+  for (const [report, { sentence }] of best)
+    if (corpus.matcher.contradicts(unit.text, sentence)) best.delete(report);
+  const probabilities = new Map([...best].map(([report, { p }]) => [report, p]));
+  if (carry) {
+    const direct = [...best].map(([report, { p, sentence, covered }]) => ({
+      report,
+      sentence,
+      probability: p,
+      covered,
+    }));
+    const compared = new Set(unit.candidates.map((c) => c.sentence));
+    const carried = carriedMatches(
+      direct,
+      carry.links,
+      (via, link) => corpus.matcher.carriesTo(via.sentence, via.covered, link.sentence),
+      (report) => report === carry.excluded,
+      (sentence) => compared.has(sentence),
+    );
+    for (const c of carried)
+      if (!corpus.matcher.contradicts(unit.text, c.link.sentence))
+        probabilities.set(c.link.report, c.probability);
   }
   const scores = new Map<string, number>();
-  for (const [report, { p, sentence }] of best) {
-    if (corpus.matcher.contradicts(unit.text, sentence)) continue;
+  for (const [report, p] of probabilities) {
     const k = key(report);
     if (p > (scores.get(k) ?? -1)) scores.set(k, p);
   }
   return scores;
+}
+
+/** The links a unit's matches are carried over (see verify/carry-over.ts), under one model. */
+interface Carry {
+  links: (sentence: number) => readonly Link[];
+  /** A report never carried to (the report checked, for a corpus report). */
+  excluded: number;
+}
+
+/** Per corpus: its reports checked against each other once (see devCandidates). */
+const devCandidatesOf = new WeakMap<DevCorpus, ReturnType<typeof devCandidates>>();
+/** Per corpus and model: the links of every corpus unit. */
+const linksOf = new WeakMap<DevCorpus, WeakMap<Model, Map<number, Link[]>>>();
+
+/**
+ * The links of the corpus's units under `model`, as the matcher makes them (Matcher.linksOf):
+ * each report checked with itself excluded, its probabilities corrected for its share of claims,
+ * each unit's best sentence per other report at LINK_PROBABILITY or more, unless it contradicts
+ * the unit.
+ */
+function corpusLinks(corpus: DevCorpus, model: Model): (sentence: number) => readonly Link[] {
+  let perModel = linksOf.get(corpus);
+  if (!perModel) linksOf.set(corpus, (perModel = new WeakMap()));
+  let links = perModel.get(model);
+  if (!links) {
+    let dev = devCandidatesOf.get(corpus);
+    if (!dev) devCandidatesOf.set(corpus, (dev = devCandidates(corpus)));
+    const docOf = new Map<string, number>();
+    corpus.compiled.sentences.forEach((s, doc) => docOf.set(`${s.report}:${s.start}`, doc));
+    links = new Map();
+    for (const [r, report] of dev.entries()) {
+      const factor = articleFactor(report.units, model);
+      for (const u of report.units) {
+        const doc = docOf.get(`${r}:${u.start}`);
+        if (doc === undefined) continue;
+        const best = new Map<number, Link>();
+        for (const c of u.candidates) {
+          const p = corrected(probability(model, c.features), factor);
+          if (p > (best.get(c.report)?.probability ?? -1))
+            best.set(c.report, { report: c.report, sentence: c.sentence, probability: p });
+        }
+        links.set(
+          doc,
+          [...best.values()].filter(
+            (l) =>
+              l.probability >= LINK_PROBABILITY && !corpus.matcher.contradicts(u.text, l.sentence),
+          ),
+        );
+      }
+    }
+    perModel.set(model, links);
+  }
+  const found = links;
+  return (sentence) => found.get(sentence) ?? [];
+}
+
+/** Whether an article tells the corpus's story under `model` (tellsTheStory), so claims carry. */
+function articleTells(
+  units: readonly Omit<UnitCandidates, 'start' | 'end'>[],
+  model: Model,
+): boolean {
+  return tellsTheStory(
+    units.map((u) => ({
+      informative: u.informative,
+      candidates: u.candidates.map((c) => ({ probability: probability(model, c.features) })),
+    })),
+  );
 }
 
 /** The corpus reports' predictions under a model per report file (for cross-validation). */
@@ -474,13 +579,17 @@ export function devScored(
   return candidates.map((report) => {
     const model = modelFor(report.file);
     const factor = articleFactor(report.units, model);
+    const r = candidates.indexOf(report);
+    const carry = articleTells(report.units, model)
+      ? { links: corpusLinks(corpus, model), excluded: r }
+      : null;
     return {
       file: report.file,
       text: report.text,
       units: report.units.map((u) => ({
         start: u.start,
         end: u.end,
-        scores: bestScores(u, corpus, model, fileOf, factor),
+        scores: bestScores(u, corpus, model, fileOf, factor, carry),
       })),
     };
   });
@@ -510,13 +619,14 @@ export function articleScored(
 ): PredictedUnit[] {
   const idOf = (r: number): string => corpus.inputs[r]!.meta.id;
   const factors = new Map<string, number>();
+  const carries = new Map<string, Carry | null>();
   for (const file of new Set(units.map((u) => u.file))) {
-    factors.set(
+    const model = modelFor(file);
+    const own = units.filter((u) => u.file === file);
+    factors.set(file, articleFactor(own, model));
+    carries.set(
       file,
-      articleFactor(
-        units.filter((u) => u.file === file),
-        modelFor(file),
-      ),
+      articleTells(own, model) ? { links: corpusLinks(corpus, model), excluded: -1 } : null,
     );
   }
   return units.map(({ candidates, informative: _informative, ...unit }) => ({
@@ -527,6 +637,7 @@ export function articleScored(
       modelFor(unit.file),
       idOf,
       factors.get(unit.file)!,
+      carries.get(unit.file)!,
     ),
   }));
 }

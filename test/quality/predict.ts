@@ -5,7 +5,7 @@
 import Fuse from 'fuse.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCorpus } from '../../src/cli/read-corpus';
+import { readCorpus, withCorpusLinks } from '../../src/cli/read-corpus';
 import { readWordNet } from '../../src/cli/wordnet';
 import { compileCorpus, type CompiledCorpus, type CorpusInput } from '../../src/core/corpus';
 import { Matcher } from '../../src/core/matcher';
@@ -23,10 +23,14 @@ export interface DevCorpus {
   matcher: Matcher;
 }
 
-/** Reads and compiles the bundled corpus from its sources, as the build does (WordNet synonyms included). */
+/**
+ * Reads and compiles the bundled corpus from its sources, as the build does (WordNet synonyms and
+ * the units' links included).
+ */
 export function loadDevCorpus(): DevCorpus {
   const { story, inputs } = readCorpus(CORPUS_DIR);
-  const compiled = compileCorpus(inputs, story, readWordNet());
+  // With each unit's links, as the build stores them (src/cli/read-corpus.ts).
+  const compiled = withCorpusLinks(compileCorpus(inputs, story, readWordNet()));
   return { inputs, compiled, matcher: Matcher.fromCompiled(compiled) };
 }
 

@@ -128,3 +128,14 @@ export function correctArticle(units: readonly ShareUnit[]): number | null {
     for (const c of unit.candidates) c.probability = corrected(c.probability, factor);
   return share;
 }
+
+/**
+ * Whether an article tells the corpus's story: it has SHARE_MIN_SENTENCES informative sentences
+ * or more and its estimated share of corpus claims is at least the training articles' (the
+ * correction leaves it as it is). Read before the correction, from the verifier's own
+ * probabilities.
+ */
+export function tellsTheStory(units: readonly ShareUnit[], base = TRAINING_SHARE): boolean {
+  const best = bestProbabilities(units);
+  return best.length >= SHARE_MIN_SENTENCES && articleShare(best, base) >= base;
+}

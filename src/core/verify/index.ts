@@ -51,10 +51,21 @@ export {
   corrected,
   SHARE_MIN_SENTENCES,
   shareFactor,
+  tellsTheStory,
   TRAINING_SHARE,
   type ShareUnit,
 } from './article-share';
 export { MODEL } from './model';
+export {
+  carriedMatches,
+  sharesPartOf,
+  CARRY_FROM,
+  CARRY_PART,
+  LINK_PROBABILITY,
+  type CarriedMatch,
+  type DirectMatch,
+  type Link,
+} from './carry-over';
 
 /**
  * Probability from which a pair is taken to make the same claim and shown. The score reads as
