@@ -29,12 +29,16 @@ export function withoutHidden(report: ArticleReport, hidden: ReadonlySet<string>
   if (hidden.size === 0) return report;
   const leftOut: string[] = [];
   const sentences = report.sentences.map((sentence) => {
-    const matches = sentence.matches.filter((match) => {
+    const gone = new Set<string>();
+    const kept = sentence.matches.filter((match) => {
       const key = matchKey(sentence.text, match);
       if (!hidden.has(key)) return true;
       leftOut.push(key);
+      gone.add(match.report);
       return false;
     });
+    // A match carried over from a wording the reader hid has lost what it stood on.
+    const matches = gone.size === 0 ? kept : kept.filter((m) => !m.via || !gone.has(m.via));
     return matches.length === sentence.matches.length ? sentence : { ...sentence, matches };
   });
   if (leftOut.length === 0) return report;

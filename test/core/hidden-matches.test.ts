@@ -66,6 +66,23 @@ describe('withoutHidden', () => {
     }
   });
 
+  test('a match carried over from a marked wording leaves with it', () => {
+    // The demo article's lead lists Truther Daily through eAwaz's sentence.
+    const lead = claims.find((s) => s.matches.some((m) => m.via !== undefined))!;
+    const carried = lead.matches.find((m) => m.via !== undefined)!;
+    const via = lead.matches.find((m) => m.report === carried.via)!;
+    const hidden = withoutHidden(report, new Set([matchKey(lead.text, via)]));
+    const after = hidden.sentences.find((s) => s.start === lead.start)!;
+    expect(after.matches.map((m) => m.report)).not.toContain(via.report);
+    expect(after.matches.map((m) => m.report)).not.toContain(carried.report);
+    // Only the reader's own mark is listed: the carried match comes back with the wording.
+    expect(hidden.hidden).toEqual([matchKey(lead.text, via)]);
+    // Hiding the carried match alone leaves the wording it came through.
+    const alone = withoutHidden(report, new Set([matchKey(lead.text, carried)]));
+    const kept = alone.sentences.find((s) => s.start === lead.start)!;
+    expect(kept.matches.map((m) => m.report)).toContain(via.report);
+  });
+
   test('an outlet whose every match is marked leaves the outlets', () => {
     const last = report.summary.outlets.at(-1)!;
     const keys = report.sentences.flatMap((s) =>
@@ -80,7 +97,10 @@ describe('withoutHidden', () => {
 describe('checkArticle with marks', () => {
   test('hidden matches count nowhere after matching: not in where the claim comes from', () => {
     const before = checkArticle(matcher, ARTICLE, { groups });
-    const claim = before.sentences.find((s) => s.matches.length >= 2)!;
+    // (A claim none of whose matches was carried over from its first: see the test above.)
+    const claim = before.sentences.find(
+      (s) => s.matches.length >= 2 && !s.matches.some((m) => m.via === s.matches[0]!.report),
+    )!;
     expect(claim.independent).toBeGreaterThan(0);
     // One match hidden: the others stay, in their order.
     const one = checkArticle(matcher, ARTICLE, {
