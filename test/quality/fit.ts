@@ -515,7 +515,7 @@ const devCandidatesOf = new WeakMap<DevCorpus, ReturnType<typeof devCandidates>>
 const linksOf = new WeakMap<DevCorpus, WeakMap<Model, Map<number, Link[]>>>();
 
 /**
- * The links of the corpus's units under `model`, as the matcher makes them (Matcher.linksOf):
+ * The links of the corpus's units under `model`, as the build makes them (Matcher.reportLinks):
  * each report checked with itself excluded, its probabilities corrected for its share of claims,
  * each unit's best sentence per other report at LINK_PROBABILITY or more, unless it contradicts
  * the unit.
