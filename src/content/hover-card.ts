@@ -62,6 +62,7 @@ li { margin: 0; padding: 0; }
 .quote { display: block; margin: 0; quotes: "\\201C" "\\201D"; }
 .quote::before { content: open-quote; } .quote::after { content: close-quote; }
 .flags { margin: 2px 0 0; font-size: 12px; color: #b91c1c; }
+.via { margin: 2px 0 0; font-size: 12px; color: #52525b; }
 a { color: #4338ca; font-size: 12px; }
 a:focus-visible { outline: 2px solid #6d28d9; outline-offset: 2px; border-radius: 2px; }
 .links { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: baseline; }
@@ -71,7 +72,7 @@ a:focus-visible { outline: 2px solid #6d28d9; outline-offset: 2px; border-radius
 .echo { margin: 10px 0 0; padding-top: 8px; border-top: 1px solid #e4e4e7; font-size: 12px; color: #52525b; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e4e4e7; background: #18181b; border-color: #3f3f46; box-shadow: 0 8px 28px rgb(0 0 0 / 0.5); }
-  .head { color: #c4b5fd; } .tier { color: #a1a1aa; border-color: #52525b; } .read, .chance { color: #a1a1aa; }
+  .head { color: #c4b5fd; } .tier { color: #a1a1aa; border-color: #52525b; } .read, .chance, .via { color: #a1a1aa; }
   a { color: #a5b4fc; } .echo { color: #a1a1aa; border-color: #3f3f46; } .flags { color: #fca5a5; }
   .hide { color: #a1a1aa; } .hide:hover { color: #a5b4fc; }
 }
@@ -137,7 +138,7 @@ export function renderCard(
     // Found through another outlet's matching sentence (src/core/verify/carry-over.ts).
     if (match.via) {
       const via = matches.find((m) => m.report === match.via)?.outlet ?? match.via;
-      item.append(element(doc, 'p', 'flags', t('reportVia', via)));
+      item.append(element(doc, 'p', 'via', t('reportVia', via)));
     }
     const differences = match.differences ?? [];
     if (differences.length > 0) {

@@ -256,6 +256,60 @@ test('the hover card says in one line what each outlet told differently', async 
   await page.close();
 });
 
+test('the hover card and the popup name the outlet a match was found through', async () => {
+  const { page, tabId } = await readyPage(PAGES.meridian);
+  // A sentence with a match carried over from another outlet's matching sentence, as the engine
+  // gives it (src/core/verify/carry-over.ts).
+  const { report } = expectedFor(meridianArticleText());
+  const sentence = report.sentences.find((s) => s.matches.some((m) => m.via !== undefined))!;
+  expect(sentence).toBeDefined();
+  const carried = sentence.matches.find((m) => m.via !== undefined)!;
+  const via = sentence.matches.find((m) => m.report === carried.via)!;
+  const line = `Found through ${via.outlet}`;
+  await expect.poll(async () => (await sentenceHighlights(page)).length).toBeGreaterThan(0);
+  const words = sentence.text.slice(0, 40);
+  const find = (scroll: boolean) =>
+    page.evaluate(
+      ({ scroll, words }) => {
+        for (const [name, highlight] of CSS.highlights) {
+          if (!/^crosscheck-\d$/.test(name)) continue;
+          for (const range of highlight) {
+            if (!(range instanceof Range) || !range.toString().includes(words)) continue;
+            if (scroll)
+              range.startContainer.parentElement?.scrollIntoView({
+                block: 'center',
+                behavior: 'instant',
+              });
+            const rects = range.getClientRects();
+            const rect = rects[rects.length - 1]!;
+            return { x: rect.x + Math.min(rect.width / 2, 60), y: rect.y + rect.height / 2 };
+          }
+        }
+        return null;
+      },
+      { scroll, words },
+    );
+  await find(true);
+  const target = await find(false);
+  expect(target).not.toBeNull();
+  await page.mouse.move(5, target!.y);
+  await page.mouse.move(target!.x, target!.y, 4);
+  await expect.poll(() => visibleHoverCard(session, page)).toContain(line);
+  await screenshot(page, 'hover-card-found-through');
+  // The popup says it under the carried outlet's wording.
+  const popup = await openPopup(session, tabId, { viewport: POPUP_VIEWPORT });
+  await waitForElement(popup, '.claim');
+  await expect
+    .poll(() =>
+      popup.evaluate(() => [...document.querySelectorAll('.match-via')].map((e) => e.textContent)),
+    )
+    .toContain(
+      `${line}: its sentence, in words closer to this page's, makes the same claim as this one.`,
+    );
+  await popup.close();
+  await page.close();
+});
+
 test('"Check this page anyway" checks a page that was not detected as an article', async () => {
   const { page, tabId } = await openTab(session, PAGES.search);
   expect((await waitForTabState(session, page, tabId)).status).toBe('not-article');
