@@ -193,8 +193,12 @@ export class Matcher {
   private reportPlaces = new Map<number, ReadonlySet<string>>();
   /** The dates each report names by the day of the week (see daysOfReport). */
   private reportDays = new Map<number, ReadonlySet<string>>();
-  /** The units' links worked out at load (learnLinks), for an index whose segments lack them. */
-  private learnedLinks: number[][] | null = null;
+  /**
+   * Whether the links of a unit whose segment lacks them are worked out when first needed
+   * (learnLinks), and those worked out so far: per report, its first unit and its units' links.
+   */
+  private linksOnDemand = false;
+  private learnedLinks = new Map<number, { first: number; links: number[][] }>();
 
   private constructor(index: SegmentedIndex, story: string | null) {
     this.index = index;
@@ -223,7 +227,7 @@ export class Matcher {
     this.parties = new CorpusParties(this.index, MAX_CACHED_BAGS);
     this.reportPlaces = new Map();
     this.reportDays = new Map();
-    this.learnedLinks = null;
+    this.learnedLinks = new Map();
   }
 
   /** The verifier's view of corpus unit `doc` (kept with its bag). */
@@ -737,12 +741,13 @@ export class Matcher {
   /**
    * The links of corpus unit `doc`: the sentence of each other report that makes its claim with
    * probability LINK_PROBABILITY or more, as the corpus compiler stored them (the unit column
-   * LINKS_COLUMN, see reportLinks) or as learnLinks worked them out; none for a unit of a segment
-   * without them.
+   * LINKS_COLUMN, see reportLinks) or as learnLinks has them worked out; none for a unit of a
+   * segment without them otherwise.
    */
   private linksOf(doc: number): Link[] {
     const { index } = this;
-    const stored = index.unitColumn(LINKS_COLUMN, doc) ?? this.learnedLinks?.[doc];
+    const stored =
+      index.unitColumn(LINKS_COLUMN, doc) ?? (this.linksOnDemand ? this.learnedOf(doc) : null);
     if (!stored) return [];
     const links: Link[] = [];
     for (let k = 0; k + 1 < stored.length; k += 2) {
@@ -756,14 +761,27 @@ export class Matcher {
   }
 
   /**
-   * Works out the links of every unit now (reportLinks), for an index whose segments do not
-   * carry them (a corpus the CLI reads from a folder or a corpus file), so that it gives what the
-   * bundled corpus gives. Each report is checked once against the others, as its echo groups
-   * are; kept until the index changes.
+   * Has the links of the units whose segments do not carry them (a corpus the CLI reads from a
+   * folder or a corpus file) worked out when a check first needs them, report by report, as the
+   * build works them out for the bundled corpus (reportLinks): it then gives what the bundled
+   * corpus gives. A check needs the links of the reports it matches, so only those are checked
+   * against the others; kept until the index changes.
    */
   learnLinks(): void {
-    const links = this.reportLinks();
-    this.learnedLinks = links;
+    this.linksOnDemand = true;
+  }
+
+  /** The links of unit `doc` worked out on demand (see learnLinks), its report's all at once. */
+  private learnedOf(doc: number): number[] {
+    const report = this.index.unitReport(doc);
+    let known = this.learnedLinks.get(report);
+    if (!known) {
+      const [first, end] = this.index.reportUnits(doc);
+      known = { first, links: this.linksOfReport(first, end) };
+      if (this.learnedLinks.size >= MAX_CACHED_BAGS) this.learnedLinks.clear();
+      this.learnedLinks.set(report, known);
+    }
+    return known.links[doc - known.first] ?? [];
   }
 
   /**
@@ -779,22 +797,27 @@ export class Matcher {
     const all: number[][] = [];
     for (let doc = 0; doc < index.unitCount;) {
       const [first, end] = index.reportUnits(doc);
-      const report = index.unitReport(first);
-      const texts: string[] = [];
-      for (let d = first; d < end; d++) texts.push(index.unitText(d));
-      const judged = this.judgeUnits(texts, report);
-      correctArticle(judged);
-      judged.forEach((unit, i) => {
-        const links: number[] = [];
-        for (const c of bestPerReport(unit.candidates)) {
-          if (c.probability < LINK_PROBABILITY || this.contradicts(texts[i]!, c.sentence)) continue;
-          links.push(c.sentence - (first + i), Math.round(c.probability * LINK_SCALE));
-        }
-        all[first + i] = links;
-      });
+      this.linksOfReport(first, end).forEach((links, i) => (all[first + i] = links));
       doc = end;
     }
     return all;
+  }
+
+  /** The links of the units of one report, units first to end (see reportLinks). */
+  private linksOfReport(first: number, end: number): number[][] {
+    const { index } = this;
+    const texts: string[] = [];
+    for (let d = first; d < end; d++) texts.push(index.unitText(d));
+    const judged = this.judgeUnits(texts, index.unitReport(first));
+    correctArticle(judged);
+    return judged.map((unit, i) => {
+      const links: number[] = [];
+      for (const c of bestPerReport(unit.candidates)) {
+        if (c.probability < LINK_PROBABILITY || this.contradicts(texts[i]!, c.sentence)) continue;
+        links.push(c.sentence - (first + i), Math.round(c.probability * LINK_SCALE));
+      }
+      return links;
+    });
   }
 
   private toMatch(candidate: Candidate, unitStart: number): SentenceMatch {

@@ -129,6 +129,11 @@ describe('the matcher carries claims over the links the build stores', () => {
     expect(plain.sentences.flatMap((s) => s.matches).length).toBeLessThan(
       report.sentences.flatMap((s) => s.matches).length,
     );
+    // Links worked out on demand (a corpus the CLI reads) give what the stored ones give.
+    unlinked.learnLinks();
+    const listed = (r: typeof report) =>
+      r.sentences.map((s) => s.matches.map((m) => [m.report, m.score, m.via ?? null]));
+    expect(listed(unlinked.check(retelling))).toEqual(listed(report));
   });
 
   test('an article on a neighbouring story, or a short text, carries nothing', () => {
