@@ -42,6 +42,7 @@ import {
   comparePair,
   carriedMatches,
   correctArticle,
+  estimatedShare,
   LINK_PROBABILITY,
   sharesPartOf,
   tellsTheStory,
@@ -508,8 +509,12 @@ export class Matcher {
     const own = units.map(matchedText);
     if (!context) {
       const judged = this.judgeUnits(own, excluded);
-      const tells = tellsTheStory(judged);
-      return { judged, share: correctArticle(judged), tells };
+      const estimate = estimatedShare(judged);
+      return {
+        judged,
+        share: correctArticle(judged, estimate),
+        tells: tellsTheStory(estimate),
+      };
     }
     const texts = splitSentences(cutAt(context, MAX_CHECK_CHARS)).map(matchedText);
     const at = new Map<string, number>();
@@ -523,9 +528,12 @@ export class Matcher {
       return texts.length - 1;
     });
     const all = this.judgeUnits(texts, excluded);
-    const tells = tellsTheStory(all);
-    const share = correctArticle(all);
-    return { judged: positions.map((k) => all[k]!), share, tells };
+    const estimate = estimatedShare(all);
+    return {
+      judged: positions.map((k) => all[k]!),
+      share: correctArticle(all, estimate),
+      tells: tellsTheStory(estimate),
+    };
   }
 
   /**

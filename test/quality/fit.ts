@@ -16,6 +16,7 @@ import {
   bestProbabilities,
   carriedMatches,
   corrected,
+  estimatedShare,
   FEATURES,
   FEATURE_SIGNS,
   LINK_PROBABILITY,
@@ -562,10 +563,12 @@ function articleTells(
   model: Model,
 ): boolean {
   return tellsTheStory(
-    units.map((u) => ({
-      informative: u.informative,
-      candidates: u.candidates.map((c) => ({ probability: probability(model, c.features) })),
-    })),
+    estimatedShare(
+      units.map((u) => ({
+        informative: u.informative,
+        candidates: u.candidates.map((c) => ({ probability: probability(model, c.features) })),
+      })),
+    ),
   );
 }
 

@@ -117,12 +117,25 @@ export function bestProbabilities(units: readonly ShareUnit[]): number[] {
 }
 
 /**
- * Corrects every candidate's probability for the article's share of claims, in place. Returns the
- * estimated share when the probabilities were lowered for it, else null.
+ * The article's estimated share of sentences making a corpus claim (articleShare, from the
+ * verifier's own probabilities), or null for a text of fewer than SHARE_MIN_SENTENCES informative
+ * sentences, which says too little to tell.
  */
-export function correctArticle(units: readonly ShareUnit[]): number | null {
-  const share = loweringShare(bestProbabilities(units), TRAINING_SHARE);
-  if (share === null) return null;
+export function estimatedShare(units: readonly ShareUnit[]): number | null {
+  const best = bestProbabilities(units);
+  return best.length < SHARE_MIN_SENTENCES ? null : articleShare(best, TRAINING_SHARE);
+}
+
+/**
+ * Corrects every candidate's probability for the article's share of claims, in place, when the
+ * share (`share`, estimatedShare's) is below the training articles'. Returns the share when the
+ * probabilities were lowered for it, else null.
+ */
+export function correctArticle(
+  units: readonly ShareUnit[],
+  share = estimatedShare(units),
+): number | null {
+  if (share === null || share >= TRAINING_SHARE) return null;
   const factor = factorFor(share, TRAINING_SHARE);
   for (const unit of units)
     for (const c of unit.candidates) c.probability = corrected(c.probability, factor);
@@ -130,12 +143,10 @@ export function correctArticle(units: readonly ShareUnit[]): number | null {
 }
 
 /**
- * Whether an article tells the corpus's story: it has SHARE_MIN_SENTENCES informative sentences
- * or more and its estimated share of corpus claims is at least the training articles' (the
- * correction leaves it as it is). Read before the correction, from the verifier's own
- * probabilities.
+ * Whether an article of estimated share `share` (estimatedShare's) tells the corpus's story: it
+ * has enough informative sentences to tell, and its share is at least the training articles' (the
+ * correction leaves it as it is).
  */
-export function tellsTheStory(units: readonly ShareUnit[], base = TRAINING_SHARE): boolean {
-  const best = bestProbabilities(units);
-  return best.length >= SHARE_MIN_SENTENCES && articleShare(best, base) >= base;
+export function tellsTheStory(share: number | null): boolean {
+  return share !== null && share >= TRAINING_SHARE;
 }

@@ -49,6 +49,7 @@ export {
   bestProbabilities,
   correctArticle,
   corrected,
+  estimatedShare,
   SHARE_MIN_SENTENCES,
   shareFactor,
   tellsTheStory,
