@@ -23,6 +23,7 @@ import {
   waitForElement,
   waitForTabState,
   type PageRef,
+  type TestPage,
   type Session,
 } from './harness';
 import { listingOf, shownChance, shownListing } from './report-listing';
@@ -44,6 +45,41 @@ async function readyPage(ref: PageRef) {
   const { page, tabId } = await openTab(session, ref);
   await waitForTabState(session, page, tabId, (s) => s.status === 'ready');
   return { page, tabId };
+}
+
+/**
+ * Moves the pointer onto the highlighted sentence that contains `words`. Scrolled to first and
+ * measured after, so the pointer goes where the sentence is, not where it was; it aims at the
+ * sentence's last line box, which starts at the column's left edge, so the pointer can come in
+ * from the margin without crossing another highlighted sentence on the way.
+ */
+async function hoverSentence(page: TestPage, words: string): Promise<void> {
+  const find = (scroll: boolean) =>
+    page.evaluate(
+      ({ scroll, words }) => {
+        for (const [name, highlight] of CSS.highlights) {
+          if (!/^crosscheck-\d$/.test(name)) continue;
+          for (const range of highlight) {
+            if (!(range instanceof Range) || !range.toString().includes(words)) continue;
+            if (scroll)
+              range.startContainer.parentElement?.scrollIntoView({
+                block: 'center',
+                behavior: 'instant',
+              });
+            const rects = range.getClientRects();
+            const rect = rects[rects.length - 1]!;
+            return { x: rect.x + Math.min(rect.width / 2, 60), y: rect.y + rect.height / 2 };
+          }
+        }
+        return null;
+      },
+      { scroll, words },
+    );
+  await find(true);
+  const target = await find(false);
+  expect(target).not.toBeNull();
+  await page.mouse.move(5, target!.y);
+  await page.mouse.move(target!.x, target!.y, 4);
 }
 
 /** The same listing as the engine gives it for the text (a line repeating the title left out). */
@@ -223,34 +259,8 @@ test('hovering a highlighted sentence shows the card with the other outlets, lig
 test('the hover card says in one line what each outlet told differently', async () => {
   const { page } = await readyPage(PAGES.meridian);
   await expect.poll(async () => (await sentenceHighlights(page)).length).toBeGreaterThan(0);
-  // The sentence eAwaz retells with the day Zelenskiy spoke, which the page leaves out. Scrolled
-  // to first and measured after, so the pointer goes where the sentence is, not where it was.
-  const find = (scroll: boolean) =>
-    page.evaluate((scroll) => {
-      for (const [name, highlight] of CSS.highlights) {
-        if (!/^crosscheck-\d$/.test(name)) continue;
-        for (const range of highlight) {
-          if (!(range instanceof Range) || !range.toString().includes('he would accept the pause'))
-            continue;
-          if (scroll)
-            range.startContainer.parentElement?.scrollIntoView({
-              block: 'center',
-              behavior: 'instant',
-            });
-          // The sentence's last line box: it starts at the column's left edge, so the pointer can
-          // come in from the margin without crossing another highlighted sentence on the way.
-          const rects = range.getClientRects();
-          const rect = rects[rects.length - 1]!;
-          return { x: rect.x + Math.min(rect.width / 2, 60), y: rect.y + rect.height / 2 };
-        }
-      }
-      return null;
-    }, scroll);
-  await find(true);
-  const target = await find(false);
-  expect(target).not.toBeNull();
-  await page.mouse.move(5, target!.y);
-  await page.mouse.move(target!.x, target!.y, 4);
+  // The sentence eAwaz retells with the day Zelenskiy spoke, which the page leaves out.
+  await hoverSentence(page, 'he would accept the pause');
   await expect.poll(() => visibleHoverCard(session, page)).toContain('Told differently: Date');
   await screenshot(page, 'hover-card-differences');
   await page.close();
@@ -267,33 +277,7 @@ test('the hover card and the popup name the outlet a match was found through', a
   const via = sentence.matches.find((m) => m.report === carried.via)!;
   const line = `Found through ${via.outlet}`;
   await expect.poll(async () => (await sentenceHighlights(page)).length).toBeGreaterThan(0);
-  const words = sentence.text.slice(0, 40);
-  const find = (scroll: boolean) =>
-    page.evaluate(
-      ({ scroll, words }) => {
-        for (const [name, highlight] of CSS.highlights) {
-          if (!/^crosscheck-\d$/.test(name)) continue;
-          for (const range of highlight) {
-            if (!(range instanceof Range) || !range.toString().includes(words)) continue;
-            if (scroll)
-              range.startContainer.parentElement?.scrollIntoView({
-                block: 'center',
-                behavior: 'instant',
-              });
-            const rects = range.getClientRects();
-            const rect = rects[rects.length - 1]!;
-            return { x: rect.x + Math.min(rect.width / 2, 60), y: rect.y + rect.height / 2 };
-          }
-        }
-        return null;
-      },
-      { scroll, words },
-    );
-  await find(true);
-  const target = await find(false);
-  expect(target).not.toBeNull();
-  await page.mouse.move(5, target!.y);
-  await page.mouse.move(target!.x, target!.y, 4);
+  await hoverSentence(page, sentence.text.slice(0, 40));
   await expect.poll(() => visibleHoverCard(session, page)).toContain(line);
   await screenshot(page, 'hover-card-found-through');
   // The popup says it under the carried outlet's wording.
