@@ -419,8 +419,22 @@ function articleFactor(
   );
 }
 
-/** The corpus reports' units (each report checked with itself excluded) with their candidates. */
+/** Per corpus: its reports checked against each other once (see devCandidates). */
+const devCandidatesOf = new WeakMap<DevCorpus, ReturnType<typeof checkReports>>();
+
+/**
+ * The corpus reports' units (each report checked with itself excluded) with their candidates,
+ * worked out once per corpus: the cross-validated scores and the links both read them.
+ */
 export function devCandidates(
+  corpus: DevCorpus,
+): readonly { file: string; text: string; units: UnitCandidates[] }[] {
+  let dev = devCandidatesOf.get(corpus);
+  if (!dev) devCandidatesOf.set(corpus, (dev = checkReports(corpus)));
+  return dev;
+}
+
+function checkReports(
   corpus: DevCorpus,
 ): { file: string; text: string; units: UnitCandidates[] }[] {
   return corpus.inputs.map(({ meta, text }, r) => {
@@ -510,8 +524,6 @@ interface Carry {
   excluded: number;
 }
 
-/** Per corpus: its reports checked against each other once (see devCandidates). */
-const devCandidatesOf = new WeakMap<DevCorpus, ReturnType<typeof devCandidates>>();
 /** Per corpus and model: the links of every corpus unit. */
 const linksOf = new WeakMap<DevCorpus, WeakMap<Model, Map<number, Link[]>>>();
 
@@ -526,8 +538,7 @@ function corpusLinks(corpus: DevCorpus, model: Model): (sentence: number) => rea
   if (!perModel) linksOf.set(corpus, (perModel = new WeakMap()));
   let links = perModel.get(model);
   if (!links) {
-    let dev = devCandidatesOf.get(corpus);
-    if (!dev) devCandidatesOf.set(corpus, (dev = devCandidates(corpus)));
+    const dev = devCandidates(corpus);
     const docOf = new Map<string, number>();
     corpus.compiled.sentences.forEach((s, doc) => docOf.set(`${s.report}:${s.start}`, doc));
     links = new Map();
