@@ -202,6 +202,19 @@ function bestOf(
     heapDocs[i] = heapDocs[j]!;
     heapDocs[j] = d;
   };
+  /** Moves the entry at `i` down the heap of the first `n` entries to its place. */
+  const siftDown = (i: number, n: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && worse(l, m)) m = l;
+      if (r < n && worse(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
   for (let k = 0; k < touchedCount && size > 0; k++) {
     const doc = touched[k]!;
     const score = scores[k]!;
@@ -222,20 +235,16 @@ function bestOf(
     } else {
       heapScores[0] = score;
       heapDocs[0] = doc;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < size && worse(l, m)) m = l;
-        if (r < size && worse(r, m)) m = r;
-        if (m === i) break;
-        swap(i, m);
-        i = m;
-      }
+      siftDown(0, size);
     }
   }
+  // Worst first, as the heap gives them up (a heapsort, without a comparison callback), then
+  // reversed: best first, ties by document number.
   const hits: Hit[] = [];
-  for (let i = 0; i < filled; i++) hits.push({ doc: heapDocs[i]!, score: heapScores[i]! });
-  return hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  for (let n = filled; n > 0; n--) {
+    hits.push({ doc: heapDocs[0]!, score: heapScores[0]! });
+    swap(0, n - 1);
+    siftDown(0, n - 1);
+  }
+  return hits.reverse();
 }
