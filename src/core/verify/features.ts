@@ -251,6 +251,20 @@ export function credits(
   forward = new Float64Array(page.bag.ids.length),
   backward = new Float64Array(report.ids.length),
 ): [Float64Array, Float64Array] {
+  forwardCredits(page, report, forward);
+  for (let k = 0; k < report.ids.length; k++) backward[k] = page.creditOf(report.ids[k]!);
+  return [forward, backward];
+}
+
+/**
+ * The credit each term of the page earns in the report, as {@link credits} gives it, written to
+ * `forward` (order of the page bag's ids).
+ */
+export function forwardCredits(
+  page: PageUnit,
+  report: TermBag,
+  forward = new Float64Array(page.bag.ids.length),
+): Float64Array {
   const ids = page.bag.ids;
   for (let k = 0; k < ids.length; k++) {
     const id = ids[k]!;
@@ -266,8 +280,7 @@ export function credits(
     }
     forward[k] = best;
   }
-  for (let k = 0; k < report.ids.length; k++) backward[k] = page.creditOf(report.ids[k]!);
-  return [forward, backward];
+  return forward;
 }
 
 /**
@@ -318,8 +331,8 @@ export function timeAgreement(
 /** Coverage of the page's best-covered clause (mass share), for sentences that join claims. */
 function bestClause(page: ClaimUnit, credit: Float64Array): number {
   if (page.clauseCount <= 1) return share(coverTotal(page, credit), page.bag.mass, 0);
-  const mass = new Float64Array(MAX_CLAUSES);
-  const got = new Float64Array(MAX_CLAUSES);
+  const mass = clauseMass.fill(0);
+  const got = clauseGot.fill(0);
   for (let k = 0; k < page.bag.ids.length; k++) {
     const w = page.bag.weights[k]!;
     for (let bits = page.clauses[k]!; bits; bits &= bits - 1) {
@@ -339,6 +352,9 @@ function bestClause(page: ClaimUnit, credit: Float64Array): number {
 
 /** Clause numbers a unit can have (see MAX_CLAUSE in analyse.ts). */
 const MAX_CLAUSES = MAX_CLAUSE + 1;
+/** Scratch space of bestClause: the mass of each clause, and how much of it is covered. */
+const clauseMass = new Float64Array(MAX_CLAUSES);
+const clauseGot = new Float64Array(MAX_CLAUSES);
 
 function coverTotal(unit: ClaimUnit, credit: Float64Array): number {
   let got = 0;

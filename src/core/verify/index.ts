@@ -14,7 +14,7 @@ import type { PageUnit, Similarity, TermBag } from '../rerank';
 import { REPORTING_VERBS } from '../reporting-verbs';
 import { tokenize, type Token } from '../tokens';
 import { analyseUnit, TAG_PREDICATE, TAG_PUNCTUATED } from './analyse';
-import { credits, pairFeatures, MONTH, NAME, NUMBER, TIME, WORD } from './features';
+import { credits, forwardCredits, pairFeatures, MONTH, NAME, NUMBER, TIME, WORD } from './features';
 import type { ClaimUnit } from './features';
 import { probability, type Model } from './logistic';
 import { MODEL } from './model';
@@ -156,7 +156,7 @@ export function comparePair(
 
 /** The credit each term of the page unit earns in the report unit (order of the page bag's ids). */
 export function pageCredits(page: PageUnit, report: TermBag): Float64Array {
-  return credits(page, report)[0];
+  return forwardCredits(page, report);
 }
 
 /**
