@@ -194,6 +194,8 @@ export class Matcher {
   private reportPlaces = new Map<number, ReadonlySet<string>>();
   /** The dates each report names by the day of the week (see daysOfReport). */
   private reportDays = new Map<number, ReadonlySet<string>>();
+  /** The country each name asked of placeOf stands for. */
+  private places = new Map<string, string | null>();
   /**
    * Whether the links of a unit whose segment lacks them are worked out when first needed
    * (learnLinks), and those worked out so far: per report, its first unit and its units' links.
@@ -228,6 +230,7 @@ export class Matcher {
     this.parties = new CorpusParties(this.index, MAX_CACHED_BAGS);
     this.reportPlaces = new Map();
     this.reportDays = new Map();
+    this.places = new Map();
     this.learnedLinks = new Map();
   }
 
@@ -330,6 +333,7 @@ export class Matcher {
    * (src/core/divergence).
    */
   contradicts(text: string, sentence: number): boolean {
+    this.sync();
     const reportText = this.index.unitText(sentence);
     return (
       reversesStatement(text, reportText) ||
@@ -405,10 +409,19 @@ export class Matcher {
     return value;
   }
 
-  /** The country a name stands for, as one place term (by the index's aliases), or null. */
+  /**
+   * The country a name stands for, as one place term (by the index's aliases), or null
+   * (remembered: the divergence checks ask it of the same few names again and again).
+   */
   private readonly placeOf = (name: string): string | null => {
-    const tokens = this.index.aliases.apply(tokenize(name, { acronyms: this.index.acronyms }));
-    return tokens.length === 1 && isPlaceTerm(tokens[0]!.term) ? tokens[0]!.term : null;
+    let place = this.places.get(name);
+    if (place === undefined) {
+      const tokens = this.index.aliases.apply(tokenize(name, { acronyms: this.index.acronyms }));
+      place = tokens.length === 1 && isPlaceTerm(tokens[0]!.term) ? tokens[0]!.term : null;
+      if (this.places.size >= MAX_CACHED_BAGS) this.places.clear();
+      this.places.set(name, place);
+    }
+    return place;
   };
 
   /** A report's publication date as its metadata gives it, by its key; null when not known. */
