@@ -17,6 +17,8 @@ export const MIN_VARIANT_LENGTH = 4;
 export const MAX_VARIANT_DISTANCE_SHARE = 0.5;
 /** At most this many edits whatever the length: longer names differing more are different names. */
 export const MAX_VARIANT_DISTANCE = 2;
+/** A term of letters only: only such terms are spellings of a name. */
+const LETTERS = /^\p{L}+$/u;
 
 /**
  * Consonant skeleton of a term: its first letter, then its consonants with vowels and y removed and
@@ -32,7 +34,7 @@ export function skeleton(term: string): string {
 export function areVariants(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length < MIN_VARIANT_LENGTH || b.length < MIN_VARIANT_LENGTH) return false;
-  if (!/^\p{L}+$/u.test(a) || !/^\p{L}+$/u.test(b)) return false;
+  if (!LETTERS.test(a) || !LETTERS.test(b)) return false;
   if (skeleton(a) !== skeleton(b)) return false;
   const d = distance(a, b);
   return (

@@ -204,6 +204,8 @@ const LAST_TOKEN = /(?:^|[\s("'\u201c\u2018[{\u00ab-])([\p{L}\p{N}.]*[\p{L}\p{N}
 const ACRONYM = /^\p{L}(?:\.\p{L})+$/u;
 const INITIAL = /^\p{Lu}$/u;
 const OPENING = /^["'\u201c\u2018\u00ab\u2039([{]/u;
+const DIGIT_START = /^\p{N}/u;
+const CAPITAL_START = /^\p{Lu}/u;
 
 /** The word before a final "." at `end`, or null when the text there does not end in ".". */
 function abbreviationBefore(text: string, start: number, end: number): string | null {
@@ -248,9 +250,9 @@ function keepBreak(text: string, sentenceStart: number, pos: number, blockEnd: n
   const word = abbreviationBefore(text, sentenceStart, before);
   if (word === null) return true;
   const lower = word.toLowerCase();
-  const nextIsDigit = /^\p{N}/u.test(next);
+  const nextIsDigit = DIGIT_START.test(next);
   if (nextIsDigit && NUMBER_PREFIXES.has(lower)) return false;
-  if (TITLES.has(lower)) return !(/^\p{Lu}/u.test(next) || nextIsDigit);
+  if (TITLES.has(lower)) return !(CAPITAL_START.test(next) || nextIsDigit);
   // Case-sensitive: "c." is circa, "C." an initial or a grade.
   if (INLINE.has(word)) return false;
   if (AMBIGUOUS.has(lower) || ACRONYM.test(word) || INITIAL.test(word)) return opensSentence(next);

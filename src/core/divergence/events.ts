@@ -84,14 +84,19 @@ function presentAfterName(name: Word, word: Word, next: Word | undefined): boole
 /** Pronouns a verb follows straight ("he will accept", "they presented"). */
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who']);
 
+/** A regular past form: a stem of three letters or more and "-ed". */
+const REGULAR_PAST = /\p{L}{3,}ed$/u;
+/** An adverb in "-ly" after a stem of three letters or more. */
+const LY_ADVERB = /\p{L}{3,}ly$/u;
+
 /** Whether a word is a past form ("presented", "handed"). */
 export function isPast(word: Word): boolean {
-  return /\p{L}{3,}ed$/u.test(word.lower) || IRREGULAR_PAST.has(word.lower);
+  return REGULAR_PAST.test(word.lower) || IRREGULAR_PAST.has(word.lower);
 }
 
 /** Whether an adverb stands between an auxiliary and its verb ("has formally presented"). */
 export function isSkipped(word: Word): boolean {
-  return SKIPPED.has(word.lower) || /\p{L}{3,}ly$/u.test(word.lower);
+  return SKIPPED.has(word.lower) || LY_ADVERB.test(word.lower);
 }
 
 /** Whether a comma or a break stands before words[k]: the end of the clause before it. */
