@@ -917,10 +917,10 @@ export class Matcher {
       }
     }
     // A page unit meets the same report terms in many candidates: each term's credit is worked
-    // out once.
+    // out once (the page's own terms earn 1).
     const credits = new Map<number, number>();
+    for (const id of bag.ids) credits.set(id, 1);
     const creditOf = (id: number): number => {
-      if (bag.set.has(id)) return 1;
       let credit = credits.get(id);
       if (credit !== undefined) return credit;
       credit = soft.get(id) ?? 0;
@@ -934,11 +934,12 @@ export class Matcher {
     };
     // Synonyms are credited below the shared-term count (SYNONYM_CREDIT < SHARED_MIN_CREDIT), so
     // a report term counts through the page's terms and their spellings alone: what the rerank
-    // checks first, without looking its synonyms up.
+    // checks first, without looking its synonyms up (one look-up: 1 for the page's own terms,
+    // else the closest spelling's similarity).
+    const counted = new Map(soft);
+    for (const id of bag.ids) counted.set(id, 1);
     const countedCreditOf =
-      SYNONYM_CREDIT < SHARED_MIN_CREDIT
-        ? (id: number): number => (bag.set.has(id) ? 1 : (soft.get(id) ?? 0))
-        : creditOf;
+      SYNONYM_CREDIT < SHARED_MIN_CREDIT ? (id: number): number => counted.get(id) ?? 0 : creditOf;
     return { bag, near, creditOf, countedCreditOf };
   }
 

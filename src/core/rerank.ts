@@ -137,20 +137,53 @@ interface Cover {
   shared: number;
 }
 
+/**
+ * The terms of one bag, marked by term id for the loops that test a page unit's terms and their
+ * neighbours against a report unit's: an array read per test rather than a set look-up. Marked
+ * anew for each comparison (see markTerms).
+ */
+let termMarks = new Int32Array(1024);
+/** The mark of the bag marked last: an entry of termMarks equal to it is a term of that bag. */
+let termMark = 0;
+
+/**
+ * Marks the terms of `bag`, and returns a test of whether a term id is one of them (the same as
+ * `bag.set.has`), valid until the next call.
+ */
+export function markTerms(bag: TermBag): (id: number) => boolean {
+  if (termMark === 0x7fffffff) {
+    termMarks.fill(0);
+    termMark = 0;
+  }
+  const mark = ++termMark;
+  const { ids } = bag;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id >= termMarks.length) {
+      const grown = new Int32Array(Math.max(id + 1, termMarks.length * 2));
+      grown.set(termMarks);
+      termMarks = grown;
+    }
+    termMarks[id] = mark;
+  }
+  const marks = termMarks;
+  return (id) => id >= 0 && id < marks.length && marks[id] === mark;
+}
+
 /** Adds up the mass of the page's terms that the report has (exactly, or in part through a neighbour). */
 function forwardCoverOf(page: PageUnit, report: TermBag): Cover {
   const { ids, weights } = page.bag;
-  const toSet = report.set;
+  const has = markTerms(report);
   let mass = 0;
   let shared = 0;
   for (let i = 0; i < ids.length; i++) {
     let credit = 0;
-    if (toSet.has(ids[i]!)) credit = 1;
+    if (has(ids[i]!)) credit = 1;
     else {
       const near = page.near[i]!;
       for (let k = 0; k < near.ids.length; k++) {
         const s = near.similarities[k]!;
-        if (s > credit && toSet.has(near.ids[k]!)) credit = s;
+        if (s > credit && has(near.ids[k]!)) credit = s;
       }
     }
     mass += credit * weights[i]!;
