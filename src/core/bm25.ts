@@ -175,8 +175,49 @@ export class ScoreAccumulator {
 }
 
 /**
+ * The heap of {@link bestOf}: scores and documents side by side, kept between calls (no new
+ * arrays per search) and grown as needed; read by the functions below rather than by closures
+ * over a call's own arrays, which took twice the time.
+ */
+let heapScores = new Float64Array(256);
+let heapDocs = new Int32Array(256);
+
+/** Whether heap entry i ranks below entry j: a lower score, or the same and a later document. */
+function worse(i: number, j: number): boolean {
+  return (
+    heapScores[i]! < heapScores[j]! ||
+    (heapScores[i] === heapScores[j] && heapDocs[i]! > heapDocs[j]!)
+  );
+}
+
+/** Swaps heap entries i and j. */
+function swap(i: number, j: number): void {
+  const s = heapScores[i]!;
+  heapScores[i] = heapScores[j]!;
+  heapScores[j] = s;
+  const d = heapDocs[i]!;
+  heapDocs[i] = heapDocs[j]!;
+  heapDocs[j] = d;
+}
+
+/** Moves the entry at `i` down the heap of the first `n` entries to its place. */
+function siftDown(i: number, n: number): void {
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < n && worse(l, m)) m = l;
+    if (r < n && worse(r, m)) m = r;
+    if (m === i) return;
+    swap(i, m);
+    i = m;
+  }
+}
+
+/**
  * The `limit` best of the documents `touched` whose scores are `scores` (side by side), among
- * those `accept` lets through when given, best first.
+ * those `accept` lets through when given, best first. `accept` must not search itself (the heap
+ * is shared).
  */
 function bestOf(
   scores: Float64Array,
@@ -188,33 +229,11 @@ function bestOf(
   // A min-heap of the best `limit` (score, doc) pairs: no object per touched document, and no
   // sort of every document sharing a word, which in a large corpus costs more than the rerank.
   const size = Math.max(0, Math.min(limit, touchedCount));
-  const heapScores = new Float64Array(size);
-  const heapDocs = new Int32Array(size);
+  if (heapScores.length < size) {
+    heapScores = new Float64Array(size);
+    heapDocs = new Int32Array(size);
+  }
   let filled = 0;
-  const worse = (i: number, j: number): boolean =>
-    heapScores[i]! < heapScores[j]! ||
-    (heapScores[i] === heapScores[j] && heapDocs[i]! > heapDocs[j]!);
-  const swap = (i: number, j: number): void => {
-    const s = heapScores[i]!;
-    heapScores[i] = heapScores[j]!;
-    heapScores[j] = s;
-    const d = heapDocs[i]!;
-    heapDocs[i] = heapDocs[j]!;
-    heapDocs[j] = d;
-  };
-  /** Moves the entry at `i` down the heap of the first `n` entries to its place. */
-  const siftDown = (i: number, n: number): void => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < n && worse(l, m)) m = l;
-      if (r < n && worse(r, m)) m = r;
-      if (m === i) return;
-      swap(i, m);
-      i = m;
-    }
-  };
   for (let k = 0; k < touchedCount && size > 0; k++) {
     const doc = touched[k]!;
     const score = scores[k]!;
