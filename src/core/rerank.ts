@@ -147,10 +147,10 @@ let termMarks = new Int32Array(1024);
 let termMark = 0;
 
 /**
- * Marks the terms of `bag`, and returns a test of whether a term id is one of them (the same as
- * `bag.set.has`), valid until the next call.
+ * Marks the terms of `bag`, and returns the mark: while no other bag is marked, `marked(id, mark)`
+ * tells whether term `id` is one of them (as `bag.set.has` does).
  */
-export function markTerms(bag: TermBag): (id: number) => boolean {
+export function markTerms(bag: TermBag): number {
   if (termMark === 0x7fffffff) {
     termMarks.fill(0);
     termMark = 0;
@@ -166,24 +166,28 @@ export function markTerms(bag: TermBag): (id: number) => boolean {
     }
     termMarks[id] = mark;
   }
-  const marks = termMarks;
-  return (id) => id >= 0 && id < marks.length && marks[id] === mark;
+  return mark;
+}
+
+/** Whether term `id` is a term of the bag `markTerms` gave `mark` (while it is the last marked). */
+export function marked(id: number, mark: number): boolean {
+  return id >= 0 && id < termMarks.length && termMarks[id] === mark;
 }
 
 /** Adds up the mass of the page's terms that the report has (exactly, or in part through a neighbour). */
 function forwardCoverOf(page: PageUnit, report: TermBag): Cover {
   const { ids, weights } = page.bag;
-  const has = markTerms(report);
+  const mark = markTerms(report);
   let mass = 0;
   let shared = 0;
   for (let i = 0; i < ids.length; i++) {
     let credit = 0;
-    if (has(ids[i]!)) credit = 1;
+    if (marked(ids[i]!, mark)) credit = 1;
     else {
       const near = page.near[i]!;
       for (let k = 0; k < near.ids.length; k++) {
         const s = near.similarities[k]!;
-        if (s > credit && has(near.ids[k]!)) credit = s;
+        if (s > credit && marked(near.ids[k]!, mark)) credit = s;
       }
     }
     mass += credit * weights[i]!;

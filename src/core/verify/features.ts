@@ -5,7 +5,7 @@
  * one is who acts in the other. Each side is a {@link ClaimUnit}: its terms (as the rerank sees
  * them), each term's class, and the analysis tags of each term in text order.
  */
-import { markTerms, type PageUnit, type Similarity, type TermBag } from '../rerank';
+import { marked, markTerms, type PageUnit, type Similarity, type TermBag } from '../rerank';
 import { clauseOf, MAX_CLAUSE, TAG_NEGATED, TAG_PREDICATE } from './analyse';
 
 /** Term classes: a plain word, a name (person, place, acronym), a number, a day or a month. */
@@ -266,10 +266,10 @@ export function forwardCredits(
   forward = new Float64Array(page.bag.ids.length),
 ): Float64Array {
   const ids = page.bag.ids;
-  const has = markTerms(report);
+  const mark = markTerms(report);
   for (let k = 0; k < ids.length; k++) {
     const id = ids[k]!;
-    if (has(id)) {
+    if (marked(id, mark)) {
       forward[k] = 1;
       continue;
     }
@@ -277,7 +277,7 @@ export function forwardCredits(
     let best = 0;
     for (let j = 0; j < near.ids.length; j++) {
       const s = near.similarities[j]!;
-      if (s > best && has(near.ids[j]!)) best = s;
+      if (s > best && marked(near.ids[j]!, mark)) best = s;
     }
     forward[k] = best;
   }
