@@ -471,6 +471,16 @@ export class Matcher {
     });
 
     const self = this.detectSelf(perUnit);
+    // A report's metadata is parsed from the index's bytes: once per check, not once per match.
+    const metas = new Map<number, ReportMeta>();
+    const metaOf = (r: number): ReportMeta => {
+      let meta = metas.get(r);
+      if (meta === undefined) {
+        meta = this.index.report(r);
+        metas.set(r, meta);
+      }
+      return meta;
+    };
     const counts = new Map<number, number>();
     const sentences: SentenceResult[] = units.map((unit, i) => {
       const kept = perUnit[i]!.matches.filter(
@@ -481,17 +491,17 @@ export class Matcher {
         text: unit.text,
         start: unit.start,
         end: unit.end,
-        matches: kept.map((m) => this.toMatch(m, unit.start)),
+        matches: kept.map((m) => this.toMatch(m, unit.start, metaOf)),
       };
     });
 
     const outlets: OutletSummary[] = [...counts]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .map(([r, n]) => {
-        const meta = this.index.report(r);
+        const meta = metaOf(r);
         return { report: meta.id, outlet: meta.outlet, sentences: n };
       });
-    const selfMeta = self === -1 ? null : this.index.report(self);
+    const selfMeta = self === -1 ? null : metaOf(self);
     const report: ArticleReport = {
       self: selfMeta === null ? null : { report: selfMeta.id, outlet: selfMeta.outlet },
       article: {
@@ -841,9 +851,14 @@ export class Matcher {
     });
   }
 
-  private toMatch(candidate: Candidate, unitStart: number): SentenceMatch {
+  /** What is shown of a match; `metaOf` gives a report's metadata. */
+  private toMatch(
+    candidate: Candidate,
+    unitStart: number,
+    metaOf: (report: number) => ReportMeta,
+  ): SentenceMatch {
     const { report, sentence, similarity } = candidate;
-    const meta = this.index.report(report);
+    const meta = metaOf(report);
     const span = candidate.span();
     const { start, end } = this.index.unitOffsets(sentence);
     const match: SentenceMatch = {
@@ -858,7 +873,7 @@ export class Matcher {
       pageSpan: { start: unitStart + span.start, end: unitStart + span.end },
     };
     if (meta.read) match.read = meta.read;
-    if (candidate.via !== undefined) match.via = this.index.report(candidate.via).id;
+    if (candidate.via !== undefined) match.via = metaOf(candidate.via).id;
     return match;
   }
 
