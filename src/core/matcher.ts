@@ -17,6 +17,7 @@ import { indexOfCompiled } from './index/compile';
 import type { SegmentedIndex } from './index/segmented-index';
 import {
   compareBags,
+  CreditTable,
   makeBag,
   SHARED_MIN_CREDIT,
   type PageUnit,
@@ -196,6 +197,8 @@ export class Matcher {
   private reportDays = new Map<number, ReadonlySet<string>>();
   /** The country each name asked of placeOf stands for. */
   private places = new Map<string, string | null>();
+  /** The credits of the page unit being compared (see pageUnit). */
+  private readonly creditTable = new CreditTable();
   /**
    * Whether the links of a unit whose segment lacks them are worked out when first needed
    * (learnLinks), and those worked out so far: per report, its first unit and its units' links.
@@ -931,30 +934,47 @@ export class Matcher {
         if (s > (soft.get(id) ?? 0)) soft.set(id, s);
       }
     }
-    // A page unit meets the same report terms in many candidates: each term's credit is worked
-    // out once (the page's own terms earn 1).
-    const credits = new Map<number, number>();
-    for (const id of bag.ids) credits.set(id, 1);
-    const creditOf = (id: number): number => {
-      let credit = credits.get(id);
-      if (credit !== undefined) return credit;
-      credit = soft.get(id) ?? 0;
+    /** The credit of report term `id` (see PageUnit.creditOf), worked out. */
+    const creditFor = (id: number): number => {
+      if (bag.set.has(id)) return 1;
+      let credit = soft.get(id) ?? 0;
       const synonyms = this.synonymsOf(id);
       for (let k = 0; k < synonyms.ids.length; k++) {
         const s = synonyms.similarities[k]!;
         if (s > credit && bag.set.has(synonyms.ids[k]!)) credit = s;
       }
-      credits.set(id, credit);
+      return credit;
+    };
+    // A page unit meets the same report terms in many candidates: while it is the credit table's
+    // current unit (its candidates are compared one after another), each term's credit is worked
+    // out once and read from the table. The table's counted credits are the page's own terms at 1
+    // and their spellings' similarities: see countedCreditOf below.
+    const table = this.creditTable;
+    const stamp = table.begin(vocabularySize + unknownNeighbours.length);
+    for (const [id, s] of soft) table.setCounted(id, s);
+    for (const id of bag.ids) {
+      table.setCounted(id, 1);
+      table.setCredit(id, 1);
+    }
+    const creditOf = (id: number): number => {
+      if (table.current !== stamp) return creditFor(id);
+      if (table.knows(id)) return table.creditOf(id);
+      const credit = creditFor(id);
+      table.setCredit(id, credit);
       return credit;
     };
     // Synonyms are credited below the shared-term count (SYNONYM_CREDIT < SHARED_MIN_CREDIT), so
     // a report term counts through the page's terms and their spellings alone: what the rerank
-    // checks first, without looking its synonyms up (one look-up: 1 for the page's own terms,
-    // else the closest spelling's similarity).
-    const counted = new Map(soft);
-    for (const id of bag.ids) counted.set(id, 1);
+    // checks first, without looking its synonyms up.
     const countedCreditOf =
-      SYNONYM_CREDIT < SHARED_MIN_CREDIT ? (id: number): number => counted.get(id) ?? 0 : creditOf;
+      SYNONYM_CREDIT < SHARED_MIN_CREDIT
+        ? (id: number): number =>
+            table.current === stamp
+              ? table.countedOf(id)
+              : bag.set.has(id)
+                ? 1
+                : (soft.get(id) ?? 0)
+        : creditOf;
     return { bag, near, creditOf, countedCreditOf };
   }
 

@@ -107,6 +107,73 @@ export interface PageUnit {
 }
 
 /**
+ * The credits one page unit gives report terms (see PageUnit), by term id in arrays over the
+ * vocabulary: the rerank asks for them of every term of every candidate, and an array read costs a
+ * fraction of a map look-up. Page units use one table in turn; an entry is the current unit's
+ * when it carries the unit's stamp, so nothing is cleared between units. Credits that `countedOf`
+ * does not know are 0; a full credit is worked out by the unit and remembered here.
+ */
+export class CreditTable {
+  /** Per term id: the stamp of the unit whose counted credit `counted` holds. */
+  private countedStamps = new Int32Array(0);
+  private counted = new Float64Array(0);
+  /** Per term id: the stamp of the unit whose full credit `credits` holds. */
+  private creditStamps = new Int32Array(0);
+  private credits = new Float64Array(0);
+  /** The stamp of the current unit (0: none yet). */
+  current = 0;
+
+  /**
+   * Makes a new unit the current one and returns its stamp; its terms and those given credits are
+   * below `size`.
+   */
+  begin(size: number): number {
+    if (size > this.counted.length) {
+      const capacity = Math.max(size, 2 * this.counted.length);
+      this.countedStamps = new Int32Array(capacity);
+      this.counted = new Float64Array(capacity);
+      this.creditStamps = new Int32Array(capacity);
+      this.credits = new Float64Array(capacity);
+    } else if (this.current === 0x7fffffff) {
+      this.countedStamps.fill(0);
+      this.creditStamps.fill(0);
+      this.current = 0;
+    }
+    return ++this.current;
+  }
+
+  /** Sets the current unit's counted credit of term `id`. */
+  setCounted(id: number, credit: number): void {
+    this.countedStamps[id] = this.current;
+    this.counted[id] = credit;
+  }
+
+  /** The current unit's counted credit of term `id` (0 when none was set). */
+  countedOf(id: number): number {
+    return id < this.counted.length && this.countedStamps[id] === this.current
+      ? this.counted[id]!
+      : 0;
+  }
+
+  /** Whether the current unit's full credit of term `id` is known. */
+  knows(id: number): boolean {
+    return id < this.credits.length && this.creditStamps[id] === this.current;
+  }
+
+  /** The current unit's full credit of term `id`, when `knows(id)`. */
+  creditOf(id: number): number {
+    return this.credits[id]!;
+  }
+
+  /** Remembers the current unit's full credit of term `id` (not when `id` is beyond the table). */
+  setCredit(id: number, credit: number): void {
+    if (id >= this.credits.length) return;
+    this.creditStamps[id] = this.current;
+    this.credits[id] = credit;
+  }
+}
+
+/**
  * A containment match (a short unit inside a long one) earns at most this share of a full match:
  * the long unit also says other things, so it is never as close as a sentence saying just that.
  */
