@@ -296,9 +296,34 @@ const MAY_END_SENTENCE =
   // eslint-disable-next-line no-control-regex
   /[\p{Sentence_Terminal}\u2024\ufe52\uff0e\n\r\u000b\u000c\u0085\u2028\u2029]/u;
 
+/** A sentence terminal: what MAY_END_SENTENCE finds but the paragraph separators. */
+const TERMINAL_MARK = /[\p{Sentence_Terminal}\u2024\ufe52\uff0e]/u;
+
+/**
+ * Whether Unicode's sentence rules end no sentence inside `text[first, end)`, which starts with a
+ * sentence terminal: it holds only terminals, closing quotes and brackets, and spaces, with no
+ * closing mark after a space but where a terminal stands between. The rules break between those
+ * only before a closing mark after a space (UAX #29, SB8a-SB11).
+ */
+function holdsNoBreak(text: string, first: number, end: number): boolean {
+  let spaced = false;
+  for (let i = first; i < end; i++) {
+    const ch = text[i]!;
+    if (ch === ' ') spaced = true;
+    else if (CLOSERS.has(ch)) {
+      if (spaced) return false;
+    } else if (TERMINAL_MARK.test(ch)) spaced = false;
+    else return false;
+  }
+  return true;
+}
+
 /** Sentence boundaries (end offsets) inside one block, after the repairs. */
 function sentenceEnds(text: string, start: number, end: number): number[] {
-  if (!MAY_END_SENTENCE.test(text.slice(start, end))) return [end];
+  const first = text.slice(start, end).search(MAY_END_SENTENCE);
+  // A block whose first possible end is in its closing punctuation ("…, he said." or "…?”") is
+  // one sentence, as most paragraphs of news are: the segmenter could only end it at its end.
+  if (first < 0 || holdsNoBreak(text, start + first, end)) return [end];
   const ends: number[] = [];
   let sentenceStart = start;
   let from = start;
