@@ -40,10 +40,88 @@ export interface TokenizeOptions {
 }
 
 /**
- * A word: letters, digits and marks, with inner apostrophes, dots, hyphens, commas and ampersands
- * ("U.S.-Russia", "1,000", "cease-fire", "Russia's"). Splitting happens after the match.
+ * Words: a letter or digit, then letters, digits and marks, with inner apostrophes, dots, hyphens,
+ * commas and ampersands, each followed by a letter or digit ("U.S.-Russia", "1,000", "cease-fire",
+ * "Russia's"), as the regular expression [\p{L}\p{N}][\p{L}\p{N}\p{M}]* and then any number of
+ * ['.\-,&][\p{L}\p{N}][\p{L}\p{N}\p{M}]* (flag u) finds them; wordStart and wordEnd find them
+ * without a match object per word. Splitting happens after the match. The classes of a word's
+ * characters: a letter or digit, a mark, or neither (see classAt).
  */
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['.\-,&][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
+const LETTER_OR_DIGIT = 1;
+const MARK = 2;
+const OTHER = 3;
+const IS_LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const IS_MARK = /^\p{M}$/u;
+/** The class of each code unit of the Basic Multilingual Plane met so far (0: not yet known). */
+const bmpClasses = new Uint8Array(0x10000);
+
+/** The class (for a word) of the code point at `i` of `text`, which starts there. */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) {
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)
+      ? LETTER_OR_DIGIT
+      : OTHER;
+  }
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return classOf(text.slice(i, i + 2));
+  }
+  let known = bmpClasses[c]!;
+  if (known === 0) {
+    // A lone surrogate is no letter, digit or mark, as the regular expressions read it.
+    known = classOf(String.fromCharCode(c));
+    bmpClasses[c] = known;
+  }
+  return known;
+}
+
+/** The class (for a word) of a code point given as a string. */
+function classOf(ch: string): number {
+  if (IS_LETTER_OR_DIGIT.test(ch)) return LETTER_OR_DIGIT;
+  return IS_MARK.test(ch) ? MARK : OTHER;
+}
+
+/** Code units of the code point at `i` of `text`: 2 for a surrogate pair, else 1. */
+function widthAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return 1;
+  const low = text.charCodeAt(i + 1);
+  return low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+}
+
+/** Whether a code unit may join two parts of one word: ', ., -, "," or &. */
+function isWordJoiner(c: number): boolean {
+  return c === 0x27 || c === 0x2e || c === 0x2d || c === 0x2c || c === 0x26;
+}
+
+/**
+ * The start of the next word in `text` at or after `from`, or -1, moving on by code points as
+ * a search of the expression with flag u does.
+ */
+function wordStart(text: string, from: number): number {
+  for (let i = from; i < text.length; i += widthAt(text, i))
+    if (classAt(text, i) === LETTER_OR_DIGIT) return i;
+  return -1;
+}
+
+/** The end of the word that starts at `start` (see wordStart): the longest match there. */
+function wordEnd(text: string, start: number): number {
+  let i = start + widthAt(text, start);
+  while (i < text.length) {
+    const cls = classAt(text, i);
+    if (cls === LETTER_OR_DIGIT || cls === MARK) i += widthAt(text, i);
+    else if (
+      isWordJoiner(text.charCodeAt(i)) &&
+      i + 1 < text.length &&
+      classAt(text, i + 1) === LETTER_OR_DIGIT
+    )
+      i += 1 + widthAt(text, i + 1);
+    else break;
+  }
+  return i;
+}
+
 /** The characters that split a word into pieces: hyphens and ampersands. */
 const JOINERS = /[-&]/;
 const PIECE = /[^-&]+/g;
@@ -379,11 +457,10 @@ function rawParts(text: string): RawPart[] {
   const { text: lower, offsets } = normalize(text);
   const parts: RawPart[] = [];
   const at = (i: number): number => offsets[Math.min(i, offsets.length - 1)]!;
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(lower); match !== null; match = WORD.exec(lower)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    const word = match[0];
+  let end = 0;
+  for (let start = wordStart(lower, 0); start >= 0; start = wordStart(lower, end)) {
+    end = wordEnd(lower, start);
+    const word = lower.slice(start, end);
     if (!JOINERS.test(word) && !word.includes("'") && !word.includes('.')) {
       // Most words are one piece with nothing to clean: no hyphen, ampersand, apostrophe or dot.
       parts.push({
@@ -402,7 +479,7 @@ function rawParts(text: string): RawPart[] {
     if (!JOINERS.test(word)) {
       pieces.push({ s: start, e: end, lower: word, original: text.slice(at(start), at(end)) });
     } else {
-      for (const piece of match[0].matchAll(PIECE)) {
+      for (const piece of word.matchAll(PIECE)) {
         const s = start + piece.index;
         const e = s + piece[0].length;
         pieces.push({ s, e, lower: piece[0], original: text.slice(at(s), at(e)) });
