@@ -122,6 +122,15 @@ function wordEnd(text: string, start: number): number {
   return i;
 }
 
+/** Whether a word holds no hyphen, ampersand, apostrophe or dot: one piece, with nothing to clean. */
+function isOnePiece(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 0x2d || c === 0x26 || c === 0x27 || c === 0x2e) return false;
+  }
+  return true;
+}
+
 /** The characters that split a word into pieces: hyphens and ampersands. */
 const JOINERS = /[-&]/;
 const PIECE = /[^-&]+/g;
@@ -461,7 +470,7 @@ function rawParts(text: string): RawPart[] {
   for (let start = wordStart(lower, 0); start >= 0; start = wordStart(lower, end)) {
     end = wordEnd(lower, start);
     const word = lower.slice(start, end);
-    if (!JOINERS.test(word) && !word.includes("'") && !word.includes('.')) {
+    if (isOnePiece(word)) {
       // Most words are one piece with nothing to clean: no hyphen, ampersand, apostrophe or dot.
       parts.push({
         lower: word,
