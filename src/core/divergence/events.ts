@@ -91,12 +91,15 @@ const LY_ADVERB = /\p{L}{3,}ly$/u;
 
 /** Whether a word is a past form ("presented", "handed"). */
 export function isPast(word: Word): boolean {
-  return REGULAR_PAST.test(word.lower) || IRREGULAR_PAST.has(word.lower);
+  const { lower } = word;
+  // The ending first: most words are no past form, and it costs less than the expression.
+  return (lower.endsWith('ed') && REGULAR_PAST.test(lower)) || IRREGULAR_PAST.has(lower);
 }
 
 /** Whether an adverb stands between an auxiliary and its verb ("has formally presented"). */
 export function isSkipped(word: Word): boolean {
-  return SKIPPED.has(word.lower) || LY_ADVERB.test(word.lower);
+  const { lower } = word;
+  return SKIPPED.has(lower) || (lower.endsWith('ly') && LY_ADVERB.test(lower));
 }
 
 /** Whether a comma or a break stands before words[k]: the end of the clause before it. */
