@@ -301,9 +301,9 @@ const TERMINAL_MARK = /[\p{Sentence_Terminal}\u2024\ufe52\uff0e]/u;
 
 /**
  * Whether Unicode's sentence rules end no sentence inside `text[first, end)`, which starts with a
- * sentence terminal: it holds only terminals, closing quotes and brackets, and spaces, with no
- * closing mark after a space but where a terminal stands between. The rules break between those
- * only before a closing mark after a space (UAX #29, SB8a-SB11).
+ * sentence terminal: it holds only terminals, closing quotes and brackets, and spaces, and a
+ * closing mark follows a space only with a terminal between them. Among those, the rules break
+ * only before a closing mark that follows spaces (UAX #29, SB8a-SB11).
  */
 function holdsNoBreak(text: string, first: number, end: number): boolean {
   let spaced = false;
