@@ -122,6 +122,21 @@ function wordEnd(text: string, start: number): number {
   return i;
 }
 
+/**
+ * The words of `text` as [start, end) offsets, in order: what the regular expression of the
+ * comment above finds with flag g (tokenising reads words with wordStart and wordEnd directly;
+ * this is their one list, for tests).
+ */
+export function wordSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let start = wordStart(text, 0); start >= 0;) {
+    const end = wordEnd(text, start);
+    spans.push([start, end]);
+    start = wordStart(text, end);
+  }
+  return spans;
+}
+
 /** Whether a word holds no hyphen, ampersand, apostrophe or dot: one piece, with nothing to clean. */
 function isOnePiece(word: string): boolean {
   for (let i = 0; i < word.length; i++) {

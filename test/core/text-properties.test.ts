@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { normalize } from '../../src/core/normalize';
 import { splitSentences } from '../../src/core/sentences';
+import { wordSpans } from '../../src/core/tokens';
 
 /** Pieces of news text that exercise the sentence repairs and the normaliser's special cases. */
 const NEWS_PIECES = [
@@ -228,5 +229,46 @@ describe('large inputs (figures printed, not timed assertions)', () => {
       expect(u.start >= at && u.end > u.start).toBe(true);
       at = u.end;
     }
+  });
+});
+
+describe('words', () => {
+  /** The regular expression the tokeniser's word scanner stands for (see src/core/tokens.ts). */
+  const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['.\-,&][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
+  const byExpression = (text: string): [number, number][] =>
+    [...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]);
+
+  test('the scanner finds the words the regular expression finds, in any text', () => {
+    const pieces = fc.constantFrom(
+      ...NEWS_PIECES,
+      "'",
+      '-',
+      '&',
+      ',',
+      '.',
+      '\u0301',
+      '\u0903',
+      '\ud83d\ude00',
+      '\ud835\udc00',
+      '\ud800',
+      '\udc00',
+      '\u0661',
+      '\u00e9',
+      'x',
+      '7',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')),
+          fc.string({ unit: 'binary' }),
+          fc.string({ unit: 'grapheme' }),
+        ),
+        (text) => {
+          expect(wordSpans(text)).toEqual(byExpression(text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
