@@ -42,9 +42,9 @@ import {
   unitTags,
   comparePair,
   carriedMatches,
+  unitLinks,
   correctArticle,
   estimatedShare,
-  LINK_PROBABILITY,
   sharesPartOf,
   tellsTheStory,
   type Link,
@@ -844,14 +844,17 @@ export class Matcher {
     for (let d = first; d < end; d++) texts.push(index.unitText(d));
     const judged = this.judgeUnits(texts, index.unitReport(first));
     correctArticle(judged);
-    return judged.map((unit, i) => {
-      const links: number[] = [];
-      for (const c of bestPerReport(unit.candidates)) {
-        if (c.probability < LINK_PROBABILITY || this.contradicts(texts[i]!, c.sentence)) continue;
-        links.push(c.sentence - (first + i), Math.round(c.probability * LINK_SCALE));
-      }
-      return links;
-    });
+    return judged.map((unit, i) =>
+      unitLinks(
+        unit.candidates.map((c) => ({
+          report: c.report,
+          sentence: c.sentence,
+          probability: c.probability,
+          score: c.similarity.score,
+        })),
+        (sentence) => this.contradicts(texts[i]!, sentence),
+      ).flatMap((l) => [l.sentence - (first + i), Math.round(l.probability * LINK_SCALE)]),
+    );
   }
 
   /** What is shown of a match; `metaOf` gives a report's metadata. */

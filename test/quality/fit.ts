@@ -19,12 +19,12 @@ import {
   estimatedShare,
   FEATURES,
   FEATURE_SIGNS,
-  LINK_PROBABILITY,
   logOdds,
   probability,
   shareFactor,
   sigmoid,
   tellsTheStory,
+  unitLinks,
   type Link,
   type Model,
 } from '../../src/core/verify';
@@ -530,8 +530,7 @@ const linksOf = new WeakMap<DevCorpus, WeakMap<Model, Map<number, Link[]>>>();
 /**
  * The links of the corpus's units under `model`, as the build makes them (Matcher.reportLinks):
  * each report checked with itself excluded, its probabilities corrected for its share of claims,
- * each unit's best sentence per other report at LINK_PROBABILITY or more, unless it contradicts
- * the unit.
+ * each unit's links chosen as the build chooses them (unitLinks).
  */
 function corpusLinks(corpus: DevCorpus, model: Model): (sentence: number) => readonly Link[] {
   let perModel = linksOf.get(corpus);
@@ -547,17 +546,17 @@ function corpusLinks(corpus: DevCorpus, model: Model): (sentence: number) => rea
       for (const u of report.units) {
         const doc = docOf.get(`${r}:${u.start}`);
         if (doc === undefined) continue;
-        const best = new Map<number, Link>();
-        for (const c of u.candidates) {
-          const p = corrected(probability(model, c.features), factor);
-          if (p > (best.get(c.report)?.probability ?? -1))
-            best.set(c.report, { report: c.report, sentence: c.sentence, probability: p });
-        }
         links.set(
           doc,
-          [...best.values()].filter(
-            (l) =>
-              l.probability >= LINK_PROBABILITY && !corpus.matcher.contradicts(u.text, l.sentence),
+          unitLinks(
+            u.candidates.map((c) => ({
+              report: c.report,
+              sentence: c.sentence,
+              probability: corrected(probability(model, c.features), factor),
+              // The first feature is the rerank's score.
+              score: c.features[0]!,
+            })),
+            (sentence) => corpus.matcher.contradicts(u.text, sentence),
           ),
         );
       }

@@ -34,6 +34,42 @@ export interface Link {
   probability: number;
 }
 
+/** A candidate for a report sentence's link: another report's sentence, judged against it. */
+export interface LinkCandidate {
+  report: number;
+  sentence: number;
+  /** The verifier's probability, corrected for the report's share of claims. */
+  probability: number;
+  /** The rerank's score, which decides between two of one probability. */
+  score: number;
+}
+
+/**
+ * The links of one report sentence: of each other report, its most probable candidate (of two
+ * alike, the better rerank score, then the one listed first) at LINK_PROBABILITY or more, unless
+ * it `contradicts` the sentence; most probable first. The build's links (Matcher.reportLinks) and
+ * the quality tests' links under each cross-validation model are both chosen here.
+ */
+export function unitLinks(
+  candidates: readonly LinkCandidate[],
+  contradicts: (sentence: number) => boolean,
+): Link[] {
+  const best = new Map<number, LinkCandidate>();
+  for (const c of candidates) {
+    const previous = best.get(c.report);
+    if (
+      !previous ||
+      c.probability > previous.probability ||
+      (c.probability === previous.probability && c.score > previous.score)
+    )
+      best.set(c.report, c);
+  }
+  return [...best.values()]
+    .sort((a, b) => b.probability - a.probability || b.score - a.score || a.report - b.report)
+    .filter((c) => c.probability >= LINK_PROBABILITY && !contradicts(c.sentence))
+    .map(({ report, sentence, probability }) => ({ report, sentence, probability }));
+}
+
 /** A page unit's match with one report's sentence. */
 export interface DirectMatch {
   report: number;

@@ -60,12 +60,14 @@ export { MODEL } from './model';
 export {
   carriedMatches,
   sharesPartOf,
+  unitLinks,
   CARRY_FROM,
   CARRY_PART,
   LINK_PROBABILITY,
   type CarriedMatch,
   type DirectMatch,
   type Link,
+  type LinkCandidate,
 } from './carry-over';
 
 /**

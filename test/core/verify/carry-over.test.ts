@@ -8,6 +8,7 @@ import {
   CARRY_FROM,
   LINK_PROBABILITY,
   sharesPartOf,
+  unitLinks,
   type Link,
 } from '../../../src/core/verify';
 import { loadDevCorpus } from '../../quality/predict';
@@ -15,6 +16,39 @@ import { loadDevCorpus } from '../../quality/predict';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = (file: string): string =>
   readFileSync(path.join(here, '../../fixtures', file), 'utf8');
+
+describe('the links of a report sentence', () => {
+  const candidate = (report: number, sentence: number, probability: number, score: number) => ({
+    report,
+    sentence,
+    probability,
+    score,
+  });
+
+  test('each other report’s most probable sentence, at the link probability or more, most probable first', () => {
+    const links = unitLinks(
+      [
+        candidate(1, 20, 0.85, 0.4),
+        candidate(1, 21, 0.95, 0.3),
+        candidate(2, 30, 0.9, 0.5),
+        candidate(3, 40, LINK_PROBABILITY - 0.01, 0.9),
+      ],
+      () => false,
+    );
+    expect(links).toEqual([
+      { report: 1, sentence: 21, probability: 0.95 },
+      { report: 2, sentence: 30, probability: 0.9 },
+    ]);
+  });
+
+  test('of two alike, the better rerank score; a sentence that contradicts is no link', () => {
+    const links = unitLinks(
+      [candidate(1, 20, 0.9, 0.3), candidate(1, 21, 0.9, 0.6), candidate(2, 30, 0.99, 0.7)],
+      (sentence) => sentence === 30,
+    );
+    expect(links).toEqual([{ report: 1, sentence: 21, probability: 0.9 }]);
+  });
+});
 
 describe('carrying a match over the reports’ links', () => {
   // Report 0's sentence 10 is linked to report 1's sentence 20 and report 2's sentence 30.
