@@ -42,6 +42,7 @@ import {
   unitTags,
   comparePair,
   carriedMatches,
+  mostProbablePerReport,
   unitLinks,
   correctArticle,
   estimatedShare,
@@ -1056,23 +1057,7 @@ export interface JudgedUnit {
 
 /** The most probable sentence of every report, most probable first. */
 function bestPerReport(candidates: readonly Candidate[]): Candidate[] {
-  const best = new Map<number, Candidate>();
-  for (const c of candidates) {
-    const previous = best.get(c.report);
-    if (
-      !previous ||
-      c.probability > previous.probability ||
-      (c.probability === previous.probability && c.similarity.score > previous.similarity.score)
-    ) {
-      best.set(c.report, c);
-    }
-  }
-  return [...best.values()].sort(
-    (a, b) =>
-      b.probability - a.probability ||
-      b.similarity.score - a.similarity.score ||
-      a.report - b.report,
-  );
+  return mostProbablePerReport(candidates, (c) => c.similarity.score);
 }
 
 /** The tier shown for a match. */

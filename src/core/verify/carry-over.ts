@@ -45,27 +45,40 @@ export interface LinkCandidate {
 }
 
 /**
- * The links of one report sentence: of each other report, its most probable candidate (of two
- * alike, the better rerank score, then the one listed first) at LINK_PROBABILITY or more, unless
- * it `contradicts` the sentence; most probable first. The build's links (Matcher.reportLinks) and
- * the quality tests' links under each cross-validation model are both chosen here.
+ * Of each report, its most probable candidate (of two alike, the better rerank score, `scoreOf`,
+ * then the one listed first); most probable first, then by score, then by report. What a check
+ * shows of a page sentence and what a report sentence links to are both chosen so.
  */
-export function unitLinks(
-  candidates: readonly LinkCandidate[],
-  contradicts: (sentence: number) => boolean,
-): Link[] {
-  const best = new Map<number, LinkCandidate>();
+export function mostProbablePerReport<C extends { report: number; probability: number }>(
+  candidates: readonly C[],
+  scoreOf: (candidate: C) => number,
+): C[] {
+  const best = new Map<number, C>();
   for (const c of candidates) {
     const previous = best.get(c.report);
     if (
       !previous ||
       c.probability > previous.probability ||
-      (c.probability === previous.probability && c.score > previous.score)
+      (c.probability === previous.probability && scoreOf(c) > scoreOf(previous))
     )
       best.set(c.report, c);
   }
-  return [...best.values()]
-    .sort((a, b) => b.probability - a.probability || b.score - a.score || a.report - b.report)
+  return [...best.values()].sort(
+    (a, b) => b.probability - a.probability || scoreOf(b) - scoreOf(a) || a.report - b.report,
+  );
+}
+
+/**
+ * The links of one report sentence: of each other report, its most probable candidate
+ * (mostProbablePerReport) at LINK_PROBABILITY or more, unless it `contradicts` the sentence. The
+ * build's links (Matcher.reportLinks) and the quality tests' links under each cross-validation
+ * model are both chosen here.
+ */
+export function unitLinks(
+  candidates: readonly LinkCandidate[],
+  contradicts: (sentence: number) => boolean,
+): Link[] {
+  return mostProbablePerReport(candidates, (c) => c.score)
     .filter((c) => c.probability >= LINK_PROBABILITY && !contradicts(c.sentence))
     .map(({ report, sentence, probability }) => ({ report, sentence, probability }));
 }

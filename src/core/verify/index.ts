@@ -60,6 +60,7 @@ export { MODEL } from './model';
 export {
   carriedMatches,
   sharesPartOf,
+  mostProbablePerReport,
   unitLinks,
   CARRY_FROM,
   CARRY_PART,
