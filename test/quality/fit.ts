@@ -21,7 +21,7 @@ import {
   FEATURE_SIGNS,
   logOdds,
   probability,
-  shareFactor,
+  factorOfShare,
   sigmoid,
   tellsTheStory,
   unitLinks,
@@ -402,21 +402,21 @@ export function trainingShare(corpus: DevCorpus): number {
 }
 
 /**
- * The odds factor of an article's share of claims (shareFactor) under `model`, from its units'
- * candidates.
+ * An article's share of claims under `model`, estimated once from its units' candidates
+ * (estimatedShare): the factor its probabilities are corrected by, as the engine corrects them,
+ * and whether its claims carry (tellsTheStory).
  */
-function articleFactor(
+function articleShareUnder(
   units: readonly Omit<UnitCandidates, 'start' | 'end'>[],
   model: Model,
-): number {
-  return shareFactor(
-    bestProbabilities(
-      units.map((u) => ({
-        informative: u.informative,
-        candidates: u.candidates.map((c) => ({ probability: probability(model, c.features) })),
-      })),
-    ),
+): { factor: number; tells: boolean } {
+  const share = estimatedShare(
+    units.map((u) => ({
+      informative: u.informative,
+      candidates: u.candidates.map((c) => ({ probability: probability(model, c.features) })),
+    })),
   );
+  return { factor: factorOfShare(share), tells: tellsTheStory(share) };
 }
 
 /** Per corpus: its reports checked against each other once (see devCandidates). */
@@ -542,7 +542,7 @@ function corpusLinks(corpus: DevCorpus, model: Model): (sentence: number) => rea
     corpus.compiled.sentences.forEach((s, doc) => docOf.set(`${s.report}:${s.start}`, doc));
     links = new Map();
     for (const [r, report] of dev.entries()) {
-      const factor = articleFactor(report.units, model);
+      const { factor } = articleShareUnder(report.units, model);
       for (const u of report.units) {
         const doc = docOf.get(`${r}:${u.start}`);
         if (doc === undefined) continue;
@@ -567,21 +567,6 @@ function corpusLinks(corpus: DevCorpus, model: Model): (sentence: number) => rea
   return (sentence) => found.get(sentence) ?? [];
 }
 
-/** Whether an article tells the corpus's story under `model` (tellsTheStory), so claims carry. */
-function articleTells(
-  units: readonly Omit<UnitCandidates, 'start' | 'end'>[],
-  model: Model,
-): boolean {
-  return tellsTheStory(
-    estimatedShare(
-      units.map((u) => ({
-        informative: u.informative,
-        candidates: u.candidates.map((c) => ({ probability: probability(model, c.features) })),
-      })),
-    ),
-  );
-}
-
 /** The corpus reports' predictions under a model per report file (for cross-validation). */
 export function devScored(
   corpus: DevCorpus,
@@ -591,11 +576,9 @@ export function devScored(
   const fileOf = (r: number): string => corpus.inputs[r]!.meta.file;
   return candidates.map((report) => {
     const model = modelFor(report.file);
-    const factor = articleFactor(report.units, model);
+    const { factor, tells } = articleShareUnder(report.units, model);
     const r = candidates.indexOf(report);
-    const carry = articleTells(report.units, model)
-      ? { links: corpusLinks(corpus, model), excluded: r }
-      : null;
+    const carry = tells ? { links: corpusLinks(corpus, model), excluded: r } : null;
     return {
       file: report.file,
       text: report.text,
@@ -636,11 +619,9 @@ export function articleScored(
   for (const file of new Set(units.map((u) => u.file))) {
     const model = modelFor(file);
     const own = units.filter((u) => u.file === file);
-    factors.set(file, articleFactor(own, model));
-    carries.set(
-      file,
-      articleTells(own, model) ? { links: corpusLinks(corpus, model), excluded: -1 } : null,
-    );
+    const { factor, tells } = articleShareUnder(own, model);
+    factors.set(file, factor);
+    carries.set(file, tells ? { links: corpusLinks(corpus, model), excluded: -1 } : null);
   }
   return units.map(({ candidates, informative: _informative, ...unit }) => ({
     ...unit,

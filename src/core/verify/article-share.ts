@@ -86,6 +86,15 @@ export function shareFactor(best: readonly number[], base = TRAINING_SHARE): num
   return share === null ? 1 : factorFor(share, base);
 }
 
+/**
+ * The factor of an article of estimated share `share` (estimatedShare's), as shareFactor gives it
+ * from the article's best probabilities: below 1 when the article makes fewer corpus claims than
+ * the training articles, else 1 (and 1 for a text too short to tell, null).
+ */
+export function factorOfShare(share: number | null): number {
+  return share === null || share >= TRAINING_SHARE ? 1 : factorFor(share, TRAINING_SHARE);
+}
+
 /** The odds factor that moves a probability from the prior `base` to the prior `share`. */
 function factorFor(share: number, base: number): number {
   return odds(share) / odds(base);

@@ -52,6 +52,7 @@ export {
   estimatedShare,
   SHARE_MIN_SENTENCES,
   shareFactor,
+  factorOfShare,
   tellsTheStory,
   TRAINING_SHARE,
   type ShareUnit,

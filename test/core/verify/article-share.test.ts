@@ -6,6 +6,8 @@ import {
   bestProbabilities,
   correctArticle,
   corrected,
+  estimatedShare,
+  factorOfShare,
   MATCH_PROBABILITY,
   shareFactor,
   SHARE_MIN_SENTENCES,
@@ -101,6 +103,15 @@ describe("the article's share of claims", () => {
           if (p < q) expect(cp).toBeLessThanOrEqual(corrected(q, factor));
         },
       ),
+    );
+  });
+
+  test('the factor of an estimated share is the factor of the probabilities it was estimated from', () => {
+    fc.assert(
+      fc.property(fc.array(probability, { maxLength: 40 }), (best) => {
+        const units = best.map((p) => ({ informative: true, candidates: [{ probability: p }] }));
+        expect(factorOfShare(estimatedShare(units))).toBe(shareFactor(best));
+      }),
     );
   });
 
