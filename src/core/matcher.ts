@@ -205,12 +205,24 @@ export class Matcher {
    * (learnLinks), and those worked out so far: per report, its first unit and its units' links.
    */
   private linksOnDemand = false;
+  /** Whether links are being made (see linksOfReport). */
+  private makingLinks = false;
   private learnedLinks = new Map<number, { first: number; links: number[][] }>();
 
   private constructor(index: SegmentedIndex, story: string | null) {
     this.index = index;
     this.story = story;
-    this.parties = new CorpusParties(index, MAX_CACHED_BAGS);
+    this.parties = this.newParties();
+  }
+
+  /**
+   * The parties of corpus units, a unit that names none read by the sentences its links retell
+   * it with (verify/parties.ts); none while links are being made.
+   */
+  private newParties(): CorpusParties {
+    return new CorpusParties(this.index, MAX_CACHED_BAGS, (doc) =>
+      this.makingLinks ? [] : this.linksOf(doc),
+    );
   }
 
   /** The live reports of the corpus, in corpus order. */
@@ -231,7 +243,7 @@ export class Matcher {
     this.synonymsById = [];
     this.classes = [];
     this.reporting = [];
-    this.parties = new CorpusParties(this.index, MAX_CACHED_BAGS);
+    this.parties = this.newParties();
     this.reportPlaces = new Map();
     this.reportDays = new Map();
     this.places = new Map();
@@ -600,7 +612,7 @@ export class Matcher {
       const pageParties = unit.candidates.length > 0 ? partiesOf(pageTerms[i]!, pageTitles) : null;
       for (const c of unit.candidates) {
         const mutual = partnerShare(c);
-        const parties = this.parties.conflictWith(pageParties!, c.sentence);
+        const parties = this.parties.conflictWith(pageParties!, c.sentence, excluded);
         c.features = withAffinity(
           c.evidence.features,
           affinity[c.report]!,
@@ -843,7 +855,15 @@ export class Matcher {
     const { index } = this;
     const texts: string[] = [];
     for (let d = first; d < end; d++) texts.push(index.unitText(d));
-    const judged = this.judgeUnits(texts, index.unitReport(first));
+    // The links are judged without the parties links give (see newParties): the build and
+    // learnLinks then make the same links, whichever reports' links are known already.
+    this.makingLinks = true;
+    let judged: JudgedUnit[];
+    try {
+      judged = this.judgeUnits(texts, index.unitReport(first));
+    } finally {
+      this.makingLinks = false;
+    }
     correctArticle(judged);
     return judged.map((unit, i) =>
       unitLinks(

@@ -55,10 +55,6 @@ const MAX_LAST_SIX_FALSE_PER_100 = 2.4;
 const MAX_NEWEST_SIX_FALSE_PER_100 = 1.7;
 /** Three fresh neighbouring stories: corpus sentences' wording, other parties. */
 const OTHER_PARTIES = new Set(['eu-defence-summit.txt', 'ankara-talks.txt', 'china-mediation.txt']);
-/**
- * The six fresh neighbouring stories written last, labelled and added before the matcher was ever
- * run on them, with four near misses each.
- */
 /** Two fresh retellings labelled and added before the matcher was run on them. */
 const LAST_TWO_RETELLINGS = new Set(['harrow-gazette.txt', 'northwind-digest.txt']);
 /** The three fresh retellings written last, labelled and added before the matcher was run on them. */
@@ -69,6 +65,10 @@ const LAST_THREE_RETELLINGS = new Set([
 ]);
 /** The two fresh retellings written after those, the same way. */
 const NEWEST_RETELLINGS = new Set(['southern-cross-wire.txt', 'meridian-brief.txt']);
+/**
+ * Six fresh neighbouring stories, labelled and added before the matcher was ever run on them, with
+ * four near misses each.
+ */
 const LAST_SIX = new Set([
   'children-returned.txt',
   'bundestag-debt-brake.txt',

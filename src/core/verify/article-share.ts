@@ -27,7 +27,7 @@
  * sentence's best probability under the shipped model (0 where it has no candidate). A quality
  * test computes it again from the training data and fails when a refit moves it.
  */
-export const TRAINING_SHARE = 0.388;
+export const TRAINING_SHARE = 0.389;
 
 /**
  * Informative sentences a text needs before its share is estimated. Every labelled article has

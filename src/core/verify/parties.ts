@@ -118,6 +118,13 @@ export function partyConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): n
   return namesOther(a, b) && namesOther(b, a) ? 1 : 0;
 }
 
+/** The parties both `a` and `b` name. */
+function intersection(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
+  const both = new Set<string>();
+  for (const p of a) if (b.has(p)) both.add(p);
+  return both;
+}
+
 /** Whether `x` names a party that `y` does not. */
 function namesOther(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
   for (const p of x) if (!y.has(p)) return true;
@@ -178,9 +185,20 @@ export interface PartyIndex {
 const NO_TITLES: ReadonlyMap<string, string> = new Map();
 
 /**
+ * The sentences of other reports that make a corpus unit's claim (its links, see carry-over.ts),
+ * each with its report.
+ */
+export type RetoldBy = (doc: number) => readonly { report: number; sentence: number }[];
+
+/**
  * The parties of corpus units, read from the index's stored terms and tags (so a unit's text is
- * not needed), each report's titled people read from all its units. What is read is remembered,
- * for up to `maxUnits` units and as many reports; a new index needs a new instance.
+ * not needed), each report's titled people read from all its units. A unit that names no party
+ * ("Discussions on these terms have taken place over the past three weeks…") takes those that
+ * every sentence retelling its claim in other reports names (`retoldBy`): a reader of one report
+ * knows from the rest of it who held the discussions, and the other reports say so in the
+ * sentence. What
+ * is read is remembered, for up to `maxUnits` units and as many reports; a new index needs a new
+ * instance.
  */
 export class CorpusParties {
   private terms: PartyTerm[][] = [];
@@ -191,20 +209,49 @@ export class CorpusParties {
   constructor(
     private readonly index: PartyIndex,
     private readonly maxUnits: number,
+    private readonly retoldBy: RetoldBy = () => [],
   ) {}
 
   /**
    * The party conflict of a page unit naming the parties `page` with corpus unit `doc`. Its
    * report's titles are read only when they can decide it: when the page names a party the unit
-   * does not name outright, and the unit names someone who may be titled.
+   * does not name outright, and the unit names someone who may be titled. A unit that names no
+   * party is read by the sentences that retell it, except those of report `excluded` (the page's
+   * own, when the page is a corpus report: its retelling of the claim is the pair being judged).
    */
-  conflictWith(page: ReadonlySet<string>, doc: number): number {
+  conflictWith(page: ReadonlySet<string>, doc: number, excluded = -1): number {
     if (page.size === 0) return 0;
-    const terms = this.termsAt(doc);
-    const outright = (this.outright[doc] ??= partiesOf(terms, NO_TITLES));
-    if (!namesOther(page, outright)) return 0;
-    const parties = terms.some(isPersonName) ? partiesOf(terms, this.titlesOf(doc)) : outright;
+    if (!namesOther(page, this.outrightAt(doc))) return 0;
+    let parties = this.partiesAt(doc);
+    if (parties.size === 0) parties = this.retoldParties(doc, excluded);
     return partyConflict(page, parties);
+  }
+
+  /** The parties unit `doc` names outright, its people unresolved (remembered). */
+  private outrightAt(doc: number): ReadonlySet<string> {
+    const terms = this.termsAt(doc);
+    return (this.outright[doc] ??= partiesOf(terms, NO_TITLES));
+  }
+
+  /** The parties unit `doc` names, its people resolved by its report's titles. */
+  private partiesAt(doc: number): ReadonlySet<string> {
+    const terms = this.termsAt(doc);
+    return terms.some(isPersonName) ? partiesOf(terms, this.titlesOf(doc)) : this.outrightAt(doc);
+  }
+
+  /**
+   * The parties every sentence retelling unit `doc` names, of those that name any (the
+   * intersection: a party one retelling adds, "…in Saudi Arabia", is not the claim's), leaving out
+   * those of report `excluded`.
+   */
+  private retoldParties(doc: number, excluded: number): ReadonlySet<string> {
+    let parties: ReadonlySet<string> | undefined;
+    for (const { report, sentence } of this.retoldBy(doc)) {
+      if (report === excluded) continue;
+      const own = this.partiesAt(sentence);
+      if (own.size > 0) parties = parties ? intersection(parties, own) : own;
+    }
+    return parties ?? new Set();
   }
 
   /** The titled people of the report of unit `doc`. */

@@ -145,6 +145,50 @@ describe('the parties of corpus units', () => {
     expect(new CorpusParties(index, 100).conflictWith(new Set(['@IND']), 2)).toBe(0);
   });
 
+  describe('a unit that names no party', () => {
+    const retold = fakeIndex([
+      ['discussions ~took place three weeks'],
+      ['@RUS and @USA officials ~discussed terms'],
+      ['@USA and @RUS negotiators ~met @SAU'],
+      ['officials ~talked'],
+    ]);
+    // Unit 0 is retold by units 1, 2 and 3; unit 3 names no one either.
+    const links = (doc: number) =>
+      doc === 0
+        ? [
+            { report: 1, sentence: 1 },
+            { report: 2, sentence: 2 },
+            { report: 3, sentence: 3 },
+          ]
+        : [];
+
+    test('takes the parties every sentence that retells it names', () => {
+      const parties = new CorpusParties(retold, 100, links);
+      expect(parties.conflictWith(new Set(['@UKR', '@USA']), 0)).toBe(1);
+      expect(parties.conflictWith(new Set(['@RUS', '@USA']), 0)).toBe(0);
+      // Saudi Arabia is named by one retelling only, so it is not the unit's: a page naming
+      // Russia, the United States and Ukraine names all the unit's parties.
+      expect(parties.conflictWith(new Set(['@RUS', '@USA', '@UKR']), 0)).toBe(0);
+    });
+
+    test('not those of the page’s own report', () => {
+      const parties = new CorpusParties(retold, 100, (doc) =>
+        links(doc).filter((l) => l.report !== 2),
+      );
+      expect(parties.conflictWith(new Set(['@USA', '@SAU']), 0, 1)).toBe(0);
+      expect(parties.conflictWith(new Set(['@UKR']), 0, 1)).toBe(0);
+    });
+
+    test('names none without links', () => {
+      expect(new CorpusParties(retold, 100).conflictWith(new Set(['@UKR', '@USA']), 0)).toBe(0);
+    });
+
+    test('a unit naming parties is read by its own', () => {
+      const parties = new CorpusParties(retold, 100, () => [{ report: 2, sentence: 2 }]);
+      expect(parties.conflictWith(new Set(['@RUS', '@SAU']), 1)).toBe(1);
+    });
+  });
+
   test('a page naming no party is never read against the units', () => {
     const fresh = fakeIndex([['@RUS President Vladimir Putin ~said']]);
     expect(new CorpusParties(fresh, 100).conflictWith(new Set(), 0)).toBe(0);
@@ -167,5 +211,27 @@ describe('the party conflict as the matcher reads it', () => {
     ]);
     expect(found.length).toBeGreaterThan(0);
     expect(found).toContain(1);
+  });
+
+  test('a report sentence that names no party is read by the reports that retell it', () => {
+    // CNews: "Discussions on these terms have taken place over the past three weeks…"; the
+    // reports that retell it name Russia and the United States.
+    const unnamed = corpus.compiled.sentences.findIndex((s) =>
+      s.text.startsWith('Discussions on these terms'),
+    );
+    expect(unnamed).toBeGreaterThanOrEqual(0);
+    const conflictOf = (text: string): number | undefined =>
+      corpus.matcher.judgeUnits([text])[0]!.candidates.find((c) => c.sentence === unnamed)
+        ?.features[k];
+    expect(
+      conflictOf(
+        'Ukrainian and U.S. officers have spoken over the past three weeks, in person and by video.',
+      ),
+    ).toBe(1);
+    expect(
+      conflictOf(
+        'Russian and American negotiators have spent three weeks going over the terms, in person and by video.',
+      ),
+    ).toBe(0);
   });
 });
