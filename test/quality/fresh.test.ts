@@ -1,6 +1,6 @@
 /**
  * Articles written after the verifier's training data was fixed (test/fixtures/fresh), and never
- * trained on: twenty-seven on neighbouring stories and thirteen retellings of the corpus story. They (or ones
+ * trained on: thirty-three on neighbouring stories and fourteen retellings of the corpus story. They (or ones
  * like them) were tried as training data and made the cross-validated figures worse
  * (src/core/verify/README.md, "Fresh articles" and after), so they test the shipped model on text it has not seen: the neighbouring
  * stories by their false pairs per 100 sentences, the retellings by precision and recall.
@@ -47,12 +47,17 @@ import { formatCauses, formatScore } from './score';
  * analytical summary that leads with the truce), gave F1 0.846 (P 0.975, R 0.747); their guard
  * keeps a margin of about four pairs. The six neighbouring stories written after them, the same way
  * as the six before, gave no false pair in 118 sentences; their guard keeps a margin of two pairs.
+ * The six written last, the same way, gave 2.27 (3 pairs in 132 sentences, all three on one
+ * sentence: "Prosecutors … have questioned him several times over the past three weeks, both in
+ * person and by video link"), and the retelling written with them F1 0.862 (P 0.949, R 0.789);
+ * their guards keep a margin of two pairs and of about four pairs.
  */
 const MAX_NEIGHBOURS_FALSE_PER_100 = 2.3;
 const MAX_LATER_NEIGHBOURS_FALSE_PER_100 = 17.7;
 const MAX_OTHER_PARTIES_FALSE_PER_100 = 33.4;
 const MAX_LAST_SIX_FALSE_PER_100 = 2.4;
 const MAX_NEWEST_SIX_FALSE_PER_100 = 1.7;
+const MAX_BLIND_SIX_FALSE_PER_100 = 3.8;
 /** Three fresh neighbouring stories: corpus sentences' wording, other parties. */
 const OTHER_PARTIES = new Set(['eu-defence-summit.txt', 'ankara-talks.txt', 'china-mediation.txt']);
 /** Two fresh retellings labelled and added before the matcher was run on them. */
@@ -89,11 +94,27 @@ const NEWEST_SIX = new Set([
   'mobilisation-age.txt',
   'vatican-offer.txt',
 ]);
+/**
+ * Six more, the same way, written after a report sentence that names no party was read by its
+ * retellings (src/core/verify/README.md, "The parties of a sentence that names no one, from its
+ * retellings"): its blind check.
+ */
+const BLIND_SIX = new Set([
+  'polish-grain-blockade.txt',
+  'finland-border-closure.txt',
+  'romania-candidate-barred.txt',
+  'tbilisi-protests.txt',
+  'czech-shell-initiative.txt',
+  'un-children-vote.txt',
+]);
+/** A fresh retelling written with them, the same way. */
+const BLIND_RETELLING = new Set(['prairie-ledger.txt']);
 const MIN_RETELLINGS_F1 = 0.77;
 const MIN_LATER_RETELLINGS_F1 = 0.62;
 const MIN_LAST_TWO_RETELLINGS_F1 = 0.76;
 const MIN_LAST_THREE_RETELLINGS_F1 = 0.76;
 const MIN_NEWEST_RETELLINGS_F1 = 0.82;
+const MIN_BLIND_RETELLING_F1 = 0.82;
 const MIN_RETELLINGS_PRECISION = 0.96;
 
 const corpus = loadDevCorpus();
@@ -101,8 +122,8 @@ const neighbours = readFresh('neighbours');
 const retellings = readFresh('retellings');
 
 test('every sentence of the fresh articles is labelled', () => {
-  expect(neighbours.length).toBe(27);
-  expect(retellings.length).toBe(13);
+  expect(neighbours.length).toBe(33);
+  expect(retellings.length).toBe(14);
   const unlabelled = [...neighbours, ...retellings]
     .flatMap(judgeArticle)
     .filter((u) => u.judgement === null);
@@ -121,13 +142,16 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
       !FIRST_FRESH.has(u.file) &&
       !OTHER_PARTIES.has(u.file) &&
       !LAST_SIX.has(u.file) &&
-      !NEWEST_SIX.has(u.file),
+      !NEWEST_SIX.has(u.file) &&
+      !BLIND_SIX.has(u.file),
   );
   const otherParties = neighbourUnits.filter((u) => OTHER_PARTIES.has(u.file));
   const lastSix = neighbourUnits.filter((u) => LAST_SIX.has(u.file));
   const lastSixScore = scoreHeldout(lastSix, MATCH_THRESHOLD);
   const newestSix = neighbourUnits.filter((u) => NEWEST_SIX.has(u.file));
   const newestSixScore = scoreHeldout(newestSix, MATCH_THRESHOLD);
+  const blindSix = neighbourUnits.filter((u) => BLIND_SIX.has(u.file));
+  const blindSixScore = scoreHeldout(blindSix, MATCH_THRESHOLD);
   const retold = heldoutPredictions(corpus.matcher, retellings, 0);
   const retoldScore = scoreHeldout(retold, MATCH_THRESHOLD);
   const firstScore = scoreHeldout(
@@ -140,8 +164,13 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
         !FIRST_FRESH.has(u.file) &&
         !LAST_TWO_RETELLINGS.has(u.file) &&
         !LAST_THREE_RETELLINGS.has(u.file) &&
-        !NEWEST_RETELLINGS.has(u.file),
+        !NEWEST_RETELLINGS.has(u.file) &&
+        !BLIND_RETELLING.has(u.file),
     ),
+    MATCH_THRESHOLD,
+  );
+  const blindRetellingScore = scoreHeldout(
+    retold.filter((u) => BLIND_RETELLING.has(u.file)),
     MATCH_THRESHOLD,
   );
   const lastThreeScore = scoreHeldout(
@@ -161,15 +190,17 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
       `fresh neighbouring stories (${neighbourUnits.length} sentences): ${falsePer100(neighbourUnits).toFixed(2)} false pairs per 100 sentences; labelled claims ${formatScore(neighbourScore)}`,
       `  errors by cause: ${formatCauses(heldoutCauses(neighbourUnits, MATCH_THRESHOLD), neighbourScore)}`,
       `  the first eight (${firstNeighbours.length} sentences): ${falsePer100(firstNeighbours).toFixed(2)}; the four written later (${laterNeighbours.length}): ${falsePer100(laterNeighbours).toFixed(2)}; the three about other parties (${otherParties.length}): ${falsePer100(otherParties).toFixed(2)}`,
-      `  the six written last (${lastSix.length} sentences): ${falsePer100(lastSix).toFixed(2)} false pairs per 100 sentences (${lastSixScore.fp} pairs); labelled claims ${formatScore(lastSixScore)}`,
+      `  the first six read blind (${lastSix.length} sentences): ${falsePer100(lastSix).toFixed(2)} false pairs per 100 sentences (${lastSixScore.fp} pairs); labelled claims ${formatScore(lastSixScore)}`,
       `  the six written after them (${newestSix.length} sentences): ${falsePer100(newestSix).toFixed(2)} false pairs per 100 sentences (${newestSixScore.fp} pairs); labelled claims ${formatScore(newestSixScore)}`,
+      `  the six written last (${blindSix.length} sentences): ${falsePer100(blindSix).toFixed(2)} false pairs per 100 sentences (${blindSixScore.fp} pairs); labelled claims ${formatScore(blindSixScore)}`,
       `fresh retellings (${retold.length} sentences): ${formatScore(retoldScore)}`,
       `  errors by cause: ${formatCauses(heldoutCauses(retold, MATCH_THRESHOLD), retoldScore)}`,
       `  the first two: ${formatScore(firstScore)}`,
       `  the four written later: ${formatScore(laterScore)}`,
       `  the two written with the last six neighbouring stories: ${formatScore(lastTwoScore)}`,
       `  the three written after them: ${formatScore(lastThreeScore)}`,
-      `  the two written last: ${formatScore(newestScore)}`,
+      `  the two written after them: ${formatScore(newestScore)}`,
+      `  the one written last: ${formatScore(blindRetellingScore)}`,
     ].join('\n'),
   );
   // Every neighbouring story never trained on: these and the held-out half, the issue's figure
@@ -190,10 +221,12 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   expect(falsePer100(otherParties)).toBeLessThanOrEqual(MAX_OTHER_PARTIES_FALSE_PER_100);
   expect(falsePer100(lastSix)).toBeLessThanOrEqual(MAX_LAST_SIX_FALSE_PER_100);
   expect(falsePer100(newestSix)).toBeLessThanOrEqual(MAX_NEWEST_SIX_FALSE_PER_100);
+  expect(falsePer100(blindSix)).toBeLessThanOrEqual(MAX_BLIND_SIX_FALSE_PER_100);
   expect(firstScore.f1).toBeGreaterThanOrEqual(MIN_RETELLINGS_F1);
   expect(laterScore.f1).toBeGreaterThanOrEqual(MIN_LATER_RETELLINGS_F1);
   expect(lastTwoScore.f1).toBeGreaterThanOrEqual(MIN_LAST_TWO_RETELLINGS_F1);
   expect(lastThreeScore.f1).toBeGreaterThanOrEqual(MIN_LAST_THREE_RETELLINGS_F1);
   expect(newestScore.f1).toBeGreaterThanOrEqual(MIN_NEWEST_RETELLINGS_F1);
+  expect(blindRetellingScore.f1).toBeGreaterThanOrEqual(MIN_BLIND_RETELLING_F1);
   expect(retoldScore.precision).toBeGreaterThanOrEqual(MIN_RETELLINGS_PRECISION);
 }, 60_000);
