@@ -33,8 +33,9 @@ export interface LibraryService {
   /** Imports a compiled corpus file. */
   importCorpus(bytes: Uint8Array): Promise<ImportAnswer>;
   /**
-   * Places every kept article not yet placed among the echo groups (this runs by itself a moment
-   * after a change); returns how many were placed.
+   * Places every kept article not yet placed among the echo groups, and links the sentences of
+   * those placed before links were kept (this runs by itself a moment after a change, or after
+   * loading); returns how many placements were stored.
    */
   place(): Promise<number>;
   /** Kept articles not yet placed among the echo groups. */
@@ -83,6 +84,13 @@ export async function libraryService(
         text: async (id) => (await store.texts([id]))[0],
         placements: () => store.placements(),
         putPlacements: (records) => store.putPlacements(records),
+        // The check that places an article links its sentences too (verify/keyed-links.ts).
+        links: {
+          of: (key, report) => matcher.linksOfChecked(key, report),
+          keep: (key, links) => matcher.keepLinks(key, links),
+          forget: (key) => matcher.forgetLinks(key),
+          clear: () => matcher.clearKeptLinks(),
+        },
       })
     : null;
   await groups?.load(await store.articleIds());
@@ -105,7 +113,8 @@ export async function libraryService(
     return total;
   };
   const placeSoon = (): void => {
-    if (!groups || groups.unplaced === 0 || placeTimer !== null || placeDelay === null) return;
+    if (!groups || groups.unplaced + groups.unlinked === 0) return;
+    if (placeTimer !== null || placeDelay === null) return;
     placeTimer = setTimeout(() => {
       placeTimer = null;
       void place();

@@ -49,6 +49,11 @@ import {
   sharesPartOf,
   tellsTheStory,
   type Link,
+  KeyedLinks,
+  type KeyedLink,
+  type PackedLinks,
+  packLinks,
+  LINK_PROBABILITY,
   pageCredits,
   storyAffinity,
   neighbourSupport,
@@ -208,6 +213,8 @@ export class Matcher {
   /** Whether links are being made (see linksOfReport). */
   private makingLinks = false;
   private learnedLinks = new Map<number, { first: number; links: number[][] }>();
+  /** The links of the reader's library, by report key and sentence number (keepLinks). */
+  private readonly keptLinks = new KeyedLinks();
 
   private constructor(index: SegmentedIndex, story: string | null) {
     this.index = index;
@@ -788,23 +795,92 @@ export class Matcher {
   /**
    * The links of corpus unit `doc`: the sentence of each other report that makes its claim with
    * probability LINK_PROBABILITY or more, as the corpus compiler stored them (the unit column
-   * LINKS_COLUMN, see reportLinks) or as learnLinks has them worked out; none for a unit of a
-   * segment without them otherwise.
+   * LINKS_COLUMN, see reportLinks) or as learnLinks has them worked out, and those of the
+   * reader's library, made from it or to it (keepLinks); none otherwise.
    */
   private linksOf(doc: number): Link[] {
     const { index } = this;
     const stored =
       index.unitColumn(LINKS_COLUMN, doc) ?? (this.linksOnDemand ? this.learnedOf(doc) : null);
-    if (!stored) return [];
     const links: Link[] = [];
-    for (let k = 0; k + 1 < stored.length; k += 2) {
-      const sentence = doc + stored[k]!;
-      if (sentence < 0 || sentence >= index.unitCount || !index.unitLive(sentence)) continue;
+    const own = index.unitReport(doc);
+    if (stored) {
+      for (let k = 0; k + 1 < stored.length; k += 2) {
+        const sentence = doc + stored[k]!;
+        if (sentence < 0 || sentence >= index.unitCount || !index.unitLive(sentence)) continue;
+        const report = index.unitReport(sentence);
+        if (report === own) continue;
+        links.push({ report, sentence, probability: stored[k + 1]! / LINK_SCALE });
+      }
+    }
+    if (this.keptLinks.size === 0) return links;
+    const key = index.reportKey(own);
+    const ordinal = doc - index.unitOfReport(key, 0);
+    for (const target of this.keptLinks.at(key, ordinal)) {
+      const sentence = index.unitOfReport(target.report, target.sentence);
+      if (sentence < 0 || links.some((l) => l.sentence === sentence)) continue;
       const report = index.unitReport(sentence);
-      if (report === index.unitReport(doc)) continue;
-      links.push({ report, sentence, probability: stored[k + 1]! / LINK_SCALE });
+      if (report !== own) links.push({ report, sentence, probability: target.probability });
     }
     return links;
+  }
+
+  /**
+   * The links of the sentences of kept article `key` (a report of the reader's library), to read
+   * as links of its units from now on, whatever segment its units move to; they replace those it
+   * had. Made by linksOfChecked.
+   */
+  keepLinks(key: string, links: PackedLinks): void {
+    this.keptLinks.set(key, links);
+  }
+
+  /** The links kept article `key` made are read no more (it was forgotten). */
+  forgetLinks(key: string): void {
+    this.keptLinks.delete(key);
+  }
+
+  /** No kept article's links are read (the library was cleared). */
+  clearKeptLinks(): void {
+    this.keptLinks.clear();
+  }
+
+  /**
+   * The links of the sentences of kept article `key`, from `checked`, the check of its text with
+   * itself excluded: of each sentence, the reports it matches directly (not carried over) with
+   * probability LINK_PROBABILITY or more, each at its sentence. These are the links the build
+   * makes (reportLinks: each report's most probable sentence, none that contradicts it), except
+   * that the check reads a report sentence that names no one by its links, which the build leaves
+   * out to make every report's links alike whatever is linked first; a library's articles are
+   * linked in the order they are kept anyway. A sentence of the check that is not the article's
+   * unit at the same place (a text kept otherwise than checked) gets none.
+   */
+  linksOfChecked(key: string, checked: ArticleReport): PackedLinks {
+    this.sync();
+    const { index } = this;
+    const links: KeyedLink[] = [];
+    if (index.unitOfReport(key, 0) < 0) return packLinks(links);
+    checked.sentences.forEach((sentence, unit) => {
+      const doc = index.unitOfReport(key, unit);
+      if (doc < 0 || index.unitOffsets(doc).start !== sentence.start) return;
+      for (const match of sentence.matches) {
+        if (match.via !== undefined || match.score < LINK_PROBABILITY) continue;
+        const other = this.sentenceAt(match.report, match.start);
+        if (other >= 0)
+          links.push({ unit, report: match.report, sentence: other, probability: match.score });
+      }
+    });
+    return packLinks(links);
+  }
+
+  /** The number, within report `key`, of its sentence that starts at `start`, or −1. */
+  private sentenceAt(key: string, start: number): number {
+    const { index } = this;
+    const first = index.unitOfReport(key, 0);
+    if (first < 0) return -1;
+    const report = index.unitReport(first);
+    for (let doc = first; doc < index.unitCount && index.unitReport(doc) === report; doc++)
+      if (index.unitOffsets(doc).start === start) return doc - first;
+    return -1;
   }
 
   /**

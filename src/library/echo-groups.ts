@@ -8,6 +8,10 @@
  *
  * Forgetting an article replays the others without it: an article placed in the group of a
  * forgotten one stays with the rest of that group (they retell one text), and alone otherwise.
+ *
+ * The check that places an article also gives the links of its sentences to the sentences of
+ * other reports that make the same claim (`PlacementLinks`, src/core/verify/keyed-links.ts):
+ * stored with the placement, handed to the matcher on load, taken away when it is forgotten.
  */
 import {
   EchoGroups,
@@ -17,8 +21,21 @@ import {
   type ReportSourcing,
 } from '../core/provenance';
 import type { ArticleReport, ReportMeta } from '../core/types';
+import type { PackedLinks } from '../core/verify';
 import { libraryKey } from '../shared/library-keys';
 import type { PlacementRecord } from './schema';
+
+/**
+ * What the library does with the links of its articles' sentences (src/core/verify/keyed-links.ts),
+ * made from the same check that places an article: the matcher reads them (Matcher.keepLinks).
+ */
+export interface PlacementLinks {
+  /** The links of article `key`'s sentences, from `report`, the check that places it. */
+  of(key: string, report: ArticleReport): PackedLinks;
+  keep(key: string, links: PackedLinks): void;
+  forget(key: string): void;
+  clear(): void;
+}
 
 /** The matcher's answer for an article's text, the article itself left out, texts filled in. */
 export type PlacementCheck = (text: string, exclude: string) => Promise<ArticleReport>;
@@ -33,6 +50,16 @@ export interface PlacementSource {
   text(id: number): Promise<string | undefined>;
   placements(): Promise<PlacementRecord[]>;
   putPlacements(records: readonly PlacementRecord[]): Promise<void>;
+  /** Where the links of the articles' sentences go; none are made without it. */
+  links?: PlacementLinks;
+}
+
+/**
+ * A placement as kept in memory: its links are with the matcher (Matcher.keepLinks), and stay
+ * stored.
+ */
+function withoutLinks({ links: _links, ...record }: PlacementRecord): PlacementRecord {
+  return record;
 }
 
 /** Articles placed per stored batch: each is one check, so a batch is a fraction of a second. */
@@ -45,6 +72,8 @@ export class LibraryGroups {
   private readonly placed = new Map<number, PlacementRecord>();
   /** Kept articles not placed yet, in the order they were kept. */
   private pending: number[] = [];
+  /** Placed articles whose placement was stored without links, to be checked for them. */
+  private toLink: number[] = [];
   private nextSeq = 0;
 
   /** `base`: the bundled corpus's groups, never changed here. */
@@ -65,6 +94,11 @@ export class LibraryGroups {
     return this.pending.length;
   }
 
+  /** Articles placed, but not linked yet (placed before links were kept). */
+  get unlinked(): number {
+    return this.toLink.length;
+  }
+
   /**
    * Replays the stored placements of the kept articles `ids` (in their order); articles without
    * one wait to be placed.
@@ -75,6 +109,17 @@ export class LibraryGroups {
       if (live.has(record.id)) this.placed.set(record.id, record);
     }
     this.pending = ids.filter((id) => !this.placed.has(id));
+    const links = this.source.links;
+    if (links) {
+      for (const record of this.placed.values()) {
+        if (!record.links) this.toLink.push(record.id);
+        else {
+          links.keep(libraryKey(record.id), record.links);
+          // Kept by the matcher now; the record in memory needs them no more.
+          record.links = undefined;
+        }
+      }
+    }
     this.replay();
   }
 
@@ -93,7 +138,11 @@ export class LibraryGroups {
   removed(ids: readonly number[]): void {
     const gone = new Set(ids);
     this.pending = this.pending.filter((id) => !gone.has(id));
-    for (const id of ids) this.placed.delete(id);
+    this.toLink = this.toLink.filter((id) => !gone.has(id));
+    for (const id of ids) {
+      this.placed.delete(id);
+      this.source.links?.forget(libraryKey(id));
+    }
     this.replay();
   }
 
@@ -101,12 +150,16 @@ export class LibraryGroups {
   cleared(): void {
     this.placed.clear();
     this.pending = [];
+    this.toLink = [];
+    this.source.links?.clear();
     this.replay();
   }
 
   /**
    * Places up to `limit` articles waiting to be placed, each checked with `check` against
-   * everything placed before it, and stores their placements. Returns how many were placed.
+   * everything placed before it, and stores their placements with the links of their sentences;
+   * then, up to `limit` in all, checks placed articles that have no links yet for them. Returns
+   * how many placements were stored.
    */
   async placePending(check: PlacementCheck, limit = PLACEMENT_BATCH): Promise<number> {
     const batch: PlacementRecord[] = [];
@@ -129,12 +182,34 @@ export class LibraryGroups {
         sourcing: sourcingOf(text, meta.published),
         outlet: meta.outlet,
       };
+      this.linkFrom(key, report, record);
       this.placeOne(meta, record.sourcing, record);
-      this.placed.set(id, record);
+      this.placed.set(id, withoutLinks(record));
+      batch.push(record);
+    }
+    // Articles placed before links were kept: checked again, for their links only.
+    while (batch.length < limit && this.toLink.length > 0) {
+      const id = this.toLink.shift()!;
+      const key = libraryKey(id);
+      const placed = this.placed.get(id);
+      const text = await this.source.text(id);
+      if (!placed || text === undefined || !this.source.has(key)) continue;
+      const report = await check(text, key);
+      if (this.placed.get(id) !== placed || !this.source.has(key)) continue;
+      const record = { ...placed };
+      this.linkFrom(key, report, record);
       batch.push(record);
     }
     if (batch.length > 0) await this.source.putPlacements(batch);
     return batch.length;
+  }
+
+  /** Article `key`'s links, from the check that placed it, kept and put in its record. */
+  private linkFrom(key: string, report: ArticleReport, record: PlacementRecord): void {
+    const links = this.source.links;
+    if (!links) return;
+    record.links = links.of(key, report);
+    links.keep(key, record.links);
   }
 
   /** The groups again from the corpus's and every stored placement, in placement order. */

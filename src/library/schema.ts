@@ -14,7 +14,8 @@
  *   echo-groups.ts here), in the order they were placed, so a restart replays them instead of
  *   checking every article again. Derived data too: an article without one is placed again.
  *   A placement's `outlet` came later without a new version: records are read as they are, and
- *   one without it is replayed from the article's report in the index.
+ *   one without it is replayed from the article's report in the index. So did its `links`: a
+ *   placement without them keeps its place, and its article is checked again for its links.
  *
  * The articles are what the reader owns; the segments are derived from them and can always be
  * made again, so a segment that cannot be read is rebuilt, never a reason to lose an article.
@@ -27,6 +28,7 @@ import {
   type StoreNames,
 } from 'idb';
 import type { ReportSourcing } from '../core/provenance';
+import type { PackedLinks } from '../core/verify';
 
 /** The database's name. */
 export const LIBRARY_DB = 'crosscheck-library';
@@ -80,6 +82,12 @@ export interface PlacementRecord {
    * the report, as before.
    */
   outlet?: string;
+  /**
+   * The links of the article's sentences to the sentences of other reports that make the same
+   * claim, made from the check that placed it (src/core/verify/keyed-links.ts). Placements stored
+   * before links were kept lack them; the article is checked again for them.
+   */
+  links?: PackedLinks;
 }
 
 /** The database's shape. */

@@ -14,7 +14,7 @@ import { articleIdOf, Library, libraryKey, TextCache } from '../../src/library/l
 import { LibraryStore } from '../../src/library/store';
 import { readWordNet } from '../../src/cli/wordnet';
 import { CORPUS_DIR } from '../quality/predict';
-import { readCorpus } from '../../src/cli/read-corpus';
+import { readCorpus, withCorpusLinks } from '../../src/cli/read-corpus';
 import { corpusGroups, harbour, northgate } from './library-support';
 
 /** The bundled reports, compiled with or without the WordNet thesaurus. */
@@ -31,7 +31,8 @@ function bundledWithNorthgate(lexicon: boolean) {
     text: northgate().text,
   };
   const { all, compiled } = bundled(lexicon, [kept]);
-  const matcher = Matcher.fromCompiled(compiled);
+  // With the links the build stores, as the library keeps its articles' links.
+  const matcher = Matcher.fromCompiled(withCorpusLinks(compiled));
   const groups = buildEchoGroups(all, (text, exclude) => matcher.check(text, { exclude }));
   return { matcher, groups };
 }
@@ -79,6 +80,7 @@ function matchesOf(report: ArticleReport, id: string) {
         tier: m.tier,
         pageSpan: m.pageSpan,
         differences: m.differences,
+        via: m.via,
         independent: s.independent,
       })),
   );
@@ -122,10 +124,18 @@ describe.each([
   test('the verifier matches the same sentences, with the same tiers and spans', () => {
     expect(fromBundle.length).toBeGreaterThan(2);
     const lost = fromBundle.filter((m) => !inLibrary.has(m.page));
-    if (!lexicon) expect(lost).toEqual([]);
-    for (const m of lost) expect(m.score).toBeLessThan(MATCH_THRESHOLD + LEXICON_DROP);
+    // A kept article's links are made from its own sentences when it is placed; the bundled copy
+    // also has the links the other reports make to it, which may name another of its sentences
+    // (src/core/verify/keyed-links.ts). So a claim carried over to it may be missing, and only
+    // such a claim.
+    if (!lexicon) expect(lost.filter((m) => m.via === undefined)).toEqual([]);
+    for (const m of lost)
+      if (m.via === undefined) expect(m.score).toBeLessThan(MATCH_THRESHOLD + LEXICON_DROP);
     expect(lost.length).toBeLessThanOrEqual(1);
     expect(withoutScores(fromLibrary)).toEqual(withoutScores(shared));
+    // Claims carried over to it by its links, as to the bundled copy by the build's (compiled
+    // without a thesaurus, the one carried to the bundled copy is the one missing above).
+    if (lexicon) expect(fromLibrary.filter((m) => m.via !== undefined).length).toBeGreaterThan(0);
   });
 
   test('…and the same scores', () => {
@@ -200,11 +210,17 @@ describe('the library in the echo groups', () => {
     // It retells the wire story the five bundled reports retell: it joins their group, and the
     // claims it shares with them count one independent source fewer than before.
     expect(placed?.group).toBe(corpusGroups.groupOf('cnews-live-english'));
+    // (Placing also links its sentences, so more may list it after: those listing it before count.)
     const independent = (report: ArticleReport) =>
-      report.sentences
-        .filter((s) => s.matches.some((m) => m.report === key))
-        .map((s) => s.independent!);
-    expect(independent(after).every((n, i) => n === independent(before)[i]! - 1)).toBe(true);
+      new Map(
+        report.sentences
+          .filter((s) => s.matches.some((m) => m.report === key))
+          .map((s) => [s.start, s.independent!]),
+      );
+    const was = independent(before);
+    const now = independent(after);
+    expect(was.size).toBeGreaterThan(2);
+    for (const [start, n] of was) expect(now.get(start)).toBe(n - 1);
   });
 
   test('placements are stored: after a restart they are replayed, not worked out again', async () => {

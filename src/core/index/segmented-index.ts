@@ -1016,6 +1016,33 @@ export class SegmentedIndex {
     return [first, end];
   }
 
+  /** The key (id) of report `report` (a global number), without decoding its metadata. */
+  reportKey(report: number): string {
+    const held = this.heldOfReport(report);
+    return held.segment.keys[report - held.reportBase]!;
+  }
+
+  /**
+   * The global number of unit `ordinal` (counted from 0) of the live report of this key, or −1
+   * (no such report, deleted, or fewer units).
+   */
+  unitOfReport(key: string, ordinal: number): number {
+    const found = this.reportKeys.get(key);
+    if (!found || found.held.deleted[found.local] === 1 || ordinal < 0) return -1;
+    const { segment, unitBase } = found.held;
+    const articles = segment.unitArticle;
+    // A segment holds its reports' units side by side, in its reports' order.
+    let lo = 0;
+    let hi = segment.units;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (articles[mid]! < found.local) lo = mid + 1;
+      else hi = mid;
+    }
+    const u = lo + ordinal;
+    return u < segment.units && articles[u] === found.local ? unitBase + u : -1;
+  }
+
   /** Whether unit `doc` belongs to a live report. */
   unitLive(doc: number): boolean {
     const held = this.heldOfUnit(doc);

@@ -57,6 +57,14 @@ export {
   TRAINING_SHARE,
   type ShareUnit,
 } from './article-share';
+export {
+  KeyedLinks,
+  packLinks,
+  unpackLinks,
+  type KeyedLink,
+  type KeyedTarget,
+  type PackedLinks,
+} from './keyed-links';
 export { MODEL } from './model';
 export {
   carriedMatches,

@@ -93,6 +93,37 @@ describe('an index of several segments', () => {
     }
   });
 
+  test("a sentence is found by its report's key and its number in the report, wherever merges put it", () => {
+    const moved = newIndex();
+    addEach(moved, corpus.inputs);
+    // Each unit's report key and number within its report, before anything moves.
+    const address = (index: SegmentedIndex, doc: number) => {
+      const [first] = index.reportUnits(doc);
+      return { key: index.reportKey(index.unitReport(doc)), ordinal: doc - first };
+    };
+    const offsets = new Map<string, { start: number; end: number }>();
+    for (let doc = 0; doc < moved.unitCount; doc++) {
+      const { key, ordinal } = address(moved, doc);
+      expect(moved.unitOfReport(key, ordinal)).toBe(doc);
+      offsets.set(`${key}#${ordinal}`, moved.unitOffsets(doc));
+    }
+    const first = corpus.inputs[0]!.meta.id;
+    const units = moved.reportUnits(moved.unitOfReport(first, 0));
+    expect(moved.unitOfReport(first, units[1] - units[0])).toBe(-1);
+    expect(moved.unitOfReport(first, -1)).toBe(-1);
+    expect(moved.unitOfReport('no-such-report', 0)).toBe(-1);
+    // The first report deleted and the segments merged: every unit after it moves.
+    moved.deleteReport(first);
+    expect(moved.unitOfReport(first, 0)).toBe(-1);
+    moved.replaceSegments([0, 1, 2, 3, 4], moved.mergeOf([0, 1, 2, 3, 4]), 9);
+    expect(moved.unitCount).toBe(offsets.size - (units[1] - units[0]));
+    for (let doc = 0; doc < moved.unitCount; doc++) {
+      const { key, ordinal } = address(moved, doc);
+      expect(moved.unitOfReport(key, ordinal)).toBe(doc);
+      expect(moved.unitOffsets(doc)).toEqual(offsets.get(`${key}#${ordinal}`));
+    }
+  });
+
   test('gives the same answers when its segments are stored and loaded again', () => {
     const loaded = newIndex();
     segments.forEach((segment, i) => loaded.addSegment(Segment.decode(segment.encode()), i));
