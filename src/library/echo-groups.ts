@@ -114,7 +114,7 @@ export class LibraryGroups {
       for (const record of this.placed.values()) {
         if (!record.links) this.toLink.push(record.id);
         else {
-          links.keep(libraryKey(record.id), record.links);
+          if (record.links.links.length > 0) links.keep(libraryKey(record.id), record.links);
           // Kept by the matcher now; the record in memory needs them no more.
           record.links = undefined;
         }

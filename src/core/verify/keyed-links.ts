@@ -10,9 +10,10 @@
  * before it. Each link is read both ways, so an article kept earlier reaches the ones that retell
  * it later too.
  *
- * A library of years of reading may hold hundreds of thousands of links, so they are kept as
- * numbers: each report key once, and per report one flat list of its links, made from it or to it
- * (a report has tens of them, so a lookup reads its list through).
+ * A library of years of reading may hold hundreds of thousands of links, and a restart of the
+ * extension loads them all, so they are kept as they are stored (PackedLinks), and read into one
+ * index, per report the links made from it or to it, in a few typed arrays, when a check first
+ * asks for one after a change (a report has tens of links, so a lookup reads its part through).
  */
 
 /** A link of sentence `unit` of a kept article to sentence `sentence` of report `report`. */
@@ -82,80 +83,56 @@ const STRIDE = 4;
 /** The links of kept articles, both ways, by report key and sentence number. */
 export class KeyedLinks {
   /** Report keys, each numbered once. */
-  private readonly keys: string[] = [];
-  private readonly keyIds = new Map<string, number>();
-  /** Per report (key number): its links, made from it or to it, STRIDE numbers each. */
-  private byReport: (number[] | undefined)[] = [];
-  /** Per kept article (key number): the links it made, STRIDE numbers each (to take them away). */
-  private made: (number[] | undefined)[] = [];
-  private articles = 0;
+  private keys: string[] = [];
+  private keyIds = new Map<string, number>();
+  /** Per kept article (key number): the links it made, as stored. */
+  private readonly made = new Map<number, PackedLinks>();
+  /**
+   * The index, made when first needed after a change: per report (key number), the links made
+   * from it or to it, STRIDE numbers each (its sentence, the other report, that report's
+   * sentence, ‰), from `data[STRIDE * start[r]]` to `data[STRIDE * start[r + 1]]`.
+   */
+  private index: { start: Int32Array; data: Int32Array } | null = null;
 
   /** How many kept articles made links (the matcher skips looking when none did). */
   get size(): number {
-    return this.articles;
+    return this.made.size;
   }
 
   /** The links made from article `key`'s sentences (packLinks), replacing any it had. */
   set(key: string, packed: PackedLinks): void {
-    this.delete(key);
-    const own = this.idOf(key);
-    const ids = packed.reports.map((report) => (report === key ? -1 : this.idOf(report)));
-    const source = packed.links;
-    let n = 0;
-    for (let k = 0; k + STRIDE <= source.length; k += STRIDE) if (ids[source[k + 1]!]! >= 0) n++;
-    if (n === 0) return;
-    const made = new Array<number>(n * STRIDE);
-    let m = 0;
-    for (let k = 0; k + STRIDE <= source.length; k += STRIDE) {
-      const other = ids[source[k + 1]!]!;
-      if (other < 0) continue;
-      made[m] = source[k]!;
-      made[m + 1] = other;
-      made[m + 2] = source[k + 2]!;
-      made[m + 3] = source[k + 3]!;
-      this.both(own, made, m);
-      m += STRIDE;
+    if (packed.links.length < STRIDE) {
+      this.delete(key);
+      return;
     }
-    this.made[own] = made;
-    this.articles++;
+    this.made.set(this.idOf(key), packed);
+    this.index = null;
   }
 
   /** Takes away the links article `key` made (links other articles made to it stay, unread). */
   delete(key: string): void {
-    const own = this.keyIds.get(key);
-    const made = own === undefined ? undefined : this.made[own];
-    if (own === undefined || !made) return;
-    this.made[own] = undefined;
-    this.articles--;
-    for (let k = 0; k < made.length; k += STRIDE) {
-      const unit = made[k]!;
-      const other = made[k + 1]!;
-      const sentence = made[k + 2]!;
-      const permille = made[k + 3]!;
-      this.remove(own, unit, other, sentence, permille);
-      this.remove(other, sentence, own, unit, permille);
-    }
+    const id = this.keyIds.get(key);
+    if (id !== undefined && this.made.delete(id)) this.index = null;
   }
 
   clear(): void {
-    this.keys.length = 0;
-    this.keyIds.clear();
-    this.byReport = [];
-    this.made = [];
-    this.articles = 0;
+    this.keys = [];
+    this.keyIds = new Map();
+    this.made.clear();
+    this.index = null;
   }
 
   /** The links of sentence `sentence` of report `key`, made from it or to it. */
   at(key: string, sentence: number): KeyedTarget[] {
-    const id = this.keyIds.get(key);
-    const list = id === undefined ? undefined : this.byReport[id];
     const found: KeyedTarget[] = [];
-    if (!list) return found;
-    for (let k = 0; k < list.length; k += STRIDE) {
-      if (list[k] !== sentence) continue;
-      const report = this.keys[list[k + 1]!]!;
-      const at = list[k + 2]!;
-      const probability = list[k + 3]! / 1000;
+    const id = this.keyIds.get(key);
+    if (id === undefined || this.made.size === 0) return found;
+    const { start, data } = (this.index ??= this.built());
+    for (let k = STRIDE * start[id]!; k < STRIDE * start[id + 1]!; k += STRIDE) {
+      if (data[k] !== sentence) continue;
+      const report = this.keys[data[k + 1]!]!;
+      const at = data[k + 2]!;
+      const probability = data[k + 3]! / 1000;
       // Made by both articles, a link counts once, at the higher probability.
       const same = found.find((t) => t.report === report && t.sentence === at);
       if (!same) found.push({ report, sentence: at, probability });
@@ -174,35 +151,50 @@ export class KeyedLinks {
     return id;
   }
 
-  /** The link at `made[k]` of article `own`, entered both ways. */
-  private both(own: number, made: readonly number[], k: number): void {
-    this.add(own, made[k]!, made[k + 1]!, made[k + 2]!, made[k + 3]!);
-    this.add(made[k + 1]!, made[k + 2]!, own, made[k]!, made[k + 3]!);
-  }
-
-  /** One link of `report`'s sentence, entered as one maker made it (a link two made is entered twice). */
-  private add(report: number, sentence: number, other: number, at: number, permille: number): void {
-    const list = this.byReport[report];
-    if (list) list.push(sentence, other, at, permille);
-    else this.byReport[report] = [sentence, other, at, permille];
-  }
-
-  /** Takes away one entry of the link (the other maker's, if any, stays). */
-  private remove(
-    report: number,
-    sentence: number,
-    other: number,
-    at: number,
-    permille: number,
-  ): void {
-    const list = this.byReport[report];
-    if (!list) return;
-    for (let k = 0; k < list.length; k += STRIDE) {
-      if (list[k] !== sentence || list[k + 1] !== other || list[k + 2] !== at) continue;
-      if (list[k + 3] !== permille) continue;
-      list.splice(k, STRIDE);
-      break;
+  /** The index of every link, both ways, in two passes: count per report, then place. */
+  private built(): { start: Int32Array; data: Int32Array } {
+    const others = new Map<PackedLinks, number[]>();
+    for (const [own, packed] of this.made) {
+      others.set(
+        packed,
+        packed.reports.map((report) => (report === this.keys[own] ? -1 : this.idOf(report))),
+      );
     }
-    if (list.length === 0) this.byReport[report] = undefined;
+    const count = new Int32Array(this.keys.length + 1);
+    this.forEachLink(others, (own, _unit, other) => {
+      count[own]!++;
+      count[other]!++;
+    });
+    const start = new Int32Array(this.keys.length + 1);
+    for (let r = 0; r < this.keys.length; r++) start[r + 1] = start[r]! + count[r]!;
+    const next = start.slice(0, this.keys.length);
+    const data = new Int32Array(STRIDE * start[this.keys.length]!);
+    const put = (report: number, sentence: number, other: number, at: number, permille: number) => {
+      const k = STRIDE * next[report]!++;
+      data[k] = sentence;
+      data[k + 1] = other;
+      data[k + 2] = at;
+      data[k + 3] = permille;
+    };
+    this.forEachLink(others, (own, unit, other, sentence, permille) => {
+      put(own, unit, other, sentence, permille);
+      put(other, sentence, own, unit, permille);
+    });
+    return { start, data };
+  }
+
+  /** Every link made, with the key numbers of its two reports (`others`: of each article's). */
+  private forEachLink(
+    others: ReadonlyMap<PackedLinks, readonly number[]>,
+    visit: (own: number, unit: number, other: number, sentence: number, permille: number) => void,
+  ): void {
+    for (const [own, packed] of this.made) {
+      const ids = others.get(packed)!;
+      const links = packed.links;
+      for (let k = 0; k + STRIDE <= links.length; k += STRIDE) {
+        const other = ids[links[k + 1]!] ?? -1;
+        if (other >= 0) visit(own, links[k]!, other, links[k + 2]!, links[k + 3]!);
+      }
+    }
   }
 }
