@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser as WebExtensionApi } from 'webextension-polyfill';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { KEEP_AFTER_MS } from '../../src/content/keeper';
+import { LIBRARY_DB } from '../../src/library/schema';
 import { ChromiumDriver } from './browser/chromium';
 import { FirefoxDriver } from './browser/firefox';
 import {
@@ -214,6 +215,31 @@ async function popupOutlets(tabId: number) {
   return { popup, outlets };
 }
 
+/**
+ * The links stored with each placement, read from the library's database in an extension page:
+ * per placement, how many (four numbers each), or −1 for a placement stored without links.
+ */
+function storedLinks(page: TestPage): Promise<number[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number[]>((resolve, reject) => {
+        const opening = indexedDB.open(name);
+        opening.onerror = () => reject(new Error('the library did not open'));
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const all = db.transaction('placements').objectStore('placements').getAll();
+          all.onsuccess = () => {
+            const records = all.result as { links?: { links: number[] } }[];
+            resolve(records.map((r) => (r.links ? r.links.links.length / 4 : -1)));
+            db.close();
+          };
+          all.onerror = () => reject(new Error('the placements could not be read'));
+        };
+      }),
+    LIBRARY_DB,
+  );
+}
+
 /** Deletes every article from the library page (accepting its question). */
 async function deleteAll(page: TestPage): Promise<void> {
   await page.evaluate(() => {
@@ -312,6 +338,12 @@ describe("the reader's library", () => {
     expect(session.extensionOrigin).toBe(extensionOrigin);
     const page = await waitForLibrary(2);
     expect((await listed(page)).map((a) => a.outlet).sort()).toEqual([NORTHGATE, HARBOUR].sort());
+    // Each article's placement is stored with the links of its sentences, as the browser's
+    // IndexedDB keeps them (src/core/verify/keyed-links.ts).
+    await expect
+      .poll(async () => (await storedLinks(page)).length, { timeout: KEPT_WITHIN_MS })
+      .toBe(2);
+    expect(Math.max(...(await storedLinks(page)))).toBeGreaterThan(3);
     const { tabId, state } = await read(PAGES.harbour);
     expect(state.report!.summary.outlets.map((o) => o.outlet)).toContain(NORTHGATE);
     const { popup, outlets } = await popupOutlets(tabId);
