@@ -855,10 +855,8 @@ export class Matcher {
    * unit at the same place (a text kept otherwise than checked) gets none.
    */
   linksOfChecked(key: string, checked: ArticleReport): PackedLinks {
-    this.sync();
     const { index } = this;
     const links: KeyedLink[] = [];
-    if (index.unitOfReport(key, 0) < 0) return packLinks(links);
     checked.sentences.forEach((sentence, unit) => {
       const doc = index.unitOfReport(key, unit);
       if (doc < 0 || index.unitOffsets(doc).start !== sentence.start) return;
@@ -877,8 +875,8 @@ export class Matcher {
     const { index } = this;
     const first = index.unitOfReport(key, 0);
     if (first < 0) return -1;
-    const report = index.unitReport(first);
-    for (let doc = first; doc < index.unitCount && index.unitReport(doc) === report; doc++)
+    const [, end] = index.reportUnits(first);
+    for (let doc = first; doc < end; doc++)
       if (index.unitOffsets(doc).start === start) return doc - first;
     return -1;
   }
