@@ -8,7 +8,7 @@ import type { ReportMeta, UnitKind } from './types';
 /** Identifies the prebuilt index format; bumped whenever tokenisation or the layout changes. */
 export const CORPUS_FORMAT = 'crosscheck-corpus';
 /** Version of the prebuilt index layout and tokeniser; an index of another version is rebuilt. */
-export const CORPUS_VERSION = 8;
+export const CORPUS_VERSION = 9;
 
 /** A problem with the corpus or the prebuilt index; the message names the file and the problem. */
 export class CorpusError extends Error {
@@ -34,7 +34,8 @@ export interface CompiledSentence {
   terms: number[];
   /**
    * The verifier's analysis of each term of `terms` (same length), one byte each: bit 0 the term
-   * stands as a predicate, bit 1 a negation governs it, bits 2–5 its clause number. Computed once
+   * stands as a predicate, bit 1 a negation governs it, bits 2–5 its clause number, bit 6 it opens
+   * a clause after punctuation, bit 7 it stands in an adverbial phrase. Computed once
    * at compile time, so checking never re-reads a unit's text (see src/core/verify/README.md).
    */
   tags: number[];

@@ -19,6 +19,12 @@ export const CLAUSE_SHIFT = 2;
  * parts of a sentence, where a clause opened by a word alone ("said that…") is still part of one.
  */
 export const TAG_PUNCTUATED = 64;
+/**
+ * The token stands in an adverbial phrase opened by a preposition of time, place or manner ("over
+ * the past three weeks", "in person", "by video link"): it tells when, where or how, not who did
+ * what to whom.
+ */
+export const TAG_ADJUNCT = 128;
 /** Clauses counted per unit; later ones share the last number. */
 export const MAX_CLAUSE = 15;
 
@@ -47,6 +53,20 @@ const IRREGULAR_PAST = new Set(
   drew drove fell felt fought found flew forgot got grew heard hit kept knew laid led lent lay meant
   paid put ran rose saw sought sold shook shot shut spoke spent stood stuck swore swept thought threw
   understood wrote withdrew overtook undertook`.split(/\s+/),
+);
+/**
+ * Prepositions that open an adverbial phrase of time, place or manner. "Of", "to", "for", "with"
+ * and "on" are left out: they as often attach to a noun of the claim ("a list of demands", "talks
+ * on the terms").
+ */
+const ADVERBIAL_PREPOSITIONS = new Set(
+  `over during in at by through throughout since within amid across via despite until after
+  before`.split(/\s+/),
+);
+/** Words that stand inside a phrase without ending it: determiners, possessives, "of". */
+const PHRASE_WORDS = new Set(
+  `a an the its their his her this these those our your my both some several each every all of
+  and or`.split(/\s+/),
 );
 /** Negation cues: they govern the rest of their clause. */
 const NEGATIONS = new Set(
@@ -103,6 +123,9 @@ export function analyseUnit(text: string, tokens: readonly Token[], isName: IsNa
   let previousEnd = 0;
   // A verb cue carried over an adverb ("is still waiting").
   let carried = false;
+  // Inside an adverbial phrase (see TAG_ADJUNCT).
+  let adjunct = false;
+  let afterPredicate = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     // Most gaps are one space: nothing to read there.
@@ -114,9 +137,19 @@ export function analyseUnit(text: string, tokens: readonly Token[], isName: IsNa
     let negation = false;
     let newClause = gap !== null && i > 0 && gap.punctuation;
     const words = gap === null ? null : gap.words;
+    if (gap !== null && gap.punctuation) adjunct = false;
     if (words) {
-      for (const raw of words) {
+      for (let w = 0; w < words.length; w++) {
+        const raw = words[w]!;
         const word = raw.endsWith("n't") ? 'not' : raw;
+        if (ADVERBIAL_PREPOSITIONS.has(word)) {
+          // Straight after a verb it is the verb's particle ("handed over a list"); before a
+          // count, an amount ("over 100 prisoners", "cut by 30 percent").
+          const particle = w === 0 && afterPredicate && !gap!.punctuation;
+          const amount =
+            w === words.length - 1 && token.kind === 'number' && !isTimeUnit(text, tokens[i + 1]);
+          adjunct = !particle && !amount;
+        } else if (!PHRASE_WORDS.has(word)) adjunct = false;
         if (i > 0 && CLAUSE_OPENERS.has(word)) newClause = true;
         if (NEGATIONS.has(word)) negation = true;
         // The last cue before the token decides.
@@ -149,11 +182,22 @@ export function analyseUnit(text: string, tokens: readonly Token[], isName: IsNa
         tag |= TAG_PREDICATE;
       }
     }
+    if (tag & TAG_PREDICATE) adjunct = false;
+    if (adjunct) tag |= TAG_ADJUNCT;
+    afterPredicate = (tag & TAG_PREDICATE) !== 0;
     if (negated) tag |= TAG_NEGATED;
     tags[i] = tag;
     previousEnd = token.end;
   }
   return tags;
+}
+
+/** Units of time: a count before one is a length of time, not an amount ("over three weeks"). */
+const TIME_UNITS = /^(?:hours?|days?|weeks?|months?|years?|decades?)$/i;
+
+/** Whether a token is a unit of time. */
+function isTimeUnit(text: string, token: Token | undefined): boolean {
+  return token !== undefined && TIME_UNITS.test(text.slice(token.start, token.end));
 }
 
 /** The clause number of a tag. */

@@ -6,7 +6,7 @@
  * them), each term's class, and the analysis tags of each term in text order.
  */
 import { marked, markTerms, type PageUnit, type Similarity, type TermBag } from '../rerank';
-import { clauseOf, MAX_CLAUSE, TAG_NEGATED, TAG_PREDICATE } from './analyse';
+import { clauseOf, MAX_CLAUSE, TAG_ADJUNCT, TAG_NEGATED, TAG_PREDICATE } from './analyse';
 
 /** Term classes: a plain word, a name (person, place, acronym), a number, a day or a month. */
 export const WORD = 0;
@@ -28,6 +28,11 @@ export interface ClaimUnit {
   classes: Uint8Array;
   /** Per id of `bag.ids`: 1 when some occurrence stands as a predicate. */
   predicate: Uint8Array;
+  /**
+   * Per id of `bag.ids`: 1 when every occurrence stands in an adverbial phrase (when, where or
+   * how: see TAG_ADJUNCT).
+   */
+  adjunct: Uint8Array;
   /** Per id of `bag.ids`: bit k set when the term occurs in clause k. */
   clauses: Uint32Array;
   /** Some predicate of the unit is negated. */
@@ -69,6 +74,7 @@ export function claimUnit(
   }
   const predicate = new Uint8Array(n);
   const clauses = new Uint32Array(n);
+  const adjunct = new Uint8Array(n).fill(1);
   let negated = false;
   let seen = 0;
   for (let i = 0; i < bag.sequence.length; i++) {
@@ -78,6 +84,7 @@ export function claimUnit(
       predicate[k] = 1;
       if (tag & TAG_NEGATED) negated = true;
     }
+    if (!(tag & TAG_ADJUNCT)) adjunct[k] = 0;
     const bit = 1 << clauseOf(tag);
     clauses[k]! |= bit;
     seen |= bit;
@@ -90,7 +97,7 @@ export function claimUnit(
     const cls = classes[position.get(id)!];
     if (cls !== NUMBER && cls !== TIME && cls !== MONTH && cls !== REPORT_DATE) agentIds.add(id);
   }
-  return { bag, classes, predicate, clauses, negated, clauseCount, unknown, agentIds };
+  return { bag, classes, predicate, adjunct, clauses, negated, clauseCount, unknown, agentIds };
 }
 
 /**
@@ -144,6 +151,7 @@ export const FEATURES = [
   'heavy_unmatched_rarest',
   'page_time_only',
   'agent_swap',
+  'frame_number_agree',
   'story_affinity',
   'partner_share',
   'neighbour_support',
@@ -182,6 +190,7 @@ export const FEATURE_SIGNS: Readonly<Record<(typeof FEATURES)[number], -1 | 0 | 
   heavy_unmatched_rarest: -1,
   page_time_only: -1,
   agent_swap: -1,
+  frame_number_agree: 1,
   story_affinity: 1,
   partner_share: 1,
   neighbour_support: 1,
@@ -309,6 +318,25 @@ function classAgreement(
 }
 
 /**
+ * How the numbers of a pair meet: both give some and share none (conflict); they share one that
+ * stands in the page sentence's claim, a count or an amount (agree); they share only numbers of
+ * the page's adverbial phrases, its time frame ("over the past three weeks": frameAgree). Events
+ * of the same weeks are told with the same time frames, so a shared frame is weaker evidence of
+ * the same claim than a shared count.
+ */
+export function numberAgreement(
+  page: ClaimUnit,
+  pageCredit: Float64Array,
+  report: ClaimUnit,
+): { conflict: boolean; agree: boolean; frameAgree: boolean } {
+  const numbers = classAgreement(page, pageCredit, report, NUMBER);
+  let agree = false;
+  for (let k = 0; k < page.bag.ids.length && !agree; k++)
+    if (page.classes[k] === NUMBER && pageCredit[k]! >= 1 && !page.adjunct[k]) agree = true;
+  return { conflict: numbers.conflict, agree, frameAgree: numbers.agree && !agree };
+}
+
+/**
  * Days of the week and months, compared kind by kind: a day and a date in a month may name the
  * same day ("on Tuesday", "on March 11"), so a page time of one kind is unmatched only where the
  * report names a time of that kind or no time at all, and two sides conflict only where they name
@@ -374,7 +402,7 @@ export function pairFeatures(
   const p = coverOf(page, pageCredit);
   const r = coverOf(report, reportCredit);
   const [light, heavy] = p.mass <= r.mass ? [p, r] : [r, p];
-  const numbers = classAgreement(page, pageCredit, report, NUMBER);
+  const numbers = numberAgreement(page, pageCredit, report);
   const times = timeAgreement(page, pageCredit, report);
   let shared = 0;
   let rarest = 0;
@@ -425,6 +453,7 @@ export function pairFeatures(
     // own.
     times.unmatched ? 1 : 0,
     Math.max(agentSwap(page, pageCredit, report), agentSwap(report, reportCredit, page)),
+    numbers.frameAgree ? 1 : 0,
   ];
 }
 

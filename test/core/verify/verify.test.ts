@@ -20,8 +20,13 @@ import {
   TIME,
   WORD,
 } from '../../../src/core/verify';
-import { agentSwap, claimUnit, timeAgreement } from '../../../src/core/verify/features';
-import { clauseOf } from '../../../src/core/verify/analyse';
+import {
+  agentSwap,
+  claimUnit,
+  numberAgreement,
+  timeAgreement,
+} from '../../../src/core/verify/features';
+import { clauseOf, TAG_ADJUNCT } from '../../../src/core/verify/analyse';
 import { makeBag } from '../../../src/core/rerank';
 
 /** The words of `text` tagged as predicates, negated, and their clause numbers. */
@@ -39,6 +44,10 @@ function analysed(text: string) {
       .filter((i) => tags[i]! & TAG_NEGATED)
       .map(word),
     clauses: tokens.map((_, i) => clauseOf(tags[i]!)),
+    adjuncts: tokens
+      .map((_, i) => i)
+      .filter((i) => tags[i]! & TAG_ADJUNCT)
+      .map(word),
   };
 }
 
@@ -63,6 +72,37 @@ describe('the light analysis of a sentence', () => {
   test('commas and clause words open clauses', () => {
     const { clauses } = analysed('Trump awaits an answer, which Zelenskiy said he would accept.');
     expect(clauses).toEqual([0, 0, 0, 1, 1, 1]);
+  });
+
+  test('adverbial phrases tell when, where and how', () => {
+    const { adjuncts } = analysed(
+      'Officials discussed the terms in person and by video over the past three weeks.',
+    );
+    // "three weeks" is read as a length of time: its count stands on "three".
+    expect(adjuncts).toEqual(['person', 'video', 'past', 'three', 'weeks']);
+  });
+
+  test('an adverbial phrase ends at a predicate, a comma or a word outside it', () => {
+    expect(
+      analysed('After the talks in Riyadh, Moscow handed over a list of demands.').adjuncts,
+    ).toEqual(['talks', 'Riyadh']);
+    // "By" straight after its verb names who acted.
+    expect(analysed('Talks on the terms during March were held by envoys.').adjuncts).toEqual([
+      'March',
+    ]);
+    // "Of", "to" and "for" attach to a noun of the claim as often as to the verb.
+    expect(
+      analysed('Russia handed a list of demands to the US for ending the war.').adjuncts,
+    ).toEqual([]);
+  });
+
+  test('a particle of a verb, or a preposition before a count, opens no phrase', () => {
+    expect(analysed('Moscow handed over a list of demands.').adjuncts).toEqual([]);
+    expect(analysed('Russia freed over 100 prisoners over three weeks.').adjuncts).toEqual([
+      'three',
+      'weeks',
+    ]);
+    expect(analysed('Exports fell by 30 percent in March.').adjuncts).toEqual(['March']);
   });
 });
 
@@ -261,6 +301,40 @@ describe('the agent of a claim', () => {
     // Nothing to compare with a side that has no agent.
     const headline = side('Putin Trump Truce Talks', terms);
     expect(agentSwap(putinActs, creditIn(putinActs, headline), headline)).toBe(0);
+  });
+});
+
+describe('numbers of a pair', () => {
+  function numbersOf(page: string, report: string) {
+    const terms: string[] = [];
+    const a = side(page, terms);
+    const b = side(report, terms);
+    const credit = Float64Array.from(a.bag.ids, (id) => (b.bag.ids.includes(id) ? 1 : 0));
+    return numberAgreement(a, credit, b);
+  }
+
+  test('a shared count or amount agrees', () => {
+    expect(
+      numbersOf(
+        'Putin has not agreed to a 30-day ceasefire.',
+        'Trump awaits an answer on the 30-day truce.',
+      ),
+    ).toEqual({ conflict: false, agree: true, frameAgree: false });
+  });
+
+  test('a shared time frame only is told apart', () => {
+    expect(
+      numbersOf(
+        'Prosecutors have questioned him several times over the past three weeks.',
+        'Officials discussed the terms over the past three weeks.',
+      ),
+    ).toEqual({ conflict: false, agree: false, frameAgree: true });
+  });
+
+  test('numbers that differ conflict', () => {
+    expect(
+      numbersOf('Ukraine accepted a 30-day truce.', 'Ukraine accepted a 60-day truce.'),
+    ).toEqual({ conflict: true, agree: false, frameAgree: false });
   });
 });
 
