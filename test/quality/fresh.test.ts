@@ -1,6 +1,6 @@
 /**
  * Articles written after the verifier's training data was fixed (test/fixtures/fresh), and never
- * trained on: thirty-three on neighbouring stories and fourteen retellings of the corpus story. They (or ones
+ * trained on: thirty-nine on neighbouring stories and sixteen retellings of the corpus story. They (or ones
  * like them) were tried as training data and made the cross-validated figures worse
  * (src/core/verify/README.md, "Fresh articles" and after), so they test the shipped model on text it has not seen: the neighbouring
  * stories by their false pairs per 100 sentences, the retellings by precision and recall.
@@ -50,7 +50,11 @@ import { formatCauses, formatScore, type Score } from './score';
  * The six written last, the same way, gave 2.27 (3 pairs in 132 sentences, all three on one
  * sentence: "Prosecutors … have questioned him several times over the past three weeks, both in
  * person and by video link"), and the retelling written with them F1 0.862 (P 0.949, R 0.789);
- * their guards keep a margin of two pairs and of about four pairs.
+ * their guards keep a margin of two pairs and of about four pairs. The six written last, the same
+ * way, after a number in a sentence's time frame was told apart from a count of the claim, gave
+ * 3.03 (4 pairs in 132 sentences; 6 pairs with the model before that change), and the two
+ * retellings written with them F1 0.846 (P 0.991, R 0.738; 0.855 before); their guards keep a
+ * margin of two pairs and of about four pairs.
  */
 const MAX_NEIGHBOURS_FALSE_PER_100 = 2.3;
 const MAX_LATER_NEIGHBOURS_FALSE_PER_100 = 17.7;
@@ -58,6 +62,7 @@ const MAX_OTHER_PARTIES_FALSE_PER_100 = 33.4;
 const MAX_LAST_SIX_FALSE_PER_100 = 2.4;
 const MAX_NEWEST_SIX_FALSE_PER_100 = 1.7;
 const MAX_BLIND_SIX_FALSE_PER_100 = 3.8;
+const MAX_FRAME_SIX_FALSE_PER_100 = 4.6;
 /** Three fresh neighbouring stories: corpus sentences' wording, other parties. */
 const OTHER_PARTIES = new Set(['eu-defence-summit.txt', 'ankara-talks.txt', 'china-mediation.txt']);
 /** Two fresh retellings labelled and added before the matcher was run on them. */
@@ -110,16 +115,32 @@ const BLIND_SIX = new Set([
 /** A fresh retelling written with them, the same way. */
 const BLIND_RETELLING = new Set(['prairie-ledger.txt']);
 /**
+ * Six more, the same way, written after a number in a sentence's time frame was told apart from a
+ * count of the claim (src/core/verify/README.md, "A shared time frame, apart from a shared
+ * count"): its blind check.
+ */
+const FRAME_SIX = new Set([
+  'minerals-drafts.txt',
+  'zaporizhzhia-plant.txt',
+  'embassy-talks-istanbul.txt',
+  'orban-sanctions-veto.txt',
+  'black-sea-grain-corridor.txt',
+  'pow-exchange.txt',
+]);
+/** Two fresh retellings written with them, the same way. */
+const FRAME_RETELLINGS = new Set(['harbourside-times.txt', 'policy-wire-briefing.txt']);
+/**
  * The sets of fresh neighbouring stories and of retellings named above: the articles in none of
  * them are the four of each written later.
  */
-const NEIGHBOUR_SETS = [FIRST_FRESH, OTHER_PARTIES, LAST_SIX, NEWEST_SIX, BLIND_SIX];
+const NEIGHBOUR_SETS = [FIRST_FRESH, OTHER_PARTIES, LAST_SIX, NEWEST_SIX, BLIND_SIX, FRAME_SIX];
 const RETELLING_SETS = [
   FIRST_FRESH,
   LAST_TWO_RETELLINGS,
   LAST_THREE_RETELLINGS,
   NEWEST_RETELLINGS,
   BLIND_RETELLING,
+  FRAME_RETELLINGS,
 ];
 /** The units of the articles in `files`. */
 const within = <U extends { file: string }>(units: readonly U[], files: ReadonlySet<string>): U[] =>
@@ -135,6 +156,7 @@ const MIN_LAST_TWO_RETELLINGS_F1 = 0.76;
 const MIN_LAST_THREE_RETELLINGS_F1 = 0.76;
 const MIN_NEWEST_RETELLINGS_F1 = 0.82;
 const MIN_BLIND_RETELLING_F1 = 0.82;
+const MIN_FRAME_RETELLINGS_F1 = 0.8;
 const MIN_RETELLINGS_PRECISION = 0.96;
 
 const corpus = loadDevCorpus();
@@ -142,8 +164,8 @@ const neighbours = readFresh('neighbours');
 const retellings = readFresh('retellings');
 
 test('every sentence of the fresh articles is labelled', () => {
-  expect(neighbours.length).toBe(33);
-  expect(retellings.length).toBe(14);
+  expect(neighbours.length).toBe(39);
+  expect(retellings.length).toBe(16);
   const unlabelled = [...neighbours, ...retellings]
     .flatMap(judgeArticle)
     .filter((u) => u.judgement === null);
@@ -166,11 +188,14 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   const newestSixScore = scored(newestSix);
   const blindSix = within(neighbourUnits, BLIND_SIX);
   const blindSixScore = scored(blindSix);
+  const frameSix = within(neighbourUnits, FRAME_SIX);
+  const frameSixScore = scored(frameSix);
   const retold = heldoutPredictions(corpus.matcher, retellings, 0);
   const retoldScore = scored(retold);
   const firstScore = scored(within(retold, FIRST_FRESH));
   const laterScore = scored(outside(retold, RETELLING_SETS));
   const blindRetellingScore = scored(within(retold, BLIND_RETELLING));
+  const frameRetellingsScore = scored(within(retold, FRAME_RETELLINGS));
   const lastThreeScore = scored(within(retold, LAST_THREE_RETELLINGS));
   const newestScore = scored(within(retold, NEWEST_RETELLINGS));
   const lastTwoScore = scored(within(retold, LAST_TWO_RETELLINGS));
@@ -181,7 +206,8 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
       `  the first eight (${firstNeighbours.length} sentences): ${falsePer100(firstNeighbours).toFixed(2)}; the four written later (${laterNeighbours.length}): ${falsePer100(laterNeighbours).toFixed(2)}; the three about other parties (${otherParties.length}): ${falsePer100(otherParties).toFixed(2)}`,
       `  the first six read blind (${lastSix.length} sentences): ${falsePer100(lastSix).toFixed(2)} false pairs per 100 sentences (${lastSixScore.fp} pairs); labelled claims ${formatScore(lastSixScore)}`,
       `  the six written after them (${newestSix.length} sentences): ${falsePer100(newestSix).toFixed(2)} false pairs per 100 sentences (${newestSixScore.fp} pairs); labelled claims ${formatScore(newestSixScore)}`,
-      `  the six written last (${blindSix.length} sentences): ${falsePer100(blindSix).toFixed(2)} false pairs per 100 sentences (${blindSixScore.fp} pairs); labelled claims ${formatScore(blindSixScore)}`,
+      `  the six written after those (${blindSix.length} sentences): ${falsePer100(blindSix).toFixed(2)} false pairs per 100 sentences (${blindSixScore.fp} pairs); labelled claims ${formatScore(blindSixScore)}`,
+      `  the six written last (${frameSix.length} sentences): ${falsePer100(frameSix).toFixed(2)} false pairs per 100 sentences (${frameSixScore.fp} pairs); labelled claims ${formatScore(frameSixScore)}`,
       `fresh retellings (${retold.length} sentences): ${formatScore(retoldScore)}`,
       `  errors by cause: ${formatCauses(heldoutCauses(retold, MATCH_THRESHOLD), retoldScore)}`,
       `  the first two: ${formatScore(firstScore)}`,
@@ -189,7 +215,8 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
       `  the two written with the last six neighbouring stories: ${formatScore(lastTwoScore)}`,
       `  the three written after them: ${formatScore(lastThreeScore)}`,
       `  the two written after them: ${formatScore(newestScore)}`,
-      `  the one written last: ${formatScore(blindRetellingScore)}`,
+      `  the one written after them: ${formatScore(blindRetellingScore)}`,
+      `  the two written last: ${formatScore(frameRetellingsScore)}`,
     ].join('\n'),
   );
   // Every neighbouring story never trained on: these and the held-out half, the issue's figure
@@ -197,13 +224,13 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   const heldoutHalf = heldoutPredictions(corpus.matcher, readNeighbours('heldout'), 0);
   const untrained = [...neighbourUnits, ...heldoutHalf];
   const untrainedScore = scored(untrained);
-  // The three sets of six labelled and added before the matcher was ever run on them.
-  const readBlind = [...lastSix, ...newestSix, ...blindSix];
+  // The four sets of six labelled and added before the matcher was ever run on them.
+  const readBlind = [...lastSix, ...newestSix, ...blindSix, ...frameSix];
   // How the shown scores read on text never trained on (with the held-out neighbouring half).
   const shown = shownCalibration([...untrained, ...retold], MATCH_THRESHOLD);
   console.log(
     [
-      `neighbouring stories never trained on, fresh and held-out half (${untrained.length} sentences): ${falsePer100(untrained).toFixed(2)} false pairs per 100 sentences (${untrainedScore.fp} pairs); the eighteen read blind (${readBlind.length}): ${falsePer100(readBlind).toFixed(2)} (${scored(readBlind).fp} pairs)`,
+      `neighbouring stories never trained on, fresh and held-out half (${untrained.length} sentences): ${falsePer100(untrained).toFixed(2)} false pairs per 100 sentences (${untrainedScore.fp} pairs); the twenty-four read blind (${readBlind.length}): ${falsePer100(readBlind).toFixed(2)} (${scored(readBlind).fp} pairs)`,
       `shown matches on text never trained on: ${shown.pairs} pairs, mean score ${shown.meanScore.toFixed(3)}, the same claim ${shown.observed.toFixed(3)}`,
     ].join('\n'),
   );
@@ -213,11 +240,13 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   expect(falsePer100(lastSix)).toBeLessThanOrEqual(MAX_LAST_SIX_FALSE_PER_100);
   expect(falsePer100(newestSix)).toBeLessThanOrEqual(MAX_NEWEST_SIX_FALSE_PER_100);
   expect(falsePer100(blindSix)).toBeLessThanOrEqual(MAX_BLIND_SIX_FALSE_PER_100);
+  expect(falsePer100(frameSix)).toBeLessThanOrEqual(MAX_FRAME_SIX_FALSE_PER_100);
   expect(firstScore.f1).toBeGreaterThanOrEqual(MIN_RETELLINGS_F1);
   expect(laterScore.f1).toBeGreaterThanOrEqual(MIN_LATER_RETELLINGS_F1);
   expect(lastTwoScore.f1).toBeGreaterThanOrEqual(MIN_LAST_TWO_RETELLINGS_F1);
   expect(lastThreeScore.f1).toBeGreaterThanOrEqual(MIN_LAST_THREE_RETELLINGS_F1);
   expect(newestScore.f1).toBeGreaterThanOrEqual(MIN_NEWEST_RETELLINGS_F1);
   expect(blindRetellingScore.f1).toBeGreaterThanOrEqual(MIN_BLIND_RETELLING_F1);
+  expect(frameRetellingsScore.f1).toBeGreaterThanOrEqual(MIN_FRAME_RETELLINGS_F1);
   expect(retoldScore.precision).toBeGreaterThanOrEqual(MIN_RETELLINGS_PRECISION);
 }, 60_000);
