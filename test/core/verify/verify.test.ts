@@ -25,6 +25,7 @@ import {
   claimUnit,
   numberAgreement,
   timeAgreement,
+  type ClaimUnit,
 } from '../../../src/core/verify/features';
 import { clauseOf, TAG_ADJUNCT } from '../../../src/core/verify/analyse';
 import { makeBag } from '../../../src/core/rerank';
@@ -304,49 +305,53 @@ describe('the agent of a claim', () => {
   });
 });
 
+/**
+ * Two sentences as a pair's sides, the page's terms credited where the report has them, handed
+ * to `compare`.
+ */
+function comparedSides<T>(
+  page: string,
+  report: string,
+  compare: (a: ClaimUnit, credit: Float64Array, b: ClaimUnit) => T,
+): T {
+  const terms: string[] = [];
+  const a = side(page, terms);
+  const b = side(report, terms);
+  return compare(
+    a,
+    Float64Array.from(a.bag.ids, (id) => (b.bag.ids.includes(id) ? 1 : 0)),
+    b,
+  );
+}
+
 describe('numbers of a pair', () => {
-  function numbersOf(page: string, report: string) {
-    const terms: string[] = [];
-    const a = side(page, terms);
-    const b = side(report, terms);
-    const credit = Float64Array.from(a.bag.ids, (id) => (b.bag.ids.includes(id) ? 1 : 0));
-    return numberAgreement(a, credit, b);
-  }
-
-  test('a shared count or amount agrees', () => {
-    expect(
-      numbersOf(
-        'Putin has not agreed to a 30-day ceasefire.',
-        'Trump awaits an answer on the 30-day truce.',
-      ),
-    ).toEqual({ conflict: false, agree: true, frameAgree: false });
-  });
-
-  test('a shared time frame only is told apart', () => {
-    expect(
-      numbersOf(
-        'Prosecutors have questioned him several times over the past three weeks.',
-        'Officials discussed the terms over the past three weeks.',
-      ),
-    ).toEqual({ conflict: false, agree: false, frameAgree: true });
-  });
-
-  test('numbers that differ conflict', () => {
-    expect(
-      numbersOf('Ukraine accepted a 30-day truce.', 'Ukraine accepted a 60-day truce.'),
-    ).toEqual({ conflict: true, agree: false, frameAgree: false });
+  test.each([
+    [
+      'a shared count or amount agrees',
+      'Putin has not agreed to a 30-day ceasefire.',
+      'Trump awaits an answer on the 30-day truce.',
+      { conflict: false, agree: true, frameAgree: false },
+    ],
+    [
+      'a shared time frame only is told apart',
+      'Prosecutors have questioned him several times over the past three weeks.',
+      'Officials discussed the terms over the past three weeks.',
+      { conflict: false, agree: false, frameAgree: true },
+    ],
+    [
+      'numbers that differ conflict',
+      'Ukraine accepted a 30-day truce.',
+      'Ukraine accepted a 60-day truce.',
+      { conflict: true, agree: false, frameAgree: false },
+    ],
+  ])('%s', (_name, page, report, expected) => {
+    expect(comparedSides(page, report, numberAgreement)).toEqual(expected);
   });
 });
 
 describe('times of a pair', () => {
   /** The time agreement of two sentences, the page's terms credited where the report has them. */
-  function timesOf(page: string, report: string) {
-    const terms: string[] = [];
-    const a = side(page, terms);
-    const b = side(report, terms);
-    const credit = Float64Array.from(a.bag.ids, (id) => (b.bag.ids.includes(id) ? 1 : 0));
-    return timeAgreement(a, credit, b);
-  }
+  const timesOf = (page: string, report: string) => comparedSides(page, report, timeAgreement);
 
   test.each([
     // A day of the week and a date may be the same day: neither conflicts nor is unmatched.
