@@ -1,10 +1,11 @@
 /**
  * Light syntactic analysis of one text unit, from its content tokens and the function words
  * between them: which clause each token stands in, whether it stands where a verb stands (after an
- * auxiliary, a modal, "to", a pronoun or straight after a name: the unit's predicates), and whether
- * a negation governs it. No tagger and no lexicon beyond a few dozen closed-class English words, so
- * it costs a pass over the gaps between tokens: cheap enough for the compile of a large corpus,
- * where the tags are stored with each unit (see UNIT_TAGS in index.ts).
+ * auxiliary, a modal, "to", a pronoun or straight after a name: the unit's predicates), whether a
+ * negation governs it, and whether it stands in an adverbial phrase of time, place or manner. No
+ * tagger and no lexicon beyond a few dozen closed-class English words, so it costs a pass over the
+ * gaps between tokens: cheap enough for the compile of a large corpus, where the tags are stored
+ * with each unit (see UNIT_TAGS in index.ts).
  */
 import type { Token } from '../tokens';
 
@@ -63,7 +64,10 @@ const ADVERBIAL_PREPOSITIONS = new Set(
   `over during in at by through throughout since within amid across via despite until after
   before`.split(/\s+/),
 );
-/** Words that stand inside a phrase without ending it: determiners, possessives, "of". */
+/**
+ * Words that stand inside a phrase without ending it: determiners, possessives, "of", "and" and
+ * "or" ("in person and by video", "during talks in Riyadh and Jeddah").
+ */
 const PHRASE_WORDS = new Set(
   `a an the its their his her this these those our your my both some several each every all of
   and or`.split(/\s+/),
