@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { aliasTable } from '../../src/core/corpus';
+import { aliasTable, CORPUS_VERSION } from '../../src/core/corpus';
 import { compileSegment } from '../../src/core/index/compile';
 import {
   articleKeyUrl,
@@ -25,12 +25,15 @@ import {
 } from './library-support';
 
 /** Rewrites every stored segment with `change`, behind the library's back. */
-async function tamper(name: string, change: (bytes: Uint8Array) => void): Promise<void> {
+async function tamper(
+  name: string,
+  change: (bytes: Uint8Array) => Uint8Array | void,
+): Promise<void> {
   const db = await openLibraryDb(name);
   for (const record of await db.getAll('segments')) {
     const bytes = new Uint8Array(record.bytes.slice(0));
-    change(bytes);
-    await db.put('segments', { ...record, bytes: bytes.buffer });
+    const changed = change(bytes) ?? bytes;
+    await db.put('segments', { ...record, bytes: changed.slice().buffer });
   }
   db.close();
 }
@@ -106,10 +109,37 @@ describe('from version 1 (no placements among the echo groups)', () => {
   });
 });
 
+/**
+ * A segment as the tokeniser and analysis of the corpus version before this one wrote it: the
+ * same bytes under the earlier version number (what an update of the extension finds stored).
+ */
+function ofEarlierTokeniser(bytes: Uint8Array): Uint8Array {
+  const { version, header, columns } = unpack(bytes, SEGMENT_MAGIC);
+  const { columns: _, ...rest } = header;
+  expect(rest.tokenizer).toBe(CORPUS_VERSION);
+  return pack(
+    SEGMENT_MAGIC,
+    version,
+    { ...rest, tokenizer: CORPUS_VERSION - 1 },
+    Object.fromEntries(columns),
+  );
+}
+
 describe('index segments that cannot be used are made again from the articles', () => {
   test.each([
-    ['of an earlier layout version', (bytes: Uint8Array) => (bytes[4] = 0)],
-    ['damaged', (bytes: Uint8Array) => bytes.fill(0x55, 12, 80)],
+    [
+      'of an earlier layout version',
+      (bytes: Uint8Array) => {
+        bytes[4] = 0;
+      },
+    ],
+    [
+      'damaged',
+      (bytes: Uint8Array) => {
+        bytes.fill(0x55, 12, 80);
+      },
+    ],
+    ['of an earlier tokeniser and analysis', ofEarlierTokeniser],
   ])('a segment %s: every article kept, matched as before', async (_name, change) => {
     const first = openLibrary();
     await first.library.load();
