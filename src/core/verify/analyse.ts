@@ -60,7 +60,7 @@ const IRREGULAR_PAST = new Set(
  * and "on" are left out: they as often attach to a noun of the claim ("a list of demands", "talks
  * on the terms").
  */
-const ADVERBIAL_PREPOSITIONS = new Set(
+export const ADVERBIAL_PREPOSITIONS: ReadonlySet<string> = new Set(
   `over during in at by through throughout since within amid across via despite until after
   before`.split(/\s+/),
 );
@@ -83,23 +83,39 @@ const CLAUSE_OPENERS = new Set(
 );
 /** Punctuation that closes a clause. */
 const CLAUSE_PUNCTUATION = /[,;:()\u2013\u2014\u2026!?]/;
+const CLAUSE_PUNCTUATION_ALL = new RegExp(CLAUSE_PUNCTUATION.source, 'g');
 /** A word of the gap between two tokens (letters and inner apostrophes). */
 const GAP_WORD = /[\p{L}']+/gu;
 
+/** What the gap between two tokens holds (see readGap). */
+interface Gap {
+  /** Its lower-case words, or null when it has none. */
+  words: string[] | null;
+  /** It holds punctuation that closes a clause. */
+  punctuation: boolean;
+  /** How many of its words stand before its last such punctuation (0 when it has none). */
+  beforeBreak: number;
+}
+
 /**
- * Reads the gap between two tokens: its lower-case words (null when none) and whether it holds
- * punctuation that closes a clause. Gaps are short and mostly ASCII, so they are scanned by hand;
+ * Reads the gap between two tokens. Gaps are short and mostly ASCII, so they are scanned by hand;
  * other text goes through the regular expressions.
  */
-function readGap(gap: string): { words: string[] | null; punctuation: boolean } {
+function readGap(gap: string): Gap {
   let words: string[] | null = null;
   let word = '';
+  let beforeBreak = 0;
   for (let i = 0; i < gap.length; i++) {
     const c = gap.charCodeAt(i);
     if (c >= 0x80) {
+      const words = /\p{L}/u.test(gap) ? gap.toLowerCase().match(GAP_WORD) : null;
+      let last = -1;
+      for (const match of gap.matchAll(CLAUSE_PUNCTUATION_ALL)) last = match.index;
+      const after = last < 0 ? null : gap.slice(last).match(GAP_WORD);
       return {
-        words: /\p{L}/u.test(gap) ? gap.toLowerCase().match(GAP_WORD) : null,
-        punctuation: CLAUSE_PUNCTUATION.test(gap),
+        words,
+        punctuation: last >= 0,
+        beforeBreak: last < 0 ? 0 : (words?.length ?? 0) - (after?.length ?? 0),
       };
     }
     if ((c >= 0x61 && c <= 0x7a) || c === 0x27) word += gap[i];
@@ -107,10 +123,21 @@ function readGap(gap: string): { words: string[] | null; punctuation: boolean } 
     else {
       if (word) (words ??= []).push(word);
       word = '';
+      // , ; : ( ) ! ? (the ASCII ones of CLAUSE_PUNCTUATION)
+      if (
+        c === 0x2c ||
+        c === 0x3b ||
+        c === 0x3a ||
+        c === 0x28 ||
+        c === 0x29 ||
+        c === 0x21 ||
+        c === 0x3f
+      )
+        beforeBreak = words?.length ?? 0;
     }
   }
   if (word) (words ??= []).push(word);
-  return { words, punctuation: CLAUSE_PUNCTUATION.test(gap) };
+  return { words, punctuation: CLAUSE_PUNCTUATION.test(gap), beforeBreak };
 }
 
 /** What the analysis needs to know of a token beyond its place: whether it is a name-like term. */
@@ -146,14 +173,18 @@ export function analyseUnit(text: string, tokens: readonly Token[], isName: IsNa
       for (let w = 0; w < words.length; w++) {
         const raw = words[w]!;
         const word = raw.endsWith("n't") ? 'not' : raw;
-        if (ADVERBIAL_PREPOSITIONS.has(word)) {
-          // Straight after a verb it is the verb's particle ("handed over a list"); before a
-          // count, an amount ("over 100 prisoners", "cut by 30 percent").
-          const particle = w === 0 && afterPredicate && !gap!.punctuation;
-          const amount =
-            w === words.length - 1 && token.kind === 'number' && !isTimeUnit(text, tokens[i + 1]);
-          adjunct = !particle && !amount;
-        } else if (!PHRASE_WORDS.has(word)) adjunct = false;
+        // Words before the gap's last punctuation neither open nor end a phrase: the
+        // punctuation ends it.
+        if (w >= gap!.beforeBreak) {
+          if (ADVERBIAL_PREPOSITIONS.has(word)) {
+            // Straight after a verb it is the verb's particle ("handed over a list"); before a
+            // count, an amount ("over 100 prisoners", "cut by 30 percent").
+            const particle = w === 0 && afterPredicate && !gap!.punctuation;
+            const amount =
+              w === words.length - 1 && token.kind === 'number' && !isTimeUnit(text, tokens[i + 1]);
+            adjunct = !particle && !amount;
+          } else if (!PHRASE_WORDS.has(word)) adjunct = false;
+        }
         if (i > 0 && CLAUSE_OPENERS.has(word)) newClause = true;
         if (NEGATIONS.has(word)) negation = true;
         // The last cue before the token decides.

@@ -87,6 +87,8 @@ describe('the light analysis of a sentence', () => {
     expect(
       analysed('After the talks in Riyadh, Moscow handed over a list of demands.').adjuncts,
     ).toEqual(['talks', 'Riyadh']);
+    // A preposition that ends a clause opens nothing after its comma.
+    expect(analysed('As agreed before, Russia handed a list of demands.').adjuncts).toEqual([]);
     // "By" straight after its verb names who acted.
     expect(analysed('Talks on the terms during March were held by envoys.').adjuncts).toEqual([
       'March',
