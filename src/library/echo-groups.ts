@@ -114,9 +114,8 @@ export class LibraryGroups {
       for (const record of this.placed.values()) {
         if (!record.links) this.toLink.push(record.id);
         else {
-          if (record.links.links.length > 0) links.keep(libraryKey(record.id), record.links);
-          // Kept by the matcher now; the record in memory needs them no more.
-          record.links = undefined;
+          links.keep(libraryKey(record.id), record.links);
+          this.placed.set(record.id, withoutLinks(record));
         }
       }
     }

@@ -108,14 +108,14 @@ function readGap(gap: string): Gap {
   for (let i = 0; i < gap.length; i++) {
     const c = gap.charCodeAt(i);
     if (c >= 0x80) {
-      const words = /\p{L}/u.test(gap) ? gap.toLowerCase().match(GAP_WORD) : null;
+      const all = /\p{L}/u.test(gap) ? gap.toLowerCase().match(GAP_WORD) : null;
       let last = -1;
       for (const match of gap.matchAll(CLAUSE_PUNCTUATION_ALL)) last = match.index;
       const after = last < 0 ? null : gap.slice(last).match(GAP_WORD);
       return {
-        words,
+        words: all,
         punctuation: last >= 0,
-        beforeBreak: last < 0 ? 0 : (words?.length ?? 0) - (after?.length ?? 0),
+        beforeBreak: last < 0 ? 0 : (all?.length ?? 0) - (after?.length ?? 0),
       };
     }
     if ((c >= 0x61 && c <= 0x7a) || c === 0x27) word += gap[i];
