@@ -147,6 +147,30 @@ function isOnePiece(word: string): boolean {
 }
 
 /** The characters that split a word into pieces: hyphens and ampersands. */
+/**
+ * Denominators of a share spelled out ("two thirds", "three quarters", "one half"), singular and
+ * plural.
+ */
+const FRACTIONS: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      ['half', 'halves', 2],
+      ['third', 'thirds', 3],
+      ['quarter', 'quarters', 4],
+      ['fourth', 'fourths', 4],
+      ['fifth', 'fifths', 5],
+      ['sixth', 'sixths', 6],
+      ['seventh', 'sevenths', 7],
+      ['eighth', 'eighths', 8],
+      ['ninth', 'ninths', 9],
+      ['tenth', 'tenths', 10],
+    ] as const
+  ).flatMap(([one, many, d]) => [
+    [one, d],
+    [many, d],
+  ]),
+);
+
 const JOINERS = /[-&]/;
 const PIECE = /[^-&]+/g;
 /** Dotted initials: "u.s", "d.c" (the final dot is punctuation to the word pattern). */
@@ -421,6 +445,23 @@ function tokensOf(
     if (isNumberWord(part.lower)) {
       const words = parts.slice(i, i + 8).map((p) => p.lower);
       const number = readNumberWords(words, 0);
+      const denominator = number ? FRACTIONS.get(parts[i + number.length]?.lower ?? '') : undefined;
+      // Only a proper fraction: "twenty-fifth" is an ordinal.
+      if (number && denominator !== undefined && number.value < denominator) {
+        // "two thirds of Ukrainians", "one half": a share, not a count of two or one. Its term is
+        // the fraction, the same however the share is spelled ("two-thirds", "two thirds").
+        const last = parts[i + number.length]!;
+        tokens.push({
+          term: `${number.value}/${denominator}`,
+          start: part.start,
+          end: last.end,
+          name: false,
+          capitalized: false,
+          kind: 'number',
+        });
+        i += number.length + 1;
+        continue;
+      }
       if (number && number.length === 1 && part.lower === 'one') {
         // A lone "one" is a pronoun or a determiner far more often than a count ("one of the
         // largest", "one director"): two sentences sharing it agree on no number. A length of

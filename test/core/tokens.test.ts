@@ -44,6 +44,22 @@ describe('tokenize', () => {
     expect(terms(a)).not.toEqual(terms(b));
   });
 
+  test('a share spelled out is a fraction, not a count', () => {
+    const numbers = (text: string): string[] =>
+      tokenize(text)
+        .filter((t) => t.kind === 'number')
+        .map((t) => t.term);
+    // "two thirds of Ukrainians" does not share the number 2 with "two people familiar with the
+    // matter".
+    expect(numbers('about two thirds of Ukrainians')).toEqual(['2/3']);
+    expect(numbers('two-thirds of voters')).toEqual(['2/3']);
+    expect(numbers('three quarters of the budget')).toEqual(['3/4']);
+    expect(numbers('one half of the plant')).toEqual(['1/2']);
+    expect(numbers('two people familiar with the matter')).toEqual(['2']);
+    // An ordinal after a count is no fraction.
+    expect(numbers('the twenty-fifth anniversary')).not.toContain('20/5');
+  });
+
   test('a length of time gives its count in days or years, beside its unit', () => {
     const numbers = (text: string): string[] =>
       tokenize(text)

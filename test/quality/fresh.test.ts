@@ -1,6 +1,6 @@
 /**
  * Articles written after the verifier's training data was fixed (test/fixtures/fresh), and never
- * trained on: thirty-nine on neighbouring stories and sixteen retellings of the corpus story. They (or ones
+ * trained on: forty-five on neighbouring stories and eighteen retellings of the corpus story. They (or ones
  * like them) were tried as training data and made the cross-validated figures worse
  * (src/core/verify/README.md, "Fresh articles" and after), so they test the shipped model on text it has not seen: the neighbouring
  * stories by their false pairs per 100 sentences, the retellings by precision and recall.
@@ -54,7 +54,10 @@ import { formatCauses, formatScore, type Score } from './score';
  * way, after a number in a sentence's time frame was told apart from a count of the claim, gave
  * 3.03 (4 pairs in 132 sentences; 6 pairs with the model before that change), and the two
  * retellings written with them F1 0.846 (P 0.991, R 0.738; 0.855 before); their guards keep a
- * margin of two pairs and of about four pairs.
+ * margin of two pairs and of about four pairs. The six written last, the same way, after two
+ * trials that were not kept and with no change to the matcher, gave 6.09 (7 pairs in 115
+ * sentences) when they were added, and the two retellings written with them F1 0.898 (P 0.958,
+ * R 0.846); their guards keep a margin of two pairs and of about four pairs.
  */
 const MAX_NEIGHBOURS_FALSE_PER_100 = 2.3;
 const MAX_LATER_NEIGHBOURS_FALSE_PER_100 = 17.7;
@@ -63,6 +66,7 @@ const MAX_LAST_SIX_FALSE_PER_100 = 2.4;
 const MAX_NEWEST_SIX_FALSE_PER_100 = 1.7;
 const MAX_BLIND_SIX_FALSE_PER_100 = 3.8;
 const MAX_FRAME_SIX_FALSE_PER_100 = 4.6;
+const MAX_LATEST_SIX_FALSE_PER_100 = 7.9;
 /** Three fresh neighbouring stories: corpus sentences' wording, other parties. */
 const OTHER_PARTIES = new Set(['eu-defence-summit.txt', 'ankara-talks.txt', 'china-mediation.txt']);
 /** Two fresh retellings labelled and added before the matcher was run on them. */
@@ -130,10 +134,33 @@ const FRAME_SIX = new Set([
 /** Two fresh retellings written with them, the same way. */
 const FRAME_RETELLINGS = new Set(['harbourside-times.txt', 'policy-wire-briefing.txt']);
 /**
+ * Six more, the same way, written after two trials that were not kept (src/core/verify/README.md,
+ * "The words of a time frame, and the items of a list"): the shipped model on more text it never
+ * saw.
+ */
+const LATEST_SIX = new Set([
+  'g7-charlevoix.txt',
+  'f16-deliveries.txt',
+  'kharkiv-shelling.txt',
+  'cpc-pipeline-strike.txt',
+  'baltic-airspace.txt',
+  'ukraine-election-debate.txt',
+]);
+/** Two fresh retellings written with them, the same way. */
+const LATEST_RETELLINGS = new Set(['eastbridge-daily.txt', 'lakeshore-public-radio.txt']);
+/**
  * The sets of fresh neighbouring stories and of retellings named above: the articles in none of
  * them are the four of each written later.
  */
-const NEIGHBOUR_SETS = [FIRST_FRESH, OTHER_PARTIES, LAST_SIX, NEWEST_SIX, BLIND_SIX, FRAME_SIX];
+const NEIGHBOUR_SETS = [
+  FIRST_FRESH,
+  OTHER_PARTIES,
+  LAST_SIX,
+  NEWEST_SIX,
+  BLIND_SIX,
+  FRAME_SIX,
+  LATEST_SIX,
+];
 const RETELLING_SETS = [
   FIRST_FRESH,
   LAST_TWO_RETELLINGS,
@@ -141,6 +168,7 @@ const RETELLING_SETS = [
   NEWEST_RETELLINGS,
   BLIND_RETELLING,
   FRAME_RETELLINGS,
+  LATEST_RETELLINGS,
 ];
 /** The units of the articles in `files`. */
 const within = <U extends { file: string }>(units: readonly U[], files: ReadonlySet<string>): U[] =>
@@ -157,6 +185,7 @@ const MIN_LAST_THREE_RETELLINGS_F1 = 0.76;
 const MIN_NEWEST_RETELLINGS_F1 = 0.82;
 const MIN_BLIND_RETELLING_F1 = 0.82;
 const MIN_FRAME_RETELLINGS_F1 = 0.8;
+const MIN_LATEST_RETELLINGS_F1 = 0.87;
 const MIN_RETELLINGS_PRECISION = 0.96;
 
 const corpus = loadDevCorpus();
@@ -164,8 +193,8 @@ const neighbours = readFresh('neighbours');
 const retellings = readFresh('retellings');
 
 test('every sentence of the fresh articles is labelled', () => {
-  expect(neighbours.length).toBe(39);
-  expect(retellings.length).toBe(16);
+  expect(neighbours.length).toBe(45);
+  expect(retellings.length).toBe(18);
   const unlabelled = [...neighbours, ...retellings]
     .flatMap(judgeArticle)
     .filter((u) => u.judgement === null);
@@ -190,12 +219,15 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   const blindSixScore = scored(blindSix);
   const frameSix = within(neighbourUnits, FRAME_SIX);
   const frameSixScore = scored(frameSix);
+  const latestSix = within(neighbourUnits, LATEST_SIX);
+  const latestSixScore = scored(latestSix);
   const retold = heldoutPredictions(corpus.matcher, retellings, 0);
   const retoldScore = scored(retold);
   const firstScore = scored(within(retold, FIRST_FRESH));
   const laterScore = scored(outside(retold, RETELLING_SETS));
   const blindRetellingScore = scored(within(retold, BLIND_RETELLING));
   const frameRetellingsScore = scored(within(retold, FRAME_RETELLINGS));
+  const latestRetellingsScore = scored(within(retold, LATEST_RETELLINGS));
   const lastThreeScore = scored(within(retold, LAST_THREE_RETELLINGS));
   const newestScore = scored(within(retold, NEWEST_RETELLINGS));
   const lastTwoScore = scored(within(retold, LAST_TWO_RETELLINGS));
@@ -207,7 +239,8 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
       `  the first six read blind (${lastSix.length} sentences): ${falsePer100(lastSix).toFixed(2)} false pairs per 100 sentences (${lastSixScore.fp} pairs); labelled claims ${formatScore(lastSixScore)}`,
       `  the six written after them (${newestSix.length} sentences): ${falsePer100(newestSix).toFixed(2)} false pairs per 100 sentences (${newestSixScore.fp} pairs); labelled claims ${formatScore(newestSixScore)}`,
       `  the six written after those (${blindSix.length} sentences): ${falsePer100(blindSix).toFixed(2)} false pairs per 100 sentences (${blindSixScore.fp} pairs); labelled claims ${formatScore(blindSixScore)}`,
-      `  the six written last (${frameSix.length} sentences): ${falsePer100(frameSix).toFixed(2)} false pairs per 100 sentences (${frameSixScore.fp} pairs); labelled claims ${formatScore(frameSixScore)}`,
+      `  the six written after the time frame's numbers were set apart (${frameSix.length} sentences): ${falsePer100(frameSix).toFixed(2)} false pairs per 100 sentences (${frameSixScore.fp} pairs); labelled claims ${formatScore(frameSixScore)}`,
+      `  the six written last (${latestSix.length} sentences): ${falsePer100(latestSix).toFixed(2)} false pairs per 100 sentences (${latestSixScore.fp} pairs); labelled claims ${formatScore(latestSixScore)}`,
       `fresh retellings (${retold.length} sentences): ${formatScore(retoldScore)}`,
       `  errors by cause: ${formatCauses(heldoutCauses(retold, MATCH_THRESHOLD), retoldScore)}`,
       `  the first two: ${formatScore(firstScore)}`,
@@ -216,7 +249,8 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
       `  the three written after them: ${formatScore(lastThreeScore)}`,
       `  the two written after them: ${formatScore(newestScore)}`,
       `  the one written after them: ${formatScore(blindRetellingScore)}`,
-      `  the two written last: ${formatScore(frameRetellingsScore)}`,
+      `  the two written with the time frame's six: ${formatScore(frameRetellingsScore)}`,
+      `  the two written last: ${formatScore(latestRetellingsScore)}`,
     ].join('\n'),
   );
   // Every neighbouring story never trained on: these and the held-out half, the issue's figure
@@ -224,13 +258,13 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   const heldoutHalf = heldoutPredictions(corpus.matcher, readNeighbours('heldout'), 0);
   const untrained = [...neighbourUnits, ...heldoutHalf];
   const untrainedScore = scored(untrained);
-  // The four sets of six labelled and added before the matcher was ever run on them.
-  const readBlind = [...lastSix, ...newestSix, ...blindSix, ...frameSix];
+  // The five sets of six labelled and added before the matcher was ever run on them.
+  const readBlind = [...lastSix, ...newestSix, ...blindSix, ...frameSix, ...latestSix];
   // How the shown scores read on text never trained on (with the held-out neighbouring half).
   const shown = shownCalibration([...untrained, ...retold], MATCH_THRESHOLD);
   console.log(
     [
-      `neighbouring stories never trained on, fresh and held-out half (${untrained.length} sentences): ${falsePer100(untrained).toFixed(2)} false pairs per 100 sentences (${untrainedScore.fp} pairs); the twenty-four read blind (${readBlind.length}): ${falsePer100(readBlind).toFixed(2)} (${scored(readBlind).fp} pairs)`,
+      `neighbouring stories never trained on, fresh and held-out half (${untrained.length} sentences): ${falsePer100(untrained).toFixed(2)} false pairs per 100 sentences (${untrainedScore.fp} pairs); the thirty read blind (${readBlind.length}): ${falsePer100(readBlind).toFixed(2)} (${scored(readBlind).fp} pairs)`,
       `shown matches on text never trained on: ${shown.pairs} pairs, mean score ${shown.meanScore.toFixed(3)}, the same claim ${shown.observed.toFixed(3)}`,
     ].join('\n'),
   );
@@ -241,6 +275,7 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   expect(falsePer100(newestSix)).toBeLessThanOrEqual(MAX_NEWEST_SIX_FALSE_PER_100);
   expect(falsePer100(blindSix)).toBeLessThanOrEqual(MAX_BLIND_SIX_FALSE_PER_100);
   expect(falsePer100(frameSix)).toBeLessThanOrEqual(MAX_FRAME_SIX_FALSE_PER_100);
+  expect(falsePer100(latestSix)).toBeLessThanOrEqual(MAX_LATEST_SIX_FALSE_PER_100);
   expect(firstScore.f1).toBeGreaterThanOrEqual(MIN_RETELLINGS_F1);
   expect(laterScore.f1).toBeGreaterThanOrEqual(MIN_LATER_RETELLINGS_F1);
   expect(lastTwoScore.f1).toBeGreaterThanOrEqual(MIN_LAST_TWO_RETELLINGS_F1);
@@ -248,5 +283,6 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   expect(newestScore.f1).toBeGreaterThanOrEqual(MIN_NEWEST_RETELLINGS_F1);
   expect(blindRetellingScore.f1).toBeGreaterThanOrEqual(MIN_BLIND_RETELLING_F1);
   expect(frameRetellingsScore.f1).toBeGreaterThanOrEqual(MIN_FRAME_RETELLINGS_F1);
+  expect(latestRetellingsScore.f1).toBeGreaterThanOrEqual(MIN_LATEST_RETELLINGS_F1);
   expect(retoldScore.precision).toBeGreaterThanOrEqual(MIN_RETELLINGS_PRECISION);
 }, 60_000);
