@@ -146,7 +146,6 @@ function isOnePiece(word: string): boolean {
   return true;
 }
 
-/** The characters that split a word into pieces: hyphens and ampersands. */
 /**
  * Denominators of a share spelled out ("two thirds", "three quarters", "one half"), singular and
  * plural.
@@ -171,6 +170,7 @@ const FRACTIONS: ReadonlyMap<string, number> = new Map(
   ]),
 );
 
+/** The characters that split a word into pieces: hyphens and ampersands. */
 const JOINERS = /[-&]/;
 const PIECE = /[^-&]+/g;
 /** Dotted initials: "u.s", "d.c" (the final dot is punctuation to the word pattern). */
