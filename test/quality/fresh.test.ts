@@ -135,8 +135,8 @@ const FRAME_SIX = new Set([
 const FRAME_RETELLINGS = new Set(['harbourside-times.txt', 'policy-wire-briefing.txt']);
 /**
  * Six more, the same way, written after two trials that were not kept (src/core/verify/README.md,
- * "The words of a time frame, and the items of a list"): the shipped model on more text it never
- * saw.
+ * "The words of a time frame, the items of a list, more training data"): the shipped model on more
+ * text it never saw.
  */
 const LATEST_SIX = new Set([
   'g7-charlevoix.txt',
