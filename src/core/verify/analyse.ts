@@ -104,6 +104,7 @@ interface Gap {
 function readGap(gap: string): Gap {
   let words: string[] | null = null;
   let word = '';
+  let punctuation = false;
   let beforeBreak = 0;
   for (let i = 0; i < gap.length; i++) {
     const c = gap.charCodeAt(i);
@@ -132,12 +133,15 @@ function readGap(gap: string): Gap {
         c === 0x29 ||
         c === 0x21 ||
         c === 0x3f
-      )
+      ) {
+        punctuation = true;
         beforeBreak = words?.length ?? 0;
+      }
     }
   }
   if (word) (words ??= []).push(word);
-  return { words, punctuation: CLAUSE_PUNCTUATION.test(gap), beforeBreak };
+  // An ASCII gap holds only the ASCII ones of CLAUSE_PUNCTUATION: the scan has seen them all.
+  return { words, punctuation, beforeBreak };
 }
 
 /** What the analysis needs to know of a token beyond its place: whether it is a name-like term. */
