@@ -9,6 +9,7 @@ import { bm25Idf } from './bm25';
 import {
   changesEvent,
   reversesStatement,
+  quotesOtherWords,
   sharesOnlyAttribution,
   toldOfOtherCountry,
 } from './divergence';
@@ -352,7 +353,7 @@ export class Matcher {
    * Whether corpus unit `sentence` tells another claim than `text` where the verifier's features
    * cannot see it: one negates what the other states, or tells its event as done against still to
    * come or on a condition, or of other parties, or the two share who says something and nothing
-   * of what is said, or the page sentence is told of a country the report never names
+   * of what is said, or both quote someone and give other words, or the page sentence is told of a country the report never names
    * (src/core/divergence).
    */
   contradicts(text: string, sentence: number): boolean {
@@ -362,6 +363,7 @@ export class Matcher {
       reversesStatement(text, reportText) ||
       changesEvent(text, reportText, this.placeOf) ||
       sharesOnlyAttribution(text, reportText, this.placeOf) ||
+      quotesOtherWords(text, reportText) ||
       toldOfOtherCountry(text, reportText, this.placesOfReport(sentence), this.placeOf)
     );
   }

@@ -68,6 +68,7 @@ export function reversesStatement(page: string, report: string): boolean {
 }
 
 export { sharesOnlyAttribution };
+export { quotesOtherWords } from './quotes';
 export { dayResolver };
 
 /**

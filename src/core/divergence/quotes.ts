@@ -122,3 +122,49 @@ export function quoteDifferences(
   }
   return differences;
 }
+
+/** Fewest content words a quotation needs for its words to tell one statement from another. */
+const MIN_TOLD_WORDS = 3;
+/**
+ * Share of the shorter quotation's content words two quotations must have in common to give the
+ * same statement: a retelling copies a quotation or translates it anew (most of the words again),
+ * while two statements of one speaker share a word or two of the subject at most.
+ */
+const SAME_STATEMENT_SHARE = 1 / 3;
+
+/** A quotation's content words, each key once. */
+function distinctWords(q: Quotation): Word[] {
+  const seen = new Set<string>();
+  return q.words.filter((w) => !seen.has(w.key) && seen.add(w.key));
+}
+
+/** The distinct content words of each quotation of a sentence long enough to tell statements apart. */
+function toldQuotations(sentence: string): Word[][] {
+  return quotationsOf(sentence)
+    .map(distinctWords)
+    .filter((words) => words.length >= MIN_TOLD_WORDS);
+}
+
+/** Whether two quotations share SAME_STATEMENT_SHARE of the shorter's distinct content words. */
+function sameStatement(a: readonly Word[], b: readonly Word[]): boolean {
+  const shared = a.filter((w) => b.some((v) => sameWord(w, v))).length;
+  return shared >= Math.min(a.length, b.length) * SAME_STATEMENT_SHARE;
+}
+
+/**
+ * Whether both sentences quote someone and give other words: each holds a quotation of
+ * MIN_TOLD_WORDS content words or more, and no such quotation of one shares a third of its words
+ * with one of the other. Two sentences that quote other words tell two statements, however much
+ * of the frame around them they share ("Kellogg … telling the Heritage Foundation last week, 'I
+ * think we have to let the Ukrainians decide when it is safe to vote'" is not "Kellogg … telling
+ * the Council on Foreign Relations last week, 'I think we have to develop something entirely
+ * new'"). Short quotations ("root causes") name a thing rather than give a statement, and are not
+ * compared.
+ */
+export function quotesOtherWords(page: string, report: string): boolean {
+  const pageQuotes = toldQuotations(page);
+  if (pageQuotes.length === 0) return false;
+  const reportQuotes = toldQuotations(report);
+  if (reportQuotes.length === 0) return false;
+  return !pageQuotes.some((p) => reportQuotes.some((r) => sameStatement(p, r)));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sharesOnlyAttribution } from '../../../src/core/divergence';
+import { quotesOtherWords, sharesOnlyAttribution } from '../../../src/core/divergence';
 
 const PLACES: Record<string, string> = {
   Russia: 'RU',
@@ -46,5 +46,36 @@ describe("one person's words, and nothing else shared", () => {
     expect(
       sharesOnlyAttribution(page, YOURNEWS.replace('truce', 'truce to end the war'), placeOf),
     ).toBe(false);
+  });
+});
+
+describe('two quotations of other words', () => {
+  const REPORT =
+    'However, retired Gen. Keith Kellogg, Trump’s top envoy on Ukraine and Russia, expressed skepticism about the Istanbul framework, telling the Council on Foreign Relations last week, “I think we have to develop something entirely new.”';
+
+  test('the same frame around another statement', () => {
+    const page =
+      'Keith Kellogg, Trump\'s top envoy on Ukraine and Russia, struck a softer tone, telling the Heritage Foundation last week, "I think we have to let the Ukrainians decide when it is safe to vote."';
+    expect(quotesOtherWords(page, REPORT)).toBe(true);
+    expect(quotesOtherWords(REPORT, page)).toBe(true);
+  });
+
+  test.each([
+    // The quotation copied, curly marks for straight ones.
+    'Kellogg told the Council on Foreign Relations: "I think we have to develop something entirely new."',
+    // Translated anew: most of its words again.
+    'Kellogg said: "I think we must build something completely new."',
+    // No quotation on the page.
+    'Kellogg said a new framework had to be developed.',
+    // Quotations too short to give a statement ("root causes").
+    'Kellogg spoke of the "Istanbul framework" and of something "entirely new".',
+  ])('not told apart by their quotations: %s', (page) => {
+    expect(quotesOtherWords(page, REPORT)).toBe(false);
+  });
+
+  test('a report sentence with no quotation', () => {
+    const page = 'Kellogg said: "We have to let the Ukrainians decide when it is safe to vote."';
+    const report = 'Kellogg expressed skepticism about the Istanbul framework last week.';
+    expect(quotesOtherWords(page, report)).toBe(false);
   });
 });
