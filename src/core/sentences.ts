@@ -481,18 +481,71 @@ export function isTermList(text: string): boolean {
   return entries.length >= 3 && allTerms(entries);
 }
 
+/** Words that say what kind of item a sentence opens (see ENTRY_LABEL), in lower case. */
+const ENTRY_WORDS = [
+  'update',
+  'updated',
+  'breaking',
+  'breaking news',
+  'live',
+  'live updates',
+  'latest',
+  'developing',
+  'developing story',
+  'just in',
+  'exclusive',
+  'analysis',
+  'explainer',
+  'factbox',
+  'fact check',
+];
+
+/**
+ * The label a live blog, a wire service or a news site puts before a sentence: the time of the
+ * entry ("08:05 ET:", "10.40 GMT —", "9:15 a.m. -") or a word that says what kind of item follows
+ * ("Update:", "UPDATE 2 -", "BREAKING:", "Live:", "Exclusive:"), one or two of them, then a colon,
+ * a bar or a dash and the sentence (a capital, a digit or an opening quote). It dates or files the
+ * sentence and asserts nothing: the matcher reads the sentence after it (a time read as part of
+ * the claim, or "ET" as a name no report has, would count against a report that makes the claim).
+ * The words are written capitalised or in capitals, as a label is; "Live" in "Live: Russia…" is
+ * one, "live" in "Families live: …" is not.
+ */
+const ENTRY_LABEL = (() => {
+  const time = '\\d{1,2}[:.]\\d{2}(?:\\s?[ap]\\.?m\\.?)?(?:\\s\\p{Lu}{2,4})?';
+  const word = ENTRY_WORDS.map((w) => {
+    const capitalised = w.charAt(0).toUpperCase() + w.slice(1);
+    return `${capitalised}|${w.toUpperCase()}`.replace(/ /g, '\\s');
+  }).join('|');
+  const label = `(?:${time}|(?:${word})(?:\\s\\d{1,2})?)`;
+  return new RegExp(
+    `^${label}(?:,?\\s${label})?\\s?[:|\u2013\u2014-]\\s+(?=[\\p{Lu}\\p{N}"'\u201c\u2018])`,
+    'u',
+  );
+})();
+
+/** The length of the entry label that opens a unit's text (see ENTRY_LABEL; 0 when none does). */
+export function entryLabelLength(text: string): number {
+  const m = ENTRY_LABEL.exec(text);
+  return m === null ? 0 : m[0].length;
+}
+
 /**
  * The text of a unit the matcher reads: none for a dateline, a link, a question, a call to action
- * or a list of terms, which assert nothing and are never matched.
+ * or a list of terms, which assert nothing and are never matched; the sentence without the label
+ * of a live blog's entry (ENTRY_LABEL), blanked with spaces so that every offset into the text
+ * stays the unit's own.
  */
 export function matchedText(unit: Sentence): string {
-  return unit.kind === 'dateline' ||
+  if (
+    unit.kind === 'dateline' ||
     unit.kind === 'link' ||
     isQuestion(unit.text) ||
     isCallToAction(unit.text) ||
     isTermList(unit.text)
-    ? ''
-    : unit.text;
+  )
+    return '';
+  const label = entryLabelLength(unit.text);
+  return label === 0 ? unit.text : ' '.repeat(label) + unit.text.slice(label);
 }
 
 /** Kind of a block that is one unit and has no final punctuation. */

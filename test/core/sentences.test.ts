@@ -4,6 +4,7 @@ import {
   isCallToAction,
   isQuestion,
   isTermList,
+  entryLabelLength,
   matchedText,
   splitSentences,
 } from '../../src/core/sentences';
@@ -425,6 +426,41 @@ describe('calls to action of the site', () => {
     'Visit to Washington ends without a deal',
   ])('not a call to action: %s', (text) => {
     expect(isCallToAction(text)).toBe(false);
+  });
+});
+
+describe('the label of a live blog’s entry', () => {
+  const read = (text: string): string =>
+    matchedText({ text, start: 0, end: text.length, kind: 'sentence' });
+
+  test.each([
+    ['08:05 ET: Russia has handed the United States a list of demands.', '08:05 ET: '],
+    ['10.40 GMT — Putin has yet to answer.', '10.40 GMT — '],
+    ['9:15 a.m. - The Kremlin said it needed more details.', '9:15 a.m. - '],
+    ['Update: Russia has handed the United States a list of demands.', 'Update: '],
+    ['UPDATE 2 - Russia hands U.S. list of demands', 'UPDATE 2 - '],
+    ['BREAKING: Kyiv accepts a 30-day truce.', 'BREAKING: '],
+    ['Live: Russia hands Washington its terms for ending the war', 'Live: '],
+    ['Exclusive: Russia hands US list of demands', 'Exclusive: '],
+    ['Update, 10:40 ET: "We need more details," Peskov said.', 'Update, 10:40 ET: '],
+  ])('a label: %s', (text, label) => {
+    expect(entryLabelLength(text)).toBe(label.length);
+    // Blanked, so that offsets into the text stay the unit's own.
+    expect(read(text)).toBe(' '.repeat(label.length) + text.slice(label.length));
+  });
+
+  test.each([
+    // Not written as a label.
+    'Families live: some in Kyiv, some abroad.',
+    'Live updates: the talks resumed on Tuesday.',
+    // A number that is not a time of day, and a clock time inside the sentence.
+    'The vote was 12-3: Senators backed the bill.',
+    'At 08:05 ET, Russia handed the list over.',
+    // A label with no sentence after it.
+    'Update:',
+  ])('no label: %s', (text) => {
+    expect(entryLabelLength(text)).toBe(0);
+    expect(read(text)).toBe(text);
   });
 });
 
