@@ -8,8 +8,8 @@
 import { bm25Idf } from './bm25';
 import {
   changesEvent,
-  reversesStatement,
   quotesOtherWords,
+  reversesStatement,
   sharesOnlyAttribution,
   toldOfOtherCountry,
 } from './divergence';
@@ -353,8 +353,8 @@ export class Matcher {
    * Whether corpus unit `sentence` tells another claim than `text` where the verifier's features
    * cannot see it: one negates what the other states, or tells its event as done against still to
    * come or on a condition, or of other parties, or the two share who says something and nothing
-   * of what is said, or both quote someone and give other words, or the page sentence is told of a country the report never names
-   * (src/core/divergence).
+   * of what is said, or both quote someone and give other words, or the page sentence is told of
+   * a country the report never names (src/core/divergence).
    */
   contradicts(text: string, sentence: number): boolean {
     this.sync();
