@@ -504,7 +504,8 @@ const ENTRY_WORDS = [
  * The label a live blog, a wire service or a news site puts before a sentence: the time of the
  * entry ("08:05 ET:", "10.40 GMT —", "9:15 a.m. -") or a word that says what kind of item follows
  * ("Update:", "UPDATE 2 -", "BREAKING:", "Live:", "Exclusive:"), one or two of them, then a colon,
- * a bar or a dash and the sentence (a capital, a digit or an opening quote). It dates or files the
+ * a bar or a dash and the sentence (a capital, a digit or an opening quote); or a wire service's
+ * slug, the word in capitals and a hyphen with no space ("UPDATE 3-Russia hands…", "EXCLUSIVE-…"). It dates or files the
  * sentence and asserts nothing: the matcher reads the sentence after it (a time read as part of
  * the claim, or "ET" as a name no report has, would count against a report that makes the claim).
  * The words are written capitalised or in capitals, as a label is; "Live" in "Live: Russia…" is
@@ -517,8 +518,11 @@ const ENTRY_LABEL = (() => {
     return `${capitalised}|${w.toUpperCase()}`.replace(/ /g, '\\s');
   }).join('|');
   const label = `(?:${time}|(?:${word})(?:\\s\\d{1,2})?)`;
+  // A wire service's slug: the word in capitals, a hyphen and no space ("UPDATE 3-Russia…").
+  const capitals = ENTRY_WORDS.map((w) => w.toUpperCase().replace(/ /g, '\\s')).join('|');
+  const slug = `(?:${capitals})(?:\\s\\d{1,2})?-`;
   return new RegExp(
-    `^${label}(?:,?\\s${label})?\\s?[:|\u2013\u2014-]\\s+(?=[\\p{Lu}\\p{N}"'\u201c\u2018])`,
+    `^(?:${label}(?:,?\\s${label})?\\s?[:|\u2013\u2014-]\\s+|${slug})(?=[\\p{Lu}\\p{N}"'\u201c\u2018])`,
     'u',
   );
 })();

@@ -443,6 +443,9 @@ describe('the label of a live blog’s entry', () => {
     ['Live: Russia hands Washington its terms for ending the war', 'Live: '],
     ['Exclusive: Russia hands US list of demands', 'Exclusive: '],
     ['Update, 10:40 ET: "We need more details," Peskov said.', 'Update, 10:40 ET: '],
+    // A wire service's slug.
+    ['UPDATE 3-Russia hands US its terms for ending Ukraine war', 'UPDATE 3-'],
+    ['EXCLUSIVE-Russia hands US list of demands', 'EXCLUSIVE-'],
   ])('a label: %s', (text, label) => {
     expect(entryLabelLength(text)).toBe(label.length);
     // Blanked, so that offsets into the text stay the unit's own.
@@ -458,6 +461,9 @@ describe('the label of a live blog’s entry', () => {
     'At 08:05 ET, Russia handed the list over.',
     // A label with no sentence after it.
     'Update:',
+    // A slug is written in capitals.
+    'Update 3-Russia hands US its terms',
+    'Live-streamed talks ended without a deal.',
   ])('no label: %s', (text) => {
     expect(entryLabelLength(text)).toBe(0);
     expect(read(text)).toBe(text);

@@ -61,7 +61,11 @@ import { formatCauses, formatScore, type Score } from './score';
  * the same way, while a report sentence that quotes other words was told apart, gave 2.63 (3 pairs
  * in 114 sentences) when they were added, and the two retellings written with them F1 0.772
  * (P 0.970, R 0.640), 0.831 (P 0.974, R 0.724) once the label of a live blog's entry was read
- * apart from its sentence; their guards keep a margin of two pairs and of about four pairs.
+ * apart from its sentence; their guards keep a margin of two pairs and of about four pairs. The six
+ * written last, the same way, after that change, gave 0.83 (1 pair in 120 sentences), and the two
+ * retellings written with them F1 0.839 (P 0.960, R 0.745), 0.859 (P 0.962, R 0.776) once a wire
+ * service's slug ("UPDATE 3-Russia…") was read as such a label too; their guards keep a margin of
+ * two pairs and of about four pairs.
  */
 const MAX_NEIGHBOURS_FALSE_PER_100 = 2.3;
 const MAX_LATER_NEIGHBOURS_FALSE_PER_100 = 17.7;
@@ -72,6 +76,7 @@ const MAX_BLIND_SIX_FALSE_PER_100 = 3.8;
 const MAX_FRAME_SIX_FALSE_PER_100 = 4.6;
 const MAX_LATEST_SIX_FALSE_PER_100 = 7.9;
 const MAX_QUOTATION_SIX_FALSE_PER_100 = 4.4;
+const MAX_ENTRY_LABEL_SIX_FALSE_PER_100 = 2.5;
 /** Three fresh neighbouring stories: corpus sentences' wording, other parties. */
 const OTHER_PARTIES = new Set(['eu-defence-summit.txt', 'ankara-talks.txt', 'china-mediation.txt']);
 /** Two fresh retellings labelled and added before the matcher was run on them. */
@@ -226,6 +231,7 @@ const MIN_BLIND_RETELLING_F1 = 0.82;
 const MIN_FRAME_RETELLINGS_F1 = 0.8;
 const MIN_LATEST_RETELLINGS_F1 = 0.87;
 const MIN_QUOTATION_RETELLINGS_F1 = 0.8;
+const MIN_ENTRY_LABEL_RETELLINGS_F1 = 0.83;
 const MIN_RETELLINGS_PRECISION = 0.96;
 
 const corpus = loadDevCorpus();
@@ -335,6 +341,7 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   expect(falsePer100(frameSix)).toBeLessThanOrEqual(MAX_FRAME_SIX_FALSE_PER_100);
   expect(falsePer100(latestSix)).toBeLessThanOrEqual(MAX_LATEST_SIX_FALSE_PER_100);
   expect(falsePer100(quotationSix)).toBeLessThanOrEqual(MAX_QUOTATION_SIX_FALSE_PER_100);
+  expect(falsePer100(entryLabelSix)).toBeLessThanOrEqual(MAX_ENTRY_LABEL_SIX_FALSE_PER_100);
   expect(firstScore.f1).toBeGreaterThanOrEqual(MIN_RETELLINGS_F1);
   expect(laterScore.f1).toBeGreaterThanOrEqual(MIN_LATER_RETELLINGS_F1);
   expect(lastTwoScore.f1).toBeGreaterThanOrEqual(MIN_LAST_TWO_RETELLINGS_F1);
@@ -344,5 +351,6 @@ test('on articles it never saw, the matcher keeps to its figures', () => {
   expect(frameRetellingsScore.f1).toBeGreaterThanOrEqual(MIN_FRAME_RETELLINGS_F1);
   expect(latestRetellingsScore.f1).toBeGreaterThanOrEqual(MIN_LATEST_RETELLINGS_F1);
   expect(quotationRetellingsScore.f1).toBeGreaterThanOrEqual(MIN_QUOTATION_RETELLINGS_F1);
+  expect(entryLabelRetellingsScore.f1).toBeGreaterThanOrEqual(MIN_ENTRY_LABEL_RETELLINGS_F1);
   expect(retoldScore.precision).toBeGreaterThanOrEqual(MIN_RETELLINGS_PRECISION);
 }, 60_000);
