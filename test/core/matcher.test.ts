@@ -198,6 +198,19 @@ describe('opposite claims', () => {
     expect(reportIds(riyadh)).toContain('cnews-live-english');
   });
 
+  test('a sentence quoting other words in the frame of a report’s quotation is not its claim', () => {
+    const frame = (words: string) =>
+      reportIds(
+        matcher.check(
+          `Keith Kellogg, Trump's top envoy on Ukraine and Russia, told the Council on Foreign Relations last week, "${words}."`,
+        ),
+      );
+    expect(frame('I think we have to develop something entirely new')).toContain('yournews');
+    expect(frame('I think we have to let the Ukrainians decide when it is safe to vote')).toEqual(
+      [],
+    );
+  });
+
   test("a date that is a report's day of the week is a day the corpus names", () => {
     const told = (when: string) =>
       reportIds(
@@ -226,6 +239,15 @@ describe('units never matched: datelines of wire copy, links to other articles, 
     expect(wired.sentences[0]!.text).toBe('WASHINGTON, March 13 (Wire) -');
     expect(wired.sentences[0]!.matches).toEqual([]);
     expect(matchesOf(wired, 1)).toEqual(matchesOf(plain, 0));
+  });
+
+  test("the label of a live blog's entry is read apart from its sentence", () => {
+    const plain = matcher.check(lead);
+    for (const label of ['08:05 ET: ', 'Update: ', 'UPDATE 3-']) {
+      const entry = matcher.check(label + lead);
+      expect(entry.sentences[0]!.text).toBe(label + lead);
+      expect(matchesOf(entry, 0)).toEqual(matchesOf(plain, 0));
+    }
   });
 
   test('a paragraph pointing to another article matches nothing', () => {
