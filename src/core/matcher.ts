@@ -15,7 +15,7 @@ import {
 } from './divergence';
 import { validateCompiled, type CompiledCorpus } from './corpus-format';
 import { indexOfCompiled } from './index/compile';
-import type { SegmentedIndex } from './index/segmented-index';
+import { numbersOf, type SegmentedIndex } from './index/segmented-index';
 import {
   compareBags,
   CreditTable,
@@ -318,7 +318,7 @@ export class Matcher {
       // Most candidates of an unrelated article stop here: their terms are read without a copy.
       const view = this.index.unitTermsView(doc);
       if (countedCreditOf && this.sharedOf(view, countedCreditOf) < MIN_SHARED_TERMS) return null;
-      const terms = Array.from(view);
+      const terms = numbersOf(view);
       if (this.cachedBags >= MAX_CACHED_BAGS) {
         this.bags = [];
         this.claims = [];

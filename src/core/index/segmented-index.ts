@@ -1066,7 +1066,7 @@ export class SegmentedIndex {
 
   /** The unit's class ids in text order. */
   unitTerms(doc: number): number[] {
-    return Array.from(this.unitTermsView(doc));
+    return numbersOf(this.unitTermsView(doc));
   }
 
   /**
@@ -1291,6 +1291,16 @@ export class SegmentedIndex {
 }
 
 /** The local id of global term `id` in a held segment, or −1. */
+/**
+ * The numbers of `view` as an array, copied in a loop: V8's Array.from reads a typed array through
+ * its iterator, about five times slower for a unit's few dozen terms.
+ */
+export function numbersOf(view: Int32Array): number[] {
+  const numbers: number[] = [];
+  for (let k = 0; k < view.length; k++) numbers.push(view[k]!);
+  return numbers;
+}
+
 function localIn(held: Held, id: number): number {
   const { toLocal } = held;
   if (toLocal instanceof Int32Array) return id < toLocal.length ? toLocal[id]! : -1;
