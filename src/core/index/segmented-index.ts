@@ -1290,7 +1290,6 @@ export class SegmentedIndex {
   }
 }
 
-/** The local id of global term `id` in a held segment, or −1. */
 /**
  * The numbers of `view` as an array, copied in a loop: V8's Array.from reads a typed array through
  * its iterator, about five times slower for a unit's few dozen terms.
@@ -1301,6 +1300,7 @@ export function numbersOf(view: Int32Array): number[] {
   return numbers;
 }
 
+/** The local id of global term `id` in a held segment, or −1. */
 function localIn(held: Held, id: number): number {
   const { toLocal } = held;
   if (toLocal instanceof Int32Array) return id < toLocal.length ? toLocal[id]! : -1;
