@@ -244,12 +244,13 @@ export class Matcher {
   private sync(): void {
     if (this.cachedFor === this.index.version) return;
     this.cachedFor = this.index.version;
-    // Arrays as long as the index's units and vocabulary: set here and there at random, an array
+    // The caches by term id are as long as the vocabulary: set here and there at random, an array
     // grown from empty turns into a dictionary, whose look-ups took six times as long (see
-    // denseSlots).
-    const { unitCount, vocabularySize } = this.index;
-    this.bags = denseSlots(unitCount);
-    this.claims = denseSlots(unitCount);
+    // denseSlots). Those by unit stay grown from empty: a check reads few of them, so slots
+    // made no difference there, and at 1.1 million units they would hold 18 MB.
+    const { vocabularySize } = this.index;
+    this.bags = [];
+    this.claims = [];
     this.cachedBags = 0;
     this.similar = denseSlots(vocabularySize);
     this.synonymsById = denseSlots(vocabularySize);
@@ -323,8 +324,8 @@ export class Matcher {
       if (countedCreditOf && this.sharedOf(view, countedCreditOf) < MIN_SHARED_TERMS) return null;
       const terms = numbersOf(view);
       if (this.cachedBags >= MAX_CACHED_BAGS) {
-        this.bags = denseSlots(this.index.unitCount);
-        this.claims = denseSlots(this.index.unitCount);
+        this.bags = [];
+        this.claims = [];
         this.cachedBags = 0;
       }
       bag = this.bagOf(terms);
@@ -1155,13 +1156,11 @@ export interface JudgedUnit {
 }
 
 /**
- * An array of `length` empty slots, for a cache by unit or term id that is filled at random: one
- * grown from empty by such writes becomes a dictionary in V8, and reading a dictionary took six
- * times as long as reading slots (about a millisecond of a first check against 10,000 reports,
- * most of it the term classes). Eight bytes a slot: under 2 MB for the 220,000 units of 10,000
- * reports.
+ * An array of `length` empty slots, for a cache by term id that is filled at random: one grown
+ * from empty by such writes becomes a dictionary in V8, and reading a dictionary took six times as
+ * long as reading slots. Eight bytes a slot: about 1.2 MB for the 145,000 terms of 10,000 reports.
  */
-export function denseSlots<T>(length: number): (T | undefined)[] {
+function denseSlots<T>(length: number): (T | undefined)[] {
   return new Array<T | undefined>(length);
 }
 
