@@ -110,6 +110,31 @@ function bucketOf(r: number, s: number, mask: number): number {
 }
 
 /**
+ * The bounds of the pair lists of the first `prefix` of the ascending ranks `known`, start and end
+ * of each in turn, into `lists`; returns how many numbers it wrote. The walks read every list's
+ * bounds first and the lists after: the bounds' reads (each a cache miss in a large index) do not
+ * wait on one another, and look-ups took about a sixth less time on the 10,000-report benchmark
+ * corpus.
+ */
+function pairListBounds(
+  bucketStart: Int32Array,
+  mask: number,
+  known: Int32Array,
+  prefix: number,
+  lists: Int32Array,
+): number {
+  let count = 0;
+  for (let i = 0; i < prefix; i++) {
+    for (let j = i + 1; j < prefix; j++) {
+      const bucket = bucketOf(known[i]!, known[j]!, mask);
+      lists[count++] = bucketStart[bucket]!;
+      lists[count++] = bucketStart[bucket + 1]!;
+    }
+  }
+  return count;
+}
+
+/**
  * Walks the pair lists of the first `prefix` of the ascending ranks `known`, counting in `met` how
  * often each term is met and listing the terms met in `touched`; returns how many. A stored index
  * is bounded here rather than checked whole at load: an offset past the end stops at it, and an
@@ -125,17 +150,7 @@ function walkNarrow(
   touched: Int32Array,
   lists: Int32Array,
 ): number {
-  // Every list's bounds first (into `lists`), then the lists: the bounds' reads (each a cache
-  // miss in a large index) do not wait on one another, and look-ups took about a sixth less time
-  // on the 10,000-report benchmark corpus.
-  let count = 0;
-  for (let i = 0; i < prefix; i++) {
-    for (let j = i + 1; j < prefix; j++) {
-      const bucket = bucketOf(known[i]!, known[j]!, mask);
-      lists[count++] = bucketStart[bucket]!;
-      lists[count++] = bucketStart[bucket + 1]!;
-    }
-  }
+  const count = pairListBounds(bucketStart, mask, known, prefix, lists);
   let found = 0;
   for (let q = 0; q < count; q += 2) {
     const end = Math.min(lists[q + 1]!, posts.length);
@@ -160,14 +175,7 @@ function walkWide(
   touched: Int32Array,
   lists: Int32Array,
 ): number {
-  let count = 0;
-  for (let i = 0; i < prefix; i++) {
-    for (let j = i + 1; j < prefix; j++) {
-      const bucket = bucketOf(known[i]!, known[j]!, mask);
-      lists[count++] = bucketStart[bucket]!;
-      lists[count++] = bucketStart[bucket + 1]!;
-    }
-  }
+  const count = pairListBounds(bucketStart, mask, known, prefix, lists);
   let found = 0;
   for (let q = 0; q < count; q += 2) {
     const end = Math.min(lists[q + 1]!, posts.length);
