@@ -513,14 +513,12 @@ const ENTRY_WORDS = [
  */
 const ENTRY_LABEL = (() => {
   const time = '\\d{1,2}[:.]\\d{2}(?:\\s?[ap]\\.?m\\.?)?(?:\\s\\p{Lu}{2,4})?';
-  const word = ENTRY_WORDS.map((w) => {
-    const capitalised = w.charAt(0).toUpperCase() + w.slice(1);
-    return `${capitalised}|${w.toUpperCase()}`.replace(/ /g, '\\s');
-  }).join('|');
-  const label = `(?:${time}|(?:${word})(?:\\s\\d{1,2})?)`;
+  const capitals = ENTRY_WORDS.map((w) => w.toUpperCase());
+  const capitalised = ENTRY_WORDS.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+  const either = (words: readonly string[]): string => words.join('|').replace(/ /g, '\\s');
+  const label = `(?:${time}|(?:${either([...capitalised, ...capitals])})(?:\\s\\d{1,2})?)`;
   // A wire service's slug: the word in capitals, a hyphen and no space ("UPDATE 3-Russia…").
-  const capitals = ENTRY_WORDS.map((w) => w.toUpperCase().replace(/ /g, '\\s')).join('|');
-  const slug = `(?:${capitals})(?:\\s\\d{1,2})?-`;
+  const slug = `(?:${either(capitals)})(?:\\s\\d{1,2})?-`;
   return new RegExp(
     `^(?:${label}(?:,?\\s${label})?\\s?[:|\u2013\u2014-]\\s+|${slug})(?=[\\p{Lu}\\p{N}"'\u201c\u2018])`,
     'u',

@@ -3,7 +3,7 @@
  * one side quotes and the other gives without quotation marks.
  */
 import type { Difference, Span } from './types';
-import { isContent, sameWord, wordsOf, type Word } from './words';
+import { isContent, perText, sameWord, wordsOf, type Word } from './words';
 
 /** A quotation: its text with the marks, and its content words. */
 interface Quotation {
@@ -138,12 +138,15 @@ function distinctWords(q: Quotation): Word[] {
   return q.words.filter((w) => !seen.has(w.key) && seen.add(w.key));
 }
 
-/** The distinct content words of each quotation of a sentence long enough to tell statements apart. */
-function toldQuotations(sentence: string): Word[][] {
-  return quotationsOf(sentence)
+/**
+ * The distinct content words of each quotation of a sentence long enough to tell statements apart
+ * (remembered: a page sentence meets several report sentences).
+ */
+const toldQuotations = perText((sentence: string): readonly Word[][] =>
+  quotationsOf(sentence)
     .map(distinctWords)
-    .filter((words) => words.length >= MIN_TOLD_WORDS);
-}
+    .filter((words) => words.length >= MIN_TOLD_WORDS),
+);
 
 /** Whether two quotations share SAME_STATEMENT_SHARE of the shorter's distinct content words. */
 function sameStatement(a: readonly Word[], b: readonly Word[]): boolean {
