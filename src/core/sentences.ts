@@ -509,7 +509,11 @@ const ENTRY_WORDS = [
  * sentence and asserts nothing: the matcher reads the sentence after it (a time read as part of
  * the claim, or "ET" as a name no report has, would count against a report that makes the claim).
  * The words are written capitalised or in capitals, as a label is; "Live" in "Live: Russia…" is
- * one, "live" in "Families live: …" is not.
+ * one, "live" in "Families live: …" is not. A transcript's turns open with a label of the same
+ * kind, the speaker in capitals and a colon ("ANCHOR:", "STEVE INSKEEP, HOST:", "SMITH
+ * (voice-over):", "Q:", "A:"): it names who speaks and asserts nothing, and a word the reports
+ * never use read as part of the claim ("ANCHOR" as a name) would count against every report
+ * that makes it.
  */
 const ENTRY_LABEL = (() => {
   const time = '\\d{1,2}[:.]\\d{2}(?:\\s?[ap]\\.?m\\.?)?(?:\\s\\p{Lu}{2,4})?';
@@ -519,8 +523,13 @@ const ENTRY_LABEL = (() => {
   const label = `(?:${time}|(?:${either([...capitalised, ...capitals])})(?:\\s\\d{1,2})?)`;
   // A wire service's slug: the word in capitals, a hyphen and no space ("UPDATE 3-Russia…").
   const slug = `(?:${either(capitals)})(?:\\s\\d{1,2})?-`;
+  // A transcript's speaker: one to three words in capitals (two letters or more, or an
+  // abbreviation with its dot: "SEN."), a role after a comma, a parenthesis, then a colon.
+  const word = "\\p{Lu}[\\p{Lu}'\u2019.-]*\\p{Lu}\\.?|\\p{Lu}\\.";
+  const words = (most: number): string => `(?:${word})(?:\\s(?:${word})){0,${most - 1}}`;
+  const speaker = `(?:${words(3)}(?:,\\s${words(2)})?(?:\\s\\([^()]{1,40}\\))?|Q|A):\\s+`;
   return new RegExp(
-    `^(?:${label}(?:,?\\s${label})?\\s?[:|\u2013\u2014-]\\s+|${slug})(?=[\\p{Lu}\\p{N}"'\u201c\u2018])`,
+    `^(?:${label}(?:,?\\s${label})?\\s?[:|\u2013\u2014-]\\s+|${slug}|${speaker})(?=[\\p{Lu}\\p{N}"'\u201c\u2018])`,
     'u',
   );
 })();

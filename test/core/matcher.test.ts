@@ -241,9 +241,15 @@ describe('units never matched: datelines of wire copy, links to other articles, 
     expect(matchesOf(wired, 1)).toEqual(matchesOf(plain, 0));
   });
 
-  test("the label of a live blog's entry is read apart from its sentence", () => {
+  test("the label of a live blog's entry or a transcript's speaker is read apart from its sentence", () => {
     const plain = matcher.check(lead);
-    for (const label of ['08:05 ET: ', 'Update: ', 'UPDATE 3-']) {
+    for (const label of [
+      '08:05 ET: ',
+      'Update: ',
+      'UPDATE 3-',
+      'ANCHOR: ',
+      'STEVE INSKEEP, HOST: ',
+    ]) {
       const entry = matcher.check(label + lead);
       expect(entry.sentences[0]!.text).toBe(label + lead);
       expect(matchesOf(entry, 0)).toEqual(matchesOf(plain, 0));

@@ -446,6 +446,14 @@ describe('the label of a live blog’s entry', () => {
     // A wire service's slug.
     ['UPDATE 3-Russia hands US its terms for ending Ukraine war', 'UPDATE 3-'],
     ['EXCLUSIVE-Russia hands US list of demands', 'EXCLUSIVE-'],
+    // A transcript's speaker.
+    ['ANCHOR: Russia has handed the United States a list of demands.', 'ANCHOR: '],
+    ['STEVE INSKEEP, HOST: Moscow has sent Washington its terms.', 'STEVE INSKEEP, HOST: '],
+    ['SEN. LINDSEY GRAHAM: Putin is stalling.', 'SEN. LINDSEY GRAHAM: '],
+    ['SMITH (voice-over): The Kremlin says it needs more details.', 'SMITH (voice-over): '],
+    ['CORRESPONDENT (Washington): What we are told is this.', 'CORRESPONDENT (Washington): '],
+    ["O'BRIEN: Kyiv has already said yes.", "O'BRIEN: "],
+    ['A: The list has not been made public.', 'A: '],
   ])('a label: %s', (text, label) => {
     expect(entryLabelLength(text)).toBe(label.length);
     // Blanked, so that offsets into the text stay the unit's own.
@@ -464,6 +472,16 @@ describe('the label of a live blog’s entry', () => {
     // A slug is written in capitals.
     'Update 3-Russia hands US its terms',
     'Live-streamed talks ended without a deal.',
+    // Capitals that are not a speaker: no colon after them, lower-case words among them, more
+    // than three words, or a single letter that is no question or answer.
+    'NATO and EU officials met in Brussels.',
+    'US officials said: "We need an answer."',
+    'NATO allies: Poland, Estonia and Latvia.',
+    'RUSSIA HANDS US ITS LIST OF DEMANDS: Report',
+    'B: Moscow has sent its terms.',
+    // A speaker's label with nothing after it, or lower case after it.
+    'ANCHOR:',
+    'ANCHOR: and now the weather.',
   ])('no label: %s', (text) => {
     expect(entryLabelLength(text)).toBe(0);
     expect(read(text)).toBe(text);
