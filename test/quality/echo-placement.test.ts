@@ -45,7 +45,7 @@ test('every retelling of the corpus story is placed in the reports’ group, but
     ...readRetellings(),
     ...readFresh('retellings'),
   ];
-  expect(retellings.length).toBe(26);
+  expect(retellings.length).toBe(28);
   const placed = retellings.map((a) => [a.file, pageGroup(a.text)]);
   expect(placed).toEqual(
     retellings.map((a) => [a.file, UNPLACED_BY_MISSED_MATCHES.has(a.file) ? null : reportsGroup]),
@@ -53,15 +53,22 @@ test('every retelling of the corpus story is placed in the reports’ group, but
 }, 60_000);
 
 /**
- * Neighbouring stories the matcher's false matches place in the reports' group: none now.
+ * Neighbouring stories the matcher's false matches place in the reports' group. Two of the six
+ * read blind last: nord-stream-restart tells four events of other agents in the reports' own
+ * words and order (a list of terms handed to U.S. investors, those terms discussed over three
+ * weeks in person and online, a 2022 draft as a starting point against something entirely new),
+ * with 11 false pairs; rare-earths-offer has 3 false pairs besides its two background claims.
  * india-oil-payments (training data for the parties of a claim) keeps the wording of six of the
  * reports' sentences, in their order, about India and Russia, and was placed there until a
  * report telling one event of another agent was no longer listed ("New Delhi has presented Moscow
  * with a list of demands…" against "Russia has presented the United States…"; see
  * src/core/divergence/agents.ts). china-mediation, placed so before the parties were weighed, no
- * longer is either. The set stays, so that a false match that places a story again is named here.
+ * longer is either.
  */
-const PLACED_BY_FALSE_MATCHES = new Set<string>();
+const PLACED_BY_FALSE_MATCHES = new Set<string>([
+  'nord-stream-restart.txt',
+  'rare-earths-offer.txt',
+]);
 
 test('no article on a neighbouring story is placed in a group, but where false matches put it', () => {
   const neighbours = [...readNeighbours(), ...readFresh('neighbours')];

@@ -191,6 +191,22 @@ const NEIGHBOUR_SETS: readonly NeighbourSet[] = [
     blind: true,
     maxFalsePer100: 2.5,
   },
+  // Written after a transcript's speaker label was read apart from its sentence: 10.71 (15 pairs
+  // in 140, 11 of them on one story whose four near misses follow the reports' own order: a list
+  // of terms handed over, the terms discussed over three weeks, a 2022 draft as a starting point).
+  {
+    name: "the six written after the speaker's label was read apart",
+    files: fresh(
+      'russia-iran-mediation.txt',
+      'nord-stream-restart.txt',
+      'cyber-operations-pause.txt',
+      'gagauzia-leader-detained.txt',
+      'rare-earths-offer.txt',
+      'aggression-tribunal.txt',
+    ),
+    blind: true,
+    maxFalsePer100: 12.2,
+  },
 ];
 
 const RETELLING_SETS: readonly RetellingSet[] = [
@@ -278,6 +294,14 @@ const RETELLING_SETS: readonly RetellingSet[] = [
     files: fresh('riverside-wire-updates.txt', 'heartland-radio.txt'),
     blind: true,
     minF1: 0.83,
+  },
+  // Written after a transcript's speaker label was read apart; one of them is a transcript: F1
+  // 0.807 (P 0.969, R 0.691); 0.799 with the speaker's label read as part of its sentence.
+  {
+    name: "the two written after the speaker's label was read apart",
+    files: fresh('morning-briefing-bullets.txt', 'evening-news-transcript.txt'),
+    blind: true,
+    minF1: 0.78,
   },
 ];
 /** The precision of the shown matches over every fresh retelling. */
