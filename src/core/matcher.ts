@@ -13,6 +13,7 @@ import {
   sharesOnlyAttribution,
   toldOfOtherCountry,
 } from './divergence';
+import { sourcesOf } from './divergence/attribution';
 import { validateCompiled, type CompiledCorpus } from './corpus-format';
 import { indexOfCompiled } from './index/compile';
 import { numbersOf, type SegmentedIndex } from './index/segmented-index';
@@ -65,6 +66,7 @@ import {
   reportDays,
   verdict,
   withAffinity,
+  numbersInSpansAsFrame,
   type ClaimUnit,
   type PairEvidence,
 } from './verify';
@@ -688,7 +690,9 @@ export class Matcher {
         : null;
     const pageClaim = claimUnit(
       query.bag,
-      tags,
+      // A count of the sources ("two people familiar with the matter said") is no number of the
+      // claim: it is read as the frame's numbers are.
+      numbersInSpansAsFrame(tokens, tags, attributionSpans(text, tokens)),
       (id) => (reportDates.has(id) ? REPORT_DATE : classOf(id)),
       (id) => fresh.has(id) && !namedDays?.has(id),
       (id) => this.isReporting(id),
@@ -1188,4 +1192,13 @@ export function cutAt(text: string, max: number): string {
   const c = text.charCodeAt(end - 1);
   if (c >= 0xd800 && c <= 0xdbff) end--;
   return text.slice(0, end);
+}
+
+/** The spans of a unit's attributions (see sourcesOf), read only when it has a number. */
+function attributionSpans(
+  text: string,
+  tokens: readonly Token[],
+): { start: number; end: number }[] {
+  if (!tokens.some((t) => t.kind === 'number')) return [];
+  return sourcesOf(text).map((s) => s.attribution);
 }

@@ -20,7 +20,14 @@ import { probability, type Model } from './logistic';
 import { MODEL } from './model';
 import { DAY_STEMS, MONTH_STEMS } from './named-days';
 
-export { TAG_NEGATED, TAG_PREDICATE, TAG_PUNCTUATED, CLAUSE_SHIFT, MAX_CLAUSE } from './analyse';
+export {
+  numbersInSpansAsFrame,
+  TAG_NEGATED,
+  TAG_PREDICATE,
+  TAG_PUNCTUATED,
+  CLAUSE_SHIFT,
+  MAX_CLAUSE,
+} from './analyse';
 export {
   claimUnit,
   FEATURES,

@@ -27,7 +27,7 @@ import {
   timeAgreement,
   type ClaimUnit,
 } from '../../../src/core/verify/features';
-import { clauseOf, TAG_ADJUNCT } from '../../../src/core/verify/analyse';
+import { clauseOf, numbersInSpansAsFrame, TAG_ADJUNCT } from '../../../src/core/verify/analyse';
 import { makeBag } from '../../../src/core/rerank';
 
 /** The words of `text` tagged as predicates, negated, and their clause numbers. */
@@ -348,6 +348,43 @@ describe('numbers of a pair', () => {
     ],
   ])('%s', (_name, page, report, expected) => {
     expect(comparedSides(page, report, numberAgreement)).toEqual(expected);
+  });
+
+  test('a count of the sources is read as the frame is, once the attribution is marked', () => {
+    const page =
+      'Warnig has presented the investors with a list of terms, two people familiar with the matter said.';
+    const report =
+      'Russia has presented the United States with a list of demands, two people familiar with the matter told Reuters.';
+    // Unmarked, "two" agrees as a count of the claim would.
+    expect(comparedSides(page, report, numberAgreement)).toEqual({
+      conflict: false,
+      agree: true,
+      frameAgree: false,
+    });
+    const terms: string[] = [];
+    const tokens = tokenize(page);
+    const plain = side(page, terms);
+    const from = page.indexOf('two people');
+    const span = { start: from, end: page.indexOf(' said') + ' said'.length };
+    const tags = numbersInSpansAsFrame(tokens, unitTags(page, tokens), [span]);
+    const marked = claimUnit(plain.bag, tags, (id) => plain.classes[plain.bag.ids.indexOf(id)]!);
+    const b = side(report, terms);
+    const credit = Float64Array.from(marked.bag.ids, (id) => (b.bag.ids.includes(id) ? 1 : 0));
+    expect(numberAgreement(marked, credit, b)).toEqual({
+      conflict: false,
+      agree: false,
+      frameAgree: true,
+    });
+    // A count of the claim outside the attribution still agrees.
+    const claimCount =
+      'Russia has presented two lists of demands, two people familiar with the matter said.';
+    const countTokens = tokenize(claimCount);
+    const countSpan = { start: claimCount.indexOf('two people'), end: claimCount.length - 1 };
+    expect(
+      numbersInSpansAsFrame(countTokens, unitTags(claimCount, countTokens), [countSpan]).filter(
+        (tag) => (tag & TAG_ADJUNCT) !== 0,
+      ).length,
+    ).toBe(1);
   });
 });
 
