@@ -207,6 +207,22 @@ const NEIGHBOUR_SETS: readonly NeighbourSet[] = [
     blind: true,
     maxFalsePer100: 12.2,
   },
+  // Written after a count in a sentence's attribution was read apart from its claim's numbers:
+  // 0.84 (1 pair in 119, the frame of the reports' talks around Arctic projects), as the model
+  // before that change gives them.
+  {
+    name: "the six written after the sources' count was read apart",
+    files: fresh(
+      'moldova-drone-airspace.txt',
+      'fico-moscow-visit.txt',
+      'arctic-shipping-talks.txt',
+      'polish-border-shield.txt',
+      'kazakh-uranium-deal.txt',
+      'sanctions-waiver-expiry.txt',
+    ),
+    blind: true,
+    maxFalsePer100: 2.6,
+  },
 ];
 
 const RETELLING_SETS: readonly RetellingSet[] = [
@@ -302,6 +318,14 @@ const RETELLING_SETS: readonly RetellingSet[] = [
     files: fresh('morning-briefing-bullets.txt', 'evening-news-transcript.txt'),
     blind: true,
     minF1: 0.78,
+  },
+  // Written after the sources' count was read apart: F1 0.840 (P 0.990, R 0.730), as the model
+  // before that change gives them.
+  {
+    name: "the two written after the sources' count was read apart",
+    files: fresh('podcast-show-notes.txt', 'factbox-demands.txt'),
+    blind: true,
+    minF1: 0.81,
   },
 ];
 /** The precision of the shown matches over every fresh retelling. */
