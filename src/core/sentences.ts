@@ -505,9 +505,10 @@ const ENTRY_WORDS = [
  * entry ("08:05 ET:", "10.40 GMT —", "9:15 a.m. -") or a word that says what kind of item follows
  * ("Update:", "UPDATE 2 -", "BREAKING:", "Live:", "Exclusive:"), one or two of them, then a colon,
  * a bar or a dash and the sentence (a capital, a digit or an opening quote); or a wire service's
- * slug, the word in capitals and a hyphen with no space ("UPDATE 3-Russia hands…", "EXCLUSIVE-…"). It dates or files the
- * sentence and asserts nothing: the matcher reads the sentence after it (a time read as part of
- * the claim, or "ET" as a name no report has, would count against a report that makes the claim).
+ * slug, the word in capitals and a hyphen with no space ("UPDATE 3-Russia hands…", "EXCLUSIVE-…").
+ * It dates or files the sentence and asserts nothing: the matcher reads the sentence after it (a
+ * time read as part of the claim, or "ET" as a name no report has, would count against a report
+ * that makes the claim).
  * The words are written capitalised or in capitals, as a label is; "Live" in "Live: Russia…" is
  * one, "live" in "Families live: …" is not. A transcript's turns open with a label of the same
  * kind, the speaker in capitals and a colon ("ANCHOR:", "STEVE INSKEEP, HOST:", "SMITH
@@ -543,8 +544,8 @@ export function entryLabelLength(text: string): number {
 /**
  * The text of a unit the matcher reads: none for a dateline, a link, a question, a call to action
  * or a list of terms, which assert nothing and are never matched; the sentence without the label
- * of a live blog's entry (ENTRY_LABEL), blanked with spaces so that every offset into the text
- * stays the unit's own.
+ * of a live blog's entry or of a transcript's speaker (ENTRY_LABEL), blanked with spaces so that
+ * every offset into the text stays the unit's own.
  */
 export function matchedText(unit: Sentence): string {
   if (
