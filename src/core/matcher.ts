@@ -30,7 +30,7 @@ import { NO_NEIGHBOURS, type Neighbours } from './spelling-neighbours';
 import { mergeNeighbours, SYNONYM_CREDIT } from './synonyms';
 import { isPlaceTerm } from './place-aliases';
 import { matchedText, splitSentences } from './sentences';
-import { tokenize, type Token } from './tokens';
+import { namesOfText, tokenize, type Token } from './tokens';
 import {
   articleTitles,
   claimUnit,
@@ -605,8 +605,9 @@ export class Matcher {
     // The analysis of a page unit, made once: for its candidates, and for its parties.
     const tagged: Uint8Array[] = [];
     const tagsAt = (i: number): Uint8Array => (tagged[i] ??= unitTags(texts[i]!, tokenized[i]!));
+    const names = namesOfText(tokenized);
     const units = texts.map((text, i) =>
-      this.compareUnit(text, tokenized[i]!, excluded, () => tagsAt(i)),
+      this.compareUnit(text, tokenized[i]!, excluded, () => tagsAt(i), names),
     );
     const informative = units.filter((u) => u.informative);
     const best = informative.map((u) => {
@@ -647,6 +648,7 @@ export class Matcher {
     tokens: Token[],
     excluded: number,
     tagsOf: () => Uint8Array,
+    names: ReadonlySet<string>,
   ): JudgedUnit {
     const { index } = this;
     const query = this.pageUnit(tokens);
@@ -675,12 +677,15 @@ export class Matcher {
     // The page unit's analysis, only for a unit that has candidates (most of an unrelated
     // article's have none).
     const tags = tagsOf();
-    // Words the corpus lacks are classed by their own spelling and capitals.
+    // Words the corpus lacks are classed by their own spelling and capitals, and a capital that
+    // opens the sentence by how the rest of the page writes the word.
     const fresh = new Map<number, number>();
     tokens.forEach((t, i) => {
       const id = query.bag.sequence[i]!;
-      if (id >= index.vocabularySize && !fresh.has(id))
-        fresh.set(id, termClass(t.term, t.name || t.kind === 'acronym'));
+      if (id >= index.vocabularySize && !fresh.has(id)) {
+        const nameLike = t.name || t.kind === 'acronym' || (t.capitalized && names.has(t.term));
+        fresh.set(id, termClass(t.term, nameLike));
+      }
     });
     const classOf = (id: number): number => fresh.get(id) ?? this.classOf(id);
     const reportDates = reportDateIds(text, tokens, query.bag.sequence, tags, classOf);

@@ -719,3 +719,23 @@ function addAcronyms(parts: readonly RawPart[], found: Set<string>): void {
     if (acronym && !DIGIT_START.test(acronym)) found.add(acronym);
   }
 }
+
+/**
+ * Terms a text writes as names: capitalised inside running text somewhere (`name`) and never in
+ * lower case. A capital that opens a sentence says nothing by itself ("Negotiators have…",
+ * "Warnig has…"); how the same text writes the word elsewhere does: Mikheev's document-centred
+ * reading of capitalised words in ambiguous positions ("Periods, capitalized words, etc.",
+ * Computational Linguistics 28, 2002).
+ */
+export function namesOfText(units: readonly (readonly Token[])[]): Set<string> {
+  const named = new Set<string>();
+  const lower = new Set<string>();
+  for (const tokens of units)
+    for (const t of tokens) {
+      if (t.kind !== 'word') continue;
+      if (t.name) named.add(t.term);
+      else if (!t.capitalized) lower.add(t.term);
+    }
+  for (const term of lower) named.delete(term);
+  return named;
+}

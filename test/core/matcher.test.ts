@@ -256,6 +256,25 @@ describe('units never matched: datelines of wire copy, links to other articles, 
     }
   });
 
+  test('a capital that opens a sentence is a name where the page writes the word as one elsewhere', () => {
+    // "Korbach" is a word no report has; opening the sentence, its capital says nothing alone.
+    const claim =
+      'Korbach has presented the United States with a list of demands for ending the war in Ukraine.';
+    const best = (text: string) =>
+      Math.max(...matcher.check(text).sentences[0]!.matches.map((m) => m.score), 0);
+    const unnamed = best(`${claim}\n\nThe board of the company declined to comment on Tuesday.`);
+    const named = best(
+      `${claim}\n\nThe board of Ivo Korbach's company declined to comment on Tuesday.`,
+    );
+    // Written in lower case somewhere, the word is not read as a name.
+    const alsoLower = best(
+      `${claim}\n\nThe board of Ivo Korbach's company declined to comment on Tuesday. A korbach is a whip.`,
+    );
+    expect(unnamed).toBeGreaterThan(MATCH_THRESHOLD);
+    expect(named).toBeLessThan(MATCH_THRESHOLD);
+    expect(alsoLower).toBeGreaterThan(MATCH_THRESHOLD);
+  });
+
   test('a paragraph pointing to another article matches nothing', () => {
     // Its words are the other article's headline, here a claim the reports make.
     const check = matcher.check(

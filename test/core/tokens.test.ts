@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { stemmer } from 'stemmer';
 import { areVariants, skeleton } from '../../src/core/name-variants';
 import { readNumberWords } from '../../src/core/numbers';
-import { tokenize } from '../../src/core/tokens';
+import { namesOfText, tokenize } from '../../src/core/tokens';
 
 const acronyms = new Set(['us', 'nato', 'kgb']);
 const terms = (text: string): string[] => tokenize(text, { acronyms }).map((t) => t.term);
@@ -173,5 +173,26 @@ describe('name variants', () => {
   test('the skeleton keeps the first letter and the consonants', () => {
     expect(skeleton('zelenskyy')).toBe('zlnsk');
     expect(skeleton('kiev')).toBe(skeleton('kyiv'));
+  });
+});
+
+describe('namesOfText', () => {
+  const names = (...units: string[]) => [...namesOfText(units.map((u) => tokenize(u)))].sort();
+
+  test('a word capitalised inside running text is a name of the whole text', () => {
+    // Stems: "Matthias" is "matthia".
+    expect(
+      names('Warnig has presented the terms.', 'The board said Matthias Warnig would come.'),
+    ).toEqual(['matthia', 'warnig']);
+  });
+
+  test('a capital that only opens sentences names nothing', () => {
+    expect(names('Negotiators have presented the terms.', 'Negotiators met again.')).toEqual([]);
+  });
+
+  test('a word the text also writes in lower case is no name', () => {
+    expect(names('The Board met.', 'Its chair, Ann Board, left.', 'The board then voted.')).toEqual(
+      ['ann'],
+    );
   });
 });
