@@ -227,6 +227,25 @@ const NEIGHBOUR_SETS: readonly NeighbourSet[] = [
     blind: true,
     maxFalsePer100: 2.6,
   },
+  // Written after a capital that opens a sentence was read by the rest of its page: no pair in 173
+  // (as the model before that change gives them). Two writers were given the same three topics,
+  // so three stories are told twice.
+  {
+    name: "the nine written after a sentence's opening capital was read by its page",
+    files: fresh(
+      'british-diplomats-expelled.txt',
+      'russia-expels-british-diplomats.txt',
+      'ukraine-aid-oversight-hearing.txt',
+      'house-ukraine-aid-oversight.txt',
+      'serbian-ammunition.txt',
+      'serbia-ammunition-ukraine.txt',
+      'norway-oil-fund-ukraine.txt',
+      'uk-shadow-fleet-sanctions.txt',
+      'baltic-grid-month.txt',
+    ),
+    blind: true,
+    maxFalsePer100: 1.2,
+  },
 ];
 
 const RETELLING_SETS: readonly RetellingSet[] = [
@@ -330,6 +349,18 @@ const RETELLING_SETS: readonly RetellingSet[] = [
     files: fresh('podcast-show-notes.txt', 'factbox-demands.txt'),
     blind: true,
     minF1: 0.81,
+  },
+  // Written after a capital that opens a sentence was read by the rest of its page: F1 0.796
+  // (P 0.992, R 0.665; 0.792 with the model before that change).
+  {
+    name: "the three written after a sentence's opening capital was read by its page",
+    files: fresh(
+      'kestrel-bay-courier-qa.txt',
+      'harwick-courier-qa.txt',
+      'northgate-thread-demands.txt',
+    ),
+    blind: true,
+    minF1: 0.77,
   },
 ];
 /** The precision of the shown matches over every fresh retelling. */
