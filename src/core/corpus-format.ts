@@ -8,7 +8,7 @@ import type { ReportMeta, UnitKind } from './types';
 /** Identifies the prebuilt index format; bumped whenever tokenisation or the layout changes. */
 export const CORPUS_FORMAT = 'crosscheck-corpus';
 /** Version of the prebuilt index layout and tokeniser; an index of another version is rebuilt. */
-export const CORPUS_VERSION = 12;
+export const CORPUS_VERSION = 13;
 
 /** A problem with the corpus or the prebuilt index; the message names the file and the problem. */
 export class CorpusError extends Error {

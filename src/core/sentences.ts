@@ -357,7 +357,8 @@ function countWords(text: string): number {
  * which agency, then a dash. Four shapes:
  * - a place in capitals or in up to three capitalised words, perhaps a region or a date after a
  *   comma, then the agency in brackets: "MOSCOW, March 13 (Reuters) -", "KYIV, Ukraine (AP) —",
- *   "Kyiv (AFP) -"; or the agency alone: "(Bloomberg) --";
+ *   "Kyiv (AFP) -"; or a date alone, where the story has no one place ("March 14 (Reuters) -");
+ *   or the agency alone: "(Bloomberg) --";
  * - a place in capitals with a region or a date after a comma: "MOSCOW, March 13 -";
  * - a place and an agency written in capitals without brackets, before a long dash: "Kyiv,
  *   Ukraine CNN —";
@@ -375,9 +376,11 @@ const DATELINE = (() => {
     "(?:,\\s\\p{Lu}[\\p{L}.'\u2019]*(?:\\s[\\p{Lu}\\p{N}][\\p{L}\\p{N}.'\u2019]*){0,3}){0,2}";
   const tailRequired = tail.replace(/\{0,2\}$/, '{1,2}');
   const agency = "\\s?\\(\\p{L}[\\p{L}\\p{N} .&'\u2019-]{0,30}\\)";
+  // A date alone, where the story has no one place: "March 14 (Reuters) -".
+  const date = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\p{Ll}*\\.?\\s\\p{N}{1,2}';
   const longCaps = "\\p{Lu}[\\p{Lu}.'\u2019/ -]{3,}\\p{Lu}";
   return new RegExp(
-    `^(?:(?:${caps}|${words})?${tail}${agency}\\s*[-\u2013\u2014]{1,2}` +
+    `^(?:(?:${date}|${caps}|${words})?${tail}${agency}\\s*[-\u2013\u2014]{1,2}` +
       `|${caps}${tailRequired}\\s*[-\u2013\u2014]{1,2}` +
       `|${words}${tail}\\s\\p{Lu}{2,6}\\s[\u2013\u2014]` +
       `|${longCaps}\\s[\u2013\u2014])` +

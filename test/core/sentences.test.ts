@@ -297,6 +297,12 @@ describe('datelines of wire copy', () => {
       'MOSCOW, March 13 - Russia said it had retaken the town.',
       'MOSCOW, March 13 -',
     ],
+    [
+      'a date alone, where the story has no one place',
+      'March 14 (Reuters) - Russia has handed over a list.',
+      'March 14 (Reuters) -',
+    ],
+    ['an abbreviated month', 'Sept. 3 (AP) \u2014 Talks resumed.', 'Sept. 3 (AP) \u2014'],
     ['the agency alone', '(Bloomberg) -- Russia has handed over a list.', '(Bloomberg) --'],
     [
       'a place and an agency without brackets',
@@ -329,6 +335,7 @@ describe('datelines of wire copy', () => {
     'UKRAINE \u2014 what comes next?',
     'Putin told CNN \u2014 in a rare interview \u2014 that talks went well.',
     '(Updated) the talks went on.',
+    'March 14 was the day the list arrived (Reuters said) - or so it seemed.',
   ])('not a dateline: %s', (input) => {
     expect(splitSentences(input).map((u) => u.kind)).toEqual(['sentence']);
   });
