@@ -517,7 +517,8 @@ const ENTRY_WORDS = [
  * kind, the speaker in capitals and a colon ("ANCHOR:", "STEVE INSKEEP, HOST:", "SMITH
  * (voice-over):", "Q:", "A:"): it names who speaks and asserts nothing, and a word the reports
  * never use read as part of the claim ("ANCHOR" as a name) would count against every report
- * that makes it.
+ * that makes it. So does the counter of a thread's post as a news site reposts the thread ("1/11
+ * Russia has handed…", "(2/9)"): its numbers are no numbers of the claim.
  */
 const ENTRY_LABEL = (() => {
   const time = '\\d{1,2}[:.]\\d{2}(?:\\s?[ap]\\.?m\\.?)?(?:\\s\\p{Lu}{2,4})?';
@@ -532,8 +533,10 @@ const ENTRY_LABEL = (() => {
   const word = "\\p{Lu}[\\p{Lu}'\u2019.-]*\\p{Lu}\\.?|\\p{Lu}\\.";
   const words = (most: number): string => `(?:${word})(?:\\s(?:${word})){0,${most - 1}}`;
   const speaker = `(?:${words(3)}(?:,\\s${words(2)})?(?:\\s\\([^()]{1,40}\\))?|Q|A):\\s+`;
+  // A thread's post counter ("1/11", "(2/9)", "3/"), as a news site reposts a thread.
+  const post = '\\(?\\d{1,3}/\\d{0,3}\\)?\\s+';
   return new RegExp(
-    `^(?:${label}(?:,?\\s${label})?\\s?[:|\u2013\u2014-]\\s+|${slug}|${speaker})(?=[\\p{Lu}\\p{N}"'\u201c\u2018])`,
+    `^(?:${label}(?:,?\\s${label})?\\s?[:|\u2013\u2014-]\\s+|${slug}|${speaker}|${post})(?=[\\p{Lu}\\p{N}"'\u201c\u2018])`,
     'u',
   );
 })();

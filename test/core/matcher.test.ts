@@ -241,7 +241,7 @@ describe('units never matched: datelines of wire copy, links to other articles, 
     expect(matchesOf(wired, 1)).toEqual(matchesOf(plain, 0));
   });
 
-  test("the label of a live blog's entry or a transcript's speaker is read apart from its sentence", () => {
+  test("the label of a live blog's entry, a transcript's speaker or a thread's post is read apart from its sentence", () => {
     const plain = matcher.check(lead);
     for (const label of [
       '08:05 ET: ',
@@ -249,6 +249,7 @@ describe('units never matched: datelines of wire copy, links to other articles, 
       'UPDATE 3-',
       'ANCHOR: ',
       'STEVE INSKEEP, HOST: ',
+      '1/11 ',
     ]) {
       const entry = matcher.check(label + lead);
       expect(entry.sentences[0]!.text).toBe(label + lead);

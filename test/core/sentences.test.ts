@@ -461,6 +461,10 @@ describe('the label of a live blog’s entry', () => {
     ['CORRESPONDENT (Washington): What we are told is this.', 'CORRESPONDENT (Washington): '],
     ["O'BRIEN: Kyiv has already said yes.", "O'BRIEN: "],
     ['A: The list has not been made public.', 'A: '],
+    // A thread's post counter.
+    ['1/11 Russia has handed the United States a list of demands.', '1/11 '],
+    ['(2/9) What exactly is on the list has not come out.', '(2/9) '],
+    ['3/ The terms were worked through over three weeks.', '3/ '],
   ])('a label: %s', (text, label) => {
     expect(entryLabelLength(text)).toBe(label.length);
     // Blanked, so that offsets into the text stay the unit's own.
@@ -489,6 +493,9 @@ describe('the label of a live blog’s entry', () => {
     // A speaker's label with nothing after it, or lower case after it.
     'ANCHOR:',
     'ANCHOR: and now the weather.',
+    // A share in running text, and a counter with no sentence after it.
+    '2/3 of voters backed the deal.',
+    '1/11',
   ])('no label: %s', (text) => {
     expect(entryLabelLength(text)).toBe(0);
     expect(read(text)).toBe(text);
