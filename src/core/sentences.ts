@@ -31,11 +31,18 @@ const TITLES = new Set(
 /** Abbreviations that are always followed by more of the same sentence. */
 const INLINE = new Set(['vs', 'v', 'e.g', 'i.e', 'cf', 'viz', 'approx', 'incl', 'esp', 'ca', 'c']);
 
+/** A word with its first letter in capitals ("march" → "March"). */
+const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** The months, and their abbreviations with a full stop ("Jan.", "Sept."). */
+const MONTHS =
+  'january february march april may june july august september october november december';
+const MONTH_ABBREVIATIONS = 'jan feb mar apr jun jul aug sep sept oct nov dec';
+
 /** Prefixes of a number ("No. 10", "Art. 5", "Jan. 5"): no break when a digit follows. */
 const NUMBER_PREFIXES = new Set(
   (
-    'no nos art arts fig figs vol vols ch chap p pp para sec sect ed eds op ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec'
+    'no nos art arts fig figs vol vols ch chap p pp para sec sect ed eds op ' + MONTH_ABBREVIATIONS
   ).split(' '),
 );
 
@@ -45,8 +52,9 @@ const NUMBER_PREFIXES = new Set(
  */
 const AMBIGUOUS = new Set(
   (
-    'inc corp co ltd plc llc bros jr sr st mt ft ave blvd rd etc al jan feb mar apr jun jul aug ' +
-    'sep sept oct nov dec ala ariz ark calif colo conn fla ga ill ind kan ky md mich minn ' +
+    'inc corp co ltd plc llc bros jr sr st mt ft ave blvd rd etc al ' +
+    MONTH_ABBREVIATIONS +
+    ' ala ariz ark calif colo conn fla ga ill ind kan ky md mich minn ' +
     'neb nev okla ore pa tenn tex va vt wash wis wyo dept univ assn est'
   ).split(' '),
 );
@@ -377,7 +385,10 @@ const DATELINE = (() => {
   const tailRequired = tail.replace(/\{0,2\}$/, '{1,2}');
   const agency = "\\s?\\(\\p{L}[\\p{L}\\p{N} .&'\u2019-]{0,30}\\)";
   // A date alone, where the story has no one place: "March 14 (Reuters) -".
-  const date = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\p{Ll}*\\.?\\s\\p{N}{1,2}';
+  const months = MONTHS.split(' ').map(capitalised).join('|');
+  const abbreviations = MONTH_ABBREVIATIONS.split(' ').map(capitalised).join('|');
+  const month = `(?:${months}|(?:${abbreviations})\\.)`;
+  const date = `${month}\\s\\p{N}{1,2}`;
   const longCaps = "\\p{Lu}[\\p{Lu}.'\u2019/ -]{3,}\\p{Lu}";
   return new RegExp(
     `^(?:(?:${date}|${caps}|${words})?${tail}${agency}\\s*[-\u2013\u2014]{1,2}` +
@@ -523,9 +534,9 @@ const ENTRY_WORDS = [
 const ENTRY_LABEL = (() => {
   const time = '\\d{1,2}[:.]\\d{2}(?:\\s?[ap]\\.?m\\.?)?(?:\\s\\p{Lu}{2,4})?';
   const capitals = ENTRY_WORDS.map((w) => w.toUpperCase());
-  const capitalised = ENTRY_WORDS.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+  const capitalisedWords = ENTRY_WORDS.map(capitalised);
   const either = (words: readonly string[]): string => words.join('|').replace(/ /g, '\\s');
-  const label = `(?:${time}|(?:${either([...capitalised, ...capitals])})(?:\\s\\d{1,2})?)`;
+  const label = `(?:${time}|(?:${either([...capitalisedWords, ...capitals])})(?:\\s\\d{1,2})?)`;
   // A wire service's slug: the word in capitals, a hyphen and no space ("UPDATE 3-Russia…").
   const slug = `(?:${either(capitals)})(?:\\s\\d{1,2})?-`;
   // A transcript's speaker: one to three words in capitals (two letters or more, or an
@@ -550,8 +561,8 @@ export function entryLabelLength(text: string): number {
 /**
  * The text of a unit the matcher reads: none for a dateline, a link, a question, a call to action
  * or a list of terms, which assert nothing and are never matched; the sentence without the label
- * of a live blog's entry or of a transcript's speaker (ENTRY_LABEL), blanked with spaces so that
- * every offset into the text stays the unit's own.
+ * of a live blog's entry, a transcript's speaker or a thread's post (ENTRY_LABEL), blanked with
+ * spaces so that every offset into the text stays the unit's own.
  */
 export function matchedText(unit: Sentence): string {
   if (

@@ -336,6 +336,8 @@ describe('datelines of wire copy', () => {
     'Putin told CNN \u2014 in a rare interview \u2014 that talks went well.',
     '(Updated) the talks went on.',
     'March 14 was the day the list arrived (Reuters said) - or so it seemed.',
+    // A word that only begins like a month.
+    'Mayor 3 (Kyiv) - Officials met.',
   ])('not a dateline: %s', (input) => {
     expect(splitSentences(input).map((u) => u.kind)).toEqual(['sentence']);
   });
