@@ -605,9 +605,11 @@ export class Matcher {
     // The analysis of a page unit, made once: for its candidates, and for its parties.
     const tagged: Uint8Array[] = [];
     const tagsAt = (i: number): Uint8Array => (tagged[i] ??= unitTags(texts[i]!, tokenized[i]!));
-    const names = namesOfText(tokenized);
+    // The words the page writes as names, read only once some unit has a candidate.
+    let names: Set<string> | undefined;
+    const namesOf = (): Set<string> => (names ??= namesOfText(tokenized));
     const units = texts.map((text, i) =>
-      this.compareUnit(text, tokenized[i]!, excluded, () => tagsAt(i), names),
+      this.compareUnit(text, tokenized[i]!, excluded, () => tagsAt(i), namesOf),
     );
     const informative = units.filter((u) => u.informative);
     const best = informative.map((u) => {
@@ -648,7 +650,7 @@ export class Matcher {
     tokens: Token[],
     excluded: number,
     tagsOf: () => Uint8Array,
-    names: ReadonlySet<string>,
+    namesOf: () => ReadonlySet<string>,
   ): JudgedUnit {
     const { index } = this;
     const query = this.pageUnit(tokens);
@@ -680,6 +682,7 @@ export class Matcher {
     // Words the corpus lacks are classed by their own spelling and capitals, and a capital that
     // opens the sentence by how the rest of the page writes the word.
     const fresh = new Map<number, number>();
+    const names = namesOf();
     tokens.forEach((t, i) => {
       const id = query.bag.sequence[i]!;
       if (id >= index.vocabularySize && !fresh.has(id)) {
